@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The whole gate: generated code fresh, lint clean, every test under the race detector.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/check-generated.sh
+scripts/lint.sh
+go test -race -count=1 ./...
