@@ -1,0 +1,308 @@
+package auth
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/oauth2"
+	"golang.org/x/sync/singleflight"
+)
+
+// Defaults for [CacheOptions].
+const (
+	// DefaultEarlyExpiry is how long before its expiry a cached token is
+	// replaced when CacheOptions.EarlyExpiry is zero.
+	DefaultEarlyExpiry = 60 * time.Second
+	// DefaultFetchTimeout bounds one token fetch (store load, token request,
+	// store save) when CacheOptions.FetchTimeout is zero.
+	DefaultFetchTimeout = 30 * time.Second
+)
+
+// FetchFunc obtains a new token, typically with one request to a token
+// endpoint. A [CachedSource] calls it at most once at a time.
+type FetchFunc func(ctx context.Context) (*oauth2.Token, error)
+
+// RefreshFunc obtains a new token from the previous one, typically with a
+// refresh_token grant. prev is never nil and prev.RefreshToken is never empty.
+type RefreshFunc func(ctx context.Context, prev *oauth2.Token) (*oauth2.Token, error)
+
+// CacheOptions configures a [CachedSource]. The zero value is usable.
+type CacheOptions struct {
+	// Provider names the API in errors, e.g. "kobas".
+	Provider string
+	// Key identifies the token in Store. It must not contain secrets;
+	// provider sources derive it from public identifiers such as the client
+	// id. If empty, Provider is used, or "default" when that is empty too.
+	Key string
+	// Store, if set, persists tokens: it is consulted before every fetch
+	// (a still-valid stored token is used instead of fetching) and every
+	// newly fetched token is saved to it before it is returned.
+	Store TokenStore
+	// EarlyExpiry is how long before its expiry a token is replaced. Zero
+	// means [DefaultEarlyExpiry]; a negative value disables early refresh.
+	// For a token fetched with a lifetime shorter than twice EarlyExpiry the
+	// margin is capped at half its lifetime, so short-lived tokens are still
+	// used instead of being refetched on every call.
+	EarlyExpiry time.Duration
+	// Now returns the current time; nil means time.Now. Tests inject a clock.
+	Now func() time.Time
+	// FetchTimeout bounds one fetch, which runs detached from the caller's
+	// cancellation so that one impatient caller cannot fail the fetch the
+	// others wait for. Zero means [DefaultFetchTimeout].
+	FetchTimeout time.Duration
+	// OnSaveError, if set, is called (synchronously, during the fetch) when
+	// Store fails to save a newly fetched token. The token is still cached
+	// and returned, so the call that caused the fetch succeeds; the error
+	// names the provider and the store problem but no secret.
+	OnSaveError func(error)
+	// Refresh, if set, is used instead of the FetchFunc when the current
+	// token (cached, or loaded from Store) carries a refresh token. If the
+	// refreshed token comes without a refresh token, the previous one is
+	// kept, so a refresh token is never lost.
+	Refresh RefreshFunc
+}
+
+// CachedSource is a caching [oauth2.TokenSource] and [ContextTokenSource].
+// It hands out its cached token until EarlyExpiry before the token expires,
+// then fetches a new one. Whatever the number of concurrent callers, at most
+// one fetch runs at a time and all callers waiting for it share its result;
+// each waiting caller still returns as soon as its own context is done.
+//
+// After a request is rejected with 401, call [CachedSource.Reject] (or
+// [CachedSource.Invalidate]) so the next Token call fetches a new token.
+//
+// A CachedSource is safe for concurrent use.
+type CachedSource struct {
+	fetch FetchFunc
+	opts  CacheOptions
+	group singleflight.Group
+
+	mu        sync.Mutex
+	tok       *oauth2.Token // current token, possibly expired or rejected
+	refreshAt time.Time     // when tok stops being served (zero: never)
+	rejected  bool          // tok was invalidated
+}
+
+var (
+	_ oauth2.TokenSource = (*CachedSource)(nil)
+	_ ContextTokenSource = (*CachedSource)(nil)
+)
+
+// NewCachedSource returns a CachedSource that obtains tokens with fetch.
+// fetch must not be nil.
+func NewCachedSource(fetch FetchFunc, opts CacheOptions) *CachedSource {
+	if opts.Key == "" {
+		opts.Key = opts.Provider
+		if opts.Key == "" {
+			opts.Key = "default"
+		}
+	}
+	if opts.EarlyExpiry == 0 {
+		opts.EarlyExpiry = DefaultEarlyExpiry
+	} else if opts.EarlyExpiry < 0 {
+		opts.EarlyExpiry = 0
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.FetchTimeout <= 0 {
+		opts.FetchTimeout = DefaultFetchTimeout
+	}
+	return &CachedSource{fetch: fetch, opts: opts}
+}
+
+// Token returns a valid token, fetching one if needed. It is
+// TokenContext(context.Background()), for the [oauth2.TokenSource] interface.
+func (s *CachedSource) Token() (*oauth2.Token, error) {
+	return s.TokenContext(context.Background())
+}
+
+// TokenContext returns a copy of the cached token while it is valid, and
+// otherwise waits for a new one. A fetch in progress is shared; if none is,
+// this call starts one. The fetch runs on a context carrying ctx's values
+// but not its cancellation, bounded by FetchTimeout. TokenContext returns
+// early with ctx's error when ctx is done before the fetch completes.
+func (s *CachedSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
+	if tok := s.current(); tok != nil {
+		return tok, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, s.ctxError(err)
+	}
+	ch := s.group.DoChan("token", func() (any, error) {
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.opts.FetchTimeout)
+		defer cancel()
+		return s.obtain(fctx)
+	})
+	select {
+	case r := <-ch:
+		if r.Err != nil {
+			return nil, r.Err
+		}
+		return copyToken(r.Val.(*oauth2.Token)), nil
+	case <-ctx.Done():
+		return nil, s.ctxError(ctx.Err())
+	}
+}
+
+func (s *CachedSource) ctxError(err error) error {
+	return fmt.Errorf("auth: %s token: %w", s.provider(), err)
+}
+
+func (s *CachedSource) provider() string {
+	if s.opts.Provider == "" {
+		return "cached"
+	}
+	return s.opts.Provider
+}
+
+// current returns a copy of the cached token if it may still be served.
+func (s *CachedSource) current() *oauth2.Token {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.servable() {
+		return copyToken(s.tok)
+	}
+	return nil
+}
+
+// servable reports whether s.tok may be handed out; s.mu must be held.
+func (s *CachedSource) servable() bool {
+	if s.tok == nil || s.rejected || s.tok.AccessToken == "" {
+		return false
+	}
+	return s.refreshAt.IsZero() || s.opts.Now().Before(s.refreshAt)
+}
+
+// obtain runs inside the single flight: it re-checks the cache, consults
+// the store, then refreshes or fetches, saves, and caches the new token.
+func (s *CachedSource) obtain(ctx context.Context) (*oauth2.Token, error) {
+	s.mu.Lock()
+	if s.servable() {
+		// A flight that ended between our cache check and DoChan already
+		// produced a token.
+		tok := s.tok
+		s.mu.Unlock()
+		return tok, nil
+	}
+	prev := s.tok
+	s.mu.Unlock()
+
+	if st := s.opts.Store; st != nil {
+		stored, err := st.Load(ctx, s.opts.Key)
+		if err != nil {
+			return nil, fmt.Errorf("auth: %s token store load: %w", s.provider(), err)
+		}
+		if stored != nil && stored.AccessToken != "" && (prev == nil || stored.AccessToken != prev.AccessToken) {
+			if at := s.refreshTime(stored, time.Time{}); at.IsZero() || s.opts.Now().Before(at) {
+				s.set(stored, at)
+				return stored, nil
+			}
+		}
+		if stored != nil && stored.RefreshToken != "" {
+			// The store holds the latest refresh token (it may have been
+			// rotated by another process).
+			prev = stored
+		}
+	}
+
+	issued := s.opts.Now()
+	var (
+		tok *oauth2.Token
+		err error
+	)
+	if s.opts.Refresh != nil && prev != nil && prev.RefreshToken != "" {
+		tok, err = s.opts.Refresh(ctx, copyToken(prev))
+	} else {
+		if s.fetch == nil {
+			return nil, fmt.Errorf("auth: %s token: no fetch function", s.provider())
+		}
+		tok, err = s.fetch(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if tok == nil || tok.AccessToken == "" {
+		return nil, fmt.Errorf("auth: %s token: fetch returned no access token", s.provider())
+	}
+	tok = copyToken(tok)
+	if tok.RefreshToken == "" && prev != nil && prev.RefreshToken != "" {
+		tok.RefreshToken = prev.RefreshToken
+	}
+	if st := s.opts.Store; st != nil {
+		if err := st.Save(ctx, s.opts.Key, tok); err != nil && s.opts.OnSaveError != nil {
+			s.opts.OnSaveError(fmt.Errorf("auth: %s token store save: %w", s.provider(), err))
+		}
+	}
+	s.set(tok, s.refreshTime(tok, issued))
+	return tok, nil
+}
+
+// refreshTime is when tok stops being served: EarlyExpiry before its expiry,
+// with the margin capped at half the lifetime when issued is known.
+func (s *CachedSource) refreshTime(tok *oauth2.Token, issued time.Time) time.Time {
+	if tok.Expiry.IsZero() {
+		return time.Time{}
+	}
+	early := s.opts.EarlyExpiry
+	if !issued.IsZero() {
+		if half := tok.Expiry.Sub(issued) / 2; half < early {
+			early = max(half, 0)
+		}
+	}
+	return tok.Expiry.Add(-early)
+}
+
+func (s *CachedSource) set(tok *oauth2.Token, refreshAt time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tok = tok
+	s.refreshAt = refreshAt
+	s.rejected = false
+}
+
+// Invalidate drops the cached token if its access token is accessToken, so
+// the next Token call fetches a new one. If the cache already holds a
+// different (newer) token, Invalidate does nothing: when many requests made
+// with the same token are rejected at once, only the first rejection causes
+// a fetch. A refresh token carried by the dropped token is kept for the
+// next refresh.
+func (s *CachedSource) Invalidate(accessToken string) {
+	if accessToken == "" {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tok != nil && s.tok.AccessToken == accessToken {
+		s.rejected = true
+	}
+}
+
+// Reject invalidates the bearer token that req carried in its Authorization
+// header (see [CachedSource.Invalidate]). It has the shape of an [Editor] so
+// it plugs into a transport's re-authorization hook, called after a 401 and
+// before the single retry. It always returns nil.
+func (s *CachedSource) Reject(ctx context.Context, req *http.Request) error {
+	if req == nil {
+		return nil
+	}
+	scheme, tok, ok := strings.Cut(req.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return nil
+	}
+	s.Invalidate(strings.TrimSpace(tok))
+	return nil
+}
+
+// copyToken returns a shallow copy of tok (nil for nil).
+func copyToken(tok *oauth2.Token) *oauth2.Token {
+	if tok == nil {
+		return nil
+	}
+	cp := *tok
+	return &cp
+}

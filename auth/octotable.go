@@ -1,0 +1,177 @@
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/oauth2"
+)
+
+// OctotableAuthBaseURL is the base of the OctoTable authorization server;
+// the token endpoint is this plus "/oauth2/token".
+const OctotableAuthBaseURL = "https://api.octotable.com/octotable-auth/api/v2"
+
+// OctotableConfig configures an OctoTable client-credentials token source.
+type OctotableConfig struct {
+	// ClientID and ClientSecret are the OAuth 2 client credentials.
+	ClientID, ClientSecret string
+	// AuthBaseURL overrides [OctotableAuthBaseURL]; the token endpoint is
+	// AuthBaseURL + "/oauth2/token".
+	AuthBaseURL string
+	// TokenURL, if set, is the full token endpoint and overrides
+	// AuthBaseURL. It must be https, except for loopback hosts.
+	TokenURL string
+	// ExpiresInUnit is the unit of the response's expires_in, whose unit
+	// OctoTable does not document; zero means time.Second.
+	ExpiresInUnit time.Duration
+	// HTTPClient sends token requests; nil means a client with a
+	// [DefaultHTTPTimeout] timeout. Redirects are never followed.
+	HTTPClient *http.Client
+	// Store, if set, persists tokens under a key made of the client id
+	// (never the secret).
+	Store TokenStore
+	// EarlyExpiry is how long before expiry a token is replaced; zero means
+	// [DefaultEarlyExpiry].
+	EarlyExpiry time.Duration
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+	// OnSaveError, if set, is told when Store fails to save a fetched token
+	// (see [CacheOptions]).
+	OnSaveError func(error)
+}
+
+// Validate reports every missing required field (ClientID, ClientSecret)
+// and a token URL that is not https, as [ConfigError] values joined with
+// [errors.Join]. The URL error names TokenURL when it is set and
+// AuthBaseURL otherwise.
+func (c OctotableConfig) Validate() error {
+	var errs []error
+	for _, f := range []struct{ name, value string }{
+		{"ClientID", c.ClientID},
+		{"ClientSecret", c.ClientSecret},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			errs = append(errs, &ConfigError{Provider: "octotable", Field: f.name, Problem: "is required"})
+		}
+	}
+	field := "AuthBaseURL"
+	if c.TokenURL != "" {
+		field = "TokenURL"
+	}
+	if err := checkTokenURL("octotable", field, c.tokenURL()); err != nil {
+		errs = append(errs, err)
+	}
+	if c.ExpiresInUnit < 0 {
+		errs = append(errs, &ConfigError{Provider: "octotable", Field: "ExpiresInUnit", Problem: "must not be negative"})
+	}
+	return errors.Join(errs...)
+}
+
+func (c OctotableConfig) tokenURL() string {
+	if c.TokenURL != "" {
+		return c.TokenURL
+	}
+	base := c.AuthBaseURL
+	if base == "" {
+		base = OctotableAuthBaseURL
+	}
+	return strings.TrimRight(base, "/") + "/oauth2/token"
+}
+
+// StoreKey returns the key under which tokens for c are kept in a
+// [TokenStore]: "octotable:<client id>".
+func (c OctotableConfig) StoreKey() string {
+	return "octotable:" + c.ClientID
+}
+
+// octotableJSONBody is the documented JSON token request; the field order
+// is fixed.
+type octotableJSONBody struct {
+	GrantType    string `json:"grant_type"`
+	ClientID     string `json:"client_id"`
+	ClientSecret string `json:"client_secret"`
+}
+
+// OctotableTokenSource returns a [CachedSource] that obtains OctoTable
+// access tokens with the client-credentials grant. As documented, it POSTs
+// a JSON body {grant_type, client_id, client_secret} with
+// "Accept: application/json" to the token endpoint. If the server answers
+// 415 Unsupported Media Type, the request is repeated once form-encoded and
+// every later request of this source is form-encoded straight away.
+//
+// The response may name the token type "type" instead of "token_type"
+// (default "Bearer"). The token expires expires_in × cfg.ExpiresInUnit
+// after it was fetched, or at the access token's JWT "exp" claim if that is
+// earlier (only the payload is decoded, to read exp; the signature is not
+// checked). A JWT exp that is not in the future, as seen by cfg.Now, is
+// ignored as clock skew. OctoTable issues no refresh tokens.
+//
+// ctx is used only to find an *http.Client stored under [oauth2.HTTPClient]
+// when cfg.HTTPClient is nil; cancelling it does not affect the source. If
+// cfg is invalid (see [OctotableConfig.Validate]), every Token call returns
+// the validation error. The returned source is safe for concurrent use.
+func OctotableTokenSource(ctx context.Context, cfg OctotableConfig) *CachedSource {
+	invalid := cfg.Validate()
+	client := tokenHTTPClient(ctx, cfg.HTTPClient)
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	var useForm atomic.Bool // set once the server has rejected JSON with 415
+	decode := decodeOptions{
+		provider:      "octotable",
+		now:           now,
+		expiresInUnit: cfg.ExpiresInUnit,
+		jwtExpiry:     true,
+		secrets:       []string{cfg.ClientSecret},
+	}
+	fetch := func(ctx context.Context) (*oauth2.Token, error) {
+		if invalid != nil {
+			return nil, invalid
+		}
+		tokenURL := cfg.tokenURL()
+		form := formRequest(tokenURL, url.Values{
+			"grant_type":    {"client_credentials"},
+			"client_id":     {cfg.ClientID},
+			"client_secret": {cfg.ClientSecret},
+		})
+		if !useForm.Load() {
+			body, err := json.Marshal(octotableJSONBody{
+				GrantType:    "client_credentials",
+				ClientID:     cfg.ClientID,
+				ClientSecret: cfg.ClientSecret,
+			})
+			if err != nil {
+				return nil, err
+			}
+			req := tokenRequest{url: tokenURL, contentType: "application/json", body: body}
+			resp, err := req.send(ctx, client, "octotable")
+			if err != nil {
+				return nil, err
+			}
+			if resp.status != http.StatusUnsupportedMediaType {
+				return resp.decode(decode)
+			}
+			useForm.Store(true)
+		}
+		resp, err := form.send(ctx, client, "octotable")
+		if err != nil {
+			return nil, err
+		}
+		return resp.decode(decode)
+	}
+	return NewCachedSource(fetch, CacheOptions{
+		Provider:    "octotable",
+		Key:         cfg.StoreKey(),
+		Store:       cfg.Store,
+		EarlyExpiry: cfg.EarlyExpiry,
+		Now:         now,
+		OnSaveError: cfg.OnSaveError,
+	})
+}

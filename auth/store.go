@@ -1,0 +1,267 @@
+package auth
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"golang.org/x/oauth2"
+)
+
+// TokenStore persists tokens under a key so that a token (and above all a
+// refresh token) outlives the process that fetched it. A [CachedSource]
+// with a Store loads from it before fetching and saves every newly fetched
+// token to it before handing the token out.
+//
+// Implementations must be safe for concurrent use.
+type TokenStore interface {
+	// Load returns the token saved under key, or (nil, nil) when there is
+	// none.
+	Load(ctx context.Context, key string) (*oauth2.Token, error)
+	// Save stores tok under key, replacing any earlier token.
+	Save(ctx context.Context, key string, tok *oauth2.Token) error
+}
+
+// persistedExtraKeys are the token extra fields (see [oauth2.Token.Extra])
+// that a FileStore keeps besides the standard fields. Provider files add the
+// non-standard response fields their callers need after a reload.
+var persistedExtraKeys = []string{"scope", "resources"}
+
+// MemoryStore is a [TokenStore] that keeps tokens in memory. Load and Save
+// copy tokens, so callers cannot change stored tokens by accident. A
+// MemoryStore is safe for concurrent use. The zero value is an empty store
+// ready to use.
+type MemoryStore struct {
+	mu     sync.Mutex
+	tokens map[string]*oauth2.Token
+}
+
+var _ TokenStore = (*MemoryStore)(nil)
+
+// NewMemoryStore returns an empty MemoryStore.
+func NewMemoryStore() *MemoryStore {
+	return &MemoryStore{tokens: make(map[string]*oauth2.Token)}
+}
+
+// Load returns a copy of the token saved under key, or (nil, nil).
+func (m *MemoryStore) Load(_ context.Context, key string) (*oauth2.Token, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return copyToken(m.tokens[key]), nil
+}
+
+// Save stores a copy of tok under key. A nil tok deletes the key.
+func (m *MemoryStore) Save(_ context.Context, key string, tok *oauth2.Token) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if tok == nil {
+		delete(m.tokens, key)
+		return nil
+	}
+	if m.tokens == nil {
+		m.tokens = make(map[string]*oauth2.Token)
+	}
+	m.tokens[key] = copyToken(tok)
+	return nil
+}
+
+// FileStore is a [TokenStore] that keeps tokens in one JSON file mapping
+// keys to tokens (access_token, token_type, refresh_token, expiry and a few
+// provider extras). Every Save rewrites the file atomically: the new content
+// is written to a temporary file in the same directory with mode 0600,
+// synced to disk, and renamed over the old file, so a crash never leaves a
+// half-written file. The directory is created (mode 0700) when missing.
+//
+// A FileStore is safe for concurrent use, and so are several FileStores for
+// the same path within one process. Separate processes sharing a file do not
+// corrupt it, but the last writer wins.
+type FileStore struct {
+	path string
+	mu   *sync.Mutex
+}
+
+var _ TokenStore = (*FileStore)(nil)
+
+// fileLocks serialises access per file, shared by all FileStores in the
+// process that name the same file.
+var fileLocks sync.Map // cleaned absolute path → *sync.Mutex
+
+// NewFileStore returns a FileStore backed by the file at path. The file is
+// created on the first Save; it need not exist before.
+func NewFileStore(path string) *FileStore {
+	lockKey := filepath.Clean(path)
+	if abs, err := filepath.Abs(path); err == nil {
+		lockKey = abs
+	}
+	mu, _ := fileLocks.LoadOrStore(lockKey, new(sync.Mutex))
+	return &FileStore{path: path, mu: mu.(*sync.Mutex)}
+}
+
+// Path returns the file the store reads and writes.
+func (f *FileStore) Path() string { return f.path }
+
+// fileFormat is the on-disk layout of a FileStore.
+type fileFormat struct {
+	Version int                    `json:"version"`
+	Tokens  map[string]storedToken `json:"tokens"`
+}
+
+// storedToken is one token on disk.
+type storedToken struct {
+	AccessToken  string                     `json:"access_token"`
+	TokenType    string                     `json:"token_type,omitempty"`
+	RefreshToken string                     `json:"refresh_token,omitempty"`
+	Expiry       *time.Time                 `json:"expiry,omitempty"`
+	SavedAt      time.Time                  `json:"saved_at"`
+	Extra        map[string]json.RawMessage `json:"extra,omitempty"`
+}
+
+// Load returns the token saved under key, or (nil, nil) when the file or the
+// key does not exist. A file that cannot be parsed gives an error naming the
+// path (but none of its content).
+func (f *FileStore) Load(_ context.Context, key string) (*oauth2.Token, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	data, err := f.read()
+	if err != nil {
+		return nil, err
+	}
+	st, ok := data.Tokens[key]
+	if !ok {
+		return nil, nil
+	}
+	tok := &oauth2.Token{AccessToken: st.AccessToken, TokenType: st.TokenType, RefreshToken: st.RefreshToken}
+	if st.Expiry != nil {
+		tok.Expiry = *st.Expiry
+	}
+	if len(st.Extra) > 0 {
+		extra := make(map[string]any, len(st.Extra))
+		for k, v := range st.Extra {
+			var x any
+			if json.Unmarshal(v, &x) == nil {
+				extra[k] = x
+			}
+		}
+		tok = tok.WithExtra(extra)
+	}
+	return tok, nil
+}
+
+// Save stores tok under key, keeping the other keys in the file, and
+// replaces the file atomically. A nil tok deletes the key.
+func (f *FileStore) Save(_ context.Context, key string, tok *oauth2.Token) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	data, err := f.read()
+	if err != nil {
+		return err
+	}
+	if tok == nil {
+		delete(data.Tokens, key)
+	} else {
+		st := storedToken{
+			AccessToken:  tok.AccessToken,
+			TokenType:    tok.TokenType,
+			RefreshToken: tok.RefreshToken,
+			SavedAt:      time.Now().UTC(),
+		}
+		if !tok.Expiry.IsZero() {
+			exp := tok.Expiry
+			st.Expiry = &exp
+		}
+		for _, k := range persistedExtraKeys {
+			v := tok.Extra(k)
+			if v == nil {
+				continue
+			}
+			b, err := json.Marshal(v)
+			if err != nil {
+				continue
+			}
+			if st.Extra == nil {
+				st.Extra = make(map[string]json.RawMessage)
+			}
+			st.Extra[k] = b
+		}
+		data.Tokens[key] = st
+	}
+	b, err := json.MarshalIndent(data, "", "  ")
+	if err != nil {
+		return fmt.Errorf("auth: token store %s: encoding: %w", f.path, err)
+	}
+	return f.write(append(b, '\n'))
+}
+
+// read parses the file; a missing or empty file is an empty store.
+func (f *FileStore) read() (fileFormat, error) {
+	data := fileFormat{Version: 1, Tokens: make(map[string]storedToken)}
+	b, err := os.ReadFile(f.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return data, nil
+	}
+	if err != nil {
+		return data, fmt.Errorf("auth: token store %s: %w", f.path, err)
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return data, nil
+	}
+	if err := json.Unmarshal(b, &data); err != nil {
+		// The decoder's message may quote file content (a token), so only
+		// the position is reported.
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			return data, fmt.Errorf("auth: token store %s: file is corrupt: invalid JSON at byte %d", f.path, syn.Offset)
+		}
+		return data, fmt.Errorf("auth: token store %s: file is corrupt: unexpected structure", f.path)
+	}
+	if data.Tokens == nil {
+		data.Tokens = make(map[string]storedToken)
+	}
+	return data, nil
+}
+
+// write replaces the file atomically with b.
+func (f *FileStore) write(b []byte) (err error) {
+	dir := filepath.Dir(f.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("auth: token store %s: %w", f.path, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("auth: token store %s: %w", f.path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil {
+		return fmt.Errorf("auth: token store %s: %w", f.path, err)
+	}
+	if _, err := tmp.Write(b); err != nil {
+		return fmt.Errorf("auth: token store %s: writing: %w", f.path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("auth: token store %s: syncing: %w", f.path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("auth: token store %s: %w", f.path, err)
+	}
+	if err := os.Rename(tmp.Name(), f.path); err != nil {
+		return fmt.Errorf("auth: token store %s: %w", f.path, err)
+	}
+	// Make the rename durable; not every platform can sync a directory.
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
