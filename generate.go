@@ -1,3 +1,52 @@
+// Package hospitality is a typed Go SDK for hospitality APIs: Kobas (UK hospitality group
+// management) and Octorate OctoTable (restaurant reservations) today, with Cloudbeds (hotel PMS)
+// and Cobot (coworking) on the way.
+//
+// # How the SDK is built
+//
+// Each provider's wire contract is an OpenAPI 3.0.3 document we write by hand in specs/, stating
+// only wire facts (paths, parameters, fields, types, the quirks the real APIs have). Go-specific
+// shaping — names, lenient wire types, pointers — lives in an OpenAPI Overlay in overlays/.
+// oapi-codegen turns the two into a typed client per provider under gen/ (for example
+// [github.com/hospitality-sdk/hospitality-go/gen/kobas]). The generated code is committed and
+// never edited by hand; `make generate` rebuilds it and `make check-generated` proves it fresh.
+//
+// Hand-written packages sit beside the generated ones:
+//
+//   - [github.com/hospitality-sdk/hospitality-go/auth]: token sources (client credentials with
+//     caching, one fetch at a time, early refresh), token stores, and request editors with the
+//     signature func(context.Context, *http.Request) error that plug into every generated client.
+//   - [github.com/hospitality-sdk/hospitality-go/transport]: the HTTP chain every client shares —
+//     per-attempt timeouts, retries with backoff and Retry-After, client-side rate limits, one
+//     refresh-and-retry after a 401, redacted logging and the typed [APIError].
+//   - [github.com/hospitality-sdk/hospitality-go/wire]: lenient scalar types for values the
+//     providers send in undocumented forms (numbers as strings, "20%" rates, zero dates).
+//   - [github.com/hospitality-sdk/hospitality-go/sandbox]: a local, spec-validating stand-in for
+//     the providers, with their token endpoints, for development and tests without credentials.
+//
+// # Getting a client
+//
+// This package's constructors wire the pieces together: [NewKobas] and [NewOctotable] return the
+// generated ClientWithResponses of their provider, already authenticated, carrying the headers the
+// provider requires and sending through the shared transport. [Option] values tune the transport
+// for any provider.
+//
+//	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+//		ClientID: id, ClientSecret: secret, CompanyID: "1234",
+//	})
+//	venues, err := c.ListVenuesWithResponse(ctx)
+//
+// # Errors
+//
+// A call the provider refuses returns an error that unwraps to [*APIError], whatever the
+// provider's error shape; [errors.Is] matches it against [ErrNotFound], [ErrRateLimited] and the
+// other sentinels. Token failures unwrap to [*auth.TokenError]. No error text contains a token,
+// secret or key.
+//
+// # Regenerating
+//
+// Edit specs/<api>.yaml (wire facts) or overlays/<api>.yaml (Go shape), then run `make generate`
+// and `make test`. The //go:generate lines below, one per API, are what `make generate` runs.
 package hospitality
 
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/kobas/oapi-codegen.yaml specs/kobas.yaml

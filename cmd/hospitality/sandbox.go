@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/hospitality-sdk/hospitality-go/sandbox"
+)
+
+// serveSandbox runs the sandbox on addr until ctx ends, then shuts it down gracefully.
+func serveSandbox(ctx context.Context, addr string, out io.Writer) error {
+	sb, err := sandbox.New(sandbox.Options{})
+	if err != nil {
+		return err
+	}
+	if err := sb.Start(addr); err != nil {
+		return err
+	}
+	c, u := sb.Credentials(), sb.URL()
+	fmt.Fprintf(out, `hospitality sandbox listening on %[1]s (Ctrl-C to stop)
+
+Kobas
+  API base   %[1]s%[2]s
+  token URL  %[1]s%[3]s
+  client id %[4]q  secret %[5]q  company id %[6]q
+
+	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+		ClientID: %[4]q, ClientSecret: %[5]q, CompanyID: %[6]q,
+		BaseURL: "%[1]s%[2]s", TokenURL: "%[1]s%[3]s",
+	})
+
+Octotable
+  API base   %[1]s%[7]s
+  auth base  %[1]s%[8]s
+  client id %[9]q  secret %[10]q  property %[11]d
+
+	c, err := hospitality.NewOctotable(ctx, hospitality.OctotableConfig{
+		ClientID: %[9]q, ClientSecret: %[10]q, PropertyID: %[11]d,
+		BaseURL: "%[1]s%[7]s", AuthBaseURL: "%[1]s%[8]s",
+	})
+`, u, sandbox.KobasAPIPath, sandbox.KobasTokenPath, c.KobasClientID, c.KobasClientSecret, c.KobasCompanyID,
+		sandbox.OctotableAPIPath, sandbox.OctotableAuthPath, c.OctotableClientID, c.OctotableClientSecret, c.OctotablePropertyID)
+
+	<-ctx.Done()
+	fmt.Fprintln(out, "shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	return sb.Close(sctx)
+}

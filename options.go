@@ -1,0 +1,109 @@
+package hospitality
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/hospitality-sdk/hospitality-go/transport"
+)
+
+// Version is the SDK's version, sent in the User-Agent header.
+const Version = "0.1.0"
+
+// userAgent is sent on every request unless an [Option] overrides it.
+const userAgent = "hospitality-go/" + Version
+
+// An Option changes how a constructor such as [NewKobas] builds its client. Options apply to every
+// provider.
+type Option func(*settings)
+
+// settings collects what the options set; the constructors turn it into a [transport.Config].
+type settings struct {
+	base       http.RoundTripper
+	timeout    time.Duration
+	retry      *transport.RetryPolicy
+	rateLimit  *transport.RateLimit
+	logger     *slog.Logger
+	middleware []transport.Middleware
+	userAgent  string
+}
+
+// WithBaseTransport sets the round tripper that carries requests, for API calls and token
+// requests alike. The default is a tuned clone of [http.DefaultTransport].
+func WithBaseTransport(rt http.RoundTripper) Option {
+	return func(s *settings) { s.base = rt }
+}
+
+// WithTimeout sets the time limit of each attempt of an API call, inside the caller's context.
+// The default is [transport.DefaultTimeout].
+func WithTimeout(d time.Duration) Option {
+	return func(s *settings) { s.timeout = d }
+}
+
+// WithRetry replaces the retry policy (attempts, backoff, Retry-After cap, retry budget).
+func WithRetry(p transport.RetryPolicy) Option {
+	return func(s *settings) { s.retry = &p }
+}
+
+// WithRateLimit replaces the provider's default client-side rate limit.
+func WithRateLimit(rl transport.RateLimit) Option {
+	return func(s *settings) { s.rateLimit = &rl }
+}
+
+// WithLogger sends a debug record of every attempt to l, with credentials redacted.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) { s.logger = l }
+}
+
+// WithMiddleware adds middleware around every request, outermost first.
+func WithMiddleware(m ...transport.Middleware) Option {
+	return func(s *settings) { s.middleware = append(s.middleware, m...) }
+}
+
+// WithUserAgent replaces the User-Agent header sent on every request.
+func WithUserAgent(ua string) Option {
+	return func(s *settings) { s.userAgent = ua }
+}
+
+func collect(opts []Option) settings {
+	s := settings{userAgent: userAgent}
+	for _, o := range opts {
+		o(&s)
+	}
+	return s
+}
+
+// transportConfig builds the shared chain for provider p; header holds the provider's fixed
+// headers and auth its per-attempt credentials.
+func (s settings) transportConfig(p transport.Provider, header http.Header, authorize, reauthorize func(ctx context.Context, req *http.Request) error) transport.Config {
+	cfg := transport.Config{
+		Provider:    p,
+		Base:        s.base,
+		Timeout:     s.timeout,
+		Header:      header,
+		UserAgent:   s.userAgent,
+		Authorize:   authorize,
+		Reauthorize: reauthorize,
+		Logger:      s.logger,
+		Middleware:  s.middleware,
+	}
+	if s.retry != nil {
+		cfg.Retry = *s.retry
+	}
+	if s.rateLimit != nil {
+		cfg.RateLimit = *s.rateLimit
+	}
+	return cfg
+}
+
+// tokenClient is the HTTP client used for token requests: the same base transport as API calls,
+// with an overall time limit.
+func (s settings) tokenClient() *http.Client {
+	rt := s.base
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	return &http.Client{Transport: rt, Timeout: 30 * time.Second}
+}

@@ -1,0 +1,322 @@
+// Package sandbox serves local stand-ins for the providers' APIs, built from the SDK's own
+// OpenAPI documents, so integrations can be developed and tested offline without credentials.
+//
+// One [Server] listens on loopback and serves every provider under its own path prefix. Each
+// provider has a token endpoint that checks what the real one checks (grant type, client
+// credentials, the Kobas company id, the Octotable JSON or form encoding) and issues
+// short-lived bearer tokens. Every API request is validated against the provider's document with
+// kin-openapi (parameters, bodies, credentials); a violation is answered in the provider's own
+// error shape with a message naming what was wrong. Valid requests are answered with the
+// example the document gives for the operation.
+//
+// The sandbox is for development and tests; it never contacts the real providers.
+package sandbox
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+)
+
+// Credentials are the synthetic credentials the sandbox accepts. They are not secrets: anyone
+// may use them against a sandbox.
+type Credentials struct {
+	// KobasClientID, KobasClientSecret and KobasCompanyID are accepted by the Kobas token endpoint.
+	KobasClientID, KobasClientSecret, KobasCompanyID string
+	// OctotableClientID and OctotableClientSecret are accepted by the Octotable token endpoint.
+	OctotableClientID, OctotableClientSecret string
+	// OctotablePropertyID is the restaurant the Octotable sandbox serves.
+	OctotablePropertyID int64
+}
+
+// DefaultCredentials are the credentials a sandbox accepts unless [Options] says otherwise.
+var DefaultCredentials = Credentials{
+	KobasClientID:         "sandbox-kobas-client",
+	KobasClientSecret:     "sandbox-kobas-secret",
+	KobasCompanyID:        "1234",
+	OctotableClientID:     "public_sandbox",
+	OctotableClientSecret: "sandbox-octotable-secret",
+	OctotablePropertyID:   999643,
+}
+
+// Options configures a [Server]. The zero value is ready to use.
+type Options struct {
+	// Credentials replaces [DefaultCredentials] when its fields are set.
+	Credentials *Credentials
+	// TokenLifetime is how long issued tokens stay valid; zero means one hour.
+	TokenLifetime time.Duration
+	// OctotableRejectJSON makes the Octotable token endpoint answer 415 to JSON bodies, as a
+	// community client reported the real one does; form bodies are then the only accepted form.
+	OctotableRejectJSON bool
+	// Now overrides the clock, for tests of token expiry.
+	Now func() time.Time
+}
+
+// Server is a running sandbox. It is safe for concurrent use.
+type Server struct {
+	creds    Credentials
+	opts     Options
+	listener net.Listener
+	http     *http.Server
+	mux      *http.ServeMux
+	apis     []*api
+
+	mu     sync.Mutex
+	tokens map[string]issued // access token → who and until when
+
+	tokenRequests atomic.Int64
+	apiRequests   atomic.Int64
+}
+
+type issued struct {
+	provider string
+	expiry   time.Time
+}
+
+// api is one provider's document served under a path prefix.
+type api struct {
+	name    string // provider name used in token bookkeeping
+	prefix  string // path prefix on the sandbox, e.g. "/kobas/v3"
+	router  routers.Router
+	errorFn func(w http.ResponseWriter, status int, code, msg string)
+	check   func(s *Server, r *http.Request) (status int, code, msg string) // provider checks beyond the spec
+}
+
+// New builds a sandbox without starting it; see [Server.Start] and [Server.ServeHTTP].
+func New(opts Options) (*Server, error) {
+	s := &Server{creds: DefaultCredentials, opts: opts, mux: http.NewServeMux(), tokens: map[string]issued{}}
+	if opts.Credentials != nil {
+		s.creds = *opts.Credentials
+	}
+	if s.opts.TokenLifetime == 0 {
+		s.opts.TokenLifetime = time.Hour
+	}
+	if s.opts.Now == nil {
+		s.opts.Now = time.Now
+	}
+	for _, register := range []func(*Server) error{registerKobas, registerOctotable} {
+		if err := register(s); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Start listens on addr (for example "127.0.0.1:0") and serves in the background. Only loopback
+// addresses are accepted.
+func (s *Server) Start(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("sandbox: listen address %q: %w", addr, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("sandbox: listen address %q is not a loopback address", addr)
+	}
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("sandbox: listen: %w", err)
+	}
+	s.listener = l
+	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go s.http.Serve(l)
+	return nil
+}
+
+// Close stops a started server, waiting up to the context's deadline for requests in flight.
+func (s *Server) Close(ctx context.Context) error {
+	if s.http == nil {
+		return nil
+	}
+	return s.http.Shutdown(ctx)
+}
+
+// URL returns the root URL of a started server, such as "http://127.0.0.1:8080".
+func (s *Server) URL() string {
+	if s.listener == nil {
+		return ""
+	}
+	return "http://" + s.listener.Addr().String()
+}
+
+// Credentials returns the credentials the server accepts.
+func (s *Server) Credentials() Credentials { return s.creds }
+
+// Stats reports how many token requests and API requests the server has answered.
+func (s *Server) Stats() (tokenRequests, apiRequests int64) {
+	return s.tokenRequests.Load(), s.apiRequests.Load()
+}
+
+// ServeHTTP serves the sandbox; it lets the sandbox run inside an [httptest.Server].
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// issue records and returns a new access token for provider.
+func (s *Server) issue(provider string) (string, time.Duration) {
+	b := make([]byte, 16)
+	rand.Read(b)
+	tok := "sbx_" + provider + "_" + hex.EncodeToString(b)
+	s.mu.Lock()
+	s.tokens[tok] = issued{provider: provider, expiry: s.opts.Now().Add(s.opts.TokenLifetime)}
+	s.mu.Unlock()
+	return tok, s.opts.TokenLifetime
+}
+
+// bearerOK reports whether r carries a live token issued for provider.
+func (s *Server) bearerOK(r *http.Request, provider string) error {
+	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || tok == "" {
+		return errors.New("missing bearer token")
+	}
+	s.mu.Lock()
+	is, found := s.tokens[tok]
+	s.mu.Unlock()
+	switch {
+	case !found || is.provider != provider:
+		return errors.New("unknown access token")
+	case !s.opts.Now().Before(is.expiry):
+		return errors.New("access token expired")
+	}
+	return nil
+}
+
+// mount serves a provider's document under prefix.
+func (s *Server) mount(a *api, spec []byte) error {
+	doc, err := openapi3.NewLoader().LoadFromData(spec)
+	if err != nil {
+		return fmt.Errorf("sandbox: %s spec: %w", a.name, err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return fmt.Errorf("sandbox: %s spec: %w", a.name, err)
+	}
+	// Route by path under the prefix, whatever host the sandbox is reached at.
+	doc.Servers = openapi3.Servers{{URL: "http://sandbox" + a.prefix}}
+	a.router, err = legacy.NewRouter(doc)
+	if err != nil {
+		return fmt.Errorf("sandbox: %s router: %w", a.name, err)
+	}
+	s.apis = append(s.apis, a)
+	s.mux.Handle(a.prefix+"/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveAPI(a, w, r) }))
+	return nil
+}
+
+func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
+	s.apiRequests.Add(1)
+	rr := r.Clone(r.Context())
+	u := *r.URL
+	u.Scheme, u.Host = "http", "sandbox"
+	rr.URL = &u
+	route, params, err := a.router.FindRoute(rr)
+	if err != nil {
+		a.errorFn(w, http.StatusNotFound, "not_found", fmt.Sprintf("no %s operation for %s %s", a.name, r.Method, r.URL.Path))
+		return
+	}
+	in := &openapi3filter.RequestValidationInput{
+		Request: rr, PathParams: params, Route: route,
+		Options: &openapi3filter.Options{
+			AuthenticationFunc: func(_ context.Context, ai *openapi3filter.AuthenticationInput) error {
+				if ai.SecurityScheme.Type == "oauth2" {
+					return s.bearerOK(r, a.name)
+				}
+				return nil
+			},
+		},
+	}
+	if err := openapi3filter.ValidateRequest(r.Context(), in); err != nil {
+		var sec *openapi3filter.SecurityRequirementsError
+		if errors.As(err, &sec) {
+			a.errorFn(w, http.StatusUnauthorized, "unauthorized", "invalid or missing access token")
+			return
+		}
+		a.errorFn(w, http.StatusBadRequest, "bad_request", describe(err))
+		return
+	}
+	if a.check != nil {
+		if status, code, msg := a.check(s, r); status != 0 {
+			a.errorFn(w, status, code, msg)
+			return
+		}
+	}
+	status, body := example(route.Operation)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+// describe turns a validation error into a message naming the offending parameter or field.
+func describe(err error) string {
+	var re *openapi3filter.RequestError
+	if errors.As(err, &re) {
+		var what string
+		switch {
+		case re.Parameter != nil:
+			what = fmt.Sprintf("%s parameter %q", re.Parameter.In, re.Parameter.Name)
+		case re.RequestBody != nil:
+			what = "request body"
+		}
+		var se *openapi3.SchemaError
+		if errors.As(re.Err, &se) {
+			if field := strings.Join(se.JSONPointer(), "."); field != "" {
+				what += " field " + field
+			}
+			return fmt.Sprintf("%s: %s", what, se.Reason)
+		}
+		if what != "" {
+			return fmt.Sprintf("%s: %v", what, re.Err)
+		}
+	}
+	return err.Error()
+}
+
+// example returns the first 2xx status of op with the example its document gives.
+func example(op *openapi3.Operation) (int, []byte) {
+	for code := 200; code < 300; code++ {
+		ref := op.Responses.Status(code)
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		mt := ref.Value.Content.Get("application/json")
+		if mt == nil {
+			return code, nil
+		}
+		var v any
+		switch {
+		case mt.Example != nil:
+			v = mt.Example
+		case len(mt.Examples) > 0:
+			for _, name := range sortedKeys(mt.Examples) {
+				if ex := mt.Examples[name]; ex != nil && ex.Value != nil {
+					v = ex.Value.Value
+					break
+				}
+			}
+		case mt.Schema != nil && mt.Schema.Value != nil:
+			v = mt.Schema.Value.Example
+		}
+		b, _ := json.Marshal(v)
+		return code, b
+	}
+	return http.StatusNoContent, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
