@@ -228,8 +228,13 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 		Request: rr, PathParams: params, Route: route,
 		Options: &openapi3filter.Options{
 			AuthenticationFunc: func(_ context.Context, ai *openapi3filter.AuthenticationInput) error {
-				if ai.SecurityScheme.Type == "oauth2" {
+				switch sch := ai.SecurityScheme; sch.Type {
+				case "oauth2":
 					return s.bearerOK(r, a.name)
+				case "apiKey":
+					if sch.In == "header" && r.Header.Get(sch.Name) == "" {
+						return fmt.Errorf("missing %s header", sch.Name)
+					}
 				}
 				return nil
 			},
@@ -238,7 +243,11 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 	if err := openapi3filter.ValidateRequest(r.Context(), in); err != nil {
 		var sec *openapi3filter.SecurityRequirementsError
 		if errors.As(err, &sec) {
-			a.errorFn(w, http.StatusUnauthorized, "unauthorized", "invalid or missing access token")
+			msgs := make([]string, 0, len(sec.Errors))
+			for _, e := range sec.Errors {
+				msgs = append(msgs, e.Error())
+			}
+			a.errorFn(w, http.StatusUnauthorized, "unauthorized", "invalid or missing credentials: "+strings.Join(msgs, "; "))
 			return
 		}
 		a.errorFn(w, http.StatusBadRequest, "bad_request", describe(err))

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDemo(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"demo"}, &out); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out.String())
+	}
+	for _, want := range []string{
+		"== Kobas",
+		"GET venue: 2 venues",
+		`tax rate "20%" (= 20%)`,
+		"wrong secret: ", "HTTP 401",
+		"== Octotable",
+		"POST /reservations: created #",
+		"done: 3 token requests",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "not-the-secret") {
+		t.Errorf("demo output leaks the wrong secret:\n%s", out.String())
+	}
+}
+
+func TestRunUsage(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+	}{
+		{"no command", nil, "a command is required"},
+		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
+		{"help", []string{"help"}, ""},
+		{"sandbox bad address", []string{"sandbox", "-addr", "10.0.0.1:8080"}, "not a loopback address"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := run(context.Background(), tc.args, &out)
+			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
+				t.Errorf("run(%q) = %v, want error containing %q", tc.args, err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestSandboxCommandStopsOnCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"sandbox", "-addr", "127.0.0.1:0"}, &out) }()
+	for !strings.Contains(out.String(), "Octotable") {
+		select {
+		case err := <-done:
+			t.Fatalf("sandbox exited early: %v\n%s", err, out.String())
+		case <-time.After(time.Millisecond):
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("sandbox: %v", err)
+	}
+	for _, want := range []string{"listening on http://127.0.0.1:", "hospitality.NewKobas", "shutting down"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("sandbox output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
