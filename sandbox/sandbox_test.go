@@ -115,7 +115,7 @@ func TestKobasAPI(t *testing.T) {
 		wantInMsg  string
 	}{
 		{"venues", "/venue", auth, 200, ""},
-		{"no token", "/venue", map[string]string{"x-kobas-company-id": c.KobasCompanyID}, 401, "access token"},
+		{"no token", "/venue", map[string]string{"x-kobas-company-id": c.KobasCompanyID}, 401, "bearer token"},
 		{"unknown token", "/venue", map[string]string{"Authorization": "Bearer sbx_forged", "x-kobas-company-id": c.KobasCompanyID}, 401, "access token"},
 		{"other company header", "/venue", map[string]string{"Authorization": "Bearer " + tok, "x-kobas-company-id": "999"}, 403, "x-kobas-company-id"},
 		{"bad parameter", "/staff?limit=abc", auth, 400, `"limit"`},

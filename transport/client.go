@@ -1,0 +1,524 @@
+package transport
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Version is the version of the SDK, sent in the default User-Agent.
+const Version = "0.1.0"
+
+// DefaultUserAgent is the User-Agent sent when neither the request nor
+// [Config.UserAgent] sets one: "hospitality-go/<version> (<go version>)".
+var DefaultUserAgent = "hospitality-go/" + Version + " (" + runtime.Version() + ")"
+
+// Provider names the API a [Client] talks to. It selects the error decoder,
+// the default rate limits and the Cloudbeds v1 success:false check, and it
+// prefixes every error.
+type Provider string
+
+// The providers the SDK knows.
+const (
+	Kobas       Provider = "kobas"
+	Octotable   Provider = "octotable"
+	Cloudbeds   Provider = "cloudbeds"    // Cloudbeds API v1.x (failures may come as HTTP 200 with "success": false)
+	CloudbedsV2 Provider = "cloudbeds-v2" // Cloudbeds API v2 (real HTTP status codes)
+	Cobot       Provider = "cobot"
+)
+
+// Default values used for the zero fields of [Config].
+const (
+	// DefaultTimeout bounds each attempt, including reading the response body.
+	DefaultTimeout = 30 * time.Second
+	// maxErrorBody is how much of an error response body is read and kept.
+	maxErrorBody = 1 << 20
+)
+
+// Middleware wraps each attempt of a request, in the style of openai-go's
+// option.WithMiddleware. It receives the request as it will be sent (headers,
+// authorization and body applied) and calls next to send it; it may change
+// the request, inspect or replace the response, or return an error without
+// calling next. Middleware runs inside the retry loop, once per attempt, and
+// must be safe for concurrent use.
+type Middleware func(req *http.Request, next MiddlewareNext) (*http.Response, error)
+
+// MiddlewareNext sends a request to the next middleware or to the network.
+type MiddlewareNext = func(req *http.Request) (*http.Response, error)
+
+// Config configures a [Client]. The zero value of every field selects a
+// documented default; only Provider should always be set.
+type Config struct {
+	// Provider is the API the client talks to.
+	Provider Provider
+
+	// Base is the round tripper that sends attempts over the network. The
+	// default is a clone of http.DefaultTransport with dial, TLS handshake
+	// and response header timeouts, shared by all clients. Go's transparent
+	// gzip decompression stays on.
+	Base http.RoundTripper
+	// HTTPClient, when set, sends attempts instead of an internal client
+	// built on Base (its Transport, redirect policy and cookie jar apply).
+	HTTPClient *http.Client
+	// Timeout bounds each attempt, from sending the request to closing the
+	// response body, inside the caller's context. Zero means
+	// [DefaultTimeout]; a negative value means no per-attempt timeout.
+	Timeout time.Duration
+
+	// Header holds static headers set on every request that does not already
+	// carry them (for example Property or x-kobas-company-id).
+	Header http.Header
+	// UserAgent replaces [DefaultUserAgent] for requests without one.
+	UserAgent string
+
+	// Authorize adds credentials to a request. It is called on every
+	// attempt, on a copy of the caller's request, so a retry never sends a
+	// stale token. auth.Bearer and auth.APIKey fit here.
+	Authorize func(ctx context.Context, req *http.Request) error
+	// Reauthorize is called once after an HTTP 401 with the rejected
+	// request, to invalidate its credential (auth's CachedSource.Reject fits
+	// here). The request is then sent exactly once more with Authorize
+	// re-applied, if its body can be replayed; a second 401 is returned.
+	Reauthorize func(ctx context.Context, rejected *http.Request) error
+
+	// Retry configures retries; the zero value means [RetryPolicy] defaults.
+	Retry RetryPolicy
+	// RateLimit configures client-side rate limiting; the zero value means
+	// the provider's defaults (see [DefaultRateLimit]).
+	RateLimit RateLimit
+	// RateLimitKey returns the identity requests are rate limited by (for
+	// example a client id or user id). The default hashes the Authorization
+	// or x-api-key header. The key is only kept as a hash.
+	RateLimitKey func(req *http.Request) string
+
+	// Logger receives one Debug record per attempt, with credentials
+	// redacted. Nil disables logging.
+	Logger *slog.Logger
+	// Middleware wraps every attempt; the first element is the outermost.
+	Middleware []Middleware
+}
+
+// Client sends requests through the transport chain: static headers,
+// authorization, client-side rate limiting, per-attempt timeout, retries,
+// middleware, logging and error decoding. Its [Client.Do] method satisfies
+// the HttpRequestDoer interface of every generated client. A Client is safe
+// for concurrent use; share one per provider and credential set.
+type Client struct {
+	provider  Provider
+	timeout   time.Duration
+	header    http.Header
+	userAgent string
+	// userAgentValue is shared by all requests; its capacity equals its
+	// length, so an Add on a request's header copies it.
+	userAgentValue []string
+	authorize      func(context.Context, *http.Request) error
+	reauthorize    func(context.Context, *http.Request) error
+	rateKey        func(*http.Request) string
+	send           MiddlewareNext
+	logger         *slog.Logger
+	retry          RetryPolicy
+	budget         *budget
+	limits         resolvedLimits
+	reg            *registry
+
+	// Hooks replaced by tests.
+	now    func() time.Time
+	sleep  func(ctx context.Context, d time.Duration) error
+	jitter func(n int64) int64 // uniform in [0, n)
+}
+
+// Client satisfies the HttpRequestDoer interface of oapi-codegen clients.
+var _ interface {
+	Do(req *http.Request) (*http.Response, error)
+} = (*Client)(nil)
+
+// New returns a Client for cfg. It does no I/O.
+func New(cfg Config) *Client {
+	c := &Client{
+		provider:    cfg.Provider,
+		timeout:     cfg.Timeout,
+		userAgent:   cfg.UserAgent,
+		authorize:   cfg.Authorize,
+		reauthorize: cfg.Reauthorize,
+		rateKey:     cfg.RateLimitKey,
+		logger:      cfg.Logger,
+		retry:       cfg.Retry.withDefaults(),
+		reg:         globalRegistry,
+		now:         time.Now,
+		sleep:       sleepContext,
+		jitter:      rand.Int64N,
+	}
+	if c.provider == "" {
+		c.provider = "api"
+	}
+	if c.timeout == 0 {
+		c.timeout = DefaultTimeout
+	}
+	if c.userAgent == "" {
+		c.userAgent = DefaultUserAgent
+	}
+	c.userAgentValue = []string{c.userAgent}[:1:1]
+	if len(cfg.Header) > 0 {
+		c.header = cfg.Header.Clone()
+		for k, vs := range c.header {
+			c.header[k] = vs[:len(vs):len(vs)]
+		}
+	}
+	c.budget = newBudget(c.retry.Budget)
+	c.limits = resolveLimits(cfg.Provider, cfg.RateLimit)
+
+	hc := cfg.HTTPClient
+	if hc == nil {
+		base := cfg.Base
+		if base == nil {
+			base = defaultBase()
+		}
+		hc = &http.Client{Transport: base}
+	}
+	send := hc.Do
+	for i := len(cfg.Middleware) - 1; i >= 0; i-- {
+		m, next := cfg.Middleware[i], send
+		if m == nil {
+			continue
+		}
+		send = func(r *http.Request) (*http.Response, error) { return m(r, next) }
+	}
+	c.send = send
+	return c
+}
+
+// defaultBase is the shared default round tripper.
+var defaultBase = sync.OnceValue(func() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	t.TLSHandshakeTimeout = 10 * time.Second
+	t.ResponseHeaderTimeout = 30 * time.Second
+	t.ExpectContinueTimeout = time.Second
+	t.MaxIdleConnsPerHost = 16
+	return t
+})
+
+// Do sends req through the chain and returns the response of the last
+// attempt. It never modifies req.
+//
+// A response with a 2xx status is returned as is (for Cloudbeds v1, after
+// checking that its JSON body does not say "success": false; the body is
+// buffered for that check and can still be read). Any other status returns
+// (nil, *APIError) with the body read and closed; the error keeps status,
+// headers and body. Transport failures return (nil, err) with secrets
+// removed from the URL in the message.
+func (c *Client) Do(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	opts := optionsFrom(ctx)
+	replayable := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
+	maxAttempts := c.retry.MaxAttempts
+	if opts != nil && opts.maxAttempts > 0 {
+		maxAttempts = opts.maxAttempts
+	}
+	if !replayable || !c.retryAllowed(req, opts) {
+		maxAttempts = 1
+	}
+	bodyOwned := req.Body != nil // req.Body still needs closing if nothing is sent
+
+	var (
+		lastErr  error
+		lastCost int
+		reauthed bool
+	)
+	for attempt := 1; ; attempt++ {
+		r := req.Clone(ctx)
+		c.prepare(r, opts)
+		if c.authorize != nil {
+			if err := c.authorize(ctx, r); err != nil {
+				c.closeBody(req, bodyOwned)
+				return nil, fmt.Errorf("transport: %s: authorize: %w", c.provider, err)
+			}
+		}
+		if err := c.throttle(ctx, r); err != nil {
+			c.closeBody(req, bodyOwned)
+			if lastErr != nil {
+				return nil, fmt.Errorf("%w (previous attempt: %w)", err, lastErr)
+			}
+			return nil, err
+		}
+		if attempt > 1 || reauthed {
+			if req.GetBody != nil {
+				body, err := req.GetBody()
+				if err != nil {
+					return nil, fmt.Errorf("transport: %s: replay request body: %w", c.provider, err)
+				}
+				r.Body = body
+			}
+		}
+		bodyOwned = false
+
+		actx, cancel := ctx, context.CancelFunc(nil)
+		if c.timeout > 0 {
+			actx, cancel = context.WithTimeout(ctx, c.timeout)
+			r = r.WithContext(actx) // after the rate limit wait, which the timeout must not cover
+		}
+		start := c.now()
+		resp, err := c.send(r)
+		if err != nil {
+			timedOut := ctx.Err() == nil && actx.Err() != nil
+			if cancel != nil {
+				cancel()
+			}
+			lastErr = c.sendError(r, err, timedOut)
+			if ctx.Err() != nil || attempt >= maxAttempts || !(timedOut || retryableError(err)) {
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, dur: c.now().Sub(start), err: lastErr})
+				return nil, lastErr
+			}
+			lastCost = retryCost
+			if timedOut {
+				lastCost = timeoutCost
+			}
+			wait := c.backoff(attempt)
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, dur: c.now().Sub(start), err: lastErr, wait: wait, retrying: true})
+			if err := c.waitRetry(ctx, wait, lastCost, lastErr); err != nil {
+				return nil, err
+			}
+			continue
+		}
+
+		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+			if c.provider == Cloudbeds && isJSONBody(r, resp) {
+				apiErr, err := c.checkCloudbeds(r, resp, cancel)
+				if err != nil {
+					lastErr = err
+					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: requestID(resp.Header), err: err})
+					return nil, err
+				}
+				if apiErr != nil {
+					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: apiErr.RequestID, err: apiErr})
+					return nil, apiErr
+				}
+			} else if cancel != nil {
+				resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
+			}
+			if attempt == 1 {
+				c.budget.release(successRefund)
+			} else {
+				c.budget.release(lastCost)
+			}
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: requestID(resp.Header)})
+			return resp, nil
+		}
+
+		if resp.StatusCode == http.StatusUnauthorized && c.reauthorize != nil && !reauthed && replayable {
+			drainClose(resp.Body)
+			if cancel != nil {
+				cancel()
+			}
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: requestID(resp.Header), reauth: true})
+			reauthed = true
+			if err := c.reauthorize(ctx, r); err != nil {
+				return nil, fmt.Errorf("transport: %s: reauthorize after 401: %w (%w)", c.provider, err, &APIError{
+					Provider: c.provider, StatusCode: resp.StatusCode, Method: methodName(r.Method),
+					URL: RedactURL(r.URL), RequestID: requestID(resp.Header), Header: redactHeader(resp.Header),
+				})
+			}
+			attempt-- // the refresh-and-retry is not a retry
+			continue
+		}
+
+		body, rerr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		resp.Body.Close()
+		timedOut := ctx.Err() == nil && actx.Err() != nil
+		if cancel != nil {
+			cancel()
+		}
+		if rerr != nil {
+			lastErr = c.sendError(r, fmt.Errorf("read %d response body: %w", resp.StatusCode, rerr), timedOut)
+			if ctx.Err() != nil || attempt >= maxAttempts {
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), err: lastErr})
+				return nil, lastErr
+			}
+			lastCost = retryCost
+			wait := c.backoff(attempt)
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), err: lastErr, wait: wait, retrying: true})
+			if err := c.waitRetry(ctx, wait, lastCost, lastErr); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		apiErr := c.newAPIError(r, resp, body)
+		lastErr = apiErr
+		if resp.StatusCode == http.StatusUnauthorized && c.reauthorize != nil && !reauthed {
+			// The request cannot be replayed: still drop the rejected
+			// credential so the next request gets a fresh one.
+			reauthed = true
+			if err := c.reauthorize(ctx, r); err != nil {
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: apiErr.RequestID, err: apiErr})
+				return nil, fmt.Errorf("transport: %s: reauthorize after 401: %w (%w)", c.provider, err, apiErr)
+			}
+		}
+		wait := c.backoff(attempt)
+		if apiErr.RetryAfter > 0 {
+			wait = min(apiErr.RetryAfter, c.retry.MaxRetryAfter)
+		}
+		if resp.StatusCode == http.StatusTooManyRequests {
+			// Slow down every request of this credential for as long as
+			// this one waits.
+			c.adapt(r, wait)
+		}
+		if attempt >= maxAttempts || !retryableStatus(resp.StatusCode) {
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: apiErr.RequestID, err: apiErr})
+			return nil, apiErr
+		}
+		lastCost = retryCost
+		c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: apiErr.RequestID, err: apiErr, wait: wait, retrying: true})
+		if err := c.waitRetry(ctx, wait, lastCost, apiErr); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// prepare sets the static, per-request and User-Agent headers on r, a clone
+// of the caller's request.
+func (c *Client) prepare(r *http.Request, opts *requestOptions) {
+	for k, vs := range c.header {
+		if _, ok := r.Header[k]; !ok {
+			r.Header[k] = vs
+		}
+	}
+	if _, ok := r.Header["User-Agent"]; !ok {
+		r.Header["User-Agent"] = c.userAgentValue
+	}
+	if opts != nil {
+		for k, vs := range opts.header {
+			r.Header[k] = vs
+		}
+		if opts.idempotencyKey != "" {
+			r.Header["Idempotency-Key"] = []string{opts.idempotencyKey}
+		}
+	}
+}
+
+// closeBody closes the caller's request body when Do returns before handing
+// it to the network, as the http.RoundTripper contract asks.
+func (c *Client) closeBody(req *http.Request, owned bool) {
+	if owned && req.Body != nil {
+		req.Body.Close()
+	}
+}
+
+// sendError wraps a failure to get a response, with the URL redacted.
+func (c *Client) sendError(r *http.Request, err error, timedOut bool) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		ue.URL = RedactURL(r.URL)
+	} else {
+		m := methodName(r.Method)
+		err = &url.Error{Op: m[:1] + strings.ToLower(m[1:]), URL: RedactURL(r.URL), Err: err}
+	}
+	if timedOut {
+		return fmt.Errorf("transport: %s: attempt timed out after %v: %w", c.provider, c.timeout, err)
+	}
+	return fmt.Errorf("transport: %s: %w", c.provider, err)
+}
+
+// newAPIError builds the error for a non-success answer whose body was read.
+func (c *Client) newAPIError(r *http.Request, resp *http.Response, body []byte) *APIError {
+	e := &APIError{
+		Provider:   c.provider,
+		StatusCode: resp.StatusCode,
+		Method:     methodName(r.Method),
+		URL:        RedactURL(r.URL),
+		RequestID:  requestID(resp.Header),
+		Header:     redactHeader(resp.Header),
+	}
+	if v := resp.Header["Retry-After"]; len(v) > 0 {
+		e.RetryAfter, _ = parseRetryAfter(v[0], c.now())
+	}
+	decodeError(e, body)
+	e.Body = redactBody(body)
+	return e
+}
+
+// checkCloudbeds buffers a 2xx Cloudbeds v1 JSON body and checks it for
+// "success": false. On success it replaces resp.Body with the buffered copy.
+func (c *Client) checkCloudbeds(r *http.Request, resp *http.Response, cancel context.CancelFunc) (*APIError, error) {
+	var buf bytes.Buffer
+	if resp.ContentLength > 0 && resp.ContentLength < 64<<20 {
+		buf.Grow(int(resp.ContentLength) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(resp.Body)
+	resp.Body.Close()
+	if cancel != nil {
+		cancel()
+	}
+	if err != nil {
+		return nil, c.sendError(r, fmt.Errorf("read response body: %w", err), false)
+	}
+	body := buf.Bytes()
+	if cloudbedsFailure(body) {
+		return c.newAPIError(r, resp, body), nil
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.ContentLength = int64(len(body))
+	return nil, nil
+}
+
+// isJSONBody reports whether resp may carry a JSON document worth checking.
+func isJSONBody(r *http.Request, resp *http.Response) bool {
+	if r.Method == http.MethodHead || resp.StatusCode == http.StatusNoContent || resp.ContentLength == 0 {
+		return false
+	}
+	ct := resp.Header["Content-Type"]
+	return len(ct) == 0 || strings.Contains(ct[0], "json")
+}
+
+// methodName returns the request method, GET when empty.
+func methodName(m string) string {
+	if m == "" {
+		return http.MethodGet
+	}
+	return m
+}
+
+// cancelBody cancels the attempt's context when the caller closes the body.
+type cancelBody struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+// Close closes the body and releases the attempt's timer.
+func (b *cancelBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+// drainClose reads a little of body, so the connection can be reused, and
+// closes it.
+func drainClose(body io.ReadCloser) {
+	io.Copy(io.Discard, io.LimitReader(body, 64<<10))
+	body.Close()
+}
+
+// sleepContext waits for d or until ctx is done.
+func sleepContext(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

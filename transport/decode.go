@@ -1,0 +1,280 @@
+package transport
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// This file decodes the error documents of every provider into the Code,
+// Message and Fields of an APIError. The shapes do not clash, so one lenient
+// decoder reads all of them; the provider only breaks ties. Known shapes:
+//
+//	Kobas          {"code": "bad_request", "message": "..."}
+//	OAuth servers  {"error": "access_denied", "error_description" | "message": "..."}
+//	Octotable      {"success": false, "error": {"code", "message", "class_name"}}
+//	Cloudbeds v1   {"success": false, "message": "..."} (often on HTTP 200)
+//	               [{"message_code", "message_type", "message"}]
+//	               {"id", "timestamp", "errorCode", "errorDetails"}
+//	               {"id", "timestamp", "code", "description"}
+//	               {"error": {"code", "status", "description", "message"}} (Data Insights)
+//	Cloudbeds v2   {"message", "errors"?, "code"?}
+//	Cobot          {"errors": [{"title", "detail", "code", "source": {"pointer"}}]} (JSON:API)
+//
+// A body that is not JSON (an HTML page from a proxy, or nothing) leaves the
+// fields empty; APIError.Error then shows a short excerpt of it.
+
+// errorDoc is the union of the members of every known error object.
+type errorDoc struct {
+	Code             json.RawMessage `json:"code"`
+	Message          json.RawMessage `json:"message"`
+	Error            json.RawMessage `json:"error"`
+	ErrorDescription json.RawMessage `json:"error_description"`
+	Errors           json.RawMessage `json:"errors"`
+	ErrorCode        json.RawMessage `json:"errorCode"`
+	ErrorDetails     json.RawMessage `json:"errorDetails"`
+	Description      json.RawMessage `json:"description"`
+	Title            json.RawMessage `json:"title"`
+	Detail           json.RawMessage `json:"detail"`
+}
+
+// nestedError is Octotable's and Cloudbeds Data Insights' "error" object.
+type nestedError struct {
+	Code        json.RawMessage `json:"code"`
+	Message     json.RawMessage `json:"message"`
+	Description json.RawMessage `json:"description"`
+	ClassName   json.RawMessage `json:"class_name"`
+}
+
+// itemError is one element of an "errors" array (JSON:API, Cloudbeds v2) or
+// of Cloudbeds' top-level message list.
+type itemError struct {
+	Title       json.RawMessage `json:"title"`
+	Detail      json.RawMessage `json:"detail"`
+	Code        json.RawMessage `json:"code"`
+	Message     json.RawMessage `json:"message"`
+	MessageCode json.RawMessage `json:"message_code"`
+	Field       json.RawMessage `json:"field"`
+	Path        json.RawMessage `json:"path"`
+	Source      *struct {
+		Pointer   string `json:"pointer"`
+		Parameter string `json:"parameter"`
+	} `json:"source"`
+}
+
+// decodeError fills e.Code, e.Message and e.Fields from the raw response body.
+// It never fails: what it cannot read it leaves empty.
+func decodeError(e *APIError, body []byte) {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 {
+		return
+	}
+	switch body[0] {
+	case '[':
+		var items []itemError
+		if json.Unmarshal(body, &items) == nil {
+			decodeItems(e, items)
+		}
+	case '{':
+		var d errorDoc
+		if json.Unmarshal(body, &d) != nil {
+			return
+		}
+		decodeDoc(e, &d)
+	}
+	e.Code = redactString(e.Code)
+	e.Message = redactString(e.Message)
+}
+
+// decodeDoc reads the members of an error object.
+func decodeDoc(e *APIError, d *errorDoc) {
+	e.Code = first(text(d.Code), text(d.ErrorCode))
+	msg := first(text(d.Message), text(d.Description), text(d.ErrorDetails))
+
+	switch raw := bytes.TrimSpace(d.Error); {
+	case len(raw) > 0 && raw[0] == '{':
+		var n nestedError
+		if json.Unmarshal(raw, &n) == nil {
+			e.Code = first(text(n.Code), e.Code)
+			msg = first(text(n.Message), text(n.Description), msg)
+			if e.Code == "" {
+				e.Code = text(n.ClassName)
+			}
+		}
+	case len(raw) > 0 && raw[0] == '"':
+		// OAuth 2.0 style: "error" is the code.
+		e.Code = first(e.Code, text(raw))
+		msg = first(text(d.ErrorDescription), msg)
+	}
+
+	if raw := bytes.TrimSpace(d.Errors); len(raw) > 0 {
+		switch raw[0] {
+		case '[':
+			var items []itemError
+			if json.Unmarshal(raw, &items) == nil {
+				decodeItems(e, items)
+			} else {
+				var ss []string
+				if json.Unmarshal(raw, &ss) == nil {
+					for _, s := range ss {
+						e.Fields = append(e.Fields, FieldError{Message: s})
+					}
+				}
+			}
+		case '{':
+			decodeFieldMap(e, raw)
+		}
+	}
+	if msg == "" {
+		// A lone JSON:API error object at the top level.
+		msg = joinTitleDetail(text(d.Title), text(d.Detail))
+	}
+	if msg != "" {
+		e.Message = msg
+	}
+}
+
+// decodeItems reads a list of error objects: JSON:API errors (Cobot), the
+// Cloudbeds v1 message list, or Cloudbeds v2 field errors. Items that name a
+// field become FieldErrors; the message summarises all items.
+func decodeItems(e *APIError, items []itemError) {
+	var msgs []string
+	for _, it := range items {
+		f := FieldError{
+			Code:    first(text(it.Code), text(it.MessageCode)),
+			Message: first(text(it.Detail), text(it.Message), text(it.Title)),
+		}
+		if it.Source != nil {
+			f.Pointer = it.Source.Pointer
+			if f.Pointer == "" {
+				f.Field = it.Source.Parameter
+			}
+		}
+		if f.Field == "" {
+			f.Field = first(text(it.Field), text(it.Path))
+		}
+		if f.Field == "" && f.Pointer != "" {
+			f.Field = f.Pointer[strings.LastIndexByte(f.Pointer, '/')+1:]
+		}
+		if e.Code == "" {
+			e.Code = f.Code
+		}
+		if f.Field != "" || f.Pointer != "" {
+			e.Fields = append(e.Fields, f)
+			if f.Message != "" {
+				msgs = append(msgs, f.Field+": "+f.Message)
+			}
+			continue
+		}
+		if m := joinTitleDetail(text(it.Title), first(text(it.Detail), text(it.Message))); m != "" {
+			msgs = append(msgs, m)
+		}
+	}
+	if len(msgs) > 0 {
+		e.Message = strings.Join(msgs, "; ")
+	}
+}
+
+// decodeFieldMap reads {"field": "message"} or {"field": ["message", ...]}.
+func decodeFieldMap(e *APIError, raw []byte) {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return
+	}
+	start := len(e.Fields)
+	for k, v := range m {
+		var list []string
+		if json.Unmarshal(v, &list) == nil {
+			for _, s := range list {
+				e.Fields = append(e.Fields, FieldError{Field: k, Message: s})
+			}
+			continue
+		}
+		e.Fields = append(e.Fields, FieldError{Field: k, Message: text(v)})
+	}
+	// Map order is random; sort the new fields for stable messages.
+	fs := e.Fields[start:]
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].Field < fs[j-1].Field; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+// joinTitleDetail joins a JSON:API title and detail, dropping either when
+// empty or when one repeats the other.
+func joinTitleDetail(title, detail string) string {
+	switch {
+	case title == "":
+		return detail
+	case detail == "" || strings.EqualFold(title, detail):
+		return title
+	}
+	return title + ": " + detail
+}
+
+// text returns a JSON scalar as text: a string unquoted, a number or bool
+// verbatim, an object or array compacted (at most 200 bytes), null as "".
+// Surrounding white space is trimmed.
+func text(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return ""
+		}
+		return strings.TrimSpace(s)
+	case '{', '[':
+		var b bytes.Buffer
+		if json.Compact(&b, raw) != nil {
+			return ""
+		}
+		s := b.String()
+		if len(s) > 200 {
+			s = s[:200] + "…"
+		}
+		return s
+	}
+	return string(raw)
+}
+
+// first returns the first non-empty string.
+func first(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// isFalse reports whether a raw JSON value means false: false, "false", 0 or "0".
+func isFalse(raw []byte) bool {
+	switch string(raw) {
+	case "false", `"false"`, "0", `"0"`, `"FALSE"`, `"False"`:
+		return true
+	}
+	return false
+}
+
+// cloudbedsFailure reports whether a successful Cloudbeds v1 answer is in
+// fact a failure ({"success": false, ...}). Only the top level is scanned.
+func cloudbedsFailure(body []byte) bool {
+	raw, ok := topLevelField(body, "success")
+	return ok && isFalse(raw)
+}
+
+// redactString is redactText for strings.
+func redactString(s string) string {
+	if s == "" {
+		return s
+	}
+	if r := redactText([]byte(s)); string(r) != s {
+		return string(r)
+	}
+	return s
+}

@@ -1,0 +1,300 @@
+package transport
+
+import (
+	"context"
+	"fmt"
+	"hash/maphash"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// RateLimit configures client-side rate limiting. Limits apply per provider
+// and per credential: requests are grouped by [Config.RateLimitKey], or by a
+// hash of their Authorization or x-api-key header, and each group has its own
+// token bucket (golang.org/x/time/rate). Waiting honours the caller's
+// context; a wait that would pass its deadline fails at once with
+// [ErrWaitExceedsDeadline]. Clients with the same provider, limits and
+// credential share buckets, so several clients cannot exceed a limit
+// together.
+//
+// When a 429 answer still reaches the client, every request with the same
+// credential pauses for the Retry-After period (or the retry backoff when
+// the header is missing), even for providers without a configured limit.
+type RateLimit struct {
+	// Disabled turns client-side limiting and 429 adaptation off.
+	Disabled bool
+	// Limit is the sustained rate in requests per second; use
+	// rate.Every(time.Minute/60) for 60 per minute. Zero means the
+	// provider's default (see [DefaultRateLimit]); rate.Inf means no limit.
+	Limit rate.Limit
+	// Burst is how many requests may go at once. Zero means 1 (the default
+	// for every provider), which keeps any window of 1/Limit seconds per
+	// request within the limit.
+	Burst int
+	// Endpoints are further limits for requests they match, applied on top
+	// of Limit. Nil means the provider's defaults; an empty, non-nil slice
+	// means none.
+	Endpoints []EndpointLimit
+}
+
+// EndpointLimit is a rate limit for the requests its Match function selects,
+// such as Cobot's 6 requests per minute on API 1 memberships.
+type EndpointLimit struct {
+	// Name identifies the limit; limits with the same name and rate share
+	// buckets.
+	Name string
+	// Match selects the requests the limit applies to.
+	Match func(req *http.Request) bool
+	// Limit is the sustained rate in requests per second.
+	Limit rate.Limit
+	// Burst is how many requests may go at once; zero means 1.
+	Burst int
+}
+
+// DefaultRateLimit returns the documented limits of a provider:
+//
+//   - Cobot: 60 requests per minute per user, and 6 per minute for
+//     GET /api/memberships on API 1 (https://<space>.cobot.me/api).
+//   - Cloudbeds (v1 and v2 share the bucket): 5 requests per second per
+//     client; set Limit to 10 for technology partners.
+//   - Kobas, Octotable and unknown providers: no limit (429 adaptation
+//     still applies).
+func DefaultRateLimit(p Provider) RateLimit {
+	switch p {
+	case Cobot:
+		return RateLimit{
+			Limit: rate.Every(time.Minute / 60),
+			Burst: 1,
+			Endpoints: []EndpointLimit{{
+				Name:  "cobot-api1-memberships",
+				Match: isCobotAPI1Memberships,
+				Limit: rate.Every(time.Minute / 6),
+				Burst: 1,
+			}},
+		}
+	case Cloudbeds, CloudbedsV2:
+		return RateLimit{Limit: 5, Burst: 1}
+	}
+	return RateLimit{Limit: rate.Inf, Endpoints: []EndpointLimit{}}
+}
+
+// isCobotAPI1Memberships matches GET https://<space>.cobot.me/api/memberships.
+func isCobotAPI1Memberships(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != "" {
+		return false
+	}
+	host := r.URL.Hostname()
+	if !strings.HasSuffix(host, ".cobot.me") || host == "api.cobot.me" {
+		return false
+	}
+	p := strings.TrimSuffix(r.URL.Path, "/")
+	return p == "/api/memberships"
+}
+
+// limitRule is a resolved limit.
+type limitRule struct {
+	name  string
+	match func(*http.Request) bool // nil for the provider-wide limit
+	limit rate.Limit
+	burst int
+}
+
+// resolvedLimits is a RateLimit with defaults applied.
+type resolvedLimits struct {
+	disabled bool
+	provider Provider // limiter namespace: Cloudbeds v1 and v2 share one
+	rules    []limitRule
+}
+
+func resolveLimits(p Provider, rl RateLimit) resolvedLimits {
+	if rl.Disabled {
+		return resolvedLimits{disabled: true}
+	}
+	res := resolvedLimits{provider: p}
+	if p == CloudbedsV2 {
+		res.provider = Cloudbeds
+	}
+	def := DefaultRateLimit(p)
+	limit, burst := rl.Limit, rl.Burst
+	if limit == 0 {
+		limit = def.Limit
+		if burst == 0 {
+			burst = def.Burst
+		}
+	}
+	if limit > 0 && limit != rate.Inf {
+		res.rules = append(res.rules, limitRule{name: "", limit: limit, burst: max(burst, 1)})
+	}
+	eps := rl.Endpoints
+	if eps == nil {
+		eps = def.Endpoints
+	}
+	for _, e := range eps {
+		if e.Match == nil || e.Limit <= 0 || e.Limit == rate.Inf {
+			continue
+		}
+		res.rules = append(res.rules, limitRule{name: e.Name, match: e.Match, limit: e.Limit, burst: max(e.Burst, 1)})
+	}
+	return res
+}
+
+// registry holds the limiters and 429 pauses of every client in the
+// process, keyed by provider and hashed credential.
+type registry struct {
+	seed    maphash.Seed
+	npauses atomic.Int32 // len(pauses), read without the lock
+
+	mu        sync.Mutex
+	limiters  map[limiterKey]*limiterEntry
+	pauses    map[credKey]time.Time
+	lastSweep time.Time
+}
+
+type credKey struct {
+	provider Provider
+	cred     uint64
+}
+
+type limiterKey struct {
+	credKey
+	rule  string
+	limit rate.Limit
+	burst int
+}
+
+type limiterEntry struct {
+	lim     *rate.Limiter
+	lastUse time.Time
+}
+
+// maxIdleLimiters is the registry size above which limiters idle for
+// limiterIdle are dropped.
+const (
+	maxIdleLimiters = 1024
+	limiterIdle     = 10 * time.Minute
+)
+
+var globalRegistry = newRegistry()
+
+func newRegistry() *registry {
+	return &registry{
+		seed:     maphash.MakeSeed(),
+		limiters: make(map[limiterKey]*limiterEntry),
+		pauses:   make(map[credKey]time.Time),
+	}
+}
+
+// credential returns the hashed identity r is rate limited by; the raw
+// value is never stored.
+func (c *Client) credential(r *http.Request) uint64 {
+	var s string
+	switch {
+	case c.rateKey != nil:
+		s = c.rateKey(r)
+	case len(r.Header["Authorization"]) > 0:
+		s = r.Header["Authorization"][0]
+	default:
+		s = r.Header.Get("X-Api-Key")
+	}
+	if s == "" {
+		return 0
+	}
+	return maphash.String(c.reg.seed, s)
+}
+
+// throttle waits until r may be sent under the client's limits and any 429
+// pause of its credential.
+func (c *Client) throttle(ctx context.Context, r *http.Request) error {
+	l := &c.limits
+	if l.disabled || (len(l.rules) == 0 && c.reg.npauses.Load() == 0) {
+		return nil
+	}
+	key := credKey{provider: l.provider, cred: c.credential(r)}
+	now := c.now()
+	var (
+		wait time.Duration
+		buf  [4]*rate.Reservation
+		res  = buf[:0]
+	)
+	reg := c.reg
+	reg.mu.Lock()
+	if until, ok := reg.pauses[key]; ok {
+		if until.After(now) {
+			wait = until.Sub(now)
+		} else {
+			delete(reg.pauses, key)
+			reg.npauses.Store(int32(len(reg.pauses)))
+		}
+	}
+	for _, rule := range l.rules {
+		if rule.match != nil && !rule.match(r) {
+			continue
+		}
+		lk := limiterKey{credKey: key, rule: rule.name, limit: rule.limit, burst: rule.burst}
+		e := reg.limiters[lk]
+		if e == nil {
+			reg.sweepLocked(now)
+			e = &limiterEntry{lim: rate.NewLimiter(rule.limit, rule.burst)}
+			reg.limiters[lk] = e
+		}
+		e.lastUse = now
+		rv := e.lim.ReserveN(now, 1)
+		res = append(res, rv)
+		wait = max(wait, rv.DelayFrom(now))
+	}
+	reg.mu.Unlock()
+
+	if wait <= 0 {
+		return nil
+	}
+	cancel := func() {
+		for _, rv := range res {
+			rv.CancelAt(now)
+		}
+	}
+	if dl, ok := ctx.Deadline(); ok && now.Add(wait).After(dl) {
+		cancel()
+		return fmt.Errorf("transport: %s: rate limit wait of %v: %w", c.provider, wait.Round(time.Millisecond), ErrWaitExceedsDeadline)
+	}
+	if err := c.sleep(ctx, wait); err != nil {
+		cancel()
+		return fmt.Errorf("transport: %s: rate limit wait: %w", c.provider, err)
+	}
+	return nil
+}
+
+// sweepLocked drops idle limiters when the registry grows large, at most
+// once a minute.
+func (reg *registry) sweepLocked(now time.Time) {
+	if len(reg.limiters) < maxIdleLimiters || now.Sub(reg.lastSweep) < time.Minute {
+		return
+	}
+	reg.lastSweep = now
+	for k, e := range reg.limiters {
+		if now.Sub(e.lastUse) > limiterIdle {
+			delete(reg.limiters, k)
+		}
+	}
+}
+
+// adapt pauses r's credential for d after a 429: the Retry-After period,
+// or the retry backoff when the provider gave none.
+func (c *Client) adapt(r *http.Request, d time.Duration) {
+	if c.limits.disabled || d <= 0 {
+		return
+	}
+	key := credKey{provider: c.limits.provider, cred: c.credential(r)}
+	until := c.now().Add(d)
+	reg := c.reg
+	reg.mu.Lock()
+	if cur, ok := reg.pauses[key]; !ok || cur.Before(until) {
+		reg.pauses[key] = until
+		reg.npauses.Store(int32(len(reg.pauses)))
+	}
+	reg.mu.Unlock()
+}

@@ -1,0 +1,344 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// windowServer is a fake provider, used as the client's round tripper, that
+// enforces "at most n requests in any window" per Authorization header and
+// per rule, on the fake clock, and answers 429 when a request exceeds it.
+type windowServer struct {
+	clk   *fakeClock
+	rules []windowRule
+
+	mu       sync.Mutex
+	arrivals map[string][]time.Time // rule name + credential → arrival times
+	served   int
+	limited  int
+}
+
+type windowRule struct {
+	name   string
+	match  func(*http.Request) bool
+	n      int
+	window time.Duration
+}
+
+func (s *windowServer) RoundTrip(r *http.Request) (*http.Response, error) {
+	now := s.clk.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.arrivals == nil {
+		s.arrivals = make(map[string][]time.Time)
+	}
+	status := http.StatusOK
+	for _, rule := range s.rules {
+		if rule.match != nil && !rule.match(r) {
+			continue
+		}
+		k := rule.name + "|" + r.Header.Get("Authorization")
+		var recent []time.Time
+		for _, t := range s.arrivals[k] {
+			if now.Sub(t) < rule.window {
+				recent = append(recent, t)
+			}
+		}
+		recent = append(recent, now)
+		s.arrivals[k] = recent
+		if len(recent) > rule.n {
+			status = http.StatusTooManyRequests
+		}
+	}
+	if status == http.StatusOK {
+		s.served++
+	} else {
+		s.limited++
+	}
+	return &http.Response{StatusCode: status, Header: http.Header{}, Body: io.NopCloser(strings.NewReader("{}")), Request: r}, nil
+}
+
+func TestRateLimitBurstGetsNo429(t *testing.T) {
+	all := func(*http.Request) bool { return true }
+	tests := []struct {
+		name     string
+		provider Provider
+		limit    RateLimit
+		rules    []windowRule
+		urls     []string
+		want429  bool
+	}{
+		{
+			name: "cloudbeds 5 per second", provider: Cloudbeds,
+			rules: []windowRule{{"all", all, 5, time.Second}},
+			urls:  []string{"https://api.cloudbeds.com/api/v1.3/getHotels"},
+		},
+		{
+			name: "cloudbeds partner 10 per second", provider: Cloudbeds, limit: RateLimit{Limit: 10},
+			rules: []windowRule{{"all", all, 10, time.Second}},
+			urls:  []string{"https://api.cloudbeds.com/api/v1.3/getRooms"},
+		},
+		{
+			name: "cobot 60 per minute and memberships 6 per minute", provider: Cobot,
+			rules: []windowRule{{"all", all, 60, time.Minute}, {"memberships", isCobotAPI1Memberships, 6, time.Minute}},
+			urls:  []string{"https://co-up.cobot.me/api/memberships", "https://api.cobot.me/spaces/s1/bookings", "https://co-up.cobot.me/api/memberships/"},
+		},
+		{
+			name: "kobas scaled-down window", provider: Kobas, limit: RateLimit{Limit: rate.Every(10 * time.Millisecond)},
+			rules: []windowRule{{"all", all, 3, 30 * time.Millisecond}},
+			urls:  []string{"https://api.kobas.co.uk/v3/venue"},
+		},
+		{
+			name: "without the limiter the fake does answer 429", provider: Cloudbeds, limit: RateLimit{Disabled: true},
+			rules: []windowRule{{"all", all, 5, time.Second}},
+			urls:  []string{"https://api.cloudbeds.com/api/v1.3/getHotels"}, want429: true,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := &windowServer{rules: tc.rules}
+			c, clk := newTestClient(t, Config{Provider: tc.provider, Base: srv, RateLimit: tc.limit, Retry: RetryPolicy{MaxAttempts: 1}})
+			srv.clk = clk
+			for i := 0; i < 150; i++ {
+				req := mustRequest(t, context.Background(), http.MethodGet, tc.urls[i%len(tc.urls)], nil)
+				req.Header.Set("Authorization", "Bearer "+secretToken)
+				resp, err := c.Do(req)
+				if err == nil {
+					resp.Body.Close()
+				}
+			}
+			if got := srv.limited > 0; got != tc.want429 {
+				t.Errorf("429 answers = %d (served %d), want 429s %v", srv.limited, srv.served, tc.want429)
+			}
+		})
+	}
+}
+
+func TestRateLimitKeyedPerCredential(t *testing.T) {
+	srv := &windowServer{}
+	c, clk := newTestClient(t, Config{Provider: Cobot, Base: srv})
+	srv.clk = clk
+	send := func(auth, apiKey string) {
+		t.Helper()
+		req := mustRequest(t, context.Background(), http.MethodGet, "https://api.cobot.me/user", nil)
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		if apiKey != "" {
+			req.Header.Set("X-Api-Key", apiKey)
+		}
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatalf("Do() error = %v", err)
+		}
+		resp.Body.Close()
+	}
+	send("Bearer "+secretToken, "")  // user A: burst token
+	send("Bearer "+secretToken2, "") // user B: own bucket, no wait
+	send("", secretAPIKey)           // API key: own bucket, no wait
+	if got := clk.Sleeps(); len(got) != 0 {
+		t.Fatalf("waits for three different credentials = %v, want none", got)
+	}
+	send("Bearer "+secretToken, "") // user A again: waits one second
+	if got, want := clk.Sleeps(), []time.Duration{time.Second}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("waits = %v, want %v", got, want)
+	}
+
+	// The registry keeps hashes, never the credential.
+	c.reg.mu.Lock()
+	dump := fmt.Sprintf("%+v %+v", c.reg.limiters, c.reg.pauses)
+	n := len(c.reg.limiters)
+	c.reg.mu.Unlock()
+	if n != 3 {
+		t.Errorf("limiters = %d, want 3 (one per credential)", n)
+	}
+	for _, s := range []string{secretToken, secretToken2, secretAPIKey, "SECRET"} {
+		if strings.Contains(dump, s) {
+			t.Errorf("limiter registry holds %q", s)
+		}
+	}
+}
+
+func TestRateLimitKeyFunc(t *testing.T) {
+	srv := &windowServer{}
+	c, clk := newTestClient(t, Config{
+		Provider:     Cloudbeds,
+		Base:         srv,
+		RateLimitKey: func(r *http.Request) string { return "client-id-1" }, // one Cloudbeds client id, many tokens
+	})
+	srv.clk = clk
+	for _, tok := range []string{secretToken, secretToken2} {
+		req := mustRequest(t, context.Background(), http.MethodGet, "https://api.cloudbeds.com/api/v1.3/getHotels", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatalf("Do() error = %v", err)
+		}
+		resp.Body.Close()
+	}
+	if got, want := clk.Sleeps(), []time.Duration{200 * time.Millisecond}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("waits = %v, want %v (two tokens share the client's bucket)", got, want)
+	}
+}
+
+func TestRateLimitSharedAcrossClients(t *testing.T) {
+	reg := newRegistry()
+	clk := newFakeClock()
+	srv := &windowServer{clk: clk}
+	mk := func(p Provider) *Client {
+		c := New(Config{Provider: p, Base: srv})
+		c.now, c.sleep, c.reg = clk.Now, clk.Sleep, reg
+		return c
+	}
+	// Cloudbeds v1 and v2 share the per-client limit.
+	for _, c := range []*Client{mk(Cloudbeds), mk(CloudbedsV2)} {
+		req := mustRequest(t, context.Background(), http.MethodGet, "https://api.cloudbeds.com/x", nil)
+		req.Header.Set("x-api-key", secretAPIKey)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatalf("Do() error = %v", err)
+		}
+		resp.Body.Close()
+	}
+	if got, want := clk.Sleeps(), []time.Duration{200 * time.Millisecond}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("waits = %v, want %v", got, want)
+	}
+}
+
+func TestRateLimitAdaptsTo429(t *testing.T) {
+	var mu sync.Mutex
+	limited := map[string]bool{"Bearer " + secretToken: true}
+	base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if limited[r.Header.Get("Authorization")] {
+			delete(limited, r.Header.Get("Authorization"))
+			return &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"7"}}, Body: http.NoBody, Request: r}, nil
+		}
+		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: http.NoBody, Request: r}, nil
+	})
+	c, clk := newTestClient(t, Config{Provider: Octotable, Base: base}) // no configured limit
+	send := func(tok string) error {
+		req := mustRequest(t, WithoutRetry(context.Background()), http.MethodGet, "https://api.octotable.com/octotable-pms/api/v2/tables", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		resp, err := c.Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err
+	}
+	if err := send(secretToken); !errors.Is(err, ErrRateLimited) {
+		t.Fatalf("first Do() error = %v, want 429", err)
+	}
+	if err := send(secretToken2); err != nil {
+		t.Fatalf("other credential Do() error = %v", err)
+	}
+	if got := clk.Sleeps(); len(got) != 0 {
+		t.Fatalf("waits for another credential = %v, want none", got)
+	}
+	if err := send(secretToken); err != nil {
+		t.Fatalf("third Do() error = %v", err)
+	}
+	if got, want := clk.Sleeps(), []time.Duration{7 * time.Second}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("waits after 429 Retry-After: 7 = %v, want %v", got, want)
+	}
+	if err := send(secretToken); err != nil || len(clk.Sleeps()) != 1 {
+		t.Errorf("after the pause: error %v, waits %v; want no further wait", err, clk.Sleeps())
+	}
+}
+
+func TestRateLimitWaitPastDeadline(t *testing.T) {
+	srv := &windowServer{}
+	c, clk := newTestClient(t, Config{Provider: Cobot, Base: srv})
+	clk.t = time.Now()
+	srv.clk = clk
+	send := func(ctx context.Context) error {
+		req := mustRequest(t, ctx, http.MethodGet, "https://co-up.cobot.me/api/memberships", nil)
+		req.Header.Set("Authorization", "Bearer "+secretToken)
+		resp, err := c.Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err
+	}
+	if err := send(context.Background()); err != nil {
+		t.Fatalf("first Do() error = %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	err := send(ctx)
+	if !errors.Is(err, ErrWaitExceedsDeadline) || err.Error() != "transport: cobot: rate limit wait of 10s: transport: wait would exceed the context deadline" {
+		t.Errorf("Do() error = %v, want the 10s memberships wait to fail fast", err)
+	}
+	if got := clk.Sleeps(); len(got) != 0 {
+		t.Errorf("waits = %v, want none", got)
+	}
+	// The cancelled reservation is returned: the next caller waits 10s, not 20s.
+	if err := send(context.Background()); err != nil {
+		t.Fatalf("third Do() error = %v", err)
+	}
+	if got, want := clk.Sleeps(), []time.Duration{10 * time.Second}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("waits = %v, want %v", got, want)
+	}
+}
+
+func TestDefaultRateLimit(t *testing.T) {
+	tests := []struct {
+		provider  Provider
+		limit     rate.Limit
+		burst     int
+		endpoints int
+	}{
+		{Cobot, 1, 1, 1},
+		{Cloudbeds, 5, 1, 0},
+		{CloudbedsV2, 5, 1, 0},
+		{Kobas, rate.Inf, 0, 0},
+		{Octotable, rate.Inf, 0, 0},
+	}
+	for _, tc := range tests {
+		got := DefaultRateLimit(tc.provider)
+		if got.Limit != tc.limit || got.Burst != tc.burst || len(got.Endpoints) != tc.endpoints {
+			t.Errorf("DefaultRateLimit(%s) = %v/s burst %d, %d endpoint limits; want %v/s burst %d, %d",
+				tc.provider, got.Limit, got.Burst, len(got.Endpoints), tc.limit, tc.burst, tc.endpoints)
+		}
+	}
+	if got := DefaultRateLimit(Cobot).Endpoints[0].Limit; got != rate.Every(10*time.Second) {
+		t.Errorf("Cobot memberships limit = %v/s, want 6 per minute", got)
+	}
+	if got := resolveLimits(Kobas, RateLimit{}); len(got.rules) != 0 || got.disabled {
+		t.Errorf("resolveLimits(Kobas, zero) = %+v, want no rules, adaptation on", got)
+	}
+	if got := resolveLimits(Cobot, RateLimit{Endpoints: []EndpointLimit{}}); len(got.rules) != 1 {
+		t.Errorf("resolveLimits(Cobot, empty endpoints) rules = %d, want 1", len(got.rules))
+	}
+}
+
+func TestIsCobotAPI1Memberships(t *testing.T) {
+	tests := []struct {
+		method, url string
+		want        bool
+	}{
+		{"GET", "https://co-up.cobot.me/api/memberships", true},
+		{"GET", "https://www.cobot.me/api/memberships/", true},
+		{"GET", "https://co-up.cobot.me/api/memberships?page=2", true},
+		{"POST", "https://co-up.cobot.me/api/memberships", false},
+		{"GET", "https://co-up.cobot.me/api/memberships/123", false},
+		{"GET", "https://api.cobot.me/api/memberships", false},
+		{"GET", "https://evilcobot.me/api/memberships", false},
+	}
+	for _, tc := range tests {
+		req := mustRequest(t, context.Background(), tc.method, tc.url, nil)
+		if got := isCobotAPI1Memberships(req); got != tc.want {
+			t.Errorf("isCobotAPI1Memberships(%s %s) = %v, want %v", tc.method, tc.url, got, tc.want)
+		}
+	}
+}
