@@ -10,10 +10,7 @@ import (
 )
 
 // Version is the SDK's version, sent in the User-Agent header.
-const Version = "0.1.0"
-
-// userAgent is sent on every request unless an [Option] overrides it.
-const userAgent = "hospitality-go/" + Version
+const Version = transport.Version
 
 // An Option changes how a constructor such as [NewKobas] builds its client. Options apply to every
 // provider.
@@ -62,13 +59,14 @@ func WithMiddleware(m ...transport.Middleware) Option {
 	return func(s *settings) { s.middleware = append(s.middleware, m...) }
 }
 
-// WithUserAgent replaces the User-Agent header sent on every request.
+// WithUserAgent replaces the User-Agent header sent on every request (by default
+// [transport.DefaultUserAgent]).
 func WithUserAgent(ua string) Option {
 	return func(s *settings) { s.userAgent = ua }
 }
 
 func collect(opts []Option) settings {
-	s := settings{userAgent: userAgent}
+	var s settings
 	for _, o := range opts {
 		o(&s)
 	}
