@@ -18,7 +18,7 @@ const (
 
 func registerOctotable(s *Server) error {
 	s.mux.HandleFunc("POST "+OctotableAuthPath+"/oauth2/token", s.octotableToken)
-	return s.mount(&api{
+	a := &api{
 		name:    "octotable",
 		prefix:  OctotableAPIPath,
 		errorFn: octotableError,
@@ -32,7 +32,12 @@ func registerOctotable(s *Server) error {
 			}
 			return 0, "", ""
 		},
-	}, specs.Octotable)
+	}
+	if err := s.mount(a, specs.Octotable); err != nil {
+		return err
+	}
+	_, err := newOctotableState(a, s.opts.Now)
+	return err
 }
 
 // octotableError writes OctoTable's error body.

@@ -13,12 +13,14 @@
 package sandbox
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"slices"
@@ -92,10 +94,16 @@ type issued struct {
 type api struct {
 	name    string // provider name used in token bookkeeping
 	prefix  string // path prefix on the sandbox, e.g. "/kobas/v3"
+	doc     *openapi3.T
 	router  routers.Router
 	errorFn func(w http.ResponseWriter, status int, code, msg string)
 	check   func(s *Server, r *http.Request) (status int, code, msg string) // provider checks beyond the spec
+	ops     map[string]opFunc                                               // stateful operations by operationId
 }
+
+// opFunc answers one validated request of a stateful operation. params holds the path parameters
+// and body the request body, already validated against the spec.
+type opFunc func(w http.ResponseWriter, r *http.Request, params map[string]string, body []byte)
 
 // New builds a sandbox without starting it; see [Server.Start] and [Server.ServeHTTP].
 func New(opts Options) (*Server, error) {
@@ -202,6 +210,7 @@ func (s *Server) mount(a *api, spec []byte) error {
 	if err := doc.Validate(context.Background()); err != nil {
 		return fmt.Errorf("sandbox: %s spec: %w", a.name, err)
 	}
+	a.doc = doc
 	// Route by path under the prefix, whatever host the sandbox is reached at.
 	doc.Servers = openapi3.Servers{{URL: "http://sandbox" + a.prefix}}
 	a.router, err = legacy.NewRouter(doc)
@@ -215,7 +224,14 @@ func (s *Server) mount(a *api, spec []byte) error {
 
 func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 	s.apiRequests.Add(1)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		a.errorFn(w, http.StatusRequestEntityTooLarge, "bad_request", "request body too large or unreadable")
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	rr := r.Clone(r.Context())
+	rr.Body = io.NopCloser(bytes.NewReader(body))
 	u := *r.URL
 	u.Scheme, u.Host = "http", "sandbox"
 	rr.URL = &u
@@ -259,10 +275,31 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	status, body := example(route.Operation)
+	if op := a.ops[route.Operation.OperationID]; op != nil {
+		op(w, r, params, body)
+		return
+	}
+	status, answer := example(route.Operation)
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	w.Write(body)
+	w.Write(answer)
+}
+
+// maxBody bounds request bodies the sandbox reads.
+const maxBody = 10 << 20
+
+// exampleOf decodes the example answer of operationID into v; seeds for stateful operations come
+// from the same examples the spec documents.
+func (a *api) exampleOf(operationID string, v any) error {
+	for _, item := range a.doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			if op.OperationID == operationID {
+				_, b := example(op)
+				return json.Unmarshal(b, v)
+			}
+		}
+	}
+	return fmt.Errorf("sandbox: %s: no operation %q", a.name, operationID)
 }
 
 // describe turns a validation error into a message naming the offending parameter or field.

@@ -123,41 +123,63 @@ func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "   GET /rooms: %d dining rooms\n", len(rooms.JSON200.Data))
-
-	limit := 20
-	list, err := c.ListReservationsWithResponse(ctx, &octotable.ListReservationsParams{
-		Limit:  &limit,
-		Status: &[]octotable.ReservationStatus{octotable.ReservationStatusConfirmed, octotable.ReservationStatusWaiting},
-	})
+	services, err := c.ListServicesWithResponse(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "   GET /reservations?limit=20&status[]=CONFIRMED&status[]=WAITING: %d reservations\n", len(list.JSON200.Data))
-	for _, r := range list.JSON200.Data {
-		fmt.Fprintf(out, "     #%d %s %s for %d, %s (ends %s)\n", r.ID, r.StartDate.Format("2006-01-02"), r.StartHour, r.Pax, r.Status, r.EndDate.Format("15:04"))
-	}
+	room, service := rooms.JSON200.Data[0], services.JSON200.Data[0]
+	fmt.Fprintf(out, "   GET /rooms, /services: %d rooms, %d services; booking %q at %q\n",
+		len(rooms.JSON200.Data), len(services.JSON200.Data), service.Name, room.Name)
 
-	start := time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC)
 	created, err := c.CreateReservationWithResponse(ctx, octotable.ReservationCreate{
-		StartDate: wire.Date{Time: start},
+		StartDate: wire.Date{Time: time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC)},
 		StartHour: wire.TimeOfDay{Hour: 13, Valid: true},
 		Pax:       2,
 		Channel:   octotable.ChannelAdmin,
-		ServiceID: 33841,
-		RoomID:    23288,
+		ServiceID: service.ID,
+		RoomID:    room.ID,
 		Customer:  octotable.CustomerInput{FirstName: "Adam", LastName: "Devis"},
 	})
 	if err != nil {
 		return err
 	}
-	body := created.JSON201
-	if body == nil {
-		body = created.JSON200
+	r := created.JSON201.Data[0]
+	fmt.Fprintf(out, "   POST /reservations: #%d %s %s for %d, %s, ends %s\n",
+		r.ID, r.StartDate.Format("2006-01-02"), r.StartHour, r.Pax, r.Status, r.EndDate)
+
+	// Updates replace the whole reservation: read, modify, write back with the guest's id.
+	update := octotable.ReservationUpdate{
+		StartDate: r.StartDate, StartHour: r.StartHour, Pax: 4, Status: r.Status, Channel: *r.Channel,
+		ServiceID: r.Service.ID, RoomID: r.Room.ID, Customer: *r.Customer,
 	}
-	if body == nil || len(body.Data) == 0 {
-		return fmt.Errorf("create reservation: no reservation in the answer (%s)", created.Status())
+	if _, err := c.UpdateReservationWithResponse(ctx, r.ID, update); err != nil {
+		return err
 	}
-	fmt.Fprintf(out, "   POST /reservations: created #%d (%s)\n", body.Data[0].ID, body.Data[0].Status)
+	if _, err := c.CancelReservationWithResponse(ctx, r.ID); err != nil {
+		return err
+	}
+	got, err := c.GetReservationWithResponse(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	g := got.JSON200.Data[0]
+	fmt.Fprintf(out, "   PUT then DELETE /reservations/%d: now for %d, %s (DELETE cancels)\n", g.ID, g.Pax, g.Status)
+
+	limit := 1
+	params := octotable.ListReservationsParams{Limit: &limit}
+	pages, total := 0, 0
+	for {
+		list, err := c.ListReservationsWithResponse(ctx, &params)
+		if err != nil {
+			return err
+		}
+		pages++
+		total += len(list.JSON200.Data)
+		if list.JSON200.NextCursor == nil || *list.JSON200.NextCursor == "" {
+			break
+		}
+		params.NextCursor = list.JSON200.NextCursor
+	}
+	fmt.Fprintf(out, "   GET /reservations?limit=1 following next_cursor: %d reservations in %d pages\n", total, pages)
 	return nil
 }

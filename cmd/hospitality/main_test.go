@@ -19,7 +19,9 @@ func TestDemo(t *testing.T) {
 		`tax rate "20%" (= 20%)`,
 		"wrong secret: ", "HTTP 401",
 		"== Octotable",
-		"POST /reservations: created #",
+		"POST /reservations: #40000001",
+		"now for 4, CANCELLED (DELETE cancels)",
+		"2 reservations in 2 pages",
 		"done: 3 token requests",
 	} {
 		if !strings.Contains(out.String(), want) {
