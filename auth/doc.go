@@ -18,6 +18,15 @@
 // build CachedSources for those providers' client-credentials flows from a
 // [KobasConfig] or [OctotableConfig].
 //
+// Cloudbeds uses the authorization-code flow: [CloudbedsConfig.AuthCodeURL]
+// builds the consent URL with a random state, [CloudbedsCallback] checks
+// the state and extracts the code, [CloudbedsConfig.Exchange] trades it for
+// a token whose bound properties [CloudbedsResources] reports, and
+// [CloudbedsTokenSource] or [CloudbedsStoredTokenSource] keep it fresh with
+// the refresh_token grant. API keys ([CloudbedsAPIKey],
+// [CloudbedsConfig.ExchangeAPIKey]) are the alternative credential, and
+// [CloudbedsConfig.DiscoverAPIURL] finds a property's API host.
+//
 // A [TokenStore] persists tokens across processes: [MemoryStore] for tests
 // and short-lived programs, [FileStore] for a JSON file written atomically
 // with mode 0600. A CachedSource with a Store uses a still-valid stored
