@@ -27,6 +27,15 @@
 // [CloudbedsConfig.ExchangeAPIKey]) are the alternative credential, and
 // [CloudbedsConfig.DiscoverAPIURL] finds a property's API host.
 //
+// Cobot uses the authorization-code flow with PKCE (S256) and state:
+// [CobotConfig.AuthCodeURL], [CobotCallback], [CobotConfig.Exchange], for
+// confidential and public clients alike. Cobot tokens are long-lived and never
+// refreshed ([CobotStoredTokenSource] reports [ErrCobotAuthorizationRequired]
+// when one is no longer usable); [CobotConfig.CreateSpaceToken] creates
+// space-owned tokens for long-running integrations, and [NewCobotOIDC]
+// verifies OpenID Connect ID tokens through discovery and JWKS and fetches
+// userinfo.
+//
 // A [TokenStore] persists tokens across processes: [MemoryStore] for tests
 // and short-lived programs, [FileStore] for a JSON file written atomically
 // with mode 0600. A CachedSource with a Store uses a still-valid stored

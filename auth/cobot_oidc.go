@@ -1,0 +1,243 @@
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+	"golang.org/x/oauth2"
+)
+
+// CobotOIDC verifies Cobot OpenID Connect ID tokens and fetches userinfo,
+// using the issuer's discovery document and signing keys (JWKS). All the
+// JWT work (parsing, RS256 signature check against the published keys,
+// issuer, audience and expiry checks, key rotation) is done by
+// github.com/coreos/go-oidc/v3.
+//
+// A CobotOIDC is safe for concurrent use; create one and reuse it, so the
+// signing keys are fetched once rather than on every verification.
+type CobotOIDC struct {
+	provider *oidc.Provider
+	verifier *oidc.IDTokenVerifier
+	client   *http.Client
+}
+
+// NewCobotOIDC fetches the discovery document of cfg's issuer
+// ([CobotIssuer] unless cfg.Issuer is set) from
+// <issuer>/.well-known/openid-configuration and returns a CobotOIDC that
+// verifies ID tokens issued to cfg.ClientID. The document's issuer must
+// equal the configured one. Only RS256 signatures are accepted, as Cobot
+// advertises; expiry is checked against cfg.Now.
+//
+// Discovery, key and userinfo requests use cfg.HTTPClient (or an
+// *http.Client carried by ctx under [oauth2.HTTPClient], or a client with a
+// [DefaultHTTPTimeout] timeout), passed to go-oidc with
+// [oidc.ClientContext]; redirects are not followed. ctx bounds the
+// discovery request only.
+func NewCobotOIDC(ctx context.Context, cfg CobotConfig) (*CobotOIDC, error) {
+	var errs []error
+	if strings.TrimSpace(cfg.ClientID) == "" {
+		errs = append(errs, &ConfigError{Provider: "cobot", Field: "ClientID", Problem: "is required"})
+	}
+	if err := checkTokenURL("cobot", "Issuer", cfg.issuer()); err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	client := tokenHTTPClient(ctx, cfg.HTTPClient)
+	provider, err := oidc.NewProvider(oidc.ClientContext(ctx, client), cfg.issuer())
+	if err != nil {
+		return nil, cobotOIDCError("auth: cobot oidc discovery", err)
+	}
+	verifier := provider.Verifier(&oidc.Config{
+		ClientID:             cfg.ClientID,
+		SupportedSigningAlgs: []string{oidc.RS256},
+		Now:                  cfg.now(),
+	})
+	return &CobotOIDC{provider: provider, verifier: verifier, client: client}, nil
+}
+
+// Endpoint returns the authorization and token endpoints named by the
+// discovery document.
+func (o *CobotOIDC) Endpoint() oauth2.Endpoint {
+	return o.provider.Endpoint()
+}
+
+// CobotIDToken is a verified Cobot ID token.
+type CobotIDToken struct {
+	// Issuer is the "iss" claim; it equals the configured issuer.
+	Issuer string
+	// Subject is the "sub" claim, the Cobot user's stable identifier.
+	Subject string
+	// Audience is the "aud" claim; it contains the client id.
+	Audience []string
+	// Expiry and IssuedAt are the "exp" and "iat" claims.
+	Expiry, IssuedAt time.Time
+	// Nonce is the "nonce" claim. When the authorization URL carried a
+	// nonce ([CobotAuthRequest].Nonce), the caller must check that they
+	// are equal.
+	Nonce string
+	// Email, EmailVerified and Name are the standard claims of the "email"
+	// and "profile" scopes, when present.
+	Email         string
+	EmailVerified bool
+	Name          string
+
+	token *oidc.IDToken
+}
+
+// Claims decodes all the token's claims into v, like [json.Unmarshal].
+func (t *CobotIDToken) Claims(v any) error {
+	if t == nil || t.token == nil {
+		return errors.New("auth: cobot id token: no claims")
+	}
+	return t.token.Claims(v)
+}
+
+// Verify checks rawIDToken and returns its claims. The token must be a
+// compact JWS signed with RS256 by a key the issuer publishes at its
+// jwks_uri (an unknown key id makes go-oidc refetch the key set once), be
+// issued by the configured issuer to the client id, and not have expired.
+// Anything else, including "alg": "none" and HMAC-signed tokens, is
+// rejected with an error that does not contain the token.
+func (o *CobotOIDC) Verify(ctx context.Context, rawIDToken string) (*CobotIDToken, error) {
+	if rawIDToken == "" {
+		return nil, errors.New("auth: cobot id token: empty token")
+	}
+	tok, err := o.verifier.Verify(oidc.ClientContext(ctx, o.client), rawIDToken)
+	if err != nil {
+		return nil, cobotOIDCError("auth: cobot id token", err, rawIDToken)
+	}
+	var std struct {
+		Email         string          `json:"email"`
+		EmailVerified json.RawMessage `json:"email_verified"`
+		Name          string          `json:"name"`
+	}
+	if err := tok.Claims(&std); err != nil {
+		return nil, errors.New("auth: cobot id token: claims are not a valid JSON object")
+	}
+	return &CobotIDToken{
+		Issuer:        tok.Issuer,
+		Subject:       tok.Subject,
+		Audience:      tok.Audience,
+		Expiry:        tok.Expiry,
+		IssuedAt:      tok.IssuedAt,
+		Nonce:         tok.Nonce,
+		Email:         std.Email,
+		EmailVerified: cobotTrue(std.EmailVerified),
+		Name:          std.Name,
+		token:         tok,
+	}, nil
+}
+
+// VerifyToken verifies the ID token that came with tok, a token returned by
+// [CobotConfig.Exchange] when "openid" was among the scopes (it is the
+// token's "id_token" extra). See [CobotOIDC.Verify].
+func (o *CobotOIDC) VerifyToken(ctx context.Context, tok *oauth2.Token) (*CobotIDToken, error) {
+	if tok == nil {
+		return nil, errors.New("auth: cobot id token: no token")
+	}
+	raw, _ := tok.Extra("id_token").(string)
+	if raw == "" {
+		return nil, errors.New("auth: cobot id token: the token response carried no id_token (was the openid scope requested?)")
+	}
+	return o.Verify(ctx, raw)
+}
+
+// CobotUserInfo is the answer of Cobot's OpenID Connect userinfo endpoint.
+type CobotUserInfo struct {
+	// Subject is the "sub" claim; it equals the ID token's subject.
+	Subject string
+	// Email and EmailVerified are the "email" and "email_verified" claims.
+	Email         string
+	EmailVerified bool
+	// Name is the "name" claim, when present.
+	Name string
+
+	info *oidc.UserInfo
+}
+
+// Claims decodes all the userinfo claims into v, like [json.Unmarshal].
+func (u *CobotUserInfo) Claims(v any) error {
+	if u == nil || u.info == nil {
+		return errors.New("auth: cobot userinfo: no claims")
+	}
+	return u.info.Claims(v)
+}
+
+// UserInfo fetches the claims about the user from the userinfo endpoint
+// named by the discovery document, authorized with a token from ts (a
+// token obtained with the "openid" scope). A signed (application/jwt)
+// answer is verified against the issuer's keys by go-oidc. Errors do not
+// contain the access token.
+func (o *CobotOIDC) UserInfo(ctx context.Context, ts oauth2.TokenSource) (*CobotUserInfo, error) {
+	if ts == nil {
+		return nil, errors.New("auth: cobot userinfo: no token source")
+	}
+	tok, err := cobotToken(ctx, ts)
+	if err != nil {
+		return nil, err
+	}
+	if tok == nil || tok.AccessToken == "" {
+		return nil, errNoToken
+	}
+	info, err := o.provider.UserInfo(oidc.ClientContext(ctx, o.client), oauth2.StaticTokenSource(tok))
+	if err != nil {
+		return nil, cobotOIDCError("auth: cobot userinfo", err, tok.AccessToken)
+	}
+	var extra struct {
+		Name string `json:"name"`
+	}
+	_ = info.Claims(&extra) // the same body go-oidc already decoded
+	return &CobotUserInfo{
+		Subject:       info.Subject,
+		Email:         info.Email,
+		EmailVerified: info.EmailVerified,
+		Name:          extra.Name,
+		info:          info,
+	}, nil
+}
+
+// cobotToken gets a token from ts, honouring ctx when ts can.
+func cobotToken(ctx context.Context, ts oauth2.TokenSource) (*oauth2.Token, error) {
+	if cts, ok := ts.(ContextTokenSource); ok {
+		return cts.TokenContext(ctx)
+	}
+	return ts.Token()
+}
+
+// cobotTrue reads a boolean claim sent as true/false or "true"/"false".
+func cobotTrue(raw json.RawMessage) bool {
+	var b bool
+	if json.Unmarshal(raw, &b) == nil {
+		return b
+	}
+	var s string
+	return json.Unmarshal(raw, &s) == nil && strings.EqualFold(s, "true")
+}
+
+// cobotRedactedError carries a go-oidc error under a message with secrets
+// redacted; errors.As still reaches the original (for example an
+// *oidc.TokenExpiredError).
+type cobotRedactedError struct {
+	msg string
+	err error
+}
+
+func (e *cobotRedactedError) Error() string { return e.msg }
+func (e *cobotRedactedError) Unwrap() error { return e.err }
+
+// cobotOIDCError prefixes err's text, redacting secrets, JWT-shaped strings
+// and secret-named fields (go-oidc quotes response bodies in some errors).
+// Client errors lose their URL layer.
+func cobotOIDCError(prefix string, err error, secrets ...string) error {
+	err = cobotUnwrapURLError(err)
+	msg := excerpt(redact(strings.ToValidUTF8(err.Error(), "\uFFFD"), secrets), maxBodyExcerpt)
+	return &cobotRedactedError{msg: fmt.Sprintf("%s: %s", prefix, msg), err: err}
+}
