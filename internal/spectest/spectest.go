@@ -95,6 +95,8 @@ func New(t testing.TB, spec []byte) *Server {
 	s.opts = &openapi3filter.Options{
 		MultiError:         true,
 		AuthenticationFunc: authenticate,
+		// Record what the client sent, not the spec's defaults filled in by validation.
+		SkipSettingDefaults: true,
 	}
 	return s
 }
