@@ -50,5 +50,7 @@
 package hospitality
 
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbedsv2/oapi-codegen.yaml specs/cloudbeds-v2.yaml
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cobot/oapi-codegen.yaml specs/cobot.yaml
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cobotv1/oapi-codegen.yaml specs/cobot-v1.yaml
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/kobas/oapi-codegen.yaml specs/kobas.yaml
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/octotable/oapi-codegen.yaml specs/octotable.yaml

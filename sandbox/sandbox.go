@@ -32,7 +32,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/legacy"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
 )
 
 // Credentials are the synthetic credentials the sandbox accepts. They are not secrets: anyone
@@ -213,7 +213,7 @@ func (s *Server) mount(a *api, spec []byte) error {
 	a.doc = doc
 	// Route by path under the prefix, whatever host the sandbox is reached at.
 	doc.Servers = openapi3.Servers{{URL: "http://sandbox" + a.prefix}}
-	a.router, err = legacy.NewRouter(doc)
+	a.router, err = gorillamux.NewRouter(doc)
 	if err != nil {
 		return fmt.Errorf("sandbox: %s router: %w", a.name, err)
 	}

@@ -11,6 +11,7 @@ package spectest
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"net/http"
@@ -24,7 +25,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/legacy"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
 )
 
 // Request is a copy of a request the server accepted.
@@ -50,9 +51,18 @@ type Server struct {
 	last     map[string]Request
 }
 
-// Load parses and validates an OpenAPI document, failing the test when it is invalid.
+// loaded caches parsed and validated documents by content: large documents take a noticeable
+// time to load, and many tests share one.
+var loaded sync.Map // sha256 of the document → *openapi3.T
+
+// Load parses and validates an OpenAPI document, failing the test when it is invalid. The result
+// is shared between callers and must not be modified.
 func Load(t testing.TB, spec []byte) *openapi3.T {
 	t.Helper()
+	key := sha256.Sum256(spec)
+	if doc, ok := loaded.Load(key); ok {
+		return doc.(*openapi3.T)
+	}
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromData(spec)
 	if err != nil {
@@ -61,13 +71,16 @@ func Load(t testing.TB, spec []byte) *openapi3.T {
 	if err := doc.Validate(context.Background()); err != nil {
 		t.Fatalf("spectest: invalid spec: %v", err)
 	}
+	loaded.Store(key, doc)
 	return doc
 }
 
 // New starts a validating server for spec on 127.0.0.1. It is closed when the test ends.
 func New(t testing.TB, spec []byte) *Server {
 	t.Helper()
-	doc := Load(t, spec)
+	shared := Load(t, spec)
+	doc := new(openapi3.T)
+	*doc = *shared // a shallow copy: only Servers is replaced below
 	s := &Server{
 		t:        t,
 		doc:      doc,
@@ -87,7 +100,7 @@ func New(t testing.TB, spec []byte) *Server {
 	}
 	// Route against this server only: the document's own hosts are never contacted.
 	doc.Servers = openapi3.Servers{{URL: s.srv.URL + s.basePath}}
-	router, err := legacy.NewRouter(doc)
+	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
 		t.Fatalf("spectest: router: %v", err)
 	}
