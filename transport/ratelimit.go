@@ -223,9 +223,12 @@ func (c *Client) throttle(ctx context.Context, r *http.Request) error {
 	)
 	reg := c.reg
 	reg.mu.Lock()
+	// from is when the limiters may next release a request: the end of a 429 pause, so that
+	// requests queued during the pause leave one slot apart instead of all at once.
+	from := now
 	if until, ok := reg.pauses[key]; ok {
 		if until.After(now) {
-			wait = until.Sub(now)
+			wait, from = until.Sub(now), until
 		} else {
 			delete(reg.pauses, key)
 			reg.npauses.Store(int32(len(reg.pauses)))
@@ -243,7 +246,7 @@ func (c *Client) throttle(ctx context.Context, r *http.Request) error {
 			reg.limiters[lk] = e
 		}
 		e.lastUse = now
-		rv := e.lim.ReserveN(now, 1)
+		rv := e.lim.ReserveN(from, 1)
 		res = append(res, rv)
 		wait = max(wait, rv.DelayFrom(now))
 	}

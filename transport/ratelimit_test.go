@@ -342,3 +342,30 @@ func TestIsCobotAPI1Memberships(t *testing.T) {
 		}
 	}
 }
+
+// Regression: requests queued during a 429 pause all woke at its end and left at once, so a
+// provider enforcing the limit answered most of them with 429 again. They must leave one limiter
+// slot apart after the pause.
+func TestRateLimitPauseKeepsSpacing(t *testing.T) {
+	c, _ := newTestClient(t, Config{Provider: Cobot, RateLimit: RateLimit{Limit: 1, Burst: 1, Endpoints: []EndpointLimit{}}})
+	var mu sync.Mutex
+	var waits []time.Duration
+	c.sleep = func(_ context.Context, d time.Duration) error { // record without letting time pass
+		mu.Lock()
+		defer mu.Unlock()
+		waits = append(waits, d)
+		return nil
+	}
+	req := mustRequest(t, context.Background(), http.MethodGet, "https://api.cobot.me/spaces", nil)
+	req.Header.Set("Authorization", "Bearer "+secretToken)
+	c.adapt(req, 10*time.Second)
+	for range 3 {
+		if err := c.throttle(context.Background(), req); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []time.Duration{10 * time.Second, 11 * time.Second, 12 * time.Second}
+	if fmt.Sprint(waits) != fmt.Sprint(want) {
+		t.Errorf("waits of three requests queued in a 10s pause at 1/s = %v, want %v", waits, want)
+	}
+}
