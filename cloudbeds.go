@@ -1,0 +1,123 @@
+package hospitality
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"golang.org/x/oauth2"
+
+	"github.com/hospitality-sdk/hospitality-go/auth"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsv2"
+	"github.com/hospitality-sdk/hospitality-go/transport"
+)
+
+// CloudbedsConfig configures [NewCloudbeds] (PMS API v1.3) and [NewCloudbedsV2] (API v2). Set
+// exactly one credential: APIKey, or OAuth (with Token, or a token saved in OAuth.Store by
+// [auth.CloudbedsConfig.Exchange]), or TokenSource.
+type CloudbedsConfig struct {
+	// APIKey authenticates with the x-api-key header, Cloudbeds' preferred credential.
+	APIKey string
+	// OAuth configures OAuth 2 tokens refreshed with the refresh_token grant. Without Token the
+	// token is loaded from OAuth.Store, so a new process continues without new consent.
+	OAuth *auth.CloudbedsConfig
+	// Token is the token pair obtained by [auth.CloudbedsConfig.Exchange]; it needs OAuth.
+	Token *oauth2.Token
+	// TokenSource supplies bearer tokens from elsewhere (for example one shared by several
+	// clients). A source with a Reject method (such as [auth.CachedSource]) gets the SDK's single
+	// refresh-and-retry after a 401.
+	TokenSource oauth2.TokenSource
+	// PropertyID, when set, is sent as X-PROPERTY-ID on every API v1.3 request. (API v2 takes
+	// x-property-id as a parameter of each operation.)
+	PropertyID string
+	// BaseURL overrides the API base (for example a property's own host).
+	BaseURL string
+	// DiscoverHost asks Cloudbeds' /oauth/metadata which API host serves the credential's
+	// property and uses it, unless BaseURL is set. It needs OAuth (for the metadata URL) and
+	// costs one request when the client is built.
+	DiscoverHost bool
+}
+
+// credentials returns the per-attempt authorizer and the 401 hook for cfg's credential.
+func (cfg CloudbedsConfig) credentials(ctx context.Context) (authorize, reject func(context.Context, *http.Request) error, err error) {
+	set := 0
+	for _, ok := range []bool{cfg.APIKey != "", cfg.OAuth != nil, cfg.TokenSource != nil} {
+		if ok {
+			set++
+		}
+	}
+	switch {
+	case set != 1:
+		return nil, nil, errors.New("exactly one of APIKey, OAuth or TokenSource is required")
+	case cfg.Token != nil && cfg.OAuth == nil:
+		return nil, nil, errors.New("a Token needs OAuth (the client credentials that refresh it)")
+	case cfg.APIKey != "":
+		return auth.CloudbedsAPIKey(cfg.APIKey), nil, nil
+	case cfg.TokenSource != nil:
+		if r, ok := cfg.TokenSource.(interface {
+			Reject(context.Context, *http.Request) error
+		}); ok {
+			reject = r.Reject
+		}
+		return auth.Bearer(cfg.TokenSource), reject, nil
+	}
+	if err := cfg.OAuth.Validate(); err != nil {
+		return nil, nil, err
+	}
+	var src *auth.CachedSource
+	if cfg.Token != nil {
+		src = auth.CloudbedsTokenSource(ctx, *cfg.OAuth, cfg.Token)
+	} else {
+		src = auth.CloudbedsStoredTokenSource(ctx, *cfg.OAuth)
+	}
+	return auth.Bearer(src), src.Reject, nil
+}
+
+// discover returns the API origin (scheme and host) Cloudbeds names for the credential.
+func (cfg CloudbedsConfig) discover(ctx context.Context, authorize func(context.Context, *http.Request) error) (*url.URL, error) {
+	var ac auth.CloudbedsConfig
+	if cfg.OAuth != nil {
+		ac = *cfg.OAuth
+	}
+	raw, err := ac.DiscoverAPIURL(ctx, authorize)
+	if err != nil {
+		return nil, err
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("discovered API URL: %w", err)
+	}
+	return u, nil
+}
+
+// NewCloudbedsV2 returns a typed Cloudbeds API v2 client wired with the configured credential and
+// the shared transport chain (Cloudbeds' 5 requests per second per client, retries, typed errors;
+// POSTs that carry an Idempotency-Key are retried safely). Failed calls return an error that
+// unwraps to [*APIError].
+//
+// It does no I/O unless DiscoverHost is set. The client is safe for concurrent use.
+func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsv2.ClientWithResponses, error) {
+	s := collect(opts)
+	if cfg.OAuth != nil && cfg.OAuth.HTTPClient == nil {
+		oc := *cfg.OAuth
+		oc.HTTPClient = s.tokenClient()
+		cfg.OAuth = &oc
+	}
+	authorize, reject, err := cfg.credentials(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("hospitality: cloudbeds v2: %w", err)
+	}
+	base := orDefault(cfg.BaseURL, cloudbedsv2.DefaultServer)
+	if cfg.DiscoverHost && cfg.BaseURL == "" {
+		u, err := cfg.discover(ctx, authorize)
+		if err != nil {
+			return nil, fmt.Errorf("hospitality: cloudbeds v2: %w", err)
+		}
+		base = u.Scheme + "://" + u.Host
+	}
+	doer := transport.New(s.transportConfig(transport.CloudbedsV2, nil, authorize, reject))
+	return cloudbedsv2.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsv2.WithHTTPClient(doer))
+}

@@ -1,0 +1,124 @@
+package hospitality
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"golang.org/x/oauth2"
+
+	"github.com/hospitality-sdk/hospitality-go/auth"
+	"github.com/hospitality-sdk/hospitality-go/gen/cobot"
+	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
+	"github.com/hospitality-sdk/hospitality-go/transport"
+)
+
+// jsonAPI is the media type of every Cobot API 2 request and answer.
+const jsonAPI = "application/vnd.api+json"
+
+// CobotConfig configures [NewCobot] (API 2) and [NewCobotV1] (API 1). Set TokenSource, or OAuth
+// (with Token, or a token saved in OAuth.Store by [auth.CobotConfig.Exchange]).
+type CobotConfig struct {
+	// TokenSource supplies bearer tokens, for example [auth.CobotSpaceTokenSource] for a
+	// space-owned token or [auth.CobotStoredTokenSource] for a user's token.
+	TokenSource oauth2.TokenSource
+	// OAuth names the app whose token is used; Cobot tokens are long-lived and not refreshed.
+	OAuth *auth.CobotConfig
+	// Token is the token obtained by [auth.CobotConfig.Exchange]; it needs OAuth.
+	Token *oauth2.Token
+	// BaseURL overrides the API base.
+	BaseURL string
+	// Subdomain selects a space's API 1 host, https://<subdomain>.cobot.me, for [NewCobotV1]
+	// (memberships and webhook subscriptions). Without it API 1 calls go to https://www.cobot.me,
+	// where the access-token operations live.
+	Subdomain string
+}
+
+func (cfg CobotConfig) credentials(ctx context.Context) (authorize, reject func(context.Context, *http.Request) error, err error) {
+	switch {
+	case cfg.TokenSource != nil && cfg.OAuth != nil:
+		return nil, nil, errors.New("set TokenSource or OAuth, not both")
+	case cfg.Token != nil && cfg.OAuth == nil:
+		return nil, nil, errors.New("a Token needs OAuth")
+	case cfg.TokenSource != nil:
+		if r, ok := cfg.TokenSource.(interface {
+			Reject(context.Context, *http.Request) error
+		}); ok {
+			reject = r.Reject
+		}
+		return auth.Bearer(cfg.TokenSource), reject, nil
+	case cfg.OAuth == nil:
+		return nil, nil, errors.New("a TokenSource or OAuth is required")
+	}
+	if err := cfg.OAuth.Validate(); err != nil {
+		return nil, nil, err
+	}
+	var src *auth.CachedSource
+	if cfg.Token != nil {
+		src = auth.CobotTokenSource(ctx, *cfg.OAuth, cfg.Token)
+	} else {
+		src = auth.CobotStoredTokenSource(ctx, *cfg.OAuth)
+	}
+	return auth.Bearer(src), src.Reject, nil
+}
+
+// NewCobot returns a typed Cobot API 2 client: bearer authentication, the JSON:API Accept header
+// on every request, and the shared transport chain with Cobot's documented limit of 60 requests
+// per minute per user token (a 429 still reaching the client pauses that token for Retry-After).
+// Failed calls return an error that unwraps to [*APIError], with JSON:API field pointers in its
+// Fields and [ErrPaymentRequired] for a missing paid add-on.
+//
+// It does no I/O. The client is safe for concurrent use.
+func NewCobot(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobot.ClientWithResponses, error) {
+	s := collect(opts)
+	authorize, reject, err := cfg.credentials(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("hospitality: cobot: %w", err)
+	}
+	header := http.Header{}
+	header.Set("Accept", jsonAPI)
+	doer := transport.New(s.transportConfig(transport.Cobot, header, authorize, reject))
+	return cobot.NewClientWithResponses(orDefault(cfg.BaseURL, cobot.DefaultServer), cobot.WithHTTPClient(doer))
+}
+
+// NewCobotV1 returns a typed Cobot API 1 client for what API 2 lacks: access tokens (inspect,
+// revoke, create space-owned tokens) on www.cobot.me, and memberships and webhook subscriptions
+// on a space's own host (set Subdomain). The transport applies Cobot's per-user limit and the
+// lower limit of 6 requests per minute on API 1 memberships.
+//
+// It does no I/O. The client is safe for concurrent use.
+func NewCobotV1(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobotv1.ClientWithResponses, error) {
+	s := collect(opts)
+	authorize, reject, err := cfg.credentials(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("hospitality: cobot v1: %w", err)
+	}
+	base := cfg.BaseURL
+	if base == "" {
+		base = cobotv1.DefaultServer
+		if cfg.Subdomain != "" {
+			if !validSubdomain(cfg.Subdomain) {
+				return nil, fmt.Errorf("hospitality: cobot v1: Subdomain %q is not a DNS label (letters, digits, hyphens)", cfg.Subdomain)
+			}
+			if base, err = cobotv1.NewSpaceServer(cobotv1.SpaceServerSubdomainVariable(cfg.Subdomain)); err != nil {
+				return nil, fmt.Errorf("hospitality: cobot v1: subdomain: %w", err)
+			}
+		}
+	}
+	doer := transport.New(s.transportConfig(transport.Cobot, nil, authorize, reject))
+	return cobotv1.NewClientWithResponses(base, cobotv1.WithHTTPClient(doer))
+}
+
+// validSubdomain reports whether s is one DNS label, so it cannot redirect requests elsewhere.
+func validSubdomain(s string) bool {
+	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
