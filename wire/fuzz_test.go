@@ -158,10 +158,10 @@ func FuzzDates(f *testing.F) {
 		checkRoundTrip[DateTime](t, "DateTime", in, same,
 			func(a, b DateTime) bool { return sameInstant(a.Time, b.Time) })
 		checkRoundTrip[SQLDateTime](t, "SQLDateTime", in,
-			func(v SQLDateTime) SQLDateTime { return SQLDateTime{wallClock(v.Time, time.Second)} },
+			func(v SQLDateTime) SQLDateTime { return SQLDateTime{Time: wallClock(v.Time, time.Second)} },
 			func(a, b SQLDateTime) bool { return sameInstant(a.Time, b.Time) })
 		checkRoundTrip[LocalDateTime](t, "LocalDateTime", in,
-			func(v LocalDateTime) LocalDateTime { return LocalDateTime{wallClock(v.Time, time.Second)} },
+			func(v LocalDateTime) LocalDateTime { return LocalDateTime{Time: wallClock(v.Time, time.Second)} },
 			func(a, b LocalDateTime) bool { return sameInstant(a.Time, b.Time) })
 		checkRoundTrip[Date](t, "Date", in,
 			func(v Date) Date {
@@ -169,7 +169,7 @@ func FuzzDates(f *testing.F) {
 					return v
 				}
 				y, m, d := v.Date()
-				return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+				return Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
 			},
 			func(a, b Date) bool { return sameInstant(a.Time, b.Time) })
 		checkRoundTrip[TimeOfDay](t, "TimeOfDay", in, same, equal)

@@ -54,10 +54,10 @@ func TestStructDecode(t *testing.T) {
 		TaxRate:  "20%",
 		Quantity: 2,
 		Price:    6.25,
-		Date:     Date{time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC)},
-		Closed:   SQLDateTime{time.Date(2025, 5, 15, 14, 0, 0, 0, time.UTC)},
+		Date:     Date{Time: time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC)},
+		Closed:   SQLDateTime{Time: time.Date(2025, 5, 15, 14, 0, 0, 0, time.UTC)},
 		Due:      &Date{},
-		Arrival:  &LocalDateTime{time.Date(2025, 5, 16, 9, 30, 0, 0, time.UTC)},
+		Arrival:  &LocalDateTime{Time: time.Date(2025, 5, 16, 9, 30, 0, 0, time.UTC)},
 		Opens:    TimeOfDay{Hour: 9, Minute: 30, Valid: true},
 	}
 	if got.OrderID != want.OrderID || got.Total != want.Total || got.TaxRate != want.TaxRate ||
@@ -177,7 +177,7 @@ func TestTextInForms(t *testing.T) {
 		key string
 		v   interface{ MarshalText() ([]byte, error) }
 	}{
-		{"from", Date{time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC)}},
+		{"from", Date{Time: time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC)}},
 		{"until", Date{}},
 		{"amount", Float(1e21)},
 		{"limit", Int(50)},

@@ -137,7 +137,10 @@ func formatTime(t time.Time, layout string) string {
 // RFC 3339 in the value's own offset (a zero offset is written as Z), with
 // fractional seconds only when present; the empty DateTime marshals as null
 // (text: ""). IsZero reports whether it is empty.
-type DateTime struct{ time.Time }
+type DateTime struct {
+	_ ownFormat
+	time.Time
+}
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler].
 func (t *DateTime) UnmarshalJSON(b []byte) error { return decodeTimeJSON(&t.Time, "DateTime", b) }
@@ -171,7 +174,10 @@ func (t DateTime) String() string { return formatTime(t.Time, layoutDateTime) }
 // marshals the wall clock of the value's own location, without offset or
 // fractional seconds, so "2025-05-15 14:00:00" round-trips unchanged; the
 // empty SQLDateTime marshals as null (text: "").
-type SQLDateTime struct{ time.Time }
+type SQLDateTime struct {
+	_ ownFormat
+	time.Time
+}
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler].
 func (t *SQLDateTime) UnmarshalJSON(b []byte) error {
@@ -209,7 +215,10 @@ func (t SQLDateTime) String() string { return formatTime(t.Time, layoutSQLDateTi
 // value's own location, without offset or fractional seconds, so
 // "2025-05-15T14:00:00" round-trips unchanged; the empty LocalDateTime
 // marshals as null (text: "").
-type LocalDateTime struct{ time.Time }
+type LocalDateTime struct {
+	_ ownFormat
+	time.Time
+}
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler].
 func (t *LocalDateTime) UnmarshalJSON(b []byte) error {
@@ -245,7 +254,10 @@ func (t LocalDateTime) String() string { return formatTime(t.Time, layoutLocalDa
 // "0000-00-00" and "0000-00-00 00:00:00" as empty. A date without offset is
 // midnight UTC. It marshals the date in the value's own location; the empty
 // Date marshals as null (text: "").
-type Date struct{ time.Time }
+type Date struct {
+	_ ownFormat
+	time.Time
+}
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler].
 func (t *Date) UnmarshalJSON(b []byte) error { return decodeTimeJSON(&t.Time, "Date", b) }
@@ -388,3 +400,9 @@ func parseTimeOfDay(b []byte) (TimeOfDay, bool) {
 	}
 	return TimeOfDay{Hour: f[0], Minute: f[1], Second: f[2], Valid: true}, true
 }
+
+// ownFormat is a zero-size marker that keeps the date types from being convertible to time.Time
+// or to oapi-codegen's types.Date (both struct{ time.Time } underneath). oapi-codegen's runtime
+// formats any value convertible to those types itself, ignoring MarshalText, which would send a
+// SQLDateTime query parameter as a bare date.
+type ownFormat struct{}

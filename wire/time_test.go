@@ -93,29 +93,29 @@ func dateCases[T any](wrap func(time.Time) T) []decodeCase[T] {
 }
 
 func TestDateTimeUnmarshalJSON(t *testing.T) {
-	testJSON(t, "DateTime", dateCases(func(t time.Time) DateTime { return DateTime{t} }),
+	testJSON(t, "DateTime", dateCases(func(t time.Time) DateTime { return DateTime{Time: t} }),
 		func(a, b DateTime) bool { return sameTime(a.Time, b.Time) })
 }
 
 func TestSQLDateTimeUnmarshalJSON(t *testing.T) {
-	testJSON(t, "SQLDateTime", dateCases(func(t time.Time) SQLDateTime { return SQLDateTime{t} }),
+	testJSON(t, "SQLDateTime", dateCases(func(t time.Time) SQLDateTime { return SQLDateTime{Time: t} }),
 		func(a, b SQLDateTime) bool { return sameTime(a.Time, b.Time) })
 }
 
 func TestLocalDateTimeUnmarshalJSON(t *testing.T) {
-	testJSON(t, "LocalDateTime", dateCases(func(t time.Time) LocalDateTime { return LocalDateTime{t} }),
+	testJSON(t, "LocalDateTime", dateCases(func(t time.Time) LocalDateTime { return LocalDateTime{Time: t} }),
 		func(a, b LocalDateTime) bool { return sameTime(a.Time, b.Time) })
 }
 
 func TestDateUnmarshalJSON(t *testing.T) {
-	testJSON(t, "Date", dateCases(func(t time.Time) Date { return Date{t} }),
+	testJSON(t, "Date", dateCases(func(t time.Time) Date { return Date{Time: t} }),
 		func(a, b Date) bool { return sameTime(a.Time, b.Time) })
 }
 
 func TestDateUnmarshalText(t *testing.T) {
 	testText(t, "Date", []decodeCase[Date]{
-		{name: "date", in: "2025-05-15", want: Date{time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC)}},
-		{name: "SQL date-time", in: "2025-05-15 14:00:00", want: Date{time.Date(2025, 5, 15, 14, 0, 0, 0, time.UTC)}},
+		{name: "date", in: "2025-05-15", want: Date{Time: time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC)}},
+		{name: "SQL date-time", in: "2025-05-15 14:00:00", want: Date{Time: time.Date(2025, 5, 15, 14, 0, 0, 0, time.UTC)}},
 		{name: "empty", in: ""},
 		{name: "zero date", in: "0000-00-00"},
 		{name: "null is not text", in: "null", err: true},
@@ -132,10 +132,10 @@ func TestDateTypesMarshalJSON(t *testing.T) {
 				v    interface{ MarshalJSON() ([]byte, error) }
 				want string
 			}{
-				{"DateTime", DateTime{f.want}, f.dt},
-				{"SQLDateTime", SQLDateTime{f.want}, f.sql},
-				{"LocalDateTime", LocalDateTime{f.want}, f.local},
-				{"Date", Date{f.want}, f.date},
+				{"DateTime", DateTime{Time: f.want}, f.dt},
+				{"SQLDateTime", SQLDateTime{Time: f.want}, f.sql},
+				{"LocalDateTime", LocalDateTime{Time: f.want}, f.local},
+				{"Date", Date{Time: f.want}, f.date},
 			} {
 				got, err := m.v.MarshalJSON()
 				if err != nil || string(got) != m.want {
@@ -157,10 +157,10 @@ func TestDateTypesMarshalText(t *testing.T) {
 		}
 		want string
 	}{
-		{"DateTime", DateTime{ts}, "2025-05-15T14:00:00+02:00"},
-		{"SQLDateTime", SQLDateTime{ts}, "2025-05-15 14:00:00"},
-		{"LocalDateTime", LocalDateTime{ts}, "2025-05-15T14:00:00"},
-		{"Date", Date{ts}, "2025-05-15"},
+		{"DateTime", DateTime{Time: ts}, "2025-05-15T14:00:00+02:00"},
+		{"SQLDateTime", SQLDateTime{Time: ts}, "2025-05-15 14:00:00"},
+		{"LocalDateTime", LocalDateTime{Time: ts}, "2025-05-15T14:00:00"},
+		{"Date", Date{Time: ts}, "2025-05-15"},
 		{"empty DateTime", DateTime{}, ""},
 		{"empty SQLDateTime", SQLDateTime{}, ""},
 		{"empty LocalDateTime", LocalDateTime{}, ""},
@@ -186,7 +186,7 @@ func TestDateTypesMarshalYearOutOfRange(t *testing.T) {
 		for _, v := range []interface {
 			MarshalJSON() ([]byte, error)
 			MarshalText() ([]byte, error)
-		}{DateTime{ts}, SQLDateTime{ts}, LocalDateTime{ts}, Date{ts}} {
+		}{DateTime{Time: ts}, SQLDateTime{Time: ts}, LocalDateTime{Time: ts}, Date{Time: ts}} {
 			if got, err := v.MarshalJSON(); err == nil {
 				t.Errorf("%T{year %d}.MarshalJSON() = %s, want error", v, y, got)
 			}
