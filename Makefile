@@ -1,6 +1,6 @@
 # hospitality-go: a thin index of tasks. The logic lives in scripts/.
 .DEFAULT_GOAL := help
-.PHONY: help generate check-generated lint test demo bench
+.PHONY: help generate check-generated lint test demo bench lint-specs upstream-diff breaking api-report
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -22,3 +22,15 @@ demo: ## run the providers' flows end to end against local fakes (no network, no
 
 bench: ## run the benchmarks
 	@scripts/bench.sh
+
+lint-specs: ## lint specs/ and overlays/ (kin-openapi + examples, operation metadata, strict overlay targets)
+	@scripts/lint-specs.sh
+
+upstream-diff: ## compare a spec with upstream: make upstream-diff API=cloudbeds UPSTREAM=file [STRICT=1]
+	@scripts/upstream-diff.sh "$(API)" "$(UPSTREAM)" $(if $(STRICT),--strict)
+
+breaking: ## fail on unacknowledged breaking spec changes: make breaking BASE=<git ref>
+	@scripts/breaking.sh "$(BASE)"
+
+api-report: ## rewrite the exported Go API report under api/
+	@scripts/api-report.sh

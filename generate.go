@@ -49,6 +49,7 @@
 // and `make test`. The //go:generate lines below, one per API, are what `make generate` runs.
 package hospitality
 
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbeds/oapi-codegen.yaml specs/cloudbeds.yaml
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbedsv2/oapi-codegen.yaml specs/cloudbeds-v2.yaml
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cobot/oapi-codegen.yaml specs/cobot.yaml
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cobotv1/oapi-codegen.yaml specs/cobot-v1.yaml

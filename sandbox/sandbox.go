@@ -44,6 +44,18 @@ type Credentials struct {
 	OctotableClientID, OctotableClientSecret string
 	// OctotablePropertyID is the restaurant the Octotable sandbox serves.
 	OctotablePropertyID int64
+	// CloudbedsClientID and CloudbedsClientSecret identify the Cloudbeds OAuth app; CloudbedsRedirectURL
+	// is the only redirect URI the consent page accepts for it.
+	CloudbedsClientID, CloudbedsClientSecret, CloudbedsRedirectURL string
+	// CloudbedsAPIKey is accepted in the x-api-key header.
+	CloudbedsAPIKey string
+	// CloudbedsPropertyID is the property the Cloudbeds sandbox serves.
+	CloudbedsPropertyID string
+	// CobotClientID and CobotClientSecret identify the Cobot OAuth app (a public client may omit
+	// the secret and rely on PKCE); CobotRedirectURL is the only redirect URI accepted.
+	CobotClientID, CobotClientSecret, CobotRedirectURL string
+	// CobotSubdomain names the coworking space the Cobot sandbox serves.
+	CobotSubdomain string
 }
 
 // DefaultCredentials are the credentials a sandbox accepts unless [Options] says otherwise.
@@ -54,6 +66,15 @@ var DefaultCredentials = Credentials{
 	OctotableClientID:     "public_sandbox",
 	OctotableClientSecret: "sandbox-octotable-secret",
 	OctotablePropertyID:   999643,
+	CloudbedsClientID:     "live1_sandbox_cloudbeds",
+	CloudbedsClientSecret: "sandbox-cloudbeds-secret",
+	CloudbedsRedirectURL:  "http://127.0.0.1/callback",
+	CloudbedsAPIKey:       "cbat_sandbox_api_key",
+	CloudbedsPropertyID:   "172938",
+	CobotClientID:         "sandbox-cobot-client",
+	CobotClientSecret:     "sandbox-cobot-secret",
+	CobotRedirectURL:      "http://127.0.0.1/callback",
+	CobotSubdomain:        "sandbox-space",
 }
 
 // Options configures a [Server]. The zero value is ready to use.
@@ -67,6 +88,12 @@ type Options struct {
 	OctotableRejectJSON bool
 	// Now overrides the clock, for tests of token expiry.
 	Now func() time.Time
+	// CodeLifetime is how long an authorization code stays valid; zero means ten minutes.
+	CodeLifetime time.Duration
+	// CobotRateLimit and CobotRateWindow set Cobot's limit per access token: zero means 60
+	// requests per minute, as documented. Tests shrink the window to run fast.
+	CobotRateLimit  int
+	CobotRateWindow time.Duration
 }
 
 // Server is a running sandbox. It is safe for concurrent use.
@@ -117,7 +144,16 @@ func New(opts Options) (*Server, error) {
 	if s.opts.Now == nil {
 		s.opts.Now = time.Now
 	}
-	for _, register := range []func(*Server) error{registerKobas, registerOctotable} {
+	if s.opts.CodeLifetime == 0 {
+		s.opts.CodeLifetime = 10 * time.Minute
+	}
+	if s.opts.CobotRateLimit == 0 {
+		s.opts.CobotRateLimit = 60
+	}
+	if s.opts.CobotRateWindow == 0 {
+		s.opts.CobotRateWindow = time.Minute
+	}
+	for _, register := range []func(*Server) error{registerKobas, registerOctotable, registerCloudbeds, registerCobot} {
 		if err := register(s); err != nil {
 			return nil, err
 		}

@@ -1,5 +1,211 @@
 #!/usr/bin/env bash
-# Runs every benchmark once on this machine and prints the raw output.
+# Runs the benchmark suite and writes bench/RESULTS.md: machine, Go version, date, a table of the
+# figures (per-call overhead ratios, token fetching, rate-limit efficiency, sandbox throughput
+# against Stoplight Prism, generation time), CPU and allocation profile summaries, benchstat
+# against the previous run, and the raw `go test -bench` output (also kept in bench/last.txt).
+# Everything runs on loopback; the whole run takes a few minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-go test -run='^$' -bench=. -benchmem -count=1 ./...
+
+BENCHSTAT=golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
+RESULTS=bench/RESULTS.md
+LAST=bench/last.txt
+
+tmp=$(mktemp -d)
+prism_pid=""
+cleanup() {
+	if [ -n "$prism_pid" ] && kill -0 "$prism_pid" 2>/dev/null; then
+		kill "$prism_pid" 2>/dev/null || true
+		wait "$prism_pid" 2>/dev/null || true
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+raw="$tmp/new.txt"
+: >"$raw"
+failures=()
+
+# run NAME ARGS...: go test with ARGS, output appended to the raw file and echoed; a failure is
+# recorded, not fatal, so that RESULTS.md is written anyway.
+run() {
+	local name=$1
+	shift
+	echo "bench: $name" >&2
+	if ! go test -run '^$' "$@" 2>&1 | tee -a "$raw"; then
+		failures+=("$name")
+	fi
+}
+
+# 1. Per-call overhead and decoding alone: several runs, for medians and benchstat.
+run "per-call overhead" -bench '^(BenchmarkCall|BenchmarkDecode)$' -benchmem -count=5 ./bench/
+# 2. Token fetching under concurrency.
+run "token fetching" -bench '^BenchmarkTokenColdCache$' -benchmem -count=3 ./bench/
+# 3. Rate-limit efficiency: 60 calls (about 3 s) per run.
+run "rate limit" -bench '^BenchmarkRateLimit$' -benchtime=1x -count=3 ./bench/
+# 4. Sandbox throughput, then the same load against Prism when it can be installed.
+run "sandbox throughput" -bench '^BenchmarkSandbox$' -benchtime=1x -count=5 ./bench/
+
+prism_note=""
+prism_status=0
+scripts/prism.sh install || prism_status=$?
+if [ "$prism_status" -eq 0 ]; then
+	port=4510
+	while (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+	scripts/prism.sh mock specs/octotable.yaml "$port" >"$tmp/prism.log" 2>&1 &
+	prism_pid=$!
+	up=""
+	for _ in $(seq 1 120); do
+		if (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			up=1
+			break
+		fi
+		kill -0 "$prism_pid" 2>/dev/null || break
+		sleep 0.25
+	done
+	if [ -n "$up" ]; then
+		HOSPITALITY_BENCH_PRISM_URL="http://127.0.0.1:$port" \
+			run "prism throughput" -bench '^BenchmarkPrism$' -benchtime=1x -count=3 ./bench/
+	else
+		prism_note="prism mock did not start (see its log below)"
+		echo "bench: $prism_note" >&2
+		tail -n 20 "$tmp/prism.log" >&2 || true
+	fi
+	kill "$prism_pid" 2>/dev/null || true
+	wait "$prism_pid" 2>/dev/null || true
+	prism_pid=""
+else
+	prism_note="npm is unavailable or the install of @stoplight/prism-cli failed (scripts/prism.sh install)"
+	echo "bench: Prism skipped: $prism_note" >&2
+fi
+
+# The packages' own micro-benchmarks (transport chain, wire types, form encoder), briefly.
+mapfile -t pkgs < <(grep -rl --include='*_test.go' --exclude-dir=.git --exclude-dir=bench '^func Benchmark' . |
+	xargs -r -n1 dirname | sort -u)
+if [ ${#pkgs[@]} -gt 0 ]; then
+	run "package micro-benchmarks" -bench . -benchmem -benchtime=200ms "${pkgs[@]}"
+fi
+
+# Profiles of the SDK side of the per-call benchmarks (the in-process server is included).
+echo "bench: profiles" >&2
+prof_cpu="" prof_mem_large="" prof_mem_small=""
+if go test -run '^$' -bench '^BenchmarkCall$/^CloudbedsReservations$/^SDK$' -benchtime=3s \
+	-cpuprofile "$tmp/cpu.prof" -memprofile "$tmp/mem.prof" -o "$tmp/bench.test" ./bench/ >/dev/null 2>&1; then
+	prof_cpu=$(go tool pprof -top -nodecount=25 "$tmp/bench.test" "$tmp/cpu.prof" 2>/dev/null || true)
+	prof_mem_large=$(go tool pprof -sample_index=alloc_objects -top -nodecount=20 "$tmp/bench.test" "$tmp/mem.prof" 2>/dev/null || true)
+fi
+if go test -run '^$' -bench '^BenchmarkCall$/^KobasVenues$/^SDK$' -benchtime=3s \
+	-memprofile "$tmp/mem-small.prof" -o "$tmp/bench.test" ./bench/ >/dev/null 2>&1; then
+	prof_mem_small=$(go tool pprof -sample_index=alloc_objects -top -nodecount=25 "$tmp/bench.test" "$tmp/mem-small.prof" 2>/dev/null || true)
+fi
+
+# 5. Generation: scripts/generate.sh in a copy of the tree (so the working tree is left alone),
+# one warm-up run, then three timed runs.
+echo "bench: generation" >&2
+gen_apis=$(grep -o '^//go:generate .* -config gen/[^/]*/' generate.go | sed 's|.*gen/\([^/]*\)/|\1|' | paste -sd, - || true)
+gen_times=""
+gen_tree="$tmp/tree"
+mkdir -p "$gen_tree"
+git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - 2>/dev/null | tar -xf - -C "$gen_tree" || true
+if ! (cd "$gen_tree" && scripts/generate.sh >/dev/null 2>&1); then
+	gen_times="failed"
+	failures+=("generation")
+elif command -v hyperfine >/dev/null 2>&1; then
+	if (cd "$gen_tree" && hyperfine --runs 3 --export-json "$tmp/gen.json" scripts/generate.sh >&2); then
+		gen_times=$(tr -d ' \n' <"$tmp/gen.json" | grep -o '"times":\[[^]]*\]' | head -1 | sed 's/"times":\[\(.*\)\]/\1/')
+	else
+		gen_times="failed"
+		failures+=("generation")
+	fi
+else
+	for _ in 1 2 3; do
+		start=$(date +%s.%N)
+		if ! (cd "$gen_tree" && scripts/generate.sh >/dev/null 2>&1); then
+			gen_times="failed"
+			failures+=("generation")
+			break
+		fi
+		end=$(date +%s.%N)
+		gen_times="${gen_times:+$gen_times,}$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }')"
+	done
+fi
+
+# Keep the raw output; compare with the previous run when there is one.
+benchstat_out=""
+if [ -f "$LAST" ]; then
+	cp "$LAST" "$tmp/old.txt"
+	benchstat_out=$(go run "$BENCHSTAT" "$tmp/old.txt" "$raw" 2>&1) || benchstat_out="benchstat failed: $benchstat_out"
+fi
+cp "$raw" "$LAST"
+
+summary=$(go run ./bench/cmd/summary -gen "$gen_times" -gen-apis "${gen_apis:-none}" -prism "$prism_note" <"$raw")
+
+{
+	echo "# Benchmark results"
+	echo
+	echo "Written by \`make bench\` (scripts/bench.sh); do not edit by hand. Everything runs on loopback on"
+	echo "this machine, so the absolute figures vary from run to run; the ratios are the point."
+	echo
+	echo "| | |"
+	echo "|---|---|"
+	echo "| date | $(date -u '+%Y-%m-%d %H:%M UTC') |"
+	echo "| machine | $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: *//'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM |"
+	echo "| load average at the end | $(cut -d' ' -f1-3 /proc/loadavg) |"
+	echo "| Go | $(go version | sed 's/^go version //') |"
+	echo "| commit | $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)') |"
+	echo
+	if [ ${#failures[@]} -gt 0 ]; then
+		echo "**Failed steps:** ${failures[*]} (see the raw output)."
+		echo
+	fi
+	echo "## Figures"
+	echo
+	echo "$summary"
+	echo "## Profiles"
+	echo
+	echo "The profiles are of the benchmark process, which also runs the loopback server."
+	echo
+	echo "<details><summary>CPU, BenchmarkCall/CloudbedsReservations/SDK (go tool pprof -top)</summary>"
+	echo
+	echo '```'
+	echo "${prof_cpu:-not recorded}"
+	echo '```'
+	echo "</details>"
+	echo
+	echo "<details><summary>Allocations, BenchmarkCall/CloudbedsReservations/SDK (-sample_index=alloc_objects)</summary>"
+	echo
+	echo '```'
+	echo "${prof_mem_large:-not recorded}"
+	echo '```'
+	echo "</details>"
+	echo
+	echo "<details><summary>Allocations, BenchmarkCall/KobasVenues/SDK (-sample_index=alloc_objects)</summary>"
+	echo
+	echo '```'
+	echo "${prof_mem_small:-not recorded}"
+	echo '```'
+	echo "</details>"
+	echo
+	echo "## Compared with the previous run"
+	echo
+	if [ -n "$benchstat_out" ]; then
+		echo '```'
+		echo "$benchstat_out"
+		echo '```'
+	else
+		echo "No previous bench/last.txt on this machine; the next run compares with this one."
+	fi
+	echo
+	echo "## Raw output"
+	echo
+	echo '```'
+	cat "$raw"
+	echo '```'
+} >"$RESULTS"
+
+echo "bench: wrote $RESULTS and $LAST" >&2
+if [ ${#failures[@]} -gt 0 ]; then
+	echo "bench: failed steps: ${failures[*]}" >&2
+	exit 1
+fi

@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/check-generated.sh
+scripts/lint-specs.sh
+scripts/api-report.sh --check
 scripts/lint.sh
 go test -race -count=1 ./...

@@ -1,0 +1,339 @@
+package bench_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"testing"
+
+	"golang.org/x/time/rate"
+
+	hospitality "github.com/hospitality-sdk/hospitality-go"
+	"github.com/hospitality-sdk/hospitality-go/auth"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
+	"github.com/hospitality-sdk/hospitality-go/transport"
+)
+
+// BenchmarkCall compares one typed SDK call through the constructor-built client (auth editor,
+// transport chain, generated request building and decoding) with a hand-written net/http +
+// encoding/json call sending the same request to the same canned loopback server. The
+// sub-benchmarks come in pairs, SDK and Hand; scripts/bench.sh reports their ratios.
+func BenchmarkCall(b *testing.B) {
+	srv := cannedServer(b, map[string][]byte{
+		kobasTokenPath:                     kobasTokenBody,
+		kobasBase + "/venue":               venuesBody,
+		cloudbedsBase + "/getReservations": cloudbedsPage,
+	})
+	ctx := context.Background()
+
+	b.Run("KobasVenues/SDK", func(b *testing.B) {
+		c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+			ClientID: benchClientID, ClientSecret: benchClientSecret, CompanyID: benchCompanyID,
+			BaseURL: srv.URL + kobasBase, TokenURL: srv.URL + kobasTokenPath,
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		call := func() {
+			resp, err := c.ListVenuesWithResponse(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if resp.JSON200 == nil || len(*resp.JSON200) != 3 {
+				b.Fatalf("ListVenuesWithResponse() = %d %q, want 3 venues", resp.StatusCode(), resp.Body)
+			}
+		}
+		call() // fetch the token outside the measurement
+		b.ReportAllocs()
+		for b.Loop() {
+			call()
+		}
+	})
+
+	b.Run("KobasVenues/Hand", func(b *testing.B) {
+		hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+		b.Cleanup(hc.CloseIdleConnections)
+		call := func() {
+			vs, err := handVenues(ctx, hc, srv.URL+kobasBase)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(vs) != 3 {
+				b.Fatalf("handVenues() = %d venues, want 3", len(vs))
+			}
+		}
+		call()
+		b.ReportAllocs()
+		for b.Loop() {
+			call()
+		}
+	})
+
+	b.Run("CloudbedsReservations/SDK", func(b *testing.B) {
+		c := newCloudbedsSDK(b, srv.URL+cloudbedsBase)
+		propertyID, page, size, guests := benchPropertyID, 1, 100, true
+		params := &cloudbeds.GetReservationsParams{
+			PropertyID: &propertyID, PageNumber: &page, PageSize: &size, IncludeGuestsDetails: &guests,
+		}
+		call := func() {
+			resp, err := c.GetReservationsWithResponse(ctx, params)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if resp.JSON200 == nil || len(resp.JSON200.Data) != 100 {
+				b.Fatalf("GetReservationsWithResponse() = %d, want 100 reservations", resp.StatusCode())
+			}
+		}
+		call()
+		b.ReportAllocs()
+		for b.Loop() {
+			call()
+		}
+	})
+
+	b.Run("CloudbedsReservations/Hand", func(b *testing.B) {
+		hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+		b.Cleanup(hc.CloseIdleConnections)
+		call := func() {
+			page, err := handReservations(ctx, hc, srv.URL+cloudbedsBase)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(page.Data) != 100 {
+				b.Fatalf("handReservations() = %d reservations, want 100", len(page.Data))
+			}
+		}
+		call()
+		b.ReportAllocs()
+		for b.Loop() {
+			call()
+		}
+	})
+}
+
+// newCloudbedsSDK builds the Cloudbeds v1.3 client the way a constructor does: API key editor,
+// the shared transport chain with the Cloudbeds success:false check, generated client. The
+// client-side rate limit (5 requests per second by default) is lifted so that the benchmark
+// measures the call, not the limiter.
+func newCloudbedsSDK(tb testing.TB, base string) *cloudbeds.ClientWithResponses {
+	tb.Helper()
+	doer := transport.New(transport.Config{
+		Provider:  transport.Cloudbeds,
+		Authorize: auth.CloudbedsAPIKey(benchAPIKey),
+		RateLimit: transport.RateLimit{Limit: rate.Inf},
+	})
+	c, err := cloudbeds.NewClientWithResponses(base, cloudbeds.WithHTTPClient(doer))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// hwVenue is the venue a developer would declare by hand.
+type hwVenue struct {
+	ID       int    `json:"id"`
+	Name     string `json:"name"`
+	Sname    string `json:"sname"`
+	IsParent bool   `json:"is_parent"`
+	ParentID *int   `json:"parent_id"`
+}
+
+// handVenues is GET /venue written with net/http and encoding/json.
+func handVenues(ctx context.Context, hc *http.Client, base string) ([]hwVenue, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/venue", nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer "+benchToken)
+	req.Header.Set("x-kobas-company-id", benchCompanyID)
+	var out []hwVenue
+	if err := doJSON(hc, req, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Hand-written Cloudbeds types: plain Go types that match what the server sends (numeric strings
+// stay strings, dates stay strings).
+type (
+	hwReservationsPage struct {
+		Success bool            `json:"success"`
+		Message string          `json:"message"`
+		Data    []hwReservation `json:"data"`
+		Count   int             `json:"count"`
+		Total   int             `json:"total"`
+	}
+	hwReservation struct {
+		PropertyID           string             `json:"propertyID"`
+		ReservationID        string             `json:"reservationID"`
+		DateCreated          string             `json:"dateCreated"`
+		DateModified         string             `json:"dateModified"`
+		Status               string             `json:"status"`
+		GuestID              string             `json:"guestID"`
+		ProfileID            string             `json:"profileID"`
+		GuestName            string             `json:"guestName"`
+		StartDate            string             `json:"startDate"`
+		EndDate              string             `json:"endDate"`
+		AllotmentBlockCode   string             `json:"allotmentBlockCode"`
+		GroupCode            string             `json:"groupCode"`
+		Adults               string             `json:"adults"`
+		Children             string             `json:"children"`
+		Balance              float64            `json:"balance"`
+		SourceName           string             `json:"sourceName"`
+		SourceID             string             `json:"sourceID"`
+		ThirdPartyIdentifier string             `json:"thirdPartyIdentifier"`
+		SubReservationID     string             `json:"subReservationID"`
+		GroupInventory       []hwGroupInventory `json:"groupInventory"`
+		CustomFields         []hwCustomField    `json:"customFields"`
+		Rooms                []hwRoom           `json:"rooms"`
+		GuestList            map[string]hwGuest `json:"guestList"`
+		Origin               string             `json:"origin"`
+		MealPlans            string             `json:"mealPlans"`
+	}
+	hwGroupInventory struct {
+		SubReservationID   string `json:"subReservationID"`
+		AllotmentBlockCode string `json:"allotmentBlockCode"`
+		StartDate          string `json:"startDate"`
+		EndDate            string `json:"endDate"`
+	}
+	hwCustomField struct {
+		CustomFieldID    string `json:"customFieldID"`
+		Shortcode        string `json:"shortcode"`
+		IsActive         bool   `json:"isActive"`
+		CustomFieldName  string `json:"customFieldName"`
+		CustomFieldValue string `json:"customFieldValue"`
+	}
+	hwRoom struct {
+		RoomTypeID        string `json:"roomTypeID"`
+		RoomTypeName      string `json:"roomTypeName"`
+		RoomTypeIsVirtual bool   `json:"roomTypeIsVirtual"`
+		SubReservationID  string `json:"subReservationID"`
+		IsRoomLocked      bool   `json:"isRoomLocked"`
+		GuestID           string `json:"guestID"`
+		GuestName         string `json:"guestName"`
+		Adults            string `json:"adults"`
+		Children          string `json:"children"`
+		ReservationRoomID string `json:"reservationRoomID"`
+		RoomID            string `json:"roomID"`
+		RoomName          string `json:"roomName"`
+		RoomCheckIn       string `json:"roomCheckIn"`
+		RoomCheckOut      string `json:"roomCheckOut"`
+		RoomStatus        string `json:"roomStatus"`
+		MarketName        string `json:"marketName"`
+		MarketCode        string `json:"marketCode"`
+	}
+	hwGuestRoom struct {
+		ReservationRoomID string `json:"reservationRoomID"`
+		RoomID            string `json:"roomID"`
+		RoomName          string `json:"roomName"`
+		RoomTypeName      string `json:"roomTypeName"`
+		RoomTypeIsVirtual bool   `json:"roomTypeIsVirtual"`
+		RoomTypeID        string `json:"roomTypeID"`
+		RoomTypeNameShort string `json:"roomTypeNameShort"`
+		RateID            string `json:"rateID"`
+		RatePlanName      string `json:"ratePlanName"`
+		RoomStatus        string `json:"roomStatus"`
+		SubReservationID  string `json:"subReservationID"`
+		IsRoomLocked      bool   `json:"isRoomLocked"`
+	}
+	hwGuest struct {
+		GuestID                     string          `json:"guestID"`
+		GuestName                   string          `json:"guestName"`
+		GuestFirstName              string          `json:"guestFirstName"`
+		GuestLastName               string          `json:"guestLastName"`
+		GuestGender                 string          `json:"guestGender"`
+		GuestEmail                  string          `json:"guestEmail"`
+		GuestPhone                  string          `json:"guestPhone"`
+		GuestCellPhone              string          `json:"guestCellPhone"`
+		GuestAddress                string          `json:"guestAddress"`
+		GuestAddress2               string          `json:"guestAddress2"`
+		GuestCity                   string          `json:"guestCity"`
+		GuestState                  string          `json:"guestState"`
+		GuestCountry                string          `json:"guestCountry"`
+		GuestZip                    string          `json:"guestZip"`
+		GuestBirthdate              string          `json:"guestBirthdate"`
+		GuestDocumentType           string          `json:"guestDocumentType"`
+		GuestDocumentNumber         string          `json:"guestDocumentNumber"`
+		GuestDocumentIssueDate      string          `json:"guestDocumentIssueDate"`
+		GuestDocumentIssuingCountry string          `json:"guestDocumentIssuingCountry"`
+		GuestDocumentExpirationDate string          `json:"guestDocumentExpirationDate"`
+		TaxID                       string          `json:"taxID"`
+		CompanyTaxID                string          `json:"companyTaxID"`
+		CompanyName                 string          `json:"companyName"`
+		SubReservationID            string          `json:"subReservationID"`
+		StartDate                   string          `json:"startDate"`
+		EndDate                     string          `json:"endDate"`
+		AssignedRoom                bool            `json:"assignedRoom"`
+		RoomID                      string          `json:"roomID"`
+		RoomName                    string          `json:"roomName"`
+		RoomTypeName                string          `json:"roomTypeName"`
+		RoomTypeIsVirtual           bool            `json:"roomTypeIsVirtual"`
+		Rooms                       []hwGuestRoom   `json:"rooms"`
+		UnassignedRooms             []hwGuestRoom   `json:"unassignedRooms"`
+		GuestRequirements           map[string]any  `json:"guestRequirements"`
+		CustomFields                []hwCustomField `json:"customFields"`
+		IsAnonymized                bool            `json:"isAnonymized"`
+		IsMainGuest                 bool            `json:"isMainGuest"`
+	}
+)
+
+// handReservations is GET /getReservations written with net/http and encoding/json.
+func handReservations(ctx context.Context, hc *http.Client, base string) (*hwReservationsPage, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet,
+		base+"/getReservations?includeGuestsDetails=true&pageNumber=1&pageSize=100&propertyID="+benchPropertyID, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("x-api-key", benchAPIKey)
+	var page hwReservationsPage
+	if err := doJSON(hc, req, &page); err != nil {
+		return nil, err
+	}
+	if !page.Success {
+		return nil, fmt.Errorf("getReservations: %s", page.Message)
+	}
+	return &page, nil
+}
+
+// doJSON sends req and decodes a 200 answer into v, draining the body so that the connection is
+// reused.
+func doJSON(hc *http.Client, req *http.Request, v any) error {
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	defer io.Copy(io.Discard, resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s %s: status %d", req.Method, req.URL.Path, resp.StatusCode)
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+// BenchmarkDecode isolates the response decoding of BenchmarkCall's large case: the generated
+// Cloudbeds types (lenient wire types for ids, numbers, flags and dates) against the plain
+// structs of the hand-written client, both with encoding/json.Unmarshal.
+func BenchmarkDecode(b *testing.B) {
+	b.Run("CloudbedsReservations/Generated", func(b *testing.B) {
+		b.SetBytes(int64(len(cloudbedsPage)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var v cloudbeds.GetReservationsResult
+			if err := json.Unmarshal(cloudbedsPage, &v); err != nil || len(v.Data) != 100 {
+				b.Fatalf("Unmarshal() = %d items, %v; want 100, nil", len(v.Data), err)
+			}
+		}
+	})
+	b.Run("CloudbedsReservations/Plain", func(b *testing.B) {
+		b.SetBytes(int64(len(cloudbedsPage)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var v hwReservationsPage
+			if err := json.Unmarshal(cloudbedsPage, &v); err != nil || len(v.Data) != 100 {
+				b.Fatalf("Unmarshal() = %d items, %v; want 100, nil", len(v.Data), err)
+			}
+		}
+	})
+}

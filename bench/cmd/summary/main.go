@@ -1,0 +1,258 @@
+// Command summary reads the raw output of the benchmarks in package bench (go test -bench
+// format, any -count) and prints the Markdown tables of bench/RESULTS.md: per-call overhead
+// ratios, decoding, token fetching, rate-limit efficiency, sandbox throughput against Prism, and
+// generation time. Each figure is the median over the runs. scripts/bench.sh runs it:
+//
+//	go run ./bench/cmd/summary -gen 1.71,1.69,1.70 -gen-apis kobas,octotable < bench/last.txt
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// results maps a benchmark name (without the -GOMAXPROCS suffix) to its values per unit, one
+// value per run.
+type results map[string]map[string][]float64
+
+// benchLine matches "BenchmarkName-2   <iterations>   <value> <unit> ...".
+var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.*)$`)
+
+func parse(r io.Reader) (results, error) {
+	res := results{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		m := benchLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		f := strings.Fields(m[2])
+		for i := 0; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				continue
+			}
+			if res[m[1]] == nil {
+				res[m[1]] = map[string][]float64{}
+			}
+			res[m[1]][f[i+1]] = append(res[m[1]][f[i+1]], v)
+		}
+	}
+	return res, sc.Err()
+}
+
+// median returns the median of name's values in unit and whether there were any.
+func (r results) median(name, unit string) (float64, bool) {
+	vs := slices.Clone(r[name][unit])
+	if len(vs) == 0 {
+		return 0, false
+	}
+	slices.Sort(vs)
+	if n := len(vs); n%2 == 0 {
+		return (vs[n/2-1] + vs[n/2]) / 2, true
+	}
+	return vs[len(vs)/2], true
+}
+
+// max returns the largest of name's values in unit.
+func (r results) max(name, unit string) (float64, bool) {
+	vs := r[name][unit]
+	if len(vs) == 0 {
+		return 0, false
+	}
+	return slices.Max(vs), true
+}
+
+func main() {
+	gen := flag.String("gen", "", "comma-separated wall times in seconds of `make generate` runs")
+	genAPIs := flag.String("gen-apis", "", "comma-separated APIs that `make generate` generated")
+	prism := flag.String("prism", "", "why Prism was not measured, if it was not")
+	large := flag.String("large", "Cloudbeds getReservations, 100 reservations with guest details", "what the large call returns")
+	flag.Parse()
+	res, err := parse(os.Stdin)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "summary:", err)
+		os.Exit(1)
+	}
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	callTable(w, res, *large)
+	decodeTable(w, res)
+	tokenTable(w, res)
+	rateTable(w, res)
+	sandboxTable(w, res, *prism)
+	genTable(w, *gen, *genAPIs)
+}
+
+func callTable(w io.Writer, res results, large string) {
+	fmt.Fprintln(w, "### 1. Per-call overhead (SDK / hand-written net/http + encoding/json)")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Same request, same canned loopback server; medians. Targets: time ≤ 1.10×, allocations ≤ 1.2×.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| call | SDK ns/op | hand ns/op | time ratio | SDK B/op | hand B/op | bytes ratio | SDK allocs/op | hand allocs/op | allocs ratio | targets |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+	for _, c := range []struct{ name, label string }{
+		{"KobasVenues", "small: Kobas GET /venue, 3 venues"},
+		{"CloudbedsReservations", "large: " + large},
+	} {
+		sdk, hand := "BenchmarkCall/"+c.name+"/SDK", "BenchmarkCall/"+c.name+"/Hand"
+		st, ok1 := res.median(sdk, "ns/op")
+		ht, ok2 := res.median(hand, "ns/op")
+		if !ok1 || !ok2 {
+			fmt.Fprintf(w, "| %s | not measured |||||||||\n", c.label)
+			continue
+		}
+		sb, _ := res.median(sdk, "B/op")
+		hb, _ := res.median(hand, "B/op")
+		sa, _ := res.median(sdk, "allocs/op")
+		ha, _ := res.median(hand, "allocs/op")
+		tr, br, ar := st/ht, ratio(sb, hb), ratio(sa, ha)
+		fmt.Fprintf(w, "| %s | %.0f | %.0f | %.2f× | %.0f | %.0f | %.2f× | %.0f | %.0f | %.2f× | time %s, allocs %s |\n",
+			c.label, st, ht, tr, sb, hb, br, sa, ha, ar, verdict(tr <= 1.10), verdict(ar <= 1.2))
+	}
+	fmt.Fprintln(w)
+}
+
+func decodeTable(w io.Writer, res results) {
+	g, p := "BenchmarkDecode/CloudbedsReservations/Generated", "BenchmarkDecode/CloudbedsReservations/Plain"
+	gt, ok1 := res.median(g, "ns/op")
+	pt, ok2 := res.median(p, "ns/op")
+	if !ok1 || !ok2 {
+		return
+	}
+	ga, _ := res.median(g, "allocs/op")
+	pa, _ := res.median(p, "allocs/op")
+	gb, _ := res.median(g, "B/op")
+	pb, _ := res.median(p, "B/op")
+	fmt.Fprintln(w, "Decoding alone (encoding/json.Unmarshal of the large body), generated lenient types / plain structs:")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| types | ns/op | B/op | allocs/op |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|")
+	fmt.Fprintf(w, "| generated (wire.*, dates parsed) | %.0f | %.0f | %.0f |\n", gt, gb, ga)
+	fmt.Fprintf(w, "| plain structs (strings, float64) | %.0f | %.0f | %.0f |\n", pt, pb, pa)
+	fmt.Fprintf(w, "| ratio | %.2f× | %.2f× | %.2f× |\n", gt/pt, ratio(gb, pb), ratio(ga, pa))
+	fmt.Fprintln(w)
+}
+
+func tokenTable(w io.Writer, res results) {
+	fmt.Fprintln(w, "### 2. Token fetching: 1000 goroutines on a cold cache")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "The token endpoint answers after a simulated 20 ms. Target: exactly 1 token request.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| what the goroutines do | token requests per round (max) | time until all complete | target |")
+	fmt.Fprintln(w, "|---|---:|---:|---|")
+	for _, c := range []struct{ name, label string }{
+		{"Source", "fetch a token (CachedSource)"},
+		{"Client", "ListVenues through NewKobas (64 connections)"},
+	} {
+		n := "BenchmarkTokenColdCache/" + c.name
+		t, ok := res.median(n, "ns/op")
+		if !ok {
+			continue
+		}
+		reqs, _ := res.max(n, "token-reqs/op")
+		fmt.Fprintf(w, "| %s | %g | %.1f ms | %s |\n", c.label, reqs, t/1e6, verdict(reqs == 1))
+	}
+	fmt.Fprintln(w)
+}
+
+func rateTable(w io.Writer, res results) {
+	const n = "BenchmarkRateLimit"
+	share, ok := res.median(n, "limit-%")
+	if !ok {
+		return
+	}
+	rps, _ := res.median(n, "req/s")
+	minShare := slices.Min(res[n]["limit-%"])
+	var total429 float64
+	for _, v := range res[n]["429s/op"] {
+		total429 += v
+	}
+	fmt.Fprintln(w, "### 3. Rate-limit efficiency")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "60 sequential calls per run through one client limited to 20 req/s (burst 1) against a fake")
+	fmt.Fprintln(w, "enforcing 20 requests per fixed 1 s window (429 + Retry-After). Targets: ≥ 95 % of the limit, 0 × 429.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| runs | achieved req/s (median) | share of limit (median / worst) | 429 answers (all runs) | targets |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---|")
+	fmt.Fprintf(w, "| %d | %.2f | %.1f %% / %.1f %% | %g | share %s, 429s %s |\n",
+		len(res[n]["limit-%"]), rps, share, minShare, total429, verdict(minShare >= 95), verdict(total429 == 0))
+	fmt.Fprintln(w)
+}
+
+func sandboxTable(w io.Writer, res results, prismNote string) {
+	fmt.Fprintln(w, "### 4. Sandbox throughput (full request validation) vs Stoplight Prism")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "2000 requests per run from 8 keep-alive workers on loopback, OctoTable spec. Read: GET /reservations")
+	fmt.Fprintln(w, "with query filters; write: POST /reservations with a JSON body validated against its schema.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| operation | sandbox req/s | Prism req/s | sandbox / Prism |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|")
+	for _, op := range []string{"Read", "Write"} {
+		s, ok := res.median("BenchmarkSandbox/"+op, "req/s")
+		if !ok {
+			continue
+		}
+		p, ok := res.median("BenchmarkPrism/"+op, "req/s")
+		if !ok {
+			fmt.Fprintf(w, "| %s | %.0f | not measured | — |\n", op, s)
+			continue
+		}
+		fmt.Fprintf(w, "| %s | %.0f | %.0f | %.1f× |\n", op, s, p, s/p)
+	}
+	if prismNote != "" {
+		fmt.Fprintf(w, "\nPrism not measured: %s\n", prismNote)
+	}
+	fmt.Fprintln(w)
+}
+
+func genTable(w io.Writer, gen, apis string) {
+	if gen == "" {
+		return
+	}
+	var ts []float64
+	for _, s := range strings.Split(gen, ",") {
+		if v, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+			ts = append(ts, v)
+		}
+	}
+	if len(ts) == 0 {
+		fmt.Fprintf(w, "### 5. Generation\n\n`make generate` failed: %s\n\n", gen)
+		return
+	}
+	sorted := slices.Clone(ts)
+	slices.Sort(sorted)
+	strs := make([]string, len(ts))
+	for i, t := range ts {
+		strs[i] = fmt.Sprintf("%.2f s", t)
+	}
+	fmt.Fprintln(w, "### 5. Generation")
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "`make generate` (scripts/generate.sh) for %s, in a copy of the tree, after one warm-up run:\n\n", apis)
+	fmt.Fprintln(w, "| runs | median | min | max | all |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---|")
+	fmt.Fprintf(w, "| %d | %.2f s | %.2f s | %.2f s | %s |\n", len(ts), sorted[len(sorted)/2], sorted[0], sorted[len(sorted)-1], strings.Join(strs, ", "))
+	fmt.Fprintln(w)
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "**not met**"
+}

@@ -1,0 +1,206 @@
+package cloudbeds_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
+)
+
+// The answers below carry what the live API sends and the upstream document does not admit:
+// numbers as strings, "YYYY-MM-DD HH:MM:SS" date-times, unknown enum values, flags as strings,
+// and balanceDetailed as either an object or a list. The fake validates each against our spec
+// before the typed client decodes it.
+
+const wantReservationsQuery = "propertyID=172938&status=confirmed&resultsFrom=2025-05-01+00%3A00%3A00" +
+	"&checkInFrom=2025-06-01&includeGuestsDetails=true&pageNumber=1&pageSize=100"
+
+func TestGetReservationsQuirks(t *testing.T) {
+	srv, c := quirkyServer(t, "getReservations", `{
+		"success": true, "count": "2", "total": 31,
+		"data": [{
+			"propertyID": "172938", "reservationID": "8829301744", "guestID": 55501,
+			"dateCreated": "2025-05-20 09:41:27", "dateModified": "0000-00-00 00:00:00",
+			"status": "pending_payment_review", "guestName": "Ana Silva",
+			"startDate": "2025-06-12", "endDate": "2025-06-14",
+			"adults": "2", "children": 0, "balance": "180.50", "sourceID": "s-2",
+			"allotmentBlockCode": null, "customFields": [],
+			"rooms": [{"roomTypeID": 77, "roomStatus": "cancelled", "adults": "2", "children": "",
+			           "isRoomLocked": "0", "roomTypeIsVirtual": false, "subReservationID": "8829301744-1"}]
+		}, {
+			"propertyID": 172938, "reservationID": "8829301745", "status": "canceled",
+			"adults": 1, "children": "1", "balance": 0, "dateCreated": "2025-05-21 18:02:00",
+			"startDate": "2025-07-01", "endDate": "2025-07-03"
+		}]
+	}`)
+	params := &cloudbeds.GetReservationsParams{
+		PropertyID:           ptr("172938"),
+		Status:               ptr(cloudbeds.GetReservationsParamsStatusConfirmed),
+		CheckInFrom:          ptr(date("2025-06-01")),
+		ResultsFrom:          ptr("2025-05-01 00:00:00"),
+		IncludeGuestsDetails: ptr(true),
+		PageNumber:           ptr(1),
+		PageSize:             ptr(100),
+	}
+	r, err := c.GetReservationsWithResponse(context.Background(), params)
+	check(t, "getReservations", r, err)
+	if t.Failed() {
+		return
+	}
+	// Only the parameters that were set go out; the date is YYYY-MM-DD and the date-time keeps
+	// the Cloudbeds layout.
+	req, _ := srv.LastRequest("getReservations")
+	if got := req.URL.RawQuery; got != wantReservationsQuery {
+		t.Errorf("getReservations query = %q, want %q", got, wantReservationsQuery)
+	}
+	got := r.JSON200
+	if !bool(got.Success) || got.Count != 2 || got.Total != 31 || len(got.Data) != 2 {
+		t.Fatalf("envelope = success %v count %d total %d items %d, want true 2 31 2", got.Success, got.Count, got.Total, len(got.Data))
+	}
+	first, second := got.Data[0], got.Data[1]
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"adults from string", int64(first.Adults), int64(2)},
+		{"children from number", int64(first.Children), int64(0)},
+		{"balance kept exact", string(first.Balance), "180.50"},
+		{"guestID from number", string(first.GuestID), "55501"},
+		{"propertyID from number", string(second.PropertyID), "172938"},
+		{"unknown status decodes", *first.Status, "pending_payment_review"},
+		{"dateCreated", first.DateCreated.Time, time.Date(2025, 5, 20, 9, 41, 27, 0, time.UTC)},
+		{"zero dateModified is empty", first.DateModified.IsZero(), true},
+		{"startDate", first.StartDate.String(), "2025-06-12"},
+		{"room type id from number", string(first.Rooms[0].RoomTypeID), "77"},
+		{"room status spelling", *first.Rooms[0].RoomStatus, "cancelled"},
+		{"empty children string", int64(first.Rooms[0].Children), int64(0)},
+		{"isRoomLocked from string", bool(first.Rooms[0].IsRoomLocked), false},
+		{"children from string", int64(second.Children), int64(1)},
+	}
+	for _, tc := range checks {
+		if tc.got != tc.want {
+			t.Errorf("%s = %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+func TestGetReservationBalanceDetailed(t *testing.T) {
+	tests := []struct {
+		name      string
+		balance   string
+		wantPaid  string
+		wantItems int
+	}{
+		{"object", `{"suggestedDeposit": "72.00", "subTotal": 240, "additionalItems": 0, "taxesFees": 21.6, "grandTotal": 261.6, "paid": 81.1}`, "81.1", 1},
+		{"list", `[{"suggestedDeposit": 72, "subTotal": "240.00", "grandTotal": "261.60", "paid": "81.10"}, {"paid": 0}]`, "81.10", 2},
+		{"empty list", `[]`, "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, c := quirkyServer(t, "getReservation", `{"success": true, "data": {
+				"propertyID": "172938", "reservationID": "8829301744", "status": "checked_in",
+				"total": "261.60", "balance": 180.5, "balanceDetailed": `+tc.balance+`,
+				"guestList": {"55501": {"guestID": "55501", "guestFirstName": "Ana", "isMainGuest": true}},
+				"cardsOnFile": [{"cardID": "310", "cardNumber": "1111", "cardType": "elo"}],
+				"assigned": [{"roomTotal": "240.00", "adults": "2", "dailyRates": [{"date": "2025-06-12", "rate": "120.00"}]}]
+			}}`)
+			r, err := c.GetReservationWithResponse(context.Background(), &cloudbeds.GetReservationParams{ReservationID: "8829301744", PropertyID: ptr("172938")})
+			check(t, "getReservation", r, err)
+			if t.Failed() {
+				return
+			}
+			res := r.JSON200.Data
+			var items []cloudbeds.ReservationBalanceDetailedObject
+			if obj, err := res.BalanceDetailed.AsReservationBalanceDetailedObject(); err == nil && tc.name == "object" {
+				items = append(items, obj)
+			} else if list, err := res.BalanceDetailed.AsReservationBalanceDetailedList(); err == nil {
+				items = list
+			} else {
+				t.Fatalf("balanceDetailed decodes as neither form: %v", err)
+			}
+			if len(items) != tc.wantItems {
+				t.Fatalf("balanceDetailed items = %d, want %d", len(items), tc.wantItems)
+			}
+			if tc.wantItems > 0 && string(items[0].Paid) != tc.wantPaid {
+				t.Errorf("balanceDetailed paid = %q, want %q", items[0].Paid, tc.wantPaid)
+			}
+			if got := string(res.Total); got != "261.60" {
+				t.Errorf("total = %q, want 261.60", got)
+			}
+			if got := *res.CardsOnFile[0].CardType; got != "elo" {
+				t.Errorf("cardType = %q, want the unlisted brand elo", got)
+			}
+			if got := *res.GuestList["55501"].GuestFirstName; got != "Ana" {
+				t.Errorf("guestList[55501].guestFirstName = %q, want Ana", got)
+			}
+			if got := string(res.Assigned[0].RoomTotal); got != "240.00" {
+				t.Errorf("assigned[0].roomTotal = %q, want 240.00", got)
+			}
+		})
+	}
+}
+
+func TestPostReservationTopLevelAnswer(t *testing.T) {
+	_, c := quirkyServer(t, "postReservation", `{"success": true, "reservationID": "8829301744",
+		"status": "confirmed", "guestID": 55501, "guestFirstName": "Ana", "guestLastName": "Silva",
+		"startDate": "2025-06-12", "endDate": "2025-06-14", "dateCreated": "2025-05-20 09:41:27",
+		"grandTotal": "261.60",
+		"unassigned": [{"subReservationID": "8829301744-1", "roomTypeID": "77", "adults": "2", "children": "0",
+		                "roomTotal": 240, "dailyRates": [{"date": "2025-06-12", "rate": 120}]}]}`)
+	r, err := c.PostReservationWithFormdataBodyWithResponse(context.Background(), reservationBody())
+	check(t, "postReservation", r, err)
+	if t.Failed() {
+		return
+	}
+	got := r.JSON200
+	if string(got.ReservationID) != "8829301744" || string(got.GuestID) != "55501" || string(got.GrandTotal) != "261.60" {
+		t.Errorf("postReservation = id %q guest %q total %q, want 8829301744 55501 261.60", got.ReservationID, got.GuestID, got.GrandTotal)
+	}
+	if got.DateCreated.String() != "2025-05-20 09:41:27" {
+		t.Errorf("dateCreated = %q, want 2025-05-20 09:41:27", got.DateCreated.String())
+	}
+	u := got.Unassigned[0]
+	if u.Adults != 2 || string(u.RoomTotal) != "240" || string(u.DailyRates[0].Rate) != "120" {
+		t.Errorf("unassigned[0] = adults %d roomTotal %q rate %q, want 2 240 120", u.Adults, u.RoomTotal, u.DailyRates[0].Rate)
+	}
+}
+
+func TestEnvelopeQuirks(t *testing.T) {
+	t.Run("metadata success as string", func(t *testing.T) {
+		_, c := quirkyServer(t, "getMetadata", `{"success": "true", "data": {"api": {"url": "https://api.cloudbeds.com/api/v1.3"}}}`)
+		r, err := c.GetMetadataWithResponse(context.Background())
+		check(t, "getMetadata", r, err)
+		if t.Failed() {
+			return
+		}
+		if !bool(r.JSON200.Success) || *r.JSON200.Data.API.URL != "https://api.cloudbeds.com/api/v1.3" {
+			t.Errorf("getMetadata = %v %q, want true and the API URL", r.JSON200.Success, *r.JSON200.Data.API.URL)
+		}
+	})
+	t.Run("failure on HTTP 200", func(t *testing.T) {
+		_, c := quirkyServer(t, "getHotels", `{"success": false, "message": "User who approved this connection is not active anymore"}`)
+		r, err := c.GetHotelsWithResponse(context.Background(), &cloudbeds.GetHotelsParams{})
+		check(t, "getHotels", r, err)
+		if t.Failed() {
+			return
+		}
+		if bool(r.JSON200.Success) || r.JSON200.Message == nil || *r.JSON200.Message == "" {
+			t.Errorf("getHotels = success %v message %v, want false with a message", r.JSON200.Success, r.JSON200.Message)
+		}
+	})
+	t.Run("rooms grouped by property", func(t *testing.T) {
+		_, c := quirkyServer(t, "getRooms", `{"success": true, "count": 1, "total": 1, "data": [{"propertyID": "172938",
+			"rooms": [{"roomID": "77-1", "roomName": "101", "maxGuests": "3", "isPrivate": "1", "isVirtual": 0,
+			           "roomBlocked": false, "roomTypeID": 77, "linkedRoomTypeQty": [{"roomTypeId": "78", "roomQty": "2"}]}]}]}`)
+		r, err := c.GetRoomsWithResponse(context.Background(), &cloudbeds.GetRoomsParams{PropertyIDs: ptr("172938,172939")})
+		check(t, "getRooms", r, err)
+		if t.Failed() {
+			return
+		}
+		room := r.JSON200.Data[0].Rooms[0]
+		if room.MaxGuests != 3 || !bool(room.IsPrivate) || bool(room.IsVirtual) || string(room.RoomTypeID) != "77" || room.LinkedRoomTypeQty[0].RoomQty != 2 {
+			t.Errorf("room = %+v, want maxGuests 3, private, not virtual, type 77, linked qty 2", room)
+		}
+	})
+}
