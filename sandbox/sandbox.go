@@ -110,6 +110,17 @@ type Server struct {
 
 	tokenRequests atomic.Int64
 	apiRequests   atomic.Int64
+
+	opMu sync.Mutex
+	ops  map[string]*OpStats // "<api prefix> <operationId>" → counts
+}
+
+// OpStats counts what the sandbox saw of one operation.
+type OpStats struct {
+	// Valid is how many requests passed validation against the spec and were answered.
+	Valid int
+	// Violations is how many requests the spec rejected (parameters, body or credentials).
+	Violations int
 }
 
 type issued struct {
@@ -205,6 +216,55 @@ func (s *Server) Stats() (tokenRequests, apiRequests int64) {
 	return s.tokenRequests.Load(), s.apiRequests.Load()
 }
 
+// Operations reports, per API path prefix and operationId ("/kobas/v3 listVenues"), how many
+// requests the sandbox validated and how many it rejected. Contract tests use it to prove that every
+// operation of a spec was exercised.
+func (s *Server) Operations() map[string]OpStats {
+	s.opMu.Lock()
+	defer s.opMu.Unlock()
+	out := make(map[string]OpStats, len(s.ops))
+	for k, v := range s.ops {
+		out[k] = *v
+	}
+	return out
+}
+
+// SpecOperations returns the operationIds the sandbox serves under the API path prefix, sorted.
+func (s *Server) SpecOperations(prefix string) []string {
+	var ids []string
+	for _, a := range s.apis {
+		if a.prefix != prefix {
+			continue
+		}
+		for _, item := range a.doc.Paths.Map() {
+			for _, op := range item.Operations() {
+				ids = append(ids, op.OperationID)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func (s *Server) count(a *api, operationID string, valid bool) {
+	s.opMu.Lock()
+	defer s.opMu.Unlock()
+	if s.ops == nil {
+		s.ops = map[string]*OpStats{}
+	}
+	key := a.prefix + " " + operationID
+	st := s.ops[key]
+	if st == nil {
+		st = &OpStats{}
+		s.ops[key] = st
+	}
+	if valid {
+		st.Valid++
+	} else {
+		st.Violations++
+	}
+}
+
 // ServeHTTP serves the sandbox; it lets the sandbox run inside an [httptest.Server].
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
@@ -293,6 +353,7 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 		},
 	}
 	if err := openapi3filter.ValidateRequest(r.Context(), in); err != nil {
+		s.count(a, route.Operation.OperationID, false)
 		var sec *openapi3filter.SecurityRequirementsError
 		if errors.As(err, &sec) {
 			msgs := make([]string, 0, len(sec.Errors))
@@ -307,10 +368,12 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 	}
 	if a.check != nil {
 		if status, code, msg := a.check(s, r); status != 0 {
+			s.count(a, route.Operation.OperationID, false)
 			a.errorFn(w, status, code, msg)
 			return
 		}
 	}
+	s.count(a, route.Operation.OperationID, true)
 	if op := a.ops[route.Operation.OperationID]; op != nil {
 		op(w, r, params, body)
 		return
