@@ -11,6 +11,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsv2"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
@@ -36,9 +37,11 @@ type CloudbedsConfig struct {
 	// BaseURL overrides the API base (for example a property's own host).
 	BaseURL string
 	// DiscoverHost asks Cloudbeds' /oauth/metadata which API host serves the credential's
-	// property and uses it, unless BaseURL is set. It needs OAuth (for the metadata URL) and
-	// costs one request when the client is built.
+	// property and uses it, unless BaseURL is set. It costs one request when the client is built.
 	DiscoverHost bool
+	// MetadataURL overrides where DiscoverHost asks; the default is OAuth's metadata URL, or
+	// https://api.cloudbeds.com/api/v1.3/oauth/metadata.
+	MetadataURL string
 }
 
 // credentials returns the per-attempt authorizer and the 401 hook for cfg's credential.
@@ -82,6 +85,9 @@ func (cfg CloudbedsConfig) discover(ctx context.Context, authorize func(context.
 	if cfg.OAuth != nil {
 		ac = *cfg.OAuth
 	}
+	if cfg.MetadataURL != "" {
+		ac.MetadataURL = cfg.MetadataURL
+	}
 	raw, err := ac.DiscoverAPIURL(ctx, authorize)
 	if err != nil {
 		return nil, err
@@ -93,6 +99,50 @@ func (cfg CloudbedsConfig) discover(ctx context.Context, authorize func(context.
 	return u, nil
 }
 
+// NewCloudbeds returns a typed Cloudbeds PMS API v1.3 client wired with the configured credential,
+// the optional X-PROPERTY-ID header and the shared transport chain: Cloudbeds' 5 requests per
+// second per client, retries, and typed errors — including the answers Cloudbeds sends with HTTP
+// 200 and "success": false, which come back as an [*APIError] like any other failure. Form bodies
+// reach the wire PHP-style (rooms[0][roomTypeID]=…), with exact decimals and dates.
+//
+// It does no I/O unless DiscoverHost is set. The client is safe for concurrent use.
+func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbeds.ClientWithResponses, error) {
+	s := collect(opts)
+	cfg = cfg.withTokenClient(s)
+	authorize, reject, err := cfg.credentials(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("hospitality: cloudbeds: %w", err)
+	}
+	base := orDefault(cfg.BaseURL, cloudbeds.DefaultServer)
+	if cfg.DiscoverHost && cfg.BaseURL == "" {
+		u, err := cfg.discover(ctx, authorize)
+		if err != nil {
+			return nil, fmt.Errorf("hospitality: cloudbeds: %w", err)
+		}
+		if strings.Trim(u.Path, "/") == "" {
+			u.Path = "/api/v1.3" // the metadata names the host; the version path is ours
+		}
+		base = u.String()
+	}
+	var header http.Header
+	if cfg.PropertyID != "" {
+		header = http.Header{}
+		header.Set(auth.CloudbedsPropertyHeader, cfg.PropertyID)
+	}
+	doer := transport.New(s.transportConfig(transport.Cloudbeds, header, authorize, reject))
+	return cloudbeds.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbeds.WithHTTPClient(doer))
+}
+
+// withTokenClient gives OAuth token requests the same base transport as API calls.
+func (cfg CloudbedsConfig) withTokenClient(s settings) CloudbedsConfig {
+	if cfg.OAuth != nil && cfg.OAuth.HTTPClient == nil {
+		oc := *cfg.OAuth
+		oc.HTTPClient = s.tokenClient()
+		cfg.OAuth = &oc
+	}
+	return cfg
+}
+
 // NewCloudbedsV2 returns a typed Cloudbeds API v2 client wired with the configured credential and
 // the shared transport chain (Cloudbeds' 5 requests per second per client, retries, typed errors;
 // POSTs that carry an Idempotency-Key are retried safely). Failed calls return an error that
@@ -101,11 +151,7 @@ func (cfg CloudbedsConfig) discover(ctx context.Context, authorize func(context.
 // It does no I/O unless DiscoverHost is set. The client is safe for concurrent use.
 func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsv2.ClientWithResponses, error) {
 	s := collect(opts)
-	if cfg.OAuth != nil && cfg.OAuth.HTTPClient == nil {
-		oc := *cfg.OAuth
-		oc.HTTPClient = s.tokenClient()
-		cfg.OAuth = &oc
-	}
+	cfg = cfg.withTokenClient(s)
 	authorize, reject, err := cfg.credentials(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds v2: %w", err)
