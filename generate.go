@@ -1,6 +1,6 @@
 // Package hospitality is a typed Go SDK for hospitality APIs: Kobas (UK hospitality group
-// management) and Octorate OctoTable (restaurant reservations) today, with Cloudbeds (hotel PMS)
-// and Cobot (coworking) on the way.
+// management), Octorate OctoTable (restaurant reservations), Cloudbeds (hotel PMS, API v1.3 and
+// v2) and Cobot (coworking spaces, API 2 and API 1).
 //
 // # How the SDK is built
 //
@@ -21,15 +21,18 @@
 //     refresh-and-retry after a 401, redacted logging and the typed [APIError].
 //   - [github.com/hospitality-sdk/hospitality-go/wire]: lenient scalar types for values the
 //     providers send in undocumented forms (numbers as strings, "20%" rates, zero dates).
+//   - [github.com/hospitality-sdk/hospitality-go/form]: PHP-style form bodies for Cloudbeds
+//     (rooms[0][roomTypeID]=…), used by the generated Cloudbeds client.
 //   - [github.com/hospitality-sdk/hospitality-go/sandbox]: a local, spec-validating stand-in for
 //     the providers, with their token endpoints, for development and tests without credentials.
 //
 // # Getting a client
 //
-// This package's constructors wire the pieces together: [NewKobas] and [NewOctotable] return the
-// generated ClientWithResponses of their provider, already authenticated, carrying the headers the
-// provider requires and sending through the shared transport. [Option] values tune the transport
-// for any provider.
+// This package's constructors wire the pieces together: [NewKobas], [NewOctotable],
+// [NewCloudbeds], [NewCloudbedsV2], [NewCobot] and [NewCobotV1] return the generated
+// ClientWithResponses of their API, already authenticated, carrying the headers the provider
+// requires and sending through the shared transport. [Option] values tune the transport for any
+// provider.
 //
 //	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
 //		ClientID: id, ClientSecret: secret, CompanyID: "1234",
