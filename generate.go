@@ -49,12 +49,20 @@
 // # Regenerating
 //
 // Edit specs/<api>.yaml (wire facts) or overlays/<api>.yaml (Go shape), then run `make generate`
-// and `make test`. The //go:generate lines below, one per API, are what `make generate` runs.
+// and `make test`. The //go:generate lines below are what `make generate` runs: for each API,
+// oapi-codegen builds the client, then pagegen adds a typed iterator (<Op>Iter) beside every list
+// operation.
 package hospitality
 
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbeds/oapi-codegen.yaml specs/cloudbeds.yaml
+//go:generate go run ./internal/cmd/pagegen -dir gen/cloudbeds
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbedsv2/oapi-codegen.yaml specs/cloudbeds-v2.yaml
+//go:generate go run ./internal/cmd/pagegen -dir gen/cloudbedsv2
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cobot/oapi-codegen.yaml specs/cobot.yaml
+//go:generate go run ./internal/cmd/pagegen -dir gen/cobot
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cobotv1/oapi-codegen.yaml specs/cobot-v1.yaml
+//go:generate go run ./internal/cmd/pagegen -dir gen/cobotv1
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/kobas/oapi-codegen.yaml specs/kobas.yaml
+//go:generate go run ./internal/cmd/pagegen -dir gen/kobas
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/octotable/oapi-codegen.yaml specs/octotable.yaml
+//go:generate go run ./internal/cmd/pagegen -dir gen/octotable
