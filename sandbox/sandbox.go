@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -137,6 +138,56 @@ type api struct {
 	errorFn func(w http.ResponseWriter, status int, code, msg string)
 	check   func(s *Server, r *http.Request) (status int, code, msg string) // provider checks beyond the spec
 	ops     map[string]opFunc                                               // stateful operations by operationId
+
+	// authenticate, when set, replaces the default credential check of every security scheme
+	// (a live bearer token; an API key header that is present). Return an *authError to answer
+	// with a status other than 401, e.g. 403 for a missing scope.
+	authenticate func(r *http.Request, ai *openapi3filter.AuthenticationInput) error
+	// bodyDecoders, by media type, decode this API's request bodies for validation instead of
+	// kin-openapi's own decoders (e.g. Cloudbeds' PHP-style forms with arrays of objects).
+	bodyDecoders map[string]openapi3filter.BodyDecoder
+}
+
+// authError is a credential failure answered with its own status, code and message.
+type authError struct {
+	status    int
+	code, msg string
+}
+
+func (e *authError) Error() string { return e.msg }
+
+// decoderHeader names, on the copy of a request being validated, the API whose body decoders
+// apply. kin-openapi keeps body decoders in a process-wide registry, so the sandbox registers one
+// dispatcher per media type that picks the API's decoder and otherwise falls back to the one
+// registered before.
+const decoderHeader = "X-Sandbox-Body-Decoder"
+
+var (
+	decodersMu sync.Mutex
+	decoders   = map[string]map[string]openapi3filter.BodyDecoder{} // media type → API name → decoder
+)
+
+func registerBodyDecoder(apiName, mediaType string, d openapi3filter.BodyDecoder) {
+	decodersMu.Lock()
+	defer decodersMu.Unlock()
+	if byAPI := decoders[mediaType]; byAPI != nil {
+		byAPI[apiName] = d
+		return
+	}
+	decoders[mediaType] = map[string]openapi3filter.BodyDecoder{apiName: d}
+	fallback := openapi3filter.RegisteredBodyDecoder(mediaType)
+	openapi3filter.RegisterBodyDecoder(mediaType, func(body io.Reader, h http.Header, sch *openapi3.SchemaRef, enc openapi3filter.EncodingFn) (any, error) {
+		decodersMu.Lock()
+		d := decoders[mediaType][h.Get(decoderHeader)]
+		decodersMu.Unlock()
+		if d == nil {
+			d = fallback
+		}
+		if d == nil {
+			return nil, fmt.Errorf("unsupported content type %q", mediaType)
+		}
+		return d(body, h, sch, enc)
+	})
 }
 
 // opFunc answers one validated request of a stateful operation. params holds the path parameters
@@ -299,27 +350,63 @@ func (s *Server) bearerOK(r *http.Request, provider string) error {
 
 // mount serves a provider's document under prefix.
 func (s *Server) mount(a *api, spec []byte) error {
-	doc, err := openapi3.NewLoader().LoadFromData(spec)
+	m, err := loadRouted(a.name, a.prefix, spec)
 	if err != nil {
-		return fmt.Errorf("sandbox: %s spec: %w", a.name, err)
+		return err
 	}
-	if err := doc.Validate(context.Background()); err != nil {
-		return fmt.Errorf("sandbox: %s spec: %w", a.name, err)
-	}
-	a.doc = doc
-	// Route by path under the prefix, whatever host the sandbox is reached at.
-	doc.Servers = openapi3.Servers{{URL: "http://sandbox" + a.prefix}}
-	a.router, err = gorillamux.NewRouter(doc)
-	if err != nil {
-		return fmt.Errorf("sandbox: %s router: %w", a.name, err)
+	a.doc, a.router = m.doc, m.router
+	for mt, d := range a.bodyDecoders {
+		registerBodyDecoder(a.name, mt, d)
 	}
 	s.apis = append(s.apis, a)
 	s.mux.Handle(a.prefix+"/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveAPI(a, w, r) }))
 	return nil
 }
 
+// routed is a validated document whose servers point at one path prefix, with its router. Both
+// are read-only once built, so every Server in the process shares them.
+type routed struct {
+	doc    *openapi3.T
+	router routers.Router
+}
+
+type routedKey struct {
+	prefix string
+	sum    [sha256.Size]byte
+}
+
+var routedCache sync.Map // routedKey → *routed
+
+// loadRouted parses, validates and routes spec under prefix, once per process: the large documents
+// take most of a second to load, and tests start many sandboxes.
+func loadRouted(name, prefix string, spec []byte) (*routed, error) {
+	key := routedKey{prefix, sha256.Sum256(spec)}
+	if m, ok := routedCache.Load(key); ok {
+		return m.(*routed), nil
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(spec)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: %s spec: %w", name, err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return nil, fmt.Errorf("sandbox: %s spec: %w", name, err)
+	}
+	// Route by path under the prefix, whatever host the sandbox is reached at.
+	doc.Servers = openapi3.Servers{{URL: "http://sandbox" + prefix}}
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: %s router: %w", name, err)
+	}
+	m, _ := routedCache.LoadOrStore(key, &routed{doc: doc, router: router})
+	return m.(*routed), nil
+}
+
 func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 	s.apiRequests.Add(1)
+	// Every answer carries a request id, as the providers' do, so SDK errors can report it.
+	id := make([]byte, 12)
+	rand.Read(id)
+	w.Header().Set("X-Request-ID", "sbx-"+hex.EncodeToString(id))
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
 		a.errorFn(w, http.StatusRequestEntityTooLarge, "bad_request", "request body too large or unreadable")
@@ -331,6 +418,10 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 	u := *r.URL
 	u.Scheme, u.Host = "http", "sandbox"
 	rr.URL = &u
+	rr.Header.Del(decoderHeader)
+	if len(a.bodyDecoders) > 0 {
+		rr.Header.Set(decoderHeader, a.name)
+	}
 	route, params, err := a.router.FindRoute(rr)
 	if err != nil {
 		a.errorFn(w, http.StatusNotFound, "not_found", fmt.Sprintf("no %s operation for %s %s", a.name, r.Method, r.URL.Path))
@@ -340,6 +431,9 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 		Request: rr, PathParams: params, Route: route,
 		Options: &openapi3filter.Options{
 			AuthenticationFunc: func(_ context.Context, ai *openapi3filter.AuthenticationInput) error {
+				if a.authenticate != nil {
+					return a.authenticate(r, ai)
+				}
 				switch sch := ai.SecurityScheme; sch.Type {
 				case "oauth2":
 					return s.bearerOK(r, a.name)
@@ -357,8 +451,17 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 		var sec *openapi3filter.SecurityRequirementsError
 		if errors.As(err, &sec) {
 			msgs := make([]string, 0, len(sec.Errors))
+			var worst *authError
 			for _, e := range sec.Errors {
 				msgs = append(msgs, e.Error())
+				var ae *authError
+				if errors.As(e, &ae) && (worst == nil || ae.status > worst.status) {
+					worst = ae
+				}
+			}
+			if worst != nil && worst.status != http.StatusUnauthorized {
+				a.errorFn(w, worst.status, worst.code, worst.msg)
+				return
 			}
 			a.errorFn(w, http.StatusUnauthorized, "unauthorized", "invalid or missing credentials: "+strings.Join(msgs, "; "))
 			return
