@@ -169,6 +169,7 @@ func (e PatchGroupFormType) Valid() bool {
 const (
 	PostAccessTokenFormGrantTypeAuthorizationCode                 PostAccessTokenFormGrantType = "authorization_code"
 	PostAccessTokenFormGrantTypeRefreshToken                      PostAccessTokenFormGrantType = "refresh_token"
+	PostAccessTokenFormGrantTypeRefreshTokenExchange              PostAccessTokenFormGrantType = "refresh_token_exchange"
 	PostAccessTokenFormGrantTypeUrnIetfParamsOauthGrantTypeAPIKey PostAccessTokenFormGrantType = "urn:ietf:params:oauth:grant-type:api-key"
 )
 
@@ -178,6 +179,8 @@ func (e PostAccessTokenFormGrantType) Valid() bool {
 	case PostAccessTokenFormGrantTypeAuthorizationCode:
 		return true
 	case PostAccessTokenFormGrantTypeRefreshToken:
+		return true
+	case PostAccessTokenFormGrantTypeRefreshTokenExchange:
 		return true
 	case PostAccessTokenFormGrantTypeUrnIetfParamsOauthGrantTypeAPIKey:
 		return true
@@ -6395,15 +6398,17 @@ type PatchRateResult struct {
 
 // PostAccessTokenForm Form fields of postAccessToken.
 type PostAccessTokenForm struct {
-	ClientID     *string                       `json:"client_id,omitempty"`
-	ClientSecret *string                       `json:"client_secret,omitempty"`
-	Code         *string                       `json:"code,omitempty"`
+	ClientID     *string `json:"client_id,omitempty"`
+	ClientSecret *string `json:"client_secret,omitempty"`
+	Code         *string `json:"code,omitempty"`
+
+	// GrantType Grant. refresh_token_exchange (trade a refresh token for an API key) is documented in Cloudbeds' migration guide though not in the reference.
 	GrantType    *PostAccessTokenFormGrantType `json:"grant_type,omitempty"`
 	RedirectURI  *string                       `json:"redirect_uri,omitempty"`
 	RefreshToken *string                       `json:"refresh_token,omitempty"`
 }
 
-// PostAccessTokenFormGrantType defines model for PostAccessTokenForm.GrantType.
+// PostAccessTokenFormGrantType Grant. refresh_token_exchange (trade a refresh token for an API key) is documented in Cloudbeds' migration guide though not in the reference.
 type PostAccessTokenFormGrantType string
 
 // PostAccessTokenResource defines model for PostAccessTokenResource.
