@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http/httptest"
+	"text/tabwriter"
 	"time"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
@@ -16,6 +17,13 @@ import (
 	"github.com/hospitality-sdk/hospitality-go/wire"
 )
 
+// summary is one row of the demo's closing table.
+type summary struct {
+	auth   string // the authentication flow that ran
+	calls  int    // typed API calls made
+	result string // what the calls showed
+}
+
 // demo runs each provider's flow through the SDK's constructors against an in-process sandbox and
 // reports what happened on the wire.
 func demo(ctx context.Context, out io.Writer) error {
@@ -25,30 +33,45 @@ func demo(ctx context.Context, out io.Writer) error {
 	}
 	srv := httptest.NewServer(sb)
 	defer srv.Close()
-	fmt.Fprintf(out, "sandbox: serving Kobas and Octotable on %s (loopback, synthetic credentials)\n\n", srv.URL)
+	fmt.Fprintf(out, "sandbox: serving every API on %s (loopback, synthetic credentials)\n\n", srv.URL)
 
 	steps := []struct {
 		name string
-		run  func(context.Context, io.Writer, *sandbox.Server, string) error
+		run  func(context.Context, io.Writer, *sandbox.Server, string) (summary, error)
 	}{
 		{"Kobas", demoKobas},
 		{"Octotable", demoOctotable},
+		{"Cloudbeds", demoCloudbeds},
+		{"Cobot", demoCobot},
 	}
-	for _, st := range steps {
+	rows := make([]summary, len(steps))
+	tokens := make([]int64, len(steps))
+	start := time.Now()
+	for i, st := range steps {
 		fmt.Fprintf(out, "== %s\n", st.name)
 		before, _ := sb.Stats()
-		if err := st.run(ctx, out, sb, srv.URL); err != nil {
+		row, err := st.run(ctx, out, sb, srv.URL)
+		if err != nil {
 			return fmt.Errorf("%s demo: %w", st.name, err)
 		}
 		after, _ := sb.Stats()
-		fmt.Fprintf(out, "   token requests made: %d\n\n", after-before)
+		rows[i], tokens[i] = row, after-before
+		fmt.Fprintln(out)
 	}
-	tokens, calls := sb.Stats()
-	fmt.Fprintf(out, "done: %d token requests and %d API requests, all validated against specs/\n", tokens, calls)
+
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "provider\tauthentication\ttoken requests\ttyped calls\tresult")
+	for i, st := range steps {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", st.name, rows[i].auth, tokens[i], rows[i].calls, rows[i].result)
+	}
+	tw.Flush()
+	total, calls := sb.Stats()
+	fmt.Fprintf(out, "\ndone in %s: %d token requests and %d API requests, every request validated against specs/\n",
+		time.Since(start).Round(10*time.Millisecond), total, calls)
 	return nil
 }
 
-func demoKobas(ctx context.Context, out io.Writer, sb *sandbox.Server, root string) error {
+func demoKobas(ctx context.Context, out io.Writer, sb *sandbox.Server, root string) (summary, error) {
 	creds := sb.Credentials()
 	cfg := hospitality.KobasConfig{
 		ClientID:     creds.KobasClientID,
@@ -59,28 +82,30 @@ func demoKobas(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 	}
 	c, err := hospitality.NewKobas(ctx, cfg)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 
 	venues, err := c.ListVenuesWithResponse(ctx)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	fmt.Fprintf(out, "   GET venue: %d venues\n", len(*venues.JSON200))
 	for _, v := range *venues.JSON200 {
 		fmt.Fprintf(out, "     #%d %s\n", v.ID, v.Name)
 	}
 
-	limit := kobas.Limit(50)
-	staff, err := c.ListStaffWithResponse(ctx, &kobas.ListStaffParams{Limit: &limit})
-	if err != nil {
-		return err
+	limit, staffCount := kobas.Limit(50), 0
+	for _, err := range c.ListStaffIter(ctx, kobas.ListStaffParams{Limit: &limit}) {
+		if err != nil {
+			return summary{}, err
+		}
+		staffCount++
 	}
-	fmt.Fprintf(out, "   GET staff?limit=50: %d staff on this page (page size %d)\n", len(staff.JSON200.Data), staff.JSON200.Limit)
+	fmt.Fprintf(out, "   GET staff via ListStaffIter (limit=50, offset paging): %d staff\n", staffCount)
 
 	orders, err := c.ListSalesOrdersWithResponse(ctx, &kobas.ListSalesOrdersParams{})
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	for _, o := range *orders.JSON200 {
 		for _, it := range o.Items {
@@ -95,18 +120,18 @@ func demoKobas(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 	bad.ClientSecret = "not-the-secret"
 	c2, err := hospitality.NewKobas(ctx, bad)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	_, err = c2.ListVenuesWithResponse(ctx)
 	var te *auth.TokenError
 	if !errors.As(err, &te) {
-		return fmt.Errorf("expected a token error for a wrong secret, got %v", err)
+		return summary{}, fmt.Errorf("expected a token error for a wrong secret, got %v", err)
 	}
 	fmt.Fprintf(out, "   wrong secret: %v\n", err)
-	return nil
+	return summary{auth: "client credentials (form)", calls: 4, result: fmt.Sprintf("%d venues, %d staff, sales with exact money", len(*venues.JSON200), staffCount)}, nil
 }
 
-func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root string) error {
+func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root string) (summary, error) {
 	creds := sb.Credentials()
 	c, err := hospitality.NewOctotable(ctx, hospitality.OctotableConfig{
 		ClientID:     creds.OctotableClientID,
@@ -116,16 +141,16 @@ func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 		AuthBaseURL:  root + sandbox.OctotableAuthPath,
 	})
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 
 	rooms, err := c.ListRoomsWithResponse(ctx)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	services, err := c.ListServicesWithResponse(ctx)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	room, service := rooms.JSON200.Data[0], services.JSON200.Data[0]
 	fmt.Fprintf(out, "   GET /rooms, /services: %d rooms, %d services; booking %q at %q\n",
@@ -141,7 +166,7 @@ func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 		Customer:  octotable.CustomerInput{FirstName: "Adam", LastName: "Devis"},
 	})
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	r := created.JSON201.Data[0]
 	fmt.Fprintf(out, "   POST /reservations: #%d %s %s for %d, %s, ends %s\n",
@@ -153,33 +178,29 @@ func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 		ServiceID: r.Service.ID, RoomID: r.Room.ID, Customer: *r.Customer,
 	}
 	if _, err := c.UpdateReservationWithResponse(ctx, r.ID, update); err != nil {
-		return err
+		return summary{}, err
 	}
 	if _, err := c.CancelReservationWithResponse(ctx, r.ID); err != nil {
-		return err
+		return summary{}, err
 	}
 	got, err := c.GetReservationWithResponse(ctx, r.ID)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	g := got.JSON200.Data[0]
 	fmt.Fprintf(out, "   PUT then DELETE /reservations/%d: now for %d, %s (DELETE cancels)\n", g.ID, g.Pax, g.Status)
 
-	limit := 1
-	params := octotable.ListReservationsParams{Limit: &limit}
-	pages, total := 0, 0
-	for {
-		list, err := c.ListReservationsWithResponse(ctx, &params)
+	limit, n := 1, 0
+	for _, err := range c.ListReservationsIter(ctx, octotable.ListReservationsParams{Limit: &limit}) {
 		if err != nil {
-			return err
+			return summary{}, err
 		}
-		pages++
-		total += len(list.JSON200.Data)
-		if list.JSON200.NextCursor == nil || *list.JSON200.NextCursor == "" {
-			break
-		}
-		params.NextCursor = list.JSON200.NextCursor
+		n++
 	}
-	fmt.Fprintf(out, "   GET /reservations?limit=1 following next_cursor: %d reservations in %d pages\n", total, pages)
-	return nil
+	fmt.Fprintf(out, "   GET /reservations via ListReservationsIter (limit=1, following next_cursor): %d reservations\n", n)
+	return summary{auth: "client credentials (JSON)", calls: 7 + n, result: fmt.Sprintf("reservation #%d created, updated, cancelled; %d listed", g.ID, n)}, nil
+}
+
+func demoCobot(ctx context.Context, out io.Writer, sb *sandbox.Server, root string) (summary, error) {
+	return summary{auth: "pending"}, nil
 }

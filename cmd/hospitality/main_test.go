@@ -21,8 +21,13 @@ func TestDemo(t *testing.T) {
 		"== Octotable",
 		"POST /reservations: #40000001",
 		"now for 4, CANCELLED (DELETE cancels)",
-		"2 reservations in 2 pages",
-		"done: 3 token requests",
+		"following next_cursor): 2 reservations",
+		"== Cloudbeds",
+		"consent page approved, redirected with code and state; token for property 172938",
+		"GET getReservation: 9100000001 confirmed",
+		"GET getReservations via GetReservationsIter (pageSize=2): 2 reservations",
+		"provider   authentication",
+		"every request validated against specs/",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out.String())

@@ -39,8 +39,23 @@ Octotable
 		ClientID: %[9]q, ClientSecret: %[10]q, PropertyID: %[11]d,
 		BaseURL: "%[1]s%[7]s", AuthBaseURL: "%[1]s%[8]s",
 	})
+
+Cloudbeds
+  API v1.3   %[1]s%[12]s   (consent page %[1]s%[12]s/oauth, token %[1]s%[12]s/access_token)
+  API v2     %[1]s%[13]s
+  client id %[14]q  secret %[15]q  redirect %[16]q
+  API key %[17]q  property %[18]q
+  The consent page approves at once with &auto_approve=1 appended to the authorize URL.
+
+	c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{
+		APIKey: %[17]q, BaseURL: "%[1]s%[12]s",
+	})
+	// or OAuth: app := auth.CloudbedsConfig{ClientID: %[14]q, ClientSecret: %[15]q,
+	//	RedirectURL: %[16]q, BaseURL: "%[1]s%[12]s"}
 `, u, sandbox.KobasAPIPath, sandbox.KobasTokenPath, c.KobasClientID, c.KobasClientSecret, c.KobasCompanyID,
-		sandbox.OctotableAPIPath, sandbox.OctotableAuthPath, c.OctotableClientID, c.OctotableClientSecret, c.OctotablePropertyID)
+		sandbox.OctotableAPIPath, sandbox.OctotableAuthPath, c.OctotableClientID, c.OctotableClientSecret, c.OctotablePropertyID,
+		sandbox.CloudbedsAPIPath, sandbox.CloudbedsV2APIPath, c.CloudbedsClientID, c.CloudbedsClientSecret, c.CloudbedsRedirectURL,
+		c.CloudbedsAPIKey, c.CloudbedsPropertyID)
 
 	<-ctx.Done()
 	fmt.Fprintln(out, "shutting down")
