@@ -114,6 +114,8 @@ type Server struct {
 
 	opMu sync.Mutex
 	ops  map[string]*OpStats // "<api prefix> <operationId>" → counts
+
+	cobot *cobot // Cobot's OAuth and booking state, for CobotTestToken
 }
 
 // OpStats counts what the sandbox saw of one operation.
