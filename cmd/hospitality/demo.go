@@ -201,6 +201,3 @@ func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 	return summary{auth: "client credentials (JSON)", calls: 7 + n, result: fmt.Sprintf("reservation #%d created, updated, cancelled; %d listed", g.ID, n)}, nil
 }
 
-func demoCobot(ctx context.Context, out io.Writer, sb *sandbox.Server, root string) (summary, error) {
-	return summary{auth: "pending"}, nil
-}

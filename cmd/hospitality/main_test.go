@@ -26,6 +26,9 @@ func TestDemo(t *testing.T) {
 		"consent page approved, redirected with code and state; token for property 172938",
 		"GET getReservation: 9100000001 confirmed",
 		"GET getReservations via GetReservationsIter (pageSize=2): 2 reservations",
+		"== Cobot",
+		"ID token verified (RS256 via JWKS): Maria Keller <maria.keller@example.org>",
+		"via GetMembershipBookingsIter (page[size]=2, links.next): 3 bookings",
 		"provider   authentication",
 		"every request validated against specs/",
 	} {
@@ -65,7 +68,7 @@ func TestSandboxCommandStopsOnCancel(t *testing.T) {
 	var out syncBuffer
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"sandbox", "-addr", "127.0.0.1:0"}, &out) }()
-	for !strings.Contains(out.String(), "Octotable") {
+	for !strings.Contains(out.String(), "hospitality.NewCobot") {
 		select {
 		case err := <-done:
 			t.Fatalf("sandbox exited early: %v\n%s", err, out.String())
@@ -76,7 +79,8 @@ func TestSandboxCommandStopsOnCancel(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatalf("sandbox: %v", err)
 	}
-	for _, want := range []string{"listening on http://127.0.0.1:", "hospitality.NewKobas", "shutting down"} {
+	for _, want := range []string{"listening on http://127.0.0.1:", "hospitality.NewKobas", "hospitality.NewCloudbeds",
+		"auth.CobotConfig", "sandbox_consent=approve", "shutting down"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("sandbox output lacks %q:\n%s", want, out.String())
 		}

@@ -52,10 +52,24 @@ Cloudbeds
 	})
 	// or OAuth: app := auth.CloudbedsConfig{ClientID: %[14]q, ClientSecret: %[15]q,
 	//	RedirectURL: %[16]q, BaseURL: "%[1]s%[12]s"}
+
+Cobot
+  OAuth       authorize %[1]s%[19]s  token %[1]s%[20]s
+              (add &%[21]s=approve to the authorize URL to skip the consent page)
+  OIDC issuer %[1]s%[22]s   API 2 %[1]s%[23]s   API 1 %[1]s%[24]s   space %[25]s
+  client id %[26]q  secret %[27]q (public clients: PKCE only)  redirect %[28]q
+
+	app := auth.CobotConfig{ClientID: %[26]q, ClientSecret: %[27]q, RedirectURL: %[28]q,
+		Scopes: []string{"openid", "email", "profile", "read_bookings", "write_bookings"},
+		AuthURL: "%[1]s%[19]s", TokenURL: "%[1]s%[20]s",
+		Issuer: "%[1]s%[22]s", APIURL: "%[1]s%[29]s"}
+	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{OAuth: &app, Token: tok, BaseURL: "%[1]s%[23]s"})
 `, u, sandbox.KobasAPIPath, sandbox.KobasTokenPath, c.KobasClientID, c.KobasClientSecret, c.KobasCompanyID,
 		sandbox.OctotableAPIPath, sandbox.OctotableAuthPath, c.OctotableClientID, c.OctotableClientSecret, c.OctotablePropertyID,
 		sandbox.CloudbedsAPIPath, sandbox.CloudbedsV2APIPath, c.CloudbedsClientID, c.CloudbedsClientSecret, c.CloudbedsRedirectURL,
-		c.CloudbedsAPIKey, c.CloudbedsPropertyID)
+		c.CloudbedsAPIKey, c.CloudbedsPropertyID,
+		sandbox.CobotAuthorizePath, sandbox.CobotTokenPath, sandbox.CobotConsentParam, sandbox.CobotPath, sandbox.CobotAPIPath,
+		sandbox.CobotV1APIPath, sandbox.CobotSpaceID, c.CobotClientID, c.CobotClientSecret, c.CobotRedirectURL, sandbox.CobotAccessTokensBase)
 
 	<-ctx.Done()
 	fmt.Fprintln(out, "shutting down")
