@@ -26,6 +26,17 @@ type Report struct {
 	Matched []Match
 	// UpstreamOnly holds the operations upstream has and we lack; OursOnly the reverse.
 	UpstreamOnly, OursOnly []*Operation
+	// Instantiated holds upstream operations we cover with one operation per value of a path
+	// parameter (for example GET /segments/{enabled} as /segments/true and /segments/false),
+	// which a document must do when upstream's path templates collide. They count as matched.
+	Instantiated []Instantiation
+}
+
+// Instantiation is an upstream operation whose path template our document spells out with
+// literal values.
+type Instantiation struct {
+	Upstream *Operation
+	Ours     []*Operation
 }
 
 // Match is one operation present in both documents and how its parts differ.
@@ -99,7 +110,60 @@ func Compare(ours, upstream []byte) (*Report, error) {
 			r.UpstreamOnly = append(r.UpstreamOnly, op)
 		}
 	}
+	r.instantiate()
 	return r, nil
+}
+
+// instantiate moves upstream-only operations whose path template our unmatched operations spell
+// out with literal values (same method, every other segment equal) to Instantiated.
+func (r *Report) instantiate() {
+	var upstreamOnly []*Operation
+	used := map[*Operation]bool{}
+	for _, up := range r.UpstreamOnly {
+		var instances []*Operation
+		for _, op := range r.OursOnly {
+			if !used[op] && op.Method == up.Method && instanceOf(op.Path, up.Path) {
+				instances = append(instances, op)
+			}
+		}
+		if len(instances) == 0 {
+			upstreamOnly = append(upstreamOnly, up)
+			continue
+		}
+		for _, op := range instances {
+			used[op] = true
+		}
+		r.Instantiated = append(r.Instantiated, Instantiation{Upstream: up, Ours: instances})
+	}
+	r.UpstreamOnly = upstreamOnly
+	var oursOnly []*Operation
+	for _, op := range r.OursOnly {
+		if !used[op] {
+			oursOnly = append(oursOnly, op)
+		}
+	}
+	r.OursOnly = oursOnly
+}
+
+// instanceOf reports whether path is template with at least one template segment replaced by a
+// literal and every other segment equal (template segments may match template segments).
+func instanceOf(path, template string) bool {
+	ps, ts := strings.Split(strings.Trim(path, "/"), "/"), strings.Split(strings.Trim(template, "/"), "/")
+	if len(ps) != len(ts) {
+		return false
+	}
+	literal := false
+	for i := range ps {
+		pt, tt := templateParam.MatchString(ps[i]), templateParam.MatchString(ts[i])
+		switch {
+		case ps[i] == ts[i], pt && tt:
+		case tt && !pt && ts[i] == templateParam.FindString(ts[i]):
+			literal = true
+		default:
+			return false
+		}
+	}
+	return literal
 }
 
 // bestIndex maps our operation keys to upstream operations, with the base paths applied or
@@ -254,10 +318,15 @@ func percent(part, whole int) string {
 // Write prints the report as text: a summary with counts and percentages, then the details.
 func (r *Report) Write(w io.Writer) error {
 	ew := &errWriter{w: w}
-	up, ours := len(r.Matched)+len(r.UpstreamOnly), len(r.Matched)+len(r.OursOnly)
+	var instances int
+	for _, in := range r.Instantiated {
+		instances += len(in.Ours)
+	}
+	matchedUp, matchedOurs := len(r.Matched)+len(r.Instantiated), len(r.Matched)+instances
+	up, ours := matchedUp+len(r.UpstreamOnly), matchedOurs+len(r.OursOnly)
 	ew.printf("ours: OpenAPI %s, upstream: OpenAPI %s\n\n", r.OursVersion, r.UpstreamVersion)
 	ew.printf("operations      upstream %4d  ours %4d  matched %4d  (%s of upstream, %s of ours)\n",
-		up, ours, len(r.Matched), percent(len(r.Matched), up), percent(len(r.Matched), ours))
+		up, ours, matchedUp, percent(matchedUp, up), percent(matchedOurs, ours))
 
 	type part struct {
 		name string
@@ -290,6 +359,16 @@ func (r *Report) Write(w io.Writer) error {
 	}
 	ew.printf("examples        upstream 2xx examples our schemas accept: %d of %d (%s)\n", accepted, total, percent(accepted, total))
 
+	if len(r.Instantiated) > 0 {
+		ew.printf("\nMatched by spelling out a path template: %d upstream operation(s)\n", len(r.Instantiated))
+		for _, in := range r.Instantiated {
+			var paths []string
+			for _, op := range in.Ours {
+				paths = append(paths, op.Path+opID(op))
+			}
+			ew.printf("  %-7s %s%s  as  %s\n", in.Upstream.Method, in.Upstream.Path, opID(in.Upstream), strings.Join(paths, ", "))
+		}
+	}
 	ew.printf("\nUpstream has, we lack: %d operation(s)\n", len(r.UpstreamOnly))
 	for _, op := range r.UpstreamOnly {
 		ew.printf("  %-7s %s%s\n", op.Method, op.Path, opID(op))

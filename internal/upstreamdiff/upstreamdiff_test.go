@@ -170,3 +170,48 @@ func TestLoad(t *testing.T) {
 		})
 	}
 }
+
+func TestCompareInstantiatedTemplate(t *testing.T) {
+	upstream := `openapi: 3.1.0
+info: {title: up, version: "1"}
+paths:
+  /segments/{enabled}:
+    get:
+      operationId: listByFlag
+      parameters: [{name: enabled, in: path, required: true, schema: {type: boolean}}]
+      responses: {"200": {description: ok}}
+  /segments/{id}/notes:
+    get:
+      responses: {"200": {description: ok}}
+`
+	ours := `openapi: 3.0.3
+info: {title: ours, version: "1"}
+paths:
+  /segments/true:
+    get: {operationId: listEnabled, responses: {"200": {description: ok}}}
+  /segments/false:
+    get: {operationId: listAll, responses: {"200": {description: ok}}}
+  /segments/true/notes/extra:
+    get: {operationId: unrelated, responses: {"200": {description: ok}}}
+`
+	r, err := Compare([]byte(ours), []byte(upstream))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Instantiated) != 1 || r.Instantiated[0].Upstream.Path != "/segments/{enabled}" || len(r.Instantiated[0].Ours) != 2 {
+		t.Fatalf("Instantiated = %+v, want /segments/{enabled} as two literal paths", r.Instantiated)
+	}
+	if len(r.UpstreamOnly) != 1 || r.UpstreamOnly[0].Path != "/segments/{id}/notes" {
+		t.Errorf("UpstreamOnly = %v, want only /segments/{id}/notes", r.UpstreamOnly)
+	}
+	if len(r.OursOnly) != 1 || r.OursOnly[0].Path != "/segments/true/notes/extra" {
+		t.Errorf("OursOnly = %v, want only the unrelated path", r.OursOnly)
+	}
+	var out bytes.Buffer
+	if err := r.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Matched by spelling out a path template: 1 upstream operation(s)") {
+		t.Errorf("report lacks the instantiation section:\n%s", out.String())
+	}
+}
