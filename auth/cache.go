@@ -83,6 +83,7 @@ type CachedSource struct {
 
 	mu        sync.Mutex
 	tok       *oauth2.Token // current token, possibly expired or rejected
+	authz     string        // tok's Authorization header value, built once per token
 	refreshAt time.Time     // when tok stops being served (zero: never)
 	rejected  bool          // tok was invalidated
 }
@@ -168,6 +169,22 @@ func (s *CachedSource) current() *oauth2.Token {
 		return copyToken(s.tok)
 	}
 	return nil
+}
+
+// authorization returns the Authorization header value of the cached token
+// while it may be served, without copying the token. Otherwise it returns
+// what TokenContext returns, with an empty value, and the caller builds the
+// value from the token.
+func (s *CachedSource) authorization(ctx context.Context) (value string, tok *oauth2.Token, err error) {
+	s.mu.Lock()
+	if s.servable() {
+		value = s.authz
+		s.mu.Unlock()
+		return value, nil, nil
+	}
+	s.mu.Unlock()
+	tok, err = s.TokenContext(ctx)
+	return "", tok, err
 }
 
 // servable reports whether s.tok may be handed out; s.mu must be held.
@@ -261,6 +278,7 @@ func (s *CachedSource) set(tok *oauth2.Token, refreshAt time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.tok = tok
+	s.authz = tok.Type() + " " + tok.AccessToken
 	s.refreshAt = refreshAt
 	s.rejected = false
 }

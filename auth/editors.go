@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync/atomic"
 
 	"golang.org/x/oauth2"
 )
@@ -35,26 +36,54 @@ var errNoToken = errors.New("auth: token source returned no access token")
 // and the request is then not sent. The Editor is safe for concurrent use
 // if ts is.
 func Bearer(ts oauth2.TokenSource) Editor {
+	cs, _ := ts.(*CachedSource)
+	var last atomic.Pointer[authzValue]
 	return func(ctx context.Context, req *http.Request) error {
 		var (
-			tok *oauth2.Token
-			err error
+			value string
+			tok   *oauth2.Token
+			err   error
 		)
-		if cts, ok := ts.(ContextTokenSource); ok {
+		switch cts, ok := ts.(ContextTokenSource); {
+		case cs != nil:
+			// The cached token's header value, without copying the token.
+			value, tok, err = cs.authorization(ctx)
+		case ok:
 			tok, err = cts.TokenContext(ctx)
-		} else {
+		default:
 			tok, err = ts.Token()
 		}
 		if err != nil {
 			return err
 		}
-		if tok == nil || tok.AccessToken == "" {
-			return errNoToken
+		if value == "" {
+			if tok == nil || tok.AccessToken == "" {
+				return errNoToken
+			}
+			value = authzFor(&last, tok)
 		}
 		ensureHeader(req)
-		tok.SetAuthHeader(req)
+		req.Header.Set("Authorization", value)
 		return nil
 	}
+}
+
+// authzValue is an Authorization header value and the token it was built
+// from.
+type authzValue struct {
+	access, typ, value string
+}
+
+// authzFor returns tok's Authorization header value, as
+// [oauth2.Token.SetAuthHeader] writes it, reusing the value built for the
+// previous token when tok carries the same access token and type.
+func authzFor(last *atomic.Pointer[authzValue], tok *oauth2.Token) string {
+	if v := last.Load(); v != nil && v.access == tok.AccessToken && v.typ == tok.TokenType {
+		return v.value
+	}
+	v := &authzValue{access: tok.AccessToken, typ: tok.TokenType, value: tok.Type() + " " + tok.AccessToken}
+	last.Store(v)
+	return v.value
 }
 
 // Header returns an Editor that sets the header name to value on every

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
 	"golang.org/x/oauth2"
@@ -107,5 +108,102 @@ func TestAPIKeyEmpty(t *testing.T) {
 	}
 	if got := req.Header.Get("x-api-key"); got != "" {
 		t.Errorf("x-api-key = %q, want empty", got)
+	}
+}
+
+// seqSource hands out the tokens in order, then repeats the last one.
+type seqSource struct {
+	toks []*oauth2.Token
+	i    int
+}
+
+func (s *seqSource) Token() (*oauth2.Token, error) {
+	tok := s.toks[min(s.i, len(s.toks)-1)]
+	s.i++
+	return tok, nil
+}
+
+// Bearer reuses the header value it built while the source returns the same
+// token, and follows every change of access token or token type.
+func TestBearerFollowsTokenChanges(t *testing.T) {
+	src := &seqSource{toks: []*oauth2.Token{
+		{AccessToken: "at-1"},
+		{AccessToken: "at-1", TokenType: "bearer"},
+		{AccessToken: "at-2", TokenType: "Bearer"},
+		{AccessToken: "at-2", TokenType: "mac"},
+		{AccessToken: "at-2", TokenType: "DPoP"},
+		{AccessToken: "at-1"},
+	}}
+	want := []string{"Bearer at-1", "Bearer at-1", "Bearer at-2", "MAC at-2", "DPoP at-2", "Bearer at-1", "Bearer at-1"}
+	editor := auth.Bearer(src)
+	for i, w := range want {
+		req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1/v3/venue", nil)
+		if err := editor(context.Background(), req); err != nil {
+			t.Fatalf("Bearer() call %d error = %v, want nil", i+1, err)
+		}
+		if got := req.Header.Values("Authorization"); len(got) != 1 || got[0] != w {
+			t.Errorf("Bearer() call %d: Authorization = %q, want [%q]", i+1, got, w)
+		}
+	}
+}
+
+// With a CachedSource, Bearer sends the cached token's header and a new one
+// as soon as the token is replaced, whether after expiry or a rejection.
+func TestBearerCachedSourceHeader(t *testing.T) {
+	clock := newClock()
+	fetch, n := countingFetch(clock, time.Hour)
+	ts := auth.NewCachedSource(fetch, auth.CacheOptions{Now: clock.Now, EarlyExpiry: time.Minute})
+	editor := auth.Bearer(ts)
+	authorization := func() string {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1/v3/venue", nil)
+		if err := editor(context.Background(), req); err != nil {
+			t.Fatalf("Bearer() error = %v, want nil", err)
+		}
+		return req.Header.Get("Authorization")
+	}
+	steps := []struct {
+		name string
+		do   func()
+		want string
+	}{
+		{"first", func() {}, "Bearer tok-1"},
+		{"cached", func() {}, "Bearer tok-1"},
+		{"after Invalidate", func() { ts.Invalidate("tok-1") }, "Bearer tok-2"},
+		{"before early expiry", func() { clock.Advance(58 * time.Minute) }, "Bearer tok-2"},
+		{"after early expiry", func() { clock.Advance(2 * time.Minute) }, "Bearer tok-3"},
+	}
+	for _, s := range steps {
+		s.do()
+		if got := authorization(); got != s.want {
+			t.Errorf("%s: Authorization = %q, want %q", s.name, got, s.want)
+		}
+	}
+	if got := n.Load(); got != 3 {
+		t.Errorf("fetches = %d, want 3", got)
+	}
+}
+
+func BenchmarkBearer(b *testing.B) {
+	cached := auth.NewCachedSource(func(context.Context) (*oauth2.Token, error) {
+		return &oauth2.Token{AccessToken: "at-1", TokenType: "Bearer", Expiry: time.Now().Add(time.Hour)}, nil
+	}, auth.CacheOptions{})
+	for _, bc := range []struct {
+		name string
+		ts   oauth2.TokenSource
+	}{
+		{"CachedSource", cached},
+		{"Static", oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "at-1"})},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			editor := auth.Bearer(bc.ts)
+			req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1/v3/venue", nil)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := editor(context.Background(), req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/time/rate"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
-	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
@@ -113,18 +112,15 @@ func BenchmarkCall(b *testing.B) {
 	})
 }
 
-// newCloudbedsSDK builds the Cloudbeds v1.3 client the way a constructor does: API key editor,
-// the shared transport chain with the Cloudbeds success:false check, generated client. The
+// newCloudbedsSDK builds the Cloudbeds v1.3 client with hospitality.NewCloudbeds: API key
+// editor, the shared transport chain with the Cloudbeds success:false check, generated client. The
 // client-side rate limit (5 requests per second by default) is lifted so that the benchmark
 // measures the call, not the limiter.
 func newCloudbedsSDK(tb testing.TB, base string) *cloudbeds.ClientWithResponses {
 	tb.Helper()
-	doer := transport.New(transport.Config{
-		Provider:  transport.Cloudbeds,
-		Authorize: auth.CloudbedsAPIKey(benchAPIKey),
-		RateLimit: transport.RateLimit{Limit: rate.Inf},
-	})
-	c, err := cloudbeds.NewClientWithResponses(base, cloudbeds.WithHTTPClient(doer))
+	c, err := hospitality.NewCloudbeds(context.Background(), hospitality.CloudbedsConfig{
+		APIKey: benchAPIKey, BaseURL: base,
+	}, hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Inf}))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -213,8 +214,9 @@ var defaultBase = sync.OnceValue(func() http.RoundTripper {
 // attempt. It never modifies req.
 //
 // A response with a 2xx status is returned as is (for Cloudbeds v1, after
-// checking that its JSON body does not say "success": false; the body is
-// buffered for that check and can still be read). Any other status returns
+// checking that its JSON body does not say "success": false: a body that
+// starts with "success": true is streamed, any other is buffered for the
+// check and can still be read). Any other status returns
 // (nil, *APIError) with the body read and closed; the error keeps status,
 // headers and body. Transport failures return (nil, err) with secrets
 // removed from the URL in the message.
@@ -237,8 +239,8 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 		reauthed bool
 	)
 	for attempt := 1; ; attempt++ {
-		r := req.Clone(ctx)
-		c.prepare(r, opts)
+		a := c.newAttempt(req, opts)
+		r := &a.req
 		if c.authorize != nil {
 			if err := c.authorize(ctx, r); err != nil {
 				c.closeBody(req, bodyOwned)
@@ -264,9 +266,11 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 		bodyOwned = false
 
 		actx, cancel := ctx, context.CancelFunc(nil)
-		if c.timeout > 0 {
+		if c.needsTimeout(ctx) {
 			actx, cancel = context.WithTimeout(ctx, c.timeout)
-			r = r.WithContext(actx) // after the rate limit wait, which the timeout must not cover
+			// After the rate limit wait, which the timeout must not cover.
+			// WithContext's copy is inlined and stays on the stack.
+			*r = *r.WithContext(actx)
 		}
 		start := c.now()
 		resp, err := c.send(r)
@@ -294,7 +298,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 			if c.provider == Cloudbeds && isJSONBody(r, resp) {
-				apiErr, err := c.checkCloudbeds(r, resp, cancel)
+				apiErr, err := c.checkCloudbeds(r, resp, &a.body, cancel)
 				if err != nil {
 					lastErr = err
 					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: requestID(resp.Header), err: err})
@@ -305,7 +309,8 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 					return nil, apiErr
 				}
 			} else if cancel != nil {
-				resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
+				a.body.rc, a.body.cancel = resp.Body, cancel
+				resp.Body = &a.body
 			}
 			if attempt == 1 {
 				c.budget.release(successRefund)
@@ -385,25 +390,95 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 	}
 }
 
-// prepare sets the static, per-request and User-Agent headers on r, a clone
-// of the caller's request.
-func (c *Client) prepare(r *http.Request, opts *requestOptions) {
+// attempt is what one attempt of [Client.Do] needs beyond the caller's
+// request, gathered in one allocation: the copy of the request that is sent,
+// its URL, room for its header values, and the wrapper of the response body.
+type attempt struct {
+	req    http.Request
+	url    url.URL
+	values [4]string
+	body   attemptBody
+}
+
+// newAttempt returns a copy of the caller's request for one attempt, with
+// the static, per-request and User-Agent headers set. As with
+// [http.Request.Clone], the URL, the header and trailer (names and values)
+// and TransferEncoding are copies, so nothing done to the attempt's request
+// reaches req; the body, GetBody and the context are shared.
+func (c *Client) newAttempt(req *http.Request, opts *requestOptions) *attempt {
+	a := new(attempt)
+	a.req = *req
+	if req.URL != nil {
+		a.url = *req.URL
+		a.req.URL = &a.url
+	}
+	extra := len(c.header) + 2 // static headers, User-Agent, Authorization
+	if opts != nil {
+		extra += len(opts.header) + 1
+	}
+	h := a.cloneHeader(req.Header, extra)
 	for k, vs := range c.header {
-		if _, ok := r.Header[k]; !ok {
-			r.Header[k] = vs
+		if _, ok := h[k]; !ok {
+			h[k] = vs // capacity == length: an Add copies
 		}
 	}
-	if _, ok := r.Header["User-Agent"]; !ok {
-		r.Header["User-Agent"] = c.userAgentValue
+	if _, ok := h["User-Agent"]; !ok {
+		h["User-Agent"] = c.userAgentValue
 	}
 	if opts != nil {
 		for k, vs := range opts.header {
-			r.Header[k] = vs
+			h[k] = vs[:len(vs):len(vs)]
 		}
 		if opts.idempotencyKey != "" {
-			r.Header["Idempotency-Key"] = []string{opts.idempotencyKey}
+			h["Idempotency-Key"] = []string{opts.idempotencyKey}
 		}
 	}
+	a.req.Header = h
+	if req.Trailer != nil {
+		a.req.Trailer = req.Trailer.Clone()
+	}
+	if req.TransferEncoding != nil {
+		a.req.TransferEncoding = slices.Clone(req.TransferEncoding)
+	}
+	return a
+}
+
+// cloneHeader is [http.Header.Clone] with room for extra more names, which
+// keeps the values in a.values when they fit. Every value slice has its
+// capacity equal to its length, so an Add on the copy never writes into a
+// neighbour's values.
+func (a *attempt) cloneHeader(h http.Header, extra int) http.Header {
+	nv := 0
+	for _, vs := range h {
+		nv += len(vs)
+	}
+	var sv []string
+	if nv <= len(a.values) {
+		sv = a.values[:nv]
+	} else {
+		sv = make([]string, nv)
+	}
+	h2 := make(http.Header, len(h)+extra)
+	for k, vs := range h {
+		if vs == nil {
+			h2[k] = nil
+			continue
+		}
+		n := copy(sv, vs)
+		h2[k] = sv[:n:n]
+		sv = sv[n:]
+	}
+	return h2
+}
+
+// needsTimeout reports whether an attempt gets its own timeout context: not
+// when the timeout is off, nor when ctx's deadline comes first anyway.
+func (c *Client) needsTimeout(ctx context.Context) bool {
+	if c.timeout <= 0 {
+		return false
+	}
+	dl, ok := ctx.Deadline()
+	return !ok || time.Until(dl) > c.timeout
 }
 
 // closeBody closes the caller's request body when Do returns before handing
@@ -447,14 +522,51 @@ func (c *Client) newAPIError(r *http.Request, resp *http.Response, body []byte) 
 	return e
 }
 
-// checkCloudbeds buffers a 2xx Cloudbeds v1 JSON body and checks it for
-// "success": false. On success it replaces resp.Body with the buffered copy.
-func (c *Client) checkCloudbeds(r *http.Request, resp *http.Response, cancel context.CancelFunc) (*APIError, error) {
-	var buf bytes.Buffer
-	if resp.ContentLength > 0 && resp.ContentLength < 64<<20 {
-		buf.Grow(int(resp.ContentLength) + bytes.MinRead)
+// checkCloudbeds checks a 2xx Cloudbeds v1 JSON body for "success": false.
+//
+// Cloudbeds puts "success" first. When the body starts with that member and
+// a true value (true, 1, "true" or "1"; see [cloudbedsPrefix]), only those
+// first bytes are read and the body is streamed to the caller, who must
+// close it (which also ends the attempt's timeout). Any other start, or one
+// longer than the peek buffer, is buffered whole and checked with
+// [cloudbedsFailure]; resp.Body is then the buffered copy. Both paths judge
+// by the first top-level "success" member, so a body takes the same verdict
+// whichever path reads it; a later duplicate member is ignored by both (and
+// encoding/json, which keeps the last one, would then show the false value
+// in the decoded result rather than hide it).
+func (c *Client) checkCloudbeds(r *http.Request, resp *http.Response, b *attemptBody, cancel context.CancelFunc) (*APIError, error) {
+	n, verdict, eof := 0, prefixMore, false
+	var err error
+	for n < len(b.peek) && verdict == prefixMore {
+		var m int
+		m, err = resp.Body.Read(b.peek[n:])
+		n += m
+		if err != nil {
+			break
+		}
+		verdict = cloudbedsPrefix(b.peek[:n])
 	}
-	_, err := buf.ReadFrom(resp.Body)
+	if err == io.EOF {
+		eof, err = true, nil
+	}
+	if err == nil && verdict == prefixSuccess && !eof {
+		b.rc, b.cancel, b.buf = resp.Body, cancel, b.peek[:n]
+		resp.Body = b
+		return nil, nil
+	}
+
+	body := b.peek[:n]
+	if err == nil && !eof {
+		var buf bytes.Buffer
+		if resp.ContentLength > 0 && resp.ContentLength < 64<<20 {
+			buf.Grow(int(resp.ContentLength) + bytes.MinRead)
+		} else {
+			buf.Grow(len(body) + bytes.MinRead)
+		}
+		buf.Write(body)
+		_, err = buf.ReadFrom(resp.Body)
+		body = buf.Bytes()
+	}
 	resp.Body.Close()
 	if cancel != nil {
 		cancel()
@@ -462,11 +574,11 @@ func (c *Client) checkCloudbeds(r *http.Request, resp *http.Response, cancel con
 	if err != nil {
 		return nil, c.sendError(r, fmt.Errorf("read response body: %w", err), false)
 	}
-	body := buf.Bytes()
 	if cloudbedsFailure(body) {
 		return c.newAPIError(r, resp, body), nil
 	}
-	resp.Body = io.NopCloser(bytes.NewReader(body))
+	b.rc, b.cancel, b.buf = http.NoBody, nil, body
+	resp.Body = b
 	resp.ContentLength = int64(len(body))
 	return nil, nil
 }
@@ -488,16 +600,32 @@ func methodName(m string) string {
 	return m
 }
 
-// cancelBody cancels the attempt's context when the caller closes the body.
-type cancelBody struct {
-	io.ReadCloser
+// attemptBody is the response body handed to the caller: the bytes already
+// read (buf) followed by the rest of rc. Closing it closes rc and releases
+// the attempt's timeout.
+type attemptBody struct {
+	rc     io.ReadCloser
 	cancel context.CancelFunc
+	buf    []byte
+	peek   [peekSize]byte
+}
+
+// Read returns the buffered bytes first, then reads from the network.
+func (b *attemptBody) Read(p []byte) (int, error) {
+	if len(b.buf) > 0 {
+		n := copy(p, b.buf)
+		b.buf = b.buf[n:]
+		return n, nil
+	}
+	return b.rc.Read(p)
 }
 
 // Close closes the body and releases the attempt's timer.
-func (b *cancelBody) Close() error {
-	err := b.ReadCloser.Close()
-	b.cancel()
+func (b *attemptBody) Close() error {
+	err := b.rc.Close()
+	if b.cancel != nil {
+		b.cancel()
+	}
 	return err
 }
 

@@ -268,6 +268,60 @@ func cloudbedsFailure(body []byte) bool {
 	return ok && isFalse(raw)
 }
 
+// peekSize is how many bytes of a Cloudbeds v1 body [Client.Do] reads to
+// find a leading "success": true; a start longer than that is buffered.
+const peekSize = 64
+
+// Verdicts of cloudbedsPrefix.
+const (
+	prefixMore    = iota // undecided: the bytes so far are a prefix of a success start
+	prefixSuccess        // the first member is "success" with a true value
+	prefixCheck          // anything else: buffer the body and check it whole
+)
+
+// cloudbedsPrefix classifies the start of a Cloudbeds v1 body. It returns
+// prefixSuccess only when b opens a JSON object whose first member is
+// "success" (written exactly so) with the value true, 1, "true" or "1",
+// followed by white space, ',' or '}'; white space is allowed where JSON
+// allows it. cloudbedsFailure, which also judges by the first top-level
+// "success" member, reports no failure for every such body, so streaming it
+// unchecked gives the same verdict as buffering it. prefixMore means b is too
+// short to tell.
+func cloudbedsPrefix(b []byte) int {
+	i := skipSpace(b, 0)
+	for _, want := range [...]string{"{", `"success"`, ":"} {
+		if i == len(b) {
+			return prefixMore
+		}
+		n := min(len(want), len(b)-i)
+		if string(b[i:i+n]) != want[:n] {
+			return prefixCheck
+		}
+		if n < len(want) {
+			return prefixMore
+		}
+		i = skipSpace(b, i+n)
+	}
+	rest, more := b[i:], false
+	for _, v := range [...]string{"true", "1", `"true"`, `"1"`} {
+		switch {
+		case len(rest) > len(v):
+			if string(rest[:len(v)]) == v {
+				switch rest[len(v)] {
+				case ' ', '\t', '\r', '\n', ',', '}':
+					return prefixSuccess
+				}
+			}
+		case string(rest) == v[:len(rest)]:
+			more = true
+		}
+	}
+	if more {
+		return prefixMore
+	}
+	return prefixCheck
+}
+
 // redactString is redactText for strings.
 func redactString(s string) string {
 	if s == "" {
