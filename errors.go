@@ -13,7 +13,7 @@ type APIError = transport.APIError
 var (
 	// ErrUnauthorized matches HTTP 401 (after the SDK's one refresh-and-retry).
 	ErrUnauthorized = transport.ErrUnauthorized
-	// ErrForbidden matches HTTP 403.
+	// ErrForbidden matches HTTP 403, and Cloudbeds' success:false answers refusing access.
 	ErrForbidden = transport.ErrForbidden
 	// ErrNotFound matches HTTP 404, and Cloudbeds' success:false answers for unknown ids.
 	ErrNotFound = transport.ErrNotFound
@@ -23,6 +23,7 @@ var (
 	ErrRateLimited = transport.ErrRateLimited
 	// ErrPaymentRequired matches HTTP 402 (Cobot's missing paid add-on).
 	ErrPaymentRequired = transport.ErrPaymentRequired
-	// ErrValidation matches HTTP 400 and 422 and answers carrying field errors.
+	// ErrValidation matches HTTP 400 and 422, answers carrying field errors, and Cloudbeds'
+	// other success:false answers (Cloudbeds reports rejected requests with HTTP 200).
 	ErrValidation = transport.ErrValidation
 )

@@ -199,11 +199,14 @@ func TestCloudbedsUnknownIDs(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			// Cloudbeds answers HTTP 200 with success:false; the transport turns that into an
-			// APIError with status 200, the message and the request id.
+			// APIError with status 200, the message and the request id, matching ErrNotFound.
 			err := tc.call()
 			e := cbAPIError(t, err)
 			if e.StatusCode != http.StatusOK || e.Message != tc.message || e.RequestID == "" {
 				t.Errorf("error = %+v, want status 200, message %q and a request id", e, tc.message)
+			}
+			if !errors.Is(err, hospitality.ErrNotFound) {
+				t.Errorf("errors.Is(%v, ErrNotFound) = false, want true", err)
 			}
 		})
 	}

@@ -85,6 +85,10 @@ type APIError struct {
 	// RetryAfter is the wait the provider asked for in a Retry-After header,
 	// or zero.
 	RetryAfter time.Duration
+
+	// kind is the sentinel inferred from the message when the status says
+	// nothing (Cloudbeds' success:false answers come with HTTP 200).
+	kind error
 }
 
 var _ error = (*APIError)(nil)
@@ -145,6 +149,9 @@ func (e *APIError) Error() string {
 // Is reports whether e matches one of the package's sentinel errors, so that
 // errors.Is(err, ErrNotFound) works on any wrapped APIError.
 func (e *APIError) Is(target error) bool {
+	if e.kind != nil && target == e.kind {
+		return true
+	}
 	switch target {
 	case ErrUnauthorized:
 		return e.StatusCode == http.StatusUnauthorized
@@ -268,4 +275,30 @@ func excerpt(body []byte, max int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// cloudbedsKinds maps wording in the message of a Cloudbeds success:false
+// answer (sent with HTTP 200) to the sentinel the status would have named.
+// The first match wins; anything else is a rejected request ([ErrValidation]).
+var cloudbedsKinds = []struct {
+	words []string
+	kind  error
+}{
+	{[]string{"not found", "does not exist", "doesn't exist", "no such", "unknown"}, ErrNotFound},
+	{[]string{"access denied", "don't have access", "do not have access", "no access", "not allowed", "permission", "unauthorized"}, ErrForbidden},
+}
+
+// classifyCloudbeds sets e.kind for a Cloudbeds failure reported with a 2xx
+// status, from its message.
+func classifyCloudbeds(e *APIError) {
+	msg := strings.ToLower(e.Message)
+	for _, k := range cloudbedsKinds {
+		for _, w := range k.words {
+			if strings.Contains(msg, w) {
+				e.kind = k.kind
+				return
+			}
+		}
+	}
+	e.kind = ErrValidation
 }

@@ -575,7 +575,9 @@ func (c *Client) checkCloudbeds(r *http.Request, resp *http.Response, b *attempt
 		return nil, c.sendError(r, fmt.Errorf("read response body: %w", err), false)
 	}
 	if cloudbedsFailure(body) {
-		return c.newAPIError(r, resp, body), nil
+		e := c.newAPIError(r, resp, body)
+		classifyCloudbeds(e)
+		return e, nil
 	}
 	b.rc, b.cancel, b.buf = http.NoBody, nil, body
 	resp.Body = b

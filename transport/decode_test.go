@@ -2,6 +2,9 @@ package transport
 
 import (
 	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -232,5 +235,38 @@ func TestCloudbedsFailure(t *testing.T) {
 		if got := cloudbedsFailure([]byte(tc.body)); got != tc.want {
 			t.Errorf("cloudbedsFailure(%s) = %v, want %v", tc.body, got, tc.want)
 		}
+	}
+}
+
+func TestCloudbedsSuccessFalseSentinels(t *testing.T) {
+	tests := []struct {
+		message string
+		want    error
+		not     []error
+	}{
+		{"Reservation not found", ErrNotFound, []error{ErrForbidden, ErrValidation}},
+		{"Guest does not exist", ErrNotFound, nil},
+		{"You don't have access to property ID 12", ErrForbidden, []error{ErrNotFound}},
+		{"Parameter endDate must be after startDate", ErrValidation, []error{ErrNotFound, ErrForbidden}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.message, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				fmt.Fprintf(w, `{"success":false,"message":%q}`, tc.message)
+			}))
+			t.Cleanup(srv.Close)
+			c := New(Config{Provider: Cloudbeds, RateLimit: RateLimit{Disabled: true}})
+			req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1.3/getReservation", nil)
+			_, err := c.Do(req)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("Do() error %v does not match %v", err, tc.want)
+			}
+			for _, n := range tc.not {
+				if errors.Is(err, n) {
+					t.Errorf("Do() error %v also matches %v", err, n)
+				}
+			}
+		})
 	}
 }
