@@ -60,23 +60,10 @@ func (cfg CloudbedsConfig) credentials(ctx context.Context) (authorize, reject f
 	case cfg.APIKey != "":
 		return auth.CloudbedsAPIKey(cfg.APIKey), nil, nil
 	case cfg.TokenSource != nil:
-		if r, ok := cfg.TokenSource.(interface {
-			Reject(context.Context, *http.Request) error
-		}); ok {
-			reject = r.Reject
-		}
-		return auth.Bearer(cfg.TokenSource), reject, nil
+		authorize, reject = bearer(cfg.TokenSource)
+		return authorize, reject, nil
 	}
-	if err := cfg.OAuth.Validate(); err != nil {
-		return nil, nil, err
-	}
-	var src *auth.CachedSource
-	if cfg.Token != nil {
-		src = auth.CloudbedsTokenSource(ctx, *cfg.OAuth, cfg.Token)
-	} else {
-		src = auth.CloudbedsStoredTokenSource(ctx, *cfg.OAuth)
-	}
-	return auth.Bearer(src), src.Reject, nil
+	return oauthBearer(ctx, *cfg.OAuth, cfg.Token, auth.CloudbedsTokenSource, auth.CloudbedsStoredTokenSource)
 }
 
 // discover returns the API origin (scheme and host) Cloudbeds names for the credential.

@@ -42,25 +42,12 @@ func (cfg CobotConfig) credentials(ctx context.Context) (authorize, reject func(
 	case cfg.Token != nil && cfg.OAuth == nil:
 		return nil, nil, errors.New("a Token needs OAuth")
 	case cfg.TokenSource != nil:
-		if r, ok := cfg.TokenSource.(interface {
-			Reject(context.Context, *http.Request) error
-		}); ok {
-			reject = r.Reject
-		}
-		return auth.Bearer(cfg.TokenSource), reject, nil
+		authorize, reject = bearer(cfg.TokenSource)
+		return authorize, reject, nil
 	case cfg.OAuth == nil:
 		return nil, nil, errors.New("a TokenSource or OAuth is required")
 	}
-	if err := cfg.OAuth.Validate(); err != nil {
-		return nil, nil, err
-	}
-	var src *auth.CachedSource
-	if cfg.Token != nil {
-		src = auth.CobotTokenSource(ctx, *cfg.OAuth, cfg.Token)
-	} else {
-		src = auth.CobotStoredTokenSource(ctx, *cfg.OAuth)
-	}
-	return auth.Bearer(src), src.Reject, nil
+	return oauthBearer(ctx, *cfg.OAuth, cfg.Token, auth.CobotTokenSource, auth.CobotStoredTokenSource)
 }
 
 // NewCobot returns a typed Cobot API 2 client: bearer authentication, the JSON:API Accept header

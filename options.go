@@ -6,6 +6,9 @@ import (
 	"net/http"
 	"time"
 
+	"golang.org/x/oauth2"
+
+	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -94,6 +97,38 @@ func (s settings) transportConfig(p transport.Provider, header http.Header, auth
 		cfg.RateLimit = *s.rateLimit
 	}
 	return cfg
+}
+
+// bearer returns the per-attempt authorizer that sends ts's token as a bearer token and, when ts
+// can forget a token the API rejected (as an [auth.CachedSource] can), the 401 hook that does so;
+// reject is nil otherwise.
+func bearer(ts oauth2.TokenSource) (authorize, reject func(context.Context, *http.Request) error) {
+	if r, ok := ts.(interface {
+		Reject(context.Context, *http.Request) error
+	}); ok {
+		reject = r.Reject
+	}
+	return auth.Bearer(ts), reject
+}
+
+// oauthBearer validates the OAuth configuration cfg and authorizes with a token source for it (see
+// [bearer]): fromToken's, starting from tok, when tok is set, and otherwise fromStore's, which
+// continues from the token kept in cfg's store.
+func oauthBearer[C interface{ Validate() error }](ctx context.Context, cfg C, tok *oauth2.Token,
+	fromToken func(context.Context, C, *oauth2.Token) *auth.CachedSource,
+	fromStore func(context.Context, C) *auth.CachedSource,
+) (authorize, reject func(context.Context, *http.Request) error, err error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, nil, err
+	}
+	var src *auth.CachedSource
+	if tok != nil {
+		src = fromToken(ctx, cfg, tok)
+	} else {
+		src = fromStore(ctx, cfg)
+	}
+	authorize, reject = bearer(src)
+	return authorize, reject, nil
 }
 
 // tokenClient is the HTTP client used for token requests: the same base transport as API calls,

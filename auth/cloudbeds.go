@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -59,13 +58,6 @@ const (
 )
 
 var (
-	// ErrCloudbedsStateMismatch is returned by [CloudbedsCallback] and
-	// [CloudbedsCallbackValues] when the callback's state is missing or is
-	// not the one the authorization URL carried. The callback must then be
-	// ignored: it was not started by this client (cross-site request
-	// forgery) or belongs to another attempt.
-	ErrCloudbedsStateMismatch = errors.New("auth: cloudbeds callback: state does not match")
-
 	// ErrCloudbedsAuthorizationRequired is returned (possibly wrapped) by a
 	// Cloudbeds token source that has no token it can use or refresh: the
 	// store is empty, or the stored token has no refresh token, or it was
@@ -73,31 +65,6 @@ var (
 	// authorize the app again.
 	ErrCloudbedsAuthorizationRequired = errors.New("auth: cloudbeds token: no usable token; the property must authorize the app")
 )
-
-// CloudbedsCallbackError is the error Cloudbeds reported on the redirect
-// back to the app, e.g. "access_denied" when the user refused consent. Its
-// fields come from the callback's error and error_description parameters,
-// cleaned of control characters and cut to a bounded length.
-type CloudbedsCallbackError struct {
-	// Code is the OAuth error code, e.g. "access_denied".
-	Code string
-	// Description is the human-readable error_description, if any.
-	Description string
-}
-
-var _ error = (*CloudbedsCallbackError)(nil)
-
-// Error implements the error interface.
-func (e *CloudbedsCallbackError) Error() string {
-	s := "auth: cloudbeds callback: authorization failed"
-	if e.Code != "" {
-		s += ": " + e.Code
-	}
-	if e.Description != "" {
-		s += ": " + e.Description
-	}
-	return s
-}
 
 // CloudbedsConfig configures the Cloudbeds OAuth 2 authorization-code flow,
 // its refresh_token grant, the API-key grants and the per-property host
@@ -156,18 +123,10 @@ type CloudbedsConfig struct {
 // absolute URL. Validate does not require RedirectURL; the calls that send
 // it do.
 func (c CloudbedsConfig) Validate() error {
-	var errs []error
-	for _, f := range []struct{ name, value string }{
-		{"ClientID", c.ClientID},
-		{"ClientSecret", c.ClientSecret},
-	} {
-		if strings.TrimSpace(f.value) == "" {
-			errs = append(errs, &ConfigError{Provider: "cloudbeds", Field: f.name, Problem: "is required"})
-		}
-	}
+	errs := requireFields("cloudbeds", namedValue{"ClientID", c.ClientID}, namedValue{"ClientSecret", c.ClientSecret})
 	errs = append(errs, c.checkEndpoints()...)
 	if c.RedirectURL != "" {
-		if err := checkRedirectURL(c.RedirectURL); err != nil {
+		if err := checkRedirectURL("cloudbeds", c.RedirectURL); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -199,18 +158,6 @@ func (c CloudbedsConfig) checkEndpoints() []error {
 	return errs
 }
 
-// checkRedirectURL requires an absolute URL with a host.
-func checkRedirectURL(raw string) error {
-	if raw == "" {
-		return &ConfigError{Provider: "cloudbeds", Field: "RedirectURL", Problem: "is required"}
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Scheme == "" || u.Host == "" {
-		return &ConfigError{Provider: "cloudbeds", Field: "RedirectURL", Problem: "must be an absolute URL"}
-	}
-	return nil
-}
-
 func (c CloudbedsConfig) base() string {
 	if c.BaseURL == "" {
 		return CloudbedsBaseURL
@@ -240,17 +187,7 @@ func (c CloudbedsConfig) metadataURL() string {
 }
 
 func (c CloudbedsConfig) storeKey() string {
-	if c.StoreKey != "" {
-		return c.StoreKey
-	}
-	return "cloudbeds:" + c.ClientID
-}
-
-func (c CloudbedsConfig) now() func() time.Time {
-	if c.Now != nil {
-		return c.Now
-	}
-	return time.Now
+	return defaultStoreKey(c.StoreKey, "cloudbeds", c.ClientID)
 }
 
 // AuthCodeURL returns the consent URL to send the user to, and the random
@@ -275,11 +212,8 @@ func (c CloudbedsConfig) AuthCodeURL() (authURL, state string, err error) {
 // by the caller, which must be unguessable and single-use (for example a
 // random value bound to the user's session). An empty state is an error.
 func (c CloudbedsConfig) AuthCodeURLWithState(state string) (string, error) {
-	var errs []error
-	if strings.TrimSpace(c.ClientID) == "" {
-		errs = append(errs, &ConfigError{Provider: "cloudbeds", Field: "ClientID", Problem: "is required"})
-	}
-	if err := checkRedirectURL(c.RedirectURL); err != nil {
+	errs := requireFields("cloudbeds", namedValue{"ClientID", c.ClientID})
+	if err := checkRedirectURL("cloudbeds", c.RedirectURL); err != nil {
 		errs = append(errs, err)
 	}
 	field := "AuthURL"
@@ -324,35 +258,19 @@ func newState() (string, error) {
 // URI and returns the authorization code from its query string. See
 // [CloudbedsCallbackValues] for the checks made.
 func CloudbedsCallback(r *http.Request, state string) (code string, err error) {
-	if r == nil || r.URL == nil {
-		return "", errors.New("auth: cloudbeds callback: no request")
-	}
-	return CloudbedsCallbackValues(r.URL.Query(), state)
+	return callbackRequestCode("cloudbeds", r, state)
 }
 
 // CloudbedsCallbackValues returns the authorization code from the
 // redirect's query parameters q. state is the value returned by
 // [CloudbedsConfig.AuthCodeURL] for this attempt. The state is checked
 // first, in constant time: a missing or different state gives
-// [ErrCloudbedsStateMismatch] whatever else q holds. Then an "error"
-// parameter gives a *[CloudbedsCallbackError], and a missing code an error.
-// An authorization code is valid for 10 minutes and can be exchanged once.
+// [ErrCloudbedsStateMismatch] (which is also [ErrStateMismatch]) whatever
+// else q holds. Then an "error" parameter gives a *[CallbackError] with
+// Provider "cloudbeds", and a missing code an error. An authorization code
+// is valid for 10 minutes and can be exchanged once.
 func CloudbedsCallbackValues(q url.Values, state string) (code string, err error) {
-	if state == "" {
-		return "", errors.New("auth: cloudbeds callback: expected state is empty")
-	}
-	got := q["state"]
-	if len(got) != 1 || subtle.ConstantTimeCompare([]byte(got[0]), []byte(state)) != 1 {
-		return "", ErrCloudbedsStateMismatch
-	}
-	if e, desc := q.Get("error"), q.Get("error_description"); e != "" || desc != "" {
-		return "", &CloudbedsCallbackError{Code: bodyExcerpt([]byte(e), nil), Description: bodyExcerpt([]byte(desc), nil)}
-	}
-	code = q.Get("code")
-	if code == "" {
-		return "", errors.New("auth: cloudbeds callback: no authorization code")
-	}
-	return code, nil
+	return callbackCode("cloudbeds", q, state)
 }
 
 // Exchange trades an authorization code for a token with the
@@ -370,13 +288,13 @@ func (c CloudbedsConfig) Exchange(ctx context.Context, code string) (*oauth2.Tok
 	if err != nil {
 		return nil, err
 	}
-	c.save(ctx, tok)
+	saveToken(ctx, "cloudbeds", c.Store, c.storeKey(), tok, c.OnSaveError)
 	return tok, nil
 }
 
 // codeGrant posts a grant that redeems an authorization code.
 func (c CloudbedsConfig) codeGrant(ctx context.Context, grantType, code string) (*oauth2.Token, error) {
-	if err := errors.Join(c.Validate(), checkRedirectURL(c.RedirectURL)); err != nil {
+	if err := errors.Join(c.Validate(), checkRedirectURL("cloudbeds", c.RedirectURL)); err != nil {
 		return nil, err
 	}
 	if code == "" {
@@ -401,20 +319,10 @@ func (c CloudbedsConfig) post(ctx context.Context, client *http.Client, form url
 	}
 	tok, err := resp.decode(decodeOptions{
 		provider: "cloudbeds",
-		now:      c.now(),
+		now:      nowFunc(c.Now),
 		secrets:  append([]string{c.ClientSecret}, secrets...),
 	})
 	return resp, tok, err
-}
-
-// save stores tok under the store key, reporting a failure to OnSaveError.
-func (c CloudbedsConfig) save(ctx context.Context, tok *oauth2.Token) {
-	if c.Store == nil {
-		return
-	}
-	if err := c.Store.Save(ctx, c.storeKey(), tok); err != nil && c.OnSaveError != nil {
-		c.OnSaveError(fmt.Errorf("auth: cloudbeds token store save: %w", err))
-	}
 }
 
 // refresh runs the refresh_token grant for prev. The new token keeps prev's
@@ -504,7 +412,7 @@ func cloudbedsSource(ctx context.Context, cfg CloudbedsConfig, seed *oauth2.Toke
 	cfg.Scopes = append([]string(nil), cfg.Scopes...)
 	invalid = errors.Join(invalid, cfg.Validate())
 	client := tokenHTTPClient(ctx, cfg.HTTPClient)
-	now := cfg.now()
+	now := nowFunc(cfg.Now)
 	early := cfg.EarlyExpiry
 	if early == 0 {
 		early = DefaultEarlyExpiry
@@ -682,7 +590,7 @@ func (c CloudbedsConfig) MigrateToAPIKey(ctx context.Context, refreshToken strin
 	if err != nil {
 		return nil, err
 	}
-	c.save(ctx, &oauth2.Token{})
+	saveToken(ctx, "cloudbeds", c.Store, c.storeKey(), &oauth2.Token{}, c.OnSaveError)
 	return &CloudbedsAPIKeyGrant{APIKey: tok.AccessToken, Resources: CloudbedsResources(tok)}, nil
 }
 

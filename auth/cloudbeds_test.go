@@ -320,7 +320,7 @@ func TestCloudbedsCallback(t *testing.T) {
 		state    string
 		wantCode string
 		wantErr  error // sentinel, or nil
-		wantCB   *auth.CloudbedsCallbackError
+		wantCB   *auth.CallbackError
 		wantText string // substring of the error, for other errors
 	}{
 		{name: "ok", query: "code=authcode-1&state=" + state, state: state, wantCode: "authcode-1"},
@@ -330,9 +330,9 @@ func TestCloudbedsCallback(t *testing.T) {
 		{name: "state repeated", query: "code=authcode-1&state=" + state + "&state=x", state: state, wantErr: auth.ErrCloudbedsStateMismatch},
 		{name: "provider error with wrong state is a mismatch", query: "error=access_denied&state=nope", state: state, wantErr: auth.ErrCloudbedsStateMismatch},
 		{name: "provider error", query: "error=access_denied&error_description=The+user+denied+access.&state=" + state, state: state,
-			wantCB: &auth.CloudbedsCallbackError{Code: "access_denied", Description: "The user denied access."}},
+			wantCB: &auth.CallbackError{Provider: "cloudbeds", Code: "access_denied", Description: "The user denied access."}},
 		{name: "provider error description cleaned", query: "error=server_error&error_description=line1%0Aline2&state=" + state, state: state,
-			wantCB: &auth.CloudbedsCallbackError{Code: "server_error", Description: "line1 line2"}},
+			wantCB: &auth.CallbackError{Provider: "cloudbeds", Code: "server_error", Description: "line1 line2"}},
 		{name: "no code", query: "state=" + state, state: state, wantText: "auth: cloudbeds callback: no authorization code"},
 		{name: "empty expected state", query: "code=authcode-1&state=", state: "", wantText: "auth: cloudbeds callback: expected state is empty"},
 	}
@@ -355,7 +355,7 @@ func TestCloudbedsCallback(t *testing.T) {
 						t.Errorf("%s(%q) = %q, %v, want error %v", variant, tc.query, code, err, tc.wantErr)
 					}
 				case tc.wantCB != nil:
-					var cb *auth.CloudbedsCallbackError
+					var cb *auth.CallbackError
 					if !errors.As(err, &cb) || *cb != *tc.wantCB {
 						t.Errorf("%s(%q) error = %#v, want %#v", variant, tc.query, err, tc.wantCB)
 					}
@@ -370,9 +370,9 @@ func TestCloudbedsCallback(t *testing.T) {
 	if _, err := auth.CloudbedsCallback(nil, state); err == nil {
 		t.Error("CloudbedsCallback(nil) error = nil, want an error")
 	}
-	cbErr := &auth.CloudbedsCallbackError{Code: "access_denied", Description: "denied"}
+	cbErr := &auth.CallbackError{Provider: "cloudbeds", Code: "access_denied", Description: "denied"}
 	if got, want := cbErr.Error(), "auth: cloudbeds callback: authorization failed: access_denied: denied"; got != want {
-		t.Errorf("CloudbedsCallbackError.Error() = %q, want %q", got, want)
+		t.Errorf("CallbackError.Error() = %q, want %q", got, want)
 	}
 }
 
@@ -408,7 +408,7 @@ func TestCloudbedsExchange(t *testing.T) {
 		t.Fatalf("requests = %d, want 1", len(reqs))
 	}
 	r := reqs[0]
-	checks := []struct{ what, got, want string }{
+	checkFields(t, "exchange request", []fieldCheck{
 		{"method", r.Method, http.MethodPost},
 		{"path", r.Path, "/api/v1.3/access_token"},
 		{"query", r.RawQuery, ""},
@@ -417,12 +417,7 @@ func TestCloudbedsExchange(t *testing.T) {
 		{"Authorization", r.Header.Get("Authorization"), ""},
 		{"body", r.Body, "client_id=client-abc&client_secret=" + testSecret + "&code=" + code +
 			"&grant_type=authorization_code&redirect_uri=" + cbRedirectWire},
-	}
-	for _, c := range checks {
-		if c.got != c.want {
-			t.Errorf("exchange request %s = %q, want %q", c.what, c.got, c.want)
-		}
-	}
+	})
 
 	_, err = cfg.Exchange(context.Background(), code)
 	var te *auth.TokenError

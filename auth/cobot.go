@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -38,13 +37,6 @@ const (
 )
 
 var (
-	// ErrCobotStateMismatch is returned by [CobotCallback] and
-	// [CobotCallbackValues] when the callback's state is missing or is not
-	// the one the authorization URL carried. The callback must then be
-	// ignored: it was not started by this client (cross-site request
-	// forgery) or belongs to another attempt.
-	ErrCobotStateMismatch = errors.New("auth: cobot callback: state does not match")
-
 	// ErrCobotAuthorizationRequired is returned (wrapped) by a Cobot token
 	// source that has no usable token: Cobot documents no refresh grant, so
 	// once a token has expired, been rejected with 401 (see
@@ -52,31 +44,6 @@ var (
 	// the app again (or a space-owned token must be created again).
 	ErrCobotAuthorizationRequired = errors.New("auth: cobot token: no usable token; the user must authorize the app again")
 )
-
-// CobotCallbackError is the error Cobot reported on the redirect back to
-// the app, e.g. "access_denied" when the user refused consent. Its fields
-// come from the callback's error and error_description parameters, cleaned
-// of control characters and cut to a bounded length.
-type CobotCallbackError struct {
-	// Code is the OAuth error code, e.g. "access_denied".
-	Code string
-	// Description is the human-readable error_description, if any.
-	Description string
-}
-
-var _ error = (*CobotCallbackError)(nil)
-
-// Error implements the error interface.
-func (e *CobotCallbackError) Error() string {
-	s := "auth: cobot callback: authorization failed"
-	if e.Code != "" {
-		s += ": " + e.Code
-	}
-	if e.Description != "" {
-		s += ": " + e.Description
-	}
-	return s
-}
 
 // CobotConfig configures the Cobot OAuth 2 authorization-code flow with
 // PKCE, OpenID Connect ([NewCobotOIDC]) and space-owned tokens
@@ -155,10 +122,7 @@ var cobotSubdomain = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$`
 // [ConfigError] values joined with [errors.Join]. ClientSecret is optional.
 // Validate does not require RedirectURL; the calls that send it do.
 func (c CobotConfig) Validate() error {
-	var errs []error
-	if strings.TrimSpace(c.ClientID) == "" {
-		errs = append(errs, &ConfigError{Provider: "cobot", Field: "ClientID", Problem: "is required"})
-	}
+	errs := requireFields("cobot", namedValue{"ClientID", c.ClientID})
 	if c.Subdomain != "" && !cobotSubdomain.MatchString(c.Subdomain) {
 		errs = append(errs, &ConfigError{Provider: "cobot", Field: "Subdomain", Problem: "must be a single DNS label (lower-case letters, digits and hyphens)"})
 	}
@@ -176,23 +140,11 @@ func (c CobotConfig) Validate() error {
 		}
 	}
 	if c.RedirectURL != "" {
-		if err := cobotCheckRedirectURL(c.RedirectURL); err != nil {
+		if err := checkRedirectURL("cobot", c.RedirectURL); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// cobotCheckRedirectURL requires an absolute URL with a host.
-func cobotCheckRedirectURL(raw string) error {
-	if raw == "" {
-		return &ConfigError{Provider: "cobot", Field: "RedirectURL", Problem: "is required"}
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Scheme == "" || u.Host == "" {
-		return &ConfigError{Provider: "cobot", Field: "RedirectURL", Problem: "must be an absolute URL"}
-	}
-	return nil
 }
 
 func (c CobotConfig) authURL() string {
@@ -226,18 +178,8 @@ func (c CobotConfig) apiURL() string {
 	return CobotAPIURL
 }
 
-func (c CobotConfig) now() func() time.Time {
-	if c.Now != nil {
-		return c.Now
-	}
-	return time.Now
-}
-
 func (c CobotConfig) storeKey() string {
-	if c.StoreKey != "" {
-		return c.StoreKey
-	}
-	return "cobot:" + c.ClientID
+	return defaultStoreKey(c.StoreKey, "cobot", c.ClientID)
 }
 
 // SpaceStoreKey returns the key a space-owned token for spaceID is kept
@@ -313,7 +255,7 @@ func (c CobotConfig) AuthCodeURLWithState(state, verifier string, opts ...oauth2
 		errs = append(errs, err)
 	}
 	if c.RedirectURL == "" {
-		errs = append(errs, cobotCheckRedirectURL(""))
+		errs = append(errs, checkRedirectURL("cobot", ""))
 	}
 	if state == "" {
 		errs = append(errs, errors.New("auth: cobot authorization url: state is empty"))
@@ -332,34 +274,17 @@ func (c CobotConfig) AuthCodeURLWithState(state, verifier string, opts ...oauth2
 // returns the authorization code from its query string. See
 // [CobotCallbackValues] for the checks made.
 func CobotCallback(r *http.Request, state string) (code string, err error) {
-	if r == nil || r.URL == nil {
-		return "", errors.New("auth: cobot callback: no request")
-	}
-	return CobotCallbackValues(r.URL.Query(), state)
+	return callbackRequestCode("cobot", r, state)
 }
 
 // CobotCallbackValues returns the authorization code from the redirect's
 // query parameters q. state is [CobotAuthRequest].State for this attempt.
 // The state is checked first, in constant time: a missing or different
-// state gives [ErrCobotStateMismatch] whatever else q holds. Then an
-// "error" parameter gives a *[CobotCallbackError], and a missing code an
-// error.
+// state gives [ErrCobotStateMismatch] (which is also [ErrStateMismatch])
+// whatever else q holds. Then an "error" parameter gives a
+// *[CallbackError] with Provider "cobot", and a missing code an error.
 func CobotCallbackValues(q url.Values, state string) (code string, err error) {
-	if state == "" {
-		return "", errors.New("auth: cobot callback: expected state is empty")
-	}
-	got := q["state"]
-	if len(got) != 1 || subtle.ConstantTimeCompare([]byte(got[0]), []byte(state)) != 1 {
-		return "", ErrCobotStateMismatch
-	}
-	if e, desc := q.Get("error"), q.Get("error_description"); e != "" || desc != "" {
-		return "", &CobotCallbackError{Code: bodyExcerpt([]byte(e), nil), Description: bodyExcerpt([]byte(desc), nil)}
-	}
-	code = q.Get("code")
-	if code == "" {
-		return "", errors.New("auth: cobot callback: no authorization code")
-	}
-	return code, nil
+	return callbackCode("cobot", q, state)
 }
 
 // Exchange trades an authorization code for a token: a form POST to the
@@ -384,7 +309,7 @@ func (c CobotConfig) Exchange(ctx context.Context, code, verifier string) (*oaut
 		errs = append(errs, err)
 	}
 	if c.RedirectURL == "" {
-		errs = append(errs, cobotCheckRedirectURL(""))
+		errs = append(errs, checkRedirectURL("cobot", ""))
 	}
 	if code == "" {
 		errs = append(errs, errors.New("auth: cobot token exchange: authorization code is empty"))
@@ -411,24 +336,14 @@ func (c CobotConfig) Exchange(ctx context.Context, code, verifier string) (*oaut
 	}
 	tok, err := resp.decode(decodeOptions{
 		provider: "cobot",
-		now:      c.now(),
+		now:      nowFunc(c.Now),
 		secrets:  []string{c.ClientSecret, code, verifier},
 	})
 	if err != nil {
 		return nil, err
 	}
-	c.save(ctx, c.storeKey(), tok)
+	saveToken(ctx, "cobot", c.Store, c.storeKey(), tok, c.OnSaveError)
 	return tok, nil
-}
-
-// save stores tok under key, reporting a failure to OnSaveError.
-func (c CobotConfig) save(ctx context.Context, key string, tok *oauth2.Token) {
-	if c.Store == nil {
-		return
-	}
-	if err := c.Store.Save(ctx, key, tok); err != nil && c.OnSaveError != nil {
-		c.OnSaveError(fmt.Errorf("auth: cobot token store save: %w", err))
-	}
 }
 
 // CobotTokenSource returns a [CachedSource] that hands out tok, typically
@@ -444,7 +359,7 @@ func (c CobotConfig) save(ctx context.Context, key string, tok *oauth2.Token) {
 // sources. The returned source is safe for concurrent use.
 func CobotTokenSource(ctx context.Context, cfg CobotConfig, tok *oauth2.Token) *CachedSource {
 	seed := copyToken(tok)
-	now := cfg.now()
+	now := nowFunc(cfg.Now)
 	var used atomic.Bool
 	fetch := func(context.Context) (*oauth2.Token, error) {
 		switch {
@@ -490,7 +405,7 @@ func CobotSpaceTokenSource(ctx context.Context, cfg CobotConfig, spaceID string)
 }
 
 func cobotStoredSource(cfg CobotConfig, key string) *CachedSource {
-	now := cfg.now()
+	now := nowFunc(cfg.Now)
 	store := cfg.Store
 	fetch := func(ctx context.Context) (*oauth2.Token, error) {
 		if store == nil {
@@ -579,7 +494,7 @@ func (c CobotConfig) CreateSpaceToken(ctx context.Context, userAccessToken, spac
 	if err != nil {
 		return nil, err
 	}
-	c.save(ctx, c.SpaceStoreKey(spaceID), tok)
+	saveToken(ctx, "cobot", c.Store, c.SpaceStoreKey(spaceID), tok, c.OnSaveError)
 	return tok, nil
 }
 

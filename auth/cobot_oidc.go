@@ -40,10 +40,7 @@ type CobotOIDC struct {
 // [oidc.ClientContext]; redirects are not followed. ctx bounds the
 // discovery request only.
 func NewCobotOIDC(ctx context.Context, cfg CobotConfig) (*CobotOIDC, error) {
-	var errs []error
-	if strings.TrimSpace(cfg.ClientID) == "" {
-		errs = append(errs, &ConfigError{Provider: "cobot", Field: "ClientID", Problem: "is required"})
-	}
+	errs := requireFields("cobot", namedValue{"ClientID", cfg.ClientID})
 	if err := checkTokenURL("cobot", "Issuer", cfg.issuer()); err != nil {
 		errs = append(errs, err)
 	}
@@ -58,7 +55,7 @@ func NewCobotOIDC(ctx context.Context, cfg CobotConfig) (*CobotOIDC, error) {
 	verifier := provider.Verifier(&oidc.Config{
 		ClientID:             cfg.ClientID,
 		SupportedSigningAlgs: []string{oidc.RS256},
-		Now:                  cfg.now(),
+		Now:                  nowFunc(cfg.Now),
 	})
 	return &CobotOIDC{provider: provider, verifier: verifier, client: client}, nil
 }

@@ -256,7 +256,7 @@ func TestCobotAuthorizationCodeFlow(t *testing.T) {
 			wantBody += "&code=code-1&code_verifier=" + areq.Verifier +
 				"&grant_type=authorization_code&redirect_uri=" + url.QueryEscape(cobotRedirect)
 			r := reqs[1]
-			checks := []struct{ what, got, want string }{
+			checkFields(t, "token request", []fieldCheck{
 				{"method", r.Method, http.MethodPost},
 				{"path", r.Path, "/oauth/access_token"},
 				{"query", r.RawQuery, ""},
@@ -264,12 +264,7 @@ func TestCobotAuthorizationCodeFlow(t *testing.T) {
 				{"Accept", r.Header.Get("Accept"), "application/json"},
 				{"Authorization", r.Header.Get("Authorization"), ""},
 				{"body", r.Body, wantBody},
-			}
-			for _, c := range checks {
-				if c.got != c.want {
-					t.Errorf("token request %s = %q, want %q", c.what, c.got, c.want)
-				}
-			}
+			})
 
 			saved, err := store.Load(context.Background(), "cobot:"+testClientID)
 			if err != nil || saved == nil || saved.AccessToken != cobotAccessToken {
@@ -483,7 +478,7 @@ func TestCobotCallback(t *testing.T) {
 		state    string
 		wantCode string
 		wantErr  error  // matched with errors.Is
-		wantCB   string // CobotCallbackError.Code
+		wantCB   string // CallbackError.Code
 		wantText string
 	}{
 		{name: "code and state", query: "code=abc&state=st-1", state: "st-1", wantCode: "abc"},
@@ -515,9 +510,9 @@ func TestCobotCallback(t *testing.T) {
 					t.Errorf("CobotCallback(%q) error = %v, want %v", tc.query, err, tc.wantErr)
 				}
 			case tc.wantCB != "":
-				var cbe *auth.CobotCallbackError
-				if !errors.As(err, &cbe) || cbe.Code != tc.wantCB {
-					t.Errorf("CobotCallback(%q) error = %v, want *CobotCallbackError %s", tc.query, err, tc.wantCB)
+				var cbe *auth.CallbackError
+				if !errors.As(err, &cbe) || cbe.Provider != "cobot" || cbe.Code != tc.wantCB {
+					t.Errorf("CobotCallback(%q) error = %v, want *CallbackError cobot %s", tc.query, err, tc.wantCB)
 				}
 			case tc.wantText == "" && err != nil:
 				t.Errorf("CobotCallback(%q) error = %v, want nil", tc.query, err)
@@ -686,19 +681,14 @@ func TestCobotCreateSpaceToken(t *testing.T) {
 		t.Fatalf("requests = %d, want 1", len(reqs))
 	}
 	r := reqs[0]
-	checks := []struct{ what, got, want string }{
+	checkFields(t, "space token request", []fieldCheck{
 		{"method", r.Method, http.MethodPost},
 		{"path", r.Path, "/api/access_tokens/" + cobotAccessToken + "/space"},
 		{"Authorization", r.Header.Get("Authorization"), "Bearer " + cobotAccessToken},
 		{"Content-Type", r.Header.Get("Content-Type"), "application/json"},
 		{"Accept", r.Header.Get("Accept"), "application/json"},
 		{"body", r.Body, `{"space_id":"` + cobotSpaceID + `"}`},
-	}
-	for _, c := range checks {
-		if c.got != c.want {
-			t.Errorf("space token request %s = %q, want %q", c.what, c.got, c.want)
-		}
-	}
+	})
 
 	wantKey := "cobot:" + testClientID + ":space:" + cobotSpaceID
 	if got := cfg.SpaceStoreKey(cobotSpaceID); got != wantKey {

@@ -36,6 +36,11 @@
 // verifies OpenID Connect ID tokens through discovery and JWKS and fetches
 // userinfo.
 //
+// Both authorization-code flows read the redirect back to the app the same
+// way: a missing or different state is [ErrStateMismatch] (also
+// [ErrCloudbedsStateMismatch] or [ErrCobotStateMismatch]), and an error the
+// provider reported is a *[CallbackError] naming the provider.
+//
 // A [TokenStore] persists tokens across processes: [MemoryStore] for tests
 // and short-lived programs, [FileStore] for a JSON file written atomically
 // with mode 0600. A CachedSource with a Store uses a still-valid stored

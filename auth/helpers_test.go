@@ -124,3 +124,17 @@ func assertNoSecrets(t *testing.T, what, s string, secrets ...string) {
 		}
 	}
 }
+
+// fieldCheck is one value of a recorded request and the value it should have.
+type fieldCheck struct{ what, got, want string }
+
+// checkFields reports every check whose value differs from the wanted one, as
+// "<subject> <what> = got, want want".
+func checkFields(t *testing.T, subject string, checks []fieldCheck) {
+	t.Helper()
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s %s = %q, want %q", subject, c.what, c.got, c.want)
+		}
+	}
+}

@@ -55,16 +55,7 @@ type KobasConfig struct {
 // CompanyID) and a TokenURL that is not https, as [ConfigError] values
 // joined with [errors.Join].
 func (c KobasConfig) Validate() error {
-	var errs []error
-	for _, f := range []struct{ name, value string }{
-		{"ClientID", c.ClientID},
-		{"ClientSecret", c.ClientSecret},
-		{"CompanyID", c.CompanyID},
-	} {
-		if strings.TrimSpace(f.value) == "" {
-			errs = append(errs, &ConfigError{Provider: "kobas", Field: f.name, Problem: "is required"})
-		}
-	}
+	errs := requireFields("kobas", namedValue{"ClientID", c.ClientID}, namedValue{"ClientSecret", c.ClientSecret}, namedValue{"CompanyID", c.CompanyID})
 	if err := checkTokenURL("kobas", "TokenURL", c.tokenURL()); err != nil {
 		errs = append(errs, err)
 	}
@@ -107,10 +98,7 @@ func KobasTokenSource(ctx context.Context, cfg KobasConfig) *CachedSource {
 	cfg.Scopes = append([]string(nil), cfg.Scopes...)
 	invalid := cfg.Validate()
 	client := tokenHTTPClient(ctx, cfg.HTTPClient)
-	now := cfg.Now
-	if now == nil {
-		now = time.Now
-	}
+	now := nowFunc(cfg.Now)
 	fetch := func(ctx context.Context) (*oauth2.Token, error) {
 		if invalid != nil {
 			return nil, invalid

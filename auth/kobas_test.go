@@ -62,7 +62,7 @@ func TestKobasTokenRequest(t *testing.T) {
 				t.Fatalf("token requests = %d, want 1", len(reqs))
 			}
 			r := reqs[0]
-			checks := []struct{ what, got, want string }{
+			checkFields(t, "token request", []fieldCheck{
 				{"method", r.Method, http.MethodPost},
 				{"path", r.Path, "/access_token"},
 				{"query", r.RawQuery, "x-kobas-company-id=1234"},
@@ -72,12 +72,7 @@ func TestKobasTokenRequest(t *testing.T) {
 				{"Authorization header", r.Header.Get("Authorization"), ""},
 				{"body", r.Body, "client_id=client-abc&client_secret=" + testSecret +
 					"&grant_type=client_credentials&scope=" + tc.wantScope + "&x-kobas-company-id=1234"},
-			}
-			for _, c := range checks {
-				if c.got != c.want {
-					t.Errorf("token request %s = %q, want %q", c.what, c.got, c.want)
-				}
-			}
+			})
 		})
 	}
 }

@@ -51,15 +51,7 @@ type OctotableConfig struct {
 // [errors.Join]. The URL error names TokenURL when it is set and
 // AuthBaseURL otherwise.
 func (c OctotableConfig) Validate() error {
-	var errs []error
-	for _, f := range []struct{ name, value string }{
-		{"ClientID", c.ClientID},
-		{"ClientSecret", c.ClientSecret},
-	} {
-		if strings.TrimSpace(f.value) == "" {
-			errs = append(errs, &ConfigError{Provider: "octotable", Field: f.name, Problem: "is required"})
-		}
-	}
+	errs := requireFields("octotable", namedValue{"ClientID", c.ClientID}, namedValue{"ClientSecret", c.ClientSecret})
 	field := "AuthBaseURL"
 	if c.TokenURL != "" {
 		field = "TokenURL"
@@ -119,10 +111,7 @@ type octotableJSONBody struct {
 func OctotableTokenSource(ctx context.Context, cfg OctotableConfig) *CachedSource {
 	invalid := cfg.Validate()
 	client := tokenHTTPClient(ctx, cfg.HTTPClient)
-	now := cfg.Now
-	if now == nil {
-		now = time.Now
-	}
+	now := nowFunc(cfg.Now)
 	var useForm atomic.Bool // set once the server has rejected JSON with 415
 	decode := decodeOptions{
 		provider:      "octotable",

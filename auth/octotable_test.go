@@ -38,19 +38,14 @@ const octotableFormBody = "client_id=public_abc&client_secret=" + testSecret + "
 // checkOctotableRequest asserts one token request's wire form.
 func checkOctotableRequest(t *testing.T, r recorded, wantContentType, wantBody string) {
 	t.Helper()
-	checks := []struct{ what, got, want string }{
+	checkFields(t, "token request", []fieldCheck{
 		{"method", r.Method, http.MethodPost},
 		{"path", r.Path, octotableAuthPath + "/oauth2/token"},
 		{"query", r.RawQuery, ""},
 		{"Content-Type", r.Header.Get("Content-Type"), wantContentType},
 		{"Accept", r.Header.Get("Accept"), "application/json"},
 		{"body", r.Body, wantBody},
-	}
-	for _, c := range checks {
-		if c.got != c.want {
-			t.Errorf("token request %s = %q, want %q", c.what, c.got, c.want)
-		}
-	}
+	})
 }
 
 func TestOctotableTokenRequestJSON(t *testing.T) {

@@ -42,6 +42,21 @@ func tokenHTTPClient(ctx context.Context, configured *http.Client) *http.Client 
 	return &cp
 }
 
+// namedValue is a configuration field's name and value.
+type namedValue struct{ name, value string }
+
+// requireFields returns a "is required" [ConfigError] for each field whose
+// value is empty or blank, in order.
+func requireFields(provider string, fields ...namedValue) []error {
+	var errs []error
+	for _, f := range fields {
+		if strings.TrimSpace(f.value) == "" {
+			errs = append(errs, &ConfigError{Provider: provider, Field: f.name, Problem: "is required"})
+		}
+	}
+	return errs
+}
+
 // checkTokenURL validates a token endpoint address: it must be an absolute
 // https URL, except that http is accepted for loopback hosts (127.0.0.0/8,
 // ::1, localhost) so tests can use httptest servers.

@@ -66,6 +66,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 
+	"github.com/hospitality-sdk/hospitality-go/internal/phpform"
 	"github.com/hospitality-sdk/hospitality-go/specs"
 )
 
@@ -120,7 +121,7 @@ func registerCloudbeds(s *Server) error {
 	if s.creds.CloudbedsAPIKey != "" {
 		cb.keys[s.creds.CloudbedsAPIKey] = &cbKey{}
 	}
-	decoders := map[string]openapi3filter.BodyDecoder{"application/x-www-form-urlencoded": cloudbedsFormDecoder}
+	decoders := map[string]openapi3filter.BodyDecoder{phpform.MediaType: phpform.BodyDecoder}
 	cb.v1 = &api{name: "cloudbeds", prefix: CloudbedsAPIPath, errorFn: cloudbedsError, check: cb.checkV1,
 		authenticate: cb.authenticate, bodyDecoders: decoders}
 	cb.v2 = &api{name: "cloudbeds-v2", prefix: CloudbedsV2APIPath, errorFn: cloudbedsV2Error, check: cb.checkV2,
@@ -321,7 +322,7 @@ func (cb *cloudbedsSandbox) checkV1(s *Server, r *http.Request) (int, string, st
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") && r.Body != nil {
 		b, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(b))
-		if tree, err := decodePHPForm(string(b)); err == nil {
+		if tree, err := phpform.Parse(string(b)); err == nil {
 			if v, ok := tree["propertyID"].(string); ok && v != "" {
 				ids = append(ids, v)
 			}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
+	"github.com/hospitality-sdk/hospitality-go/internal/phpform"
 )
 
 // Cloudbeds v1.3 list defaults: pageSize is 100 for reservations and guest lists.
@@ -121,13 +122,33 @@ func cbDate(t time.Time) string {
 
 func cbSQLTime(t time.Time) string { return t.UTC().Format(time.DateTime) }
 
+// readForm decodes a validated PHP-style form body into v through the schema of operationID. When
+// that fails it answers the Cloudbeds error and returns false.
+func (st *cloudbedsState) readForm(w http.ResponseWriter, operationID string, body []byte, v any) bool {
+	if err := st.decodeForm(operationID, body, v); err != nil {
+		cloudbedsFail(w, "Invalid request body: "+err.Error())
+		return false
+	}
+	return true
+}
+
+// reservation returns the reservation with id, or answers the Cloudbeds error and returns nil when
+// there is none. st.mu must be held.
+func (st *cloudbedsState) reservation(w http.ResponseWriter, id string) *cbReservation {
+	res := st.reservations[id]
+	if res == nil {
+		cloudbedsFail(w, "Reservation not found")
+	}
+	return res
+}
+
 // decodeForm decodes a validated PHP-style form body into v through the schema of operationID.
 func (st *cloudbedsState) decodeForm(operationID string, body []byte, v any) error {
-	tree, err := decodePHPForm(string(body))
+	tree, err := phpform.Parse(string(body))
 	if err != nil {
 		return err
 	}
-	b, err := json.Marshal(cbCoerce(tree, st.cb.v1.schemaOf(operationID)))
+	b, err := json.Marshal(phpform.Coerce(tree, st.cb.v1.schemaOf(operationID)))
 	if err != nil {
 		return err
 	}
@@ -281,8 +302,7 @@ func (st *cloudbedsState) summary(res *cbReservation, withGuests bool) map[strin
 
 func (st *cloudbedsState) postReservation(w http.ResponseWriter, _ *http.Request, _ map[string]string, body []byte) {
 	var in cloudbeds.PostReservationForm
-	if err := st.decodeForm("postReservation", body, &in); err != nil {
-		cloudbedsFail(w, "Invalid request body: "+err.Error())
+	if !st.readForm(w, "postReservation", body, &in) {
 		return
 	}
 	start, end := in.StartDate.Format(time.DateOnly), in.EndDate.Format(time.DateOnly)
@@ -373,9 +393,8 @@ func (st *cloudbedsState) getReservation(w http.ResponseWriter, r *http.Request,
 	id := r.URL.Query().Get("reservationID")
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	res := st.reservations[id]
+	res := st.reservation(w, id)
 	if res == nil {
-		cloudbedsFail(w, "Reservation not found")
 		return
 	}
 	cbRequestID(w)
@@ -489,15 +508,13 @@ func cbStatusChange(from, to string) bool {
 
 func (st *cloudbedsState) putReservation(w http.ResponseWriter, _ *http.Request, _ map[string]string, body []byte) {
 	var in cloudbeds.PutReservationForm
-	if err := st.decodeForm("putReservation", body, &in); err != nil {
-		cloudbedsFail(w, "Invalid request body: "+err.Error())
+	if !st.readForm(w, "putReservation", body, &in) {
 		return
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	res := st.reservations[in.ReservationID]
+	res := st.reservation(w, in.ReservationID)
 	if res == nil {
-		cloudbedsFail(w, "Reservation not found")
 		return
 	}
 	// Work on a copy so that a rejected change leaves the reservation as it was.
@@ -582,9 +599,8 @@ func (st *cloudbedsState) getGuest(w http.ResponseWriter, r *http.Request, _ map
 	defer st.mu.Unlock()
 	id := q.Get("guestID")
 	if rid := q.Get("reservationID"); rid != "" {
-		res := st.reservations[rid]
+		res := st.reservation(w, rid)
 		if res == nil {
-			cloudbedsFail(w, "Reservation not found")
 			return
 		}
 		if id == "" {
@@ -681,15 +697,13 @@ func (st *cloudbedsState) getGuestList(w http.ResponseWriter, r *http.Request, _
 
 func (st *cloudbedsState) postGuest(w http.ResponseWriter, _ *http.Request, _ map[string]string, body []byte) {
 	var in cloudbeds.PostGuestForm
-	if err := st.decodeForm("postGuest", body, &in); err != nil {
-		cloudbedsFail(w, "Invalid request body: "+err.Error())
+	if !st.readForm(w, "postGuest", body, &in) {
 		return
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	res := st.reservations[in.ReservationID]
+	res := st.reservation(w, in.ReservationID)
 	if res == nil {
-		cloudbedsFail(w, "Reservation not found")
 		return
 	}
 	now := st.now().UTC().Truncate(time.Second)
@@ -739,8 +753,7 @@ func cbApplyGuest(g *cbGuest, c cbGuestChange) {
 
 func (st *cloudbedsState) putGuest(w http.ResponseWriter, _ *http.Request, _ map[string]string, body []byte) {
 	var in cloudbeds.PutGuestForm
-	if err := st.decodeForm("putGuest", body, &in); err != nil {
-		cloudbedsFail(w, "Invalid request body: "+err.Error())
+	if !st.readForm(w, "putGuest", body, &in) {
 		return
 	}
 	st.mu.Lock()

@@ -219,9 +219,9 @@ func TestCloudbedsConsent(t *testing.T) {
 	}
 	t.Run("deny", func(t *testing.T) {
 		_, err := auth.CloudbedsCallbackValues(cbConsent(t, authURL, "&auto_approve=deny"), state)
-		var ce *auth.CloudbedsCallbackError
+		var ce *auth.CallbackError
 		if !errors.As(err, &ce) || ce.Code != "access_denied" {
-			t.Errorf("callback after deny = %v, want CloudbedsCallbackError access_denied", err)
+			t.Errorf("callback after deny = %v, want CallbackError access_denied", err)
 		}
 	})
 	t.Run("unknown scope", func(t *testing.T) {

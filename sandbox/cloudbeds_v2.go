@@ -93,8 +93,7 @@ func (st *cloudbedsV2State) list(w http.ResponseWriter, r *http.Request, _ map[s
 
 func (st *cloudbedsV2State) create(w http.ResponseWriter, _ *http.Request, _ map[string]string, body []byte) {
 	var in map[string]any
-	if err := json.Unmarshal(body, &in); err != nil {
-		cloudbedsV2Error(w, http.StatusBadRequest, "invalid_request", "request body: "+err.Error())
+	if !st.readJSON(w, body, &in) {
 		return
 	}
 	st.mu.Lock()
@@ -127,6 +126,15 @@ func (st *cloudbedsV2State) create(w http.ResponseWriter, _ *http.Request, _ map
 	writeJSON(w, http.StatusCreated, p)
 }
 
+// readJSON decodes a JSON request body into v, or answers 400 and returns false.
+func (st *cloudbedsV2State) readJSON(w http.ResponseWriter, body []byte, v any) bool {
+	if err := json.Unmarshal(body, v); err != nil {
+		cloudbedsV2Error(w, http.StatusBadRequest, "invalid_request", "request body: "+err.Error())
+		return false
+	}
+	return true
+}
+
 // lookup returns the rate plan of the path's id, answering 404 when there is none.
 func (st *cloudbedsV2State) lookup(w http.ResponseWriter, params map[string]string) map[string]any {
 	p := st.plans[params["id"]]
@@ -148,8 +156,7 @@ func (st *cloudbedsV2State) get(w http.ResponseWriter, _ *http.Request, params m
 
 func (st *cloudbedsV2State) update(w http.ResponseWriter, _ *http.Request, params map[string]string, body []byte) {
 	var in map[string]any
-	if err := json.Unmarshal(body, &in); err != nil {
-		cloudbedsV2Error(w, http.StatusBadRequest, "invalid_request", "request body: "+err.Error())
+	if !st.readJSON(w, body, &in) {
 		return
 	}
 	st.mu.Lock()

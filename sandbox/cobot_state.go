@@ -403,8 +403,7 @@ func cobotDecimal(r *big.Rat) string {
 
 func (st *cobotState) createBooking(w http.ResponseWriter, _ *http.Request, params map[string]string, body []byte) {
 	var in cobotBookingInput
-	if err := json.Unmarshal(body, &in); err != nil {
-		cobotFail(w, http.StatusBadRequest, "The request document is not valid JSON.", "")
+	if !cobotReadJSON(w, body, &in) {
 		return
 	}
 	st.mu.Lock()
@@ -435,12 +434,30 @@ func (st *cobotState) createBooking(w http.ResponseWriter, _ *http.Request, para
 	cobotWriteDoc(w, cobotJSONAPI, http.StatusCreated, map[string]any{"data": st.bookingDoc(b)})
 }
 
+// booking returns the booking with id, or answers 404 and returns nil when there is none. st.mu
+// must be held.
+func (st *cobotState) booking(w http.ResponseWriter, id string) *cobotBooking {
+	b := st.bookings[id]
+	if b == nil {
+		cobotFail(w, http.StatusNotFound, "No booking with this id.", "")
+	}
+	return b
+}
+
+// cobotReadJSON decodes a JSON request document into v, or answers 400 and returns false.
+func cobotReadJSON(w http.ResponseWriter, body []byte, v any) bool {
+	if err := json.Unmarshal(body, v); err != nil {
+		cobotFail(w, http.StatusBadRequest, "The request document is not valid JSON.", "")
+		return false
+	}
+	return true
+}
+
 func (st *cobotState) getBooking(w http.ResponseWriter, _ *http.Request, params map[string]string, _ []byte) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	b := st.bookings[params["id"]]
+	b := st.booking(w, params["id"])
 	if b == nil {
-		cobotFail(w, http.StatusNotFound, "No booking with this id.", "")
 		return
 	}
 	cobotWriteDoc(w, cobotJSONAPI, http.StatusOK, map[string]any{"data": st.bookingDoc(b)})
@@ -448,18 +465,16 @@ func (st *cobotState) getBooking(w http.ResponseWriter, _ *http.Request, params 
 
 func (st *cobotState) updateBooking(w http.ResponseWriter, _ *http.Request, params map[string]string, body []byte) {
 	var in cobotBookingInput
-	if err := json.Unmarshal(body, &in); err != nil {
-		cobotFail(w, http.StatusBadRequest, "The request document is not valid JSON.", "")
+	if !cobotReadJSON(w, body, &in) {
 		return
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	old := st.bookings[params["id"]]
-	switch {
-	case old == nil:
-		cobotFail(w, http.StatusNotFound, "No booking with this id.", "")
+	old := st.booking(w, params["id"])
+	if old == nil {
 		return
-	case in.Data.ID != params["id"]:
+	}
+	if in.Data.ID != params["id"] {
 		cobotFail(w, http.StatusConflict, "The id in the document does not match the URL.", "/data/id")
 		return
 	}
@@ -475,8 +490,7 @@ func (st *cobotState) updateBooking(w http.ResponseWriter, _ *http.Request, para
 func (st *cobotState) deleteBooking(w http.ResponseWriter, _ *http.Request, params map[string]string, _ []byte) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if st.bookings[params["id"]] == nil {
-		cobotFail(w, http.StatusNotFound, "No booking with this id.", "")
+	if st.booking(w, params["id"]) == nil {
 		return
 	}
 	delete(st.bookings, params["id"])

@@ -279,9 +279,9 @@ func testCobotConsentPage(t *testing.T, sb *sandbox.Server, root string) {
 	res.Body.Close()
 	loc, _ = url.Parse(res.Header.Get("Location"))
 	_, err = auth.CobotCallbackValues(loc.Query(), req.State)
-	var ce *auth.CobotCallbackError
+	var ce *auth.CallbackError
 	if !errors.As(err, &ce) || ce.Code != "access_denied" {
-		t.Errorf("callback after denial: %v, want a CobotCallbackError access_denied", err)
+		t.Errorf("callback after denial: %v, want a CallbackError access_denied", err)
 	}
 }
 

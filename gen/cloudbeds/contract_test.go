@@ -4,20 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"net/url"
 	"reflect"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 
-	"github.com/hospitality-sdk/hospitality-go/form"
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
+	"github.com/hospitality-sdk/hospitality-go/internal/phpform"
 	"github.com/hospitality-sdk/hospitality-go/internal/spectest"
 	"github.com/hospitality-sdk/hospitality-go/specs"
 	"github.com/hospitality-sdk/hospitality-go/wire"
@@ -27,79 +23,20 @@ var registerFormDecoder sync.Once
 
 // newServer starts the validating fake Cloudbeds. kin-openapi's own form decoder rejects arrays
 // of objects in form bodies, so the real PHP-style bytes (rooms[0][roomTypeID]=77) are decoded
-// with form.Decode and coerced to the schema's scalar types before validation.
+// by phpform and coerced to the schema's scalar types before validation.
 func newServer(t *testing.T) *spectest.Server {
 	t.Helper()
 	registerFormDecoder.Do(func() {
-		openapi3filter.RegisterBodyDecoder("application/x-www-form-urlencoded", phpFormDecoder)
+		openapi3filter.RegisterBodyDecoder(phpform.MediaType, phpform.BodyDecoder)
 	})
 	return spectest.New(t, specs.Cloudbeds)
-}
-
-func phpFormDecoder(body io.Reader, _ http.Header, schema *openapi3.SchemaRef, _ openapi3filter.EncodingFn) (any, error) {
-	b, err := io.ReadAll(body)
-	if err != nil {
-		return nil, err
-	}
-	vals, err := url.ParseQuery(string(b))
-	if err != nil {
-		return nil, err
-	}
-	tree, err := form.Decode(vals)
-	if err != nil {
-		return nil, err
-	}
-	return coerce(tree, schema.Value), nil
-}
-
-// coerce turns the string leaves of a decoded form into the scalar types the schema declares;
-// values that do not parse stay strings, so validation reports them.
-func coerce(v any, s *openapi3.Schema) any {
-	if s == nil {
-		return v
-	}
-	switch x := v.(type) {
-	case map[string]any:
-		for k, c := range x {
-			if p := s.Properties[k]; p != nil {
-				x[k] = coerce(c, p.Value)
-			} else if ap := s.AdditionalProperties.Schema; ap != nil {
-				x[k] = coerce(c, ap.Value)
-			}
-		}
-	case []any:
-		if s.Items != nil {
-			for i := range x {
-				x[i] = coerce(x[i], s.Items.Value)
-			}
-		}
-	case string:
-		switch {
-		case s.Type.Is("integer"):
-			if n, err := strconv.ParseInt(x, 10, 64); err == nil {
-				return n
-			}
-		case s.Type.Is("number"):
-			if f, err := strconv.ParseFloat(x, 64); err == nil {
-				return f
-			}
-		case s.Type.Is("boolean"):
-			if b, err := strconv.ParseBool(x); err == nil {
-				return b
-			}
-		}
-	}
-	return v
 }
 
 // newClient returns a typed client for srv that authenticates with a synthetic bearer token.
 func newClient(t *testing.T, srv *spectest.Server) *cloudbeds.ClientWithResponses {
 	t.Helper()
 	c, err := cloudbeds.NewClientWithResponses(srv.BaseURL(),
-		cloudbeds.WithRequestEditorFn(func(_ context.Context, req *http.Request) error {
-			req.Header.Set("Authorization", "Bearer synthetic-access-token")
-			return nil
-		}))
+		cloudbeds.WithRequestEditorFn(spectest.Headers("Authorization", "Bearer synthetic-access-token")))
 	if err != nil {
 		t.Fatalf("NewClientWithResponses: %v", err)
 	}

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
@@ -19,10 +18,7 @@ import (
 // pagesClient returns a typed client for srv with a synthetic bearer token.
 func pagesClient(t *testing.T, srv *spectest.Server, opts ...cloudbeds.ClientOption) *cloudbeds.ClientWithResponses {
 	t.Helper()
-	bearer := func(_ context.Context, req *http.Request) error {
-		req.Header.Set("Authorization", "Bearer synthetic-access-token")
-		return nil
-	}
+	bearer := spectest.Headers("Authorization", "Bearer synthetic-access-token")
 	opts = append([]cloudbeds.ClientOption{cloudbeds.WithRequestEditorFn(bearer)}, opts...)
 	c, err := cloudbeds.NewClientWithResponses(srv.BaseURL(), opts...)
 	if err != nil {
@@ -40,28 +36,10 @@ type pagesFake struct {
 	failPage  int  // answer success:false on this page (0: never)
 }
 
-// pagesLog records the query of every request a fake received.
-type pagesLog struct {
-	mu      sync.Mutex
-	queries []string
-}
-
-func (l *pagesLog) add(q string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.queries = append(l.queries, q)
-}
-
-func (l *pagesLog) requests() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return slices.Clone(l.queries)
-}
-
-func (f pagesFake) handler() (http.HandlerFunc, *pagesLog) {
-	log := &pagesLog{}
+func (f pagesFake) handler() (http.HandlerFunc, *spectest.RequestLog) {
+	log := &spectest.RequestLog{}
 	return func(w http.ResponseWriter, r *http.Request) {
-		log.add(r.URL.RawQuery)
+		log.Add(r.URL.RawQuery)
 		q := r.URL.Query()
 		page, size := 1, f.defSize
 		if v := q.Get("pageNumber"); v != "" {
@@ -92,25 +70,10 @@ func (f pagesFake) handler() (http.HandlerFunc, *pagesLog) {
 	}, log
 }
 
-// pagesIDs ranges over an iterator, returning the reservation numbers it yielded and the errors.
-func pagesIDs(seq func(yield func(cloudbeds.ReservationSummary, error) bool)) (ids []int, errs []error) {
-	for r, err := range seq {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		id, _ := strconv.Atoi(strings.TrimPrefix(string(r.ReservationID), "R"))
-		ids = append(ids, id)
-	}
-	return ids, errs
-}
-
-func pagesSeq(from, to int) []int {
-	var out []int
-	for i := from; i <= to; i++ {
-		out = append(out, i)
-	}
-	return out
+// reservationNumber is n of the reservation "Rn".
+func reservationNumber(r cloudbeds.ReservationSummary) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(string(r.ReservationID), "R"))
+	return n
 }
 
 func TestGetReservationsIter(t *testing.T) {
@@ -125,28 +88,28 @@ func TestGetReservationsIter(t *testing.T) {
 			name:   "total ends without an extra request",
 			fake:   pagesFake{n: 7, defSize: 100, withTotal: true},
 			params: cloudbeds.GetReservationsParams{PageSize: new(3)},
-			want:   pagesSeq(1, 7),
+			want:   spectest.Span(1, 7),
 			wantQ:  []string{"pageNumber=1&pageSize=3", "pageNumber=2&pageSize=3", "pageNumber=3&pageSize=3"},
 		},
 		{
 			name:   "total reached on a full page",
 			fake:   pagesFake{n: 9, defSize: 100, withTotal: true},
 			params: cloudbeds.GetReservationsParams{PageSize: new(3)},
-			want:   pagesSeq(1, 9),
+			want:   spectest.Span(1, 9),
 			wantQ:  []string{"pageNumber=1&pageSize=3", "pageNumber=2&pageSize=3", "pageNumber=3&pageSize=3"},
 		},
 		{
 			name:   "short page ends without a total",
 			fake:   pagesFake{n: 8, defSize: 100},
 			params: cloudbeds.GetReservationsParams{PageSize: new(3)},
-			want:   pagesSeq(1, 8),
+			want:   spectest.Span(1, 8),
 			wantQ:  []string{"pageNumber=1&pageSize=3", "pageNumber=2&pageSize=3", "pageNumber=3&pageSize=3"},
 		},
 		{
 			name:   "empty page ends without a total",
 			fake:   pagesFake{n: 6, defSize: 100},
 			params: cloudbeds.GetReservationsParams{PageSize: new(2)},
-			want:   pagesSeq(1, 6),
+			want:   spectest.Span(1, 6),
 			wantQ: []string{"pageNumber=1&pageSize=2", "pageNumber=2&pageSize=2", "pageNumber=3&pageSize=2",
 				"pageNumber=4&pageSize=2"},
 		},
@@ -154,21 +117,21 @@ func TestGetReservationsIter(t *testing.T) {
 			name:   "the total wins over a server cap on the page size",
 			fake:   pagesFake{n: 7, defSize: 100, maxSize: 3, withTotal: true},
 			params: cloudbeds.GetReservationsParams{PageSize: new(5)},
-			want:   pagesSeq(1, 7),
+			want:   spectest.Span(1, 7),
 			wantQ:  []string{"pageNumber=1&pageSize=5", "pageNumber=2&pageSize=5", "pageNumber=3&pageSize=5"},
 		},
 		{
 			name:   "starts at the caller's page",
 			fake:   pagesFake{n: 9, defSize: 100, withTotal: true},
 			params: cloudbeds.GetReservationsParams{PageSize: new(2), PageNumber: new(2)},
-			want:   pagesSeq(3, 9),
+			want:   spectest.Span(3, 9),
 			wantQ: []string{"pageNumber=2&pageSize=2", "pageNumber=3&pageSize=2", "pageNumber=4&pageSize=2",
 				"pageNumber=5&pageSize=2"},
 		},
 		{
 			name:  "server default page size",
 			fake:  pagesFake{n: 5, defSize: 2},
-			want:  pagesSeq(1, 5),
+			want:  spectest.Span(1, 5),
 			wantQ: []string{"pageNumber=1", "pageNumber=2", "pageNumber=3"},
 		},
 	}
@@ -179,14 +142,14 @@ func TestGetReservationsIter(t *testing.T) {
 			srv.Handle("getReservations", h)
 			c := pagesClient(t, srv)
 
-			got, errs := pagesIDs(c.GetReservationsIter(context.Background(), tc.params))
+			got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), tc.params), reservationNumber)
 			if len(errs) > 0 {
 				t.Fatalf("GetReservationsIter() errors = %v, want none", errs)
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("GetReservationsIter() ids = %v, want %v", got, tc.want)
 			}
-			if q := log.requests(); !slices.Equal(q, tc.wantQ) {
+			if q := log.Requests(); !slices.Equal(q, tc.wantQ) {
 				t.Errorf("GetReservationsIter() queries = %q, want %q", q, tc.wantQ)
 			}
 			if tc.params.PageNumber != nil && *tc.params.PageNumber != 2 {
@@ -196,24 +159,6 @@ func TestGetReservationsIter(t *testing.T) {
 	}
 }
 
-// pagesDoer sends the first ok requests through http.DefaultClient and fails the others.
-type pagesDoer struct {
-	mu  sync.Mutex
-	ok  int
-	err error
-}
-
-func (d *pagesDoer) Do(req *http.Request) (*http.Response, error) {
-	d.mu.Lock()
-	d.ok--
-	fail := d.ok < 0
-	d.mu.Unlock()
-	if fail {
-		return nil, d.err
-	}
-	return http.DefaultClient.Do(req)
-}
-
 func TestGetReservationsIterErrors(t *testing.T) {
 	t.Run("success false ends the iteration with one error", func(t *testing.T) {
 		srv := spectest.New(t, specs.Cloudbeds)
@@ -221,15 +166,15 @@ func TestGetReservationsIterErrors(t *testing.T) {
 		srv.Handle("getReservations", h)
 		c := pagesClient(t, srv)
 
-		got, errs := pagesIDs(c.GetReservationsIter(context.Background(), cloudbeds.GetReservationsParams{}))
-		if want := pagesSeq(1, 3); !slices.Equal(got, want) {
+		got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), cloudbeds.GetReservationsParams{}), reservationNumber)
+		if want := spectest.Span(1, 3); !slices.Equal(got, want) {
 			t.Errorf("GetReservationsIter() ids = %v, want %v", got, want)
 		}
 		want := `cloudbeds: GetReservations page 2: the answer reports success false: "Property is not active"`
 		if len(errs) != 1 || errs[0].Error() != want {
 			t.Errorf("GetReservationsIter() errors = %v, want [%s]", errs, want)
 		}
-		if n := len(log.requests()); n != 2 {
+		if n := len(log.Requests()); n != 2 {
 			t.Errorf("GetReservationsIter() sent %d requests, want 2", n)
 		}
 	})
@@ -239,10 +184,10 @@ func TestGetReservationsIterErrors(t *testing.T) {
 		h, log := pagesFake{n: 9, defSize: 3}.handler()
 		srv.Handle("getReservations", h)
 		errDown := errors.New("network down")
-		c := pagesClient(t, srv, cloudbeds.WithHTTPClient(&pagesDoer{ok: 2, err: errDown}))
+		c := pagesClient(t, srv, cloudbeds.WithHTTPClient(&spectest.FailingDoer{OK: 2, Err: errDown}))
 
-		got, errs := pagesIDs(c.GetReservationsIter(context.Background(), cloudbeds.GetReservationsParams{}))
-		if want := pagesSeq(1, 6); !slices.Equal(got, want) {
+		got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), cloudbeds.GetReservationsParams{}), reservationNumber)
+		if want := spectest.Span(1, 6); !slices.Equal(got, want) {
 			t.Errorf("GetReservationsIter() ids = %v, want %v", got, want)
 		}
 		if len(errs) != 1 || !errors.Is(errs[0], errDown) {
@@ -251,7 +196,7 @@ func TestGetReservationsIterErrors(t *testing.T) {
 		if got, want := errs[0].Error(), "cloudbeds: GetReservations page 3: network down"; !strings.Contains(got, want) {
 			t.Errorf("GetReservationsIter() error = %q, want it to contain %q", got, want)
 		}
-		if n := len(log.requests()); n != 2 {
+		if n := len(log.Requests()); n != 2 {
 			t.Errorf("GetReservationsIter() reached the server %d times, want 2", n)
 		}
 	})
@@ -274,10 +219,10 @@ func TestGetReservationsIterStops(t *testing.T) {
 				break
 			}
 		}
-		if want := pagesSeq(1, 2); !slices.Equal(got, want) {
+		if want := spectest.Span(1, 2); !slices.Equal(got, want) {
 			t.Errorf("GetReservationsIter() items = %v, want %v", got, want)
 		}
-		if q, want := log.requests(), []string{"pageNumber=1"}; !slices.Equal(q, want) {
+		if q, want := log.Requests(), []string{"pageNumber=1"}; !slices.Equal(q, want) {
 			t.Errorf("GetReservationsIter() queries after break = %q, want %q", q, want)
 		}
 	})
@@ -308,7 +253,7 @@ func TestGetReservationsIterStops(t *testing.T) {
 		if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 			t.Errorf("GetReservationsIter() errors = %v, want one wrapping context.Canceled", errs)
 		}
-		if n := len(log.requests()); n != 2 {
+		if n := len(log.Requests()); n != 2 {
 			t.Errorf("GetReservationsIter() sent %d requests, want 2", n)
 		}
 	})

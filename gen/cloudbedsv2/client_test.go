@@ -1,7 +1,6 @@
 package cloudbedsv2_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -26,10 +25,7 @@ const (
 // auth package's editors do.
 func newClient(t *testing.T, srv *spectest.Server) *cloudbedsv2.ClientWithResponses {
 	t.Helper()
-	bearer := func(_ context.Context, req *http.Request) error {
-		req.Header.Set("Authorization", "Bearer "+testToken)
-		return nil
-	}
+	bearer := spectest.Headers("Authorization", "Bearer "+testToken)
 	c, err := cloudbedsv2.NewClientWithResponses(srv.BaseURL(), cloudbedsv2.WithRequestEditorFn(bearer))
 	if err != nil {
 		t.Fatalf("NewClientWithResponses(%q) = %v", srv.BaseURL(), err)

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsv2"
@@ -19,10 +18,7 @@ import (
 // pagesClient returns a typed client for srv with a synthetic bearer token.
 func pagesClient(t *testing.T, srv *spectest.Server) *cloudbedsv2.ClientWithResponses {
 	t.Helper()
-	bearer := func(_ context.Context, req *http.Request) error {
-		req.Header.Set("Authorization", "Bearer synthetic-access-token")
-		return nil
-	}
+	bearer := spectest.Headers("Authorization", "Bearer synthetic-access-token")
 	c, err := cloudbedsv2.NewClientWithResponses(srv.BaseURL(), cloudbedsv2.WithRequestEditorFn(bearer))
 	if err != nil {
 		t.Fatalf("NewClientWithResponses(%q) = %v", srv.BaseURL(), err)
@@ -37,28 +33,10 @@ type pagesFake struct {
 	failOffset int // answer 500 at this offset (0: never)
 }
 
-// pagesLog records the query and property header of every request a fake received.
-type pagesLog struct {
-	mu      sync.Mutex
-	queries []string
-}
-
-func (l *pagesLog) add(q string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.queries = append(l.queries, q)
-}
-
-func (l *pagesLog) requests() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return slices.Clone(l.queries)
-}
-
-func (f pagesFake) handler() (http.HandlerFunc, *pagesLog) {
-	log := &pagesLog{}
+func (f pagesFake) handler() (http.HandlerFunc, *spectest.RequestLog) {
+	log := &spectest.RequestLog{}
 	return func(w http.ResponseWriter, r *http.Request) {
-		log.add(r.Header.Get("x-property-id") + " " + r.URL.RawQuery)
+		log.Add(r.Header.Get("x-property-id") + " " + r.URL.RawQuery)
 		q := r.URL.Query()
 		offset, limit := 0, 100
 		if v := q.Get("offset"); v != "" {
@@ -87,24 +65,10 @@ func (f pagesFake) handler() (http.HandlerFunc, *pagesLog) {
 	}, log
 }
 
-func pagesAddons(seq func(yield func(cloudbedsv2.Addon, error) bool)) (ids []int, errs []error) {
-	for a, err := range seq {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		id, _ := strconv.Atoi(string(a.ID))
-		ids = append(ids, id)
-	}
-	return ids, errs
-}
-
-func pagesSeq(from, to int) []int {
-	var out []int
-	for i := from; i <= to; i++ {
-		out = append(out, i)
-	}
-	return out
+// addonID is the numeric id of an add-on.
+func addonID(a cloudbedsv2.Addon) int {
+	n, _ := strconv.Atoi(string(a.ID))
+	return n
 }
 
 func TestGetAddonsIter(t *testing.T) {
@@ -119,14 +83,14 @@ func TestGetAddonsIter(t *testing.T) {
 			name:   "short page ends",
 			fake:   pagesFake{n: 7},
 			params: cloudbedsv2.GetAddonsParams{PropertyIDs: "12345", Limit: new(3)},
-			want:   pagesSeq(1, 7),
+			want:   spectest.Span(1, 7),
 			wantQ:  []string{"12345 limit=3&offset=0", "12345 limit=3&offset=3", "12345 limit=3&offset=6"},
 		},
 		{
 			name:   "empty page ends",
 			fake:   pagesFake{n: 6},
 			params: cloudbedsv2.GetAddonsParams{PropertyIDs: "12345", Limit: new(2)},
-			want:   pagesSeq(1, 6),
+			want:   spectest.Span(1, 6),
 			wantQ: []string{"12345 limit=2&offset=0", "12345 limit=2&offset=2", "12345 limit=2&offset=4",
 				"12345 limit=2&offset=6"},
 		},
@@ -134,7 +98,7 @@ func TestGetAddonsIter(t *testing.T) {
 			name:   "the page size the answer reports wins over the one asked",
 			fake:   pagesFake{n: 7, maxLimit: 3},
 			params: cloudbedsv2.GetAddonsParams{PropertyIDs: "12345,12346", Limit: new(500), Filters: new("name:contains:a")},
-			want:   pagesSeq(1, 7),
+			want:   spectest.Span(1, 7),
 			wantQ: []string{"12345,12346 limit=500&offset=0&filters=name%3Acontains%3Aa",
 				"12345,12346 limit=500&offset=3&filters=name%3Acontains%3Aa",
 				"12345,12346 limit=500&offset=6&filters=name%3Acontains%3Aa"},
@@ -143,7 +107,7 @@ func TestGetAddonsIter(t *testing.T) {
 			name:   "starts at the caller's offset",
 			fake:   pagesFake{n: 8},
 			params: cloudbedsv2.GetAddonsParams{PropertyIDs: "12345", Limit: new(3), Offset: new(1)},
-			want:   pagesSeq(2, 8),
+			want:   spectest.Span(2, 8),
 			wantQ:  []string{"12345 limit=3&offset=1", "12345 limit=3&offset=4", "12345 limit=3&offset=7"},
 		},
 	}
@@ -154,14 +118,14 @@ func TestGetAddonsIter(t *testing.T) {
 			srv.Handle("getAddons", h)
 			c := pagesClient(t, srv)
 
-			got, errs := pagesAddons(c.GetAddonsIter(context.Background(), tc.params))
+			got, errs := spectest.Drain(c.GetAddonsIter(context.Background(), tc.params), addonID)
 			if len(errs) > 0 {
 				t.Fatalf("GetAddonsIter() errors = %v, want none", errs)
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("GetAddonsIter() ids = %v, want %v", got, tc.want)
 			}
-			if q := log.requests(); !slices.Equal(q, tc.wantQ) {
+			if q := log.Requests(); !slices.Equal(q, tc.wantQ) {
 				t.Errorf("GetAddonsIter() requests = %q, want %q", q, tc.wantQ)
 			}
 		})
@@ -177,15 +141,15 @@ func TestGetAddonsIterErrorsAndStops(t *testing.T) {
 		srv.Handle("getAddons", h)
 		c := pagesClient(t, srv)
 
-		got, errs := pagesAddons(c.GetAddonsIter(context.Background(), params))
-		if want := pagesSeq(1, 6); !slices.Equal(got, want) {
+		got, errs := spectest.Drain(c.GetAddonsIter(context.Background(), params), addonID)
+		if want := spectest.Span(1, 6); !slices.Equal(got, want) {
 			t.Errorf("GetAddonsIter() ids = %v, want %v", got, want)
 		}
 		want := "cloudbedsv2: GetAddons offset 6: unexpected status 500"
 		if len(errs) != 1 || errs[0].Error() != want {
 			t.Errorf("GetAddonsIter() errors = %v, want [%s]", errs, want)
 		}
-		if n := len(log.requests()); n != 3 {
+		if n := len(log.Requests()); n != 3 {
 			t.Errorf("GetAddonsIter() sent %d requests, want 3", n)
 		}
 	})
@@ -205,7 +169,7 @@ func TestGetAddonsIterErrorsAndStops(t *testing.T) {
 				break
 			}
 		}
-		if q, want := log.requests(), []string{"12345 limit=3&offset=0", "12345 limit=3&offset=3"}; !slices.Equal(q, want) {
+		if q, want := log.Requests(), []string{"12345 limit=3&offset=0", "12345 limit=3&offset=3"}; !slices.Equal(q, want) {
 			t.Errorf("GetAddonsIter() requests after break = %q, want %q", q, want)
 		}
 	})
@@ -235,7 +199,7 @@ func TestGetAddonsIterErrorsAndStops(t *testing.T) {
 		if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 			t.Errorf("GetAddonsIter() errors = %v, want one wrapping context.Canceled", errs)
 		}
-		if n := len(log.requests()); n != 1 {
+		if n := len(log.Requests()); n != 1 {
 			t.Errorf("GetAddonsIter() sent %d requests, want 1", n)
 		}
 	})

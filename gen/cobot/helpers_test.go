@@ -1,7 +1,6 @@
 package cobot_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -21,11 +20,7 @@ const vndJSON = "application/vnd.api+json"
 func newClient(t *testing.T, srv *spectest.Server) *cobot.ClientWithResponses {
 	t.Helper()
 	c, err := cobot.NewClientWithResponses(srv.BaseURL(), cobot.WithRequestEditorFn(
-		func(_ context.Context, req *http.Request) error {
-			req.Header.Set("Authorization", "Bearer test-token-cobot")
-			req.Header.Set("Accept", vndJSON)
-			return nil
-		}))
+		spectest.Headers("Authorization", "Bearer test-token-cobot", "Accept", vndJSON)))
 	if err != nil {
 		t.Fatalf("NewClientWithResponses: %v", err)
 	}

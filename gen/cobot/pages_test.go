@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/cobot"
@@ -21,11 +20,7 @@ import (
 // Accept header.
 func pagesClient(t *testing.T, srv *spectest.Server) *cobot.ClientWithResponses {
 	t.Helper()
-	editor := func(_ context.Context, req *http.Request) error {
-		req.Header.Set("Authorization", "Bearer synthetic-token")
-		req.Header.Set("Accept", "application/vnd.api+json")
-		return nil
-	}
+	editor := spectest.Headers("Authorization", "Bearer synthetic-token", "Accept", "application/vnd.api+json")
 	c, err := cobot.NewClientWithResponses(srv.BaseURL(), cobot.WithRequestEditorFn(editor))
 	if err != nil {
 		t.Fatalf("NewClientWithResponses(%q) = %v", srv.BaseURL(), err)
@@ -44,29 +39,11 @@ type pagesFake struct {
 	failPage int    // answer 402 on this page (0: never)
 }
 
-// pagesLog records the decoded query of every request a fake received.
-type pagesLog struct {
-	mu      sync.Mutex
-	queries []string
-}
-
-func (l *pagesLog) add(q string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.queries = append(l.queries, q)
-}
-
-func (l *pagesLog) requests() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return slices.Clone(l.queries)
-}
-
-func (f pagesFake) handler() (http.HandlerFunc, *pagesLog) {
-	log := &pagesLog{}
+func (f pagesFake) handler() (http.HandlerFunc, *spectest.RequestLog) {
+	log := &spectest.RequestLog{}
 	return func(w http.ResponseWriter, r *http.Request) {
 		raw, _ := url.QueryUnescape(r.URL.RawQuery)
-		log.add(raw)
+		log.Add(raw)
 		q := r.URL.Query()
 		page, size := 1, 72
 		if v := q.Get("page[number]"); v != "" {
@@ -194,7 +171,7 @@ func TestListEventTagsIter(t *testing.T) {
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("ListEventTagsIter() ids = %v, want %v", got, tc.want)
 			}
-			if q := log.requests(); !slices.Equal(q, tc.wantQ) {
+			if q := log.Requests(); !slices.Equal(q, tc.wantQ) {
 				t.Errorf("ListEventTagsIter() queries = %q, want %q", q, tc.wantQ)
 			}
 			req, _ := srv.LastRequest("list-event-tags")
@@ -233,7 +210,7 @@ func TestGetExternalResourcesIterErrorsAndStops(t *testing.T) {
 		if len(errs) != 1 || errs[0].Error() != want {
 			t.Errorf("GetExternalResourcesIter() errors = %v, want [%s]", errs, want)
 		}
-		if n := len(log.requests()); n != 2 {
+		if n := len(log.Requests()); n != 2 {
 			t.Errorf("GetExternalResourcesIter() sent %d requests, want 2", n)
 		}
 	})
@@ -252,7 +229,7 @@ func TestGetExternalResourcesIterErrorsAndStops(t *testing.T) {
 				break
 			}
 		}
-		if q, want := log.requests(), pagesQueries(3, 1); !slices.Equal(q, want) {
+		if q, want := log.Requests(), pagesQueries(3, 1); !slices.Equal(q, want) {
 			t.Errorf("GetExternalResourcesIter() queries after break = %q, want %q", q, want)
 		}
 	})
@@ -283,7 +260,7 @@ func TestGetExternalResourcesIterErrorsAndStops(t *testing.T) {
 		if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 			t.Errorf("GetExternalResourcesIter() errors = %v, want one wrapping context.Canceled", errs)
 		}
-		if n := len(log.requests()); n != 2 {
+		if n := len(log.Requests()); n != 2 {
 			t.Errorf("GetExternalResourcesIter() sent %d requests, want 2", n)
 		}
 	})

@@ -15,10 +15,7 @@ import (
 func newClient(t *testing.T, srv *spectest.Server) *cobotv1.ClientWithResponses {
 	t.Helper()
 	c, err := cobotv1.NewClientWithResponses(srv.BaseURL(), cobotv1.WithRequestEditorFn(
-		func(_ context.Context, req *http.Request) error {
-			req.Header.Set("Authorization", "Bearer test-token-cobot-v1")
-			return nil
-		}))
+		spectest.Headers("Authorization", "Bearer test-token-cobot-v1")))
 	if err != nil {
 		t.Fatalf("NewClientWithResponses: %v", err)
 	}

@@ -28,14 +28,8 @@ const (
 // call, the way the auth package's editors do.
 func newClient(t *testing.T, srv *spectest.Server) *kobas.ClientWithResponses {
 	t.Helper()
-	bearer := func(_ context.Context, req *http.Request) error {
-		req.Header.Set("Authorization", "Bearer "+testToken)
-		return nil
-	}
-	company := func(_ context.Context, req *http.Request) error {
-		req.Header.Set("x-kobas-company-id", testCompanyID)
-		return nil
-	}
+	bearer := spectest.Headers("Authorization", "Bearer "+testToken)
+	company := spectest.Headers("x-kobas-company-id", testCompanyID)
 	c, err := kobas.NewClientWithResponses(srv.BaseURL(),
 		kobas.WithRequestEditorFn(bearer),
 		kobas.WithRequestEditorFn(company))

@@ -4,12 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
@@ -20,11 +18,7 @@ import (
 // pagesClient returns a typed client for srv carrying the credentials Kobas requires.
 func pagesClient(t *testing.T, srv *spectest.Server, opts ...kobas.ClientOption) *kobas.ClientWithResponses {
 	t.Helper()
-	creds := func(_ context.Context, req *http.Request) error {
-		req.Header.Set("Authorization", "Bearer test-access-token")
-		req.Header.Set("x-kobas-company-id", "1234")
-		return nil
-	}
+	creds := spectest.Headers("Authorization", "Bearer test-access-token", "x-kobas-company-id", "1234")
 	opts = append([]kobas.ClientOption{kobas.WithRequestEditorFn(creds)}, opts...)
 	c, err := kobas.NewClientWithResponses(srv.BaseURL(), opts...)
 	if err != nil {
@@ -42,29 +36,11 @@ type pagesFake struct {
 	failOffset int  // answer 500 at this offset (0: never, as no test fails the first page)
 }
 
-// pagesLog records the query of every request a fake received.
-type pagesLog struct {
-	mu      sync.Mutex
-	queries []string
-}
-
-func (l *pagesLog) add(q string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.queries = append(l.queries, q)
-}
-
-func (l *pagesLog) requests() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return slices.Clone(l.queries)
-}
-
 // handler serves pages of f; item renders record id as a JSON object.
-func (f pagesFake) handler(item func(id int) string) (http.HandlerFunc, *pagesLog) {
-	log := &pagesLog{}
+func (f pagesFake) handler(item func(id int) string) (http.HandlerFunc, *spectest.RequestLog) {
+	log := &spectest.RequestLog{}
 	return func(w http.ResponseWriter, r *http.Request) {
-		log.add(r.URL.RawQuery)
+		log.Add(r.URL.RawQuery)
 		q := r.URL.Query()
 		offset, limit := 0, f.defLimit
 		if v := q.Get("offset"); v != "" {
@@ -109,26 +85,6 @@ func shiftJSON(id int) string {
 		`"c_date":"2024-05-10 10:00:00","holiday_amount_of_day":0}`, id)
 }
 
-// drain ranges over seq, returning the ids it yielded and the errors, in order.
-func drain[T any](seq iter.Seq2[T, error], id func(T) int) (ids []int, errs []error) {
-	for v, err := range seq {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		ids = append(ids, id(v))
-	}
-	return ids, errs
-}
-
-func seq(from, to int) []int {
-	var out []int
-	for i := from; i <= to; i++ {
-		out = append(out, i)
-	}
-	return out
-}
-
 func TestListStaffIter(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -141,41 +97,41 @@ func TestListStaffIter(t *testing.T) {
 			name:   "short page ends",
 			fake:   pagesFake{n: 7, defLimit: 50},
 			params: kobas.ListStaffParams{Limit: new(3)},
-			want:   seq(1, 7),
+			want:   spectest.Span(1, 7),
 			wantQ:  []string{"limit=3&offset=0", "limit=3&offset=3", "limit=3&offset=6"},
 		},
 		{
 			name:   "empty page ends",
 			fake:   pagesFake{n: 9, defLimit: 50},
 			params: kobas.ListStaffParams{Limit: new(3)},
-			want:   seq(1, 9),
+			want:   spectest.Span(1, 9),
 			wantQ:  []string{"limit=3&offset=0", "limit=3&offset=3", "limit=3&offset=6", "limit=3&offset=9"},
 		},
 		{
 			name:   "total ends without an empty page",
 			fake:   pagesFake{n: 9, defLimit: 50, withTotal: true},
 			params: kobas.ListStaffParams{Limit: new(3)},
-			want:   seq(1, 9),
+			want:   spectest.Span(1, 9),
 			wantQ:  []string{"limit=3&offset=0", "limit=3&offset=3", "limit=3&offset=6"},
 		},
 		{
 			name:  "server default page size from the answer's limit",
 			fake:  pagesFake{n: 8, defLimit: 3},
-			want:  seq(1, 8),
+			want:  spectest.Span(1, 8),
 			wantQ: []string{"offset=0", "offset=3", "offset=6"},
 		},
 		{
 			name:   "server caps the page size below the one asked",
 			fake:   pagesFake{n: 7, defLimit: 50, maxLimit: 3},
 			params: kobas.ListStaffParams{Limit: new(10)},
-			want:   seq(1, 7),
+			want:   spectest.Span(1, 7),
 			wantQ:  []string{"limit=10&offset=0", "limit=10&offset=3", "limit=10&offset=6"},
 		},
 		{
 			name:   "starts at the caller's offset",
 			fake:   pagesFake{n: 9, defLimit: 50},
 			params: kobas.ListStaffParams{Limit: new(3), Offset: new(2)},
-			want:   seq(3, 9),
+			want:   spectest.Span(3, 9),
 			wantQ:  []string{"limit=3&offset=2", "limit=3&offset=5", "limit=3&offset=8"},
 		},
 		{
@@ -191,14 +147,14 @@ func TestListStaffIter(t *testing.T) {
 			srv.Handle("listStaff", h)
 			c := pagesClient(t, srv)
 
-			got, errs := drain(c.ListStaffIter(context.Background(), tc.params), func(s kobas.Staff) int { return s.ID })
+			got, errs := spectest.Drain(c.ListStaffIter(context.Background(), tc.params), func(s kobas.Staff) int { return s.ID })
 			if len(errs) > 0 {
 				t.Fatalf("ListStaffIter() errors = %v, want none", errs)
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("ListStaffIter() ids = %v, want %v", got, tc.want)
 			}
-			if q := fake.requests(); !slices.Equal(q, tc.wantQ) {
+			if q := fake.Requests(); !slices.Equal(q, tc.wantQ) {
 				t.Errorf("ListStaffIter() queries = %q, want %q", q, tc.wantQ)
 			}
 			if tc.params.Offset != nil && *tc.params.Offset != 2 {
@@ -214,15 +170,15 @@ func TestListStaffShiftsIter(t *testing.T) {
 	srv.Handle("listStaffShifts", h)
 	c := pagesClient(t, srv)
 
-	got, errs := drain(c.ListStaffShiftsIter(context.Background(), 301, kobas.ListStaffShiftsParams{}),
+	got, errs := spectest.Drain(c.ListStaffShiftsIter(context.Background(), 301, kobas.ListStaffShiftsParams{}),
 		func(s kobas.Shift) int { return s.ID })
 	if len(errs) > 0 {
 		t.Fatalf("ListStaffShiftsIter(301) errors = %v, want none", errs)
 	}
-	if want := seq(1, 5); !slices.Equal(got, want) {
+	if want := spectest.Span(1, 5); !slices.Equal(got, want) {
 		t.Errorf("ListStaffShiftsIter(301) ids = %v, want %v", got, want)
 	}
-	if q, want := fake.requests(), []string{"offset=0", "offset=2", "offset=4"}; !slices.Equal(q, want) {
+	if q, want := fake.Requests(), []string{"offset=0", "offset=2", "offset=4"}; !slices.Equal(q, want) {
 		t.Errorf("ListStaffShiftsIter(301) queries = %q, want %q", q, want)
 	}
 	req, _ := srv.LastRequest("listStaffShifts")
@@ -238,9 +194,9 @@ func TestListStaffIterErrors(t *testing.T) {
 		srv.Handle("listStaff", h)
 		c := pagesClient(t, srv)
 
-		got, errs := drain(c.ListStaffIter(context.Background(), kobas.ListStaffParams{}),
+		got, errs := spectest.Drain(c.ListStaffIter(context.Background(), kobas.ListStaffParams{}),
 			func(s kobas.Staff) int { return s.ID })
-		if want := seq(1, 3); !slices.Equal(got, want) {
+		if want := spectest.Span(1, 3); !slices.Equal(got, want) {
 			t.Errorf("ListStaffIter() ids = %v, want %v", got, want)
 		}
 		if len(errs) != 1 {
@@ -249,7 +205,7 @@ func TestListStaffIterErrors(t *testing.T) {
 		if got, want := errs[0].Error(), "kobas: ListStaff offset 3: unexpected status 500"; got != want {
 			t.Errorf("ListStaffIter() error = %q, want %q", got, want)
 		}
-		if n := len(fake.requests()); n != 2 {
+		if n := len(fake.Requests()); n != 2 {
 			t.Errorf("ListStaffIter() sent %d requests, want 2", n)
 		}
 	})
@@ -259,12 +215,12 @@ func TestListStaffIterErrors(t *testing.T) {
 		h, fake := pagesFake{n: 9, defLimit: 3}.handler(staffJSON)
 		srv.Handle("listStaff", h)
 		errDown := errors.New("network down")
-		doer := &failingDoer{after: 1, err: errDown}
+		doer := &spectest.FailingDoer{OK: 1, Err: errDown}
 		c := pagesClient(t, srv, kobas.WithHTTPClient(doer))
 
-		got, errs := drain(c.ListStaffIter(context.Background(), kobas.ListStaffParams{}),
+		got, errs := spectest.Drain(c.ListStaffIter(context.Background(), kobas.ListStaffParams{}),
 			func(s kobas.Staff) int { return s.ID })
-		if want := seq(1, 3); !slices.Equal(got, want) {
+		if want := spectest.Span(1, 3); !slices.Equal(got, want) {
 			t.Errorf("ListStaffIter() ids = %v, want %v", got, want)
 		}
 		if len(errs) != 1 || !errors.Is(errs[0], errDown) {
@@ -273,28 +229,10 @@ func TestListStaffIterErrors(t *testing.T) {
 		if got, want := errs[0].Error(), "kobas: ListStaff offset 3: "; !strings.HasPrefix(got, want) {
 			t.Errorf("ListStaffIter() error = %q, want prefix %q", got, want)
 		}
-		if n := len(fake.requests()); n != 1 {
+		if n := len(fake.Requests()); n != 1 {
 			t.Errorf("ListStaffIter() reached the server %d times, want 1", n)
 		}
 	})
-}
-
-// failingDoer sends the first after requests through http.DefaultClient and fails the others.
-type failingDoer struct {
-	mu    sync.Mutex
-	after int
-	err   error
-}
-
-func (d *failingDoer) Do(req *http.Request) (*http.Response, error) {
-	d.mu.Lock()
-	d.after--
-	fail := d.after < 0
-	d.mu.Unlock()
-	if fail {
-		return nil, d.err
-	}
-	return http.DefaultClient.Do(req)
 }
 
 func TestListStaffIterStops(t *testing.T) {
@@ -314,10 +252,10 @@ func TestListStaffIterStops(t *testing.T) {
 				break
 			}
 		}
-		if want := seq(1, 3); !slices.Equal(got, want) {
+		if want := spectest.Span(1, 3); !slices.Equal(got, want) {
 			t.Errorf("ListStaffIter() ids = %v, want %v", got, want)
 		}
-		if q, want := fake.requests(), []string{"offset=0"}; !slices.Equal(q, want) {
+		if q, want := fake.Requests(), []string{"offset=0"}; !slices.Equal(q, want) {
 			t.Errorf("ListStaffIter() queries after break = %q, want %q", q, want)
 		}
 	})
@@ -342,13 +280,13 @@ func TestListStaffIterStops(t *testing.T) {
 				cancel()
 			}
 		}
-		if want := seq(1, 3); !slices.Equal(got, want) {
+		if want := spectest.Span(1, 3); !slices.Equal(got, want) {
 			t.Errorf("ListStaffIter() ids = %v, want %v", got, want)
 		}
 		if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 			t.Errorf("ListStaffIter() errors = %v, want one wrapping context.Canceled", errs)
 		}
-		if n := len(fake.requests()); n != 1 {
+		if n := len(fake.Requests()); n != 1 {
 			t.Errorf("ListStaffIter() sent %d requests, want 1", n)
 		}
 	})
@@ -361,14 +299,14 @@ func TestListStaffIterStops(t *testing.T) {
 
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		got, errs := drain(c.ListStaffIter(ctx, kobas.ListStaffParams{}), func(s kobas.Staff) int { return s.ID })
+		got, errs := spectest.Drain(c.ListStaffIter(ctx, kobas.ListStaffParams{}), func(s kobas.Staff) int { return s.ID })
 		if len(got) != 0 || len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 			t.Errorf("ListStaffIter(cancelled) = %v, %v; want no items and one context.Canceled", got, errs)
 		}
 		if got, want := errs[0].Error(), "kobas: ListStaff: context canceled"; got != want {
 			t.Errorf("ListStaffIter(cancelled) error = %q, want %q", got, want)
 		}
-		if n := len(fake.requests()); n != 0 {
+		if n := len(fake.Requests()); n != 0 {
 			t.Errorf("ListStaffIter(cancelled) sent %d requests, want 0", n)
 		}
 	})

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/octotable"
@@ -19,11 +18,7 @@ import (
 // pagesClient returns a typed client for srv carrying a bearer token and the Property header.
 func pagesClient(t *testing.T, srv *spectest.Server) *octotable.ClientWithResponses {
 	t.Helper()
-	creds := func(_ context.Context, req *http.Request) error {
-		req.Header.Set("Authorization", "Bearer test-access-token")
-		req.Header.Set("Property", "999643")
-		return nil
-	}
+	creds := spectest.Headers("Authorization", "Bearer test-access-token", "Property", "999643")
 	c, err := octotable.NewClientWithResponses(srv.BaseURL(), octotable.WithRequestEditorFn(creds))
 	if err != nil {
 		t.Fatalf("NewClientWithResponses(%q) = %v", srv.BaseURL(), err)
@@ -42,28 +37,10 @@ type cursorFake struct {
 	pageSize []int  // sizes of the pages, overriding limit (an empty page ends the data)
 }
 
-// cursorLog records the query of every request a fake received.
-type cursorLog struct {
-	mu      sync.Mutex
-	queries []string
-}
-
-func (l *cursorLog) add(q string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.queries = append(l.queries, q)
-}
-
-func (l *cursorLog) requests() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return slices.Clone(l.queries)
-}
-
-func (f cursorFake) handler() (http.HandlerFunc, *cursorLog) {
-	log := &cursorLog{}
+func (f cursorFake) handler() (http.HandlerFunc, *spectest.RequestLog) {
+	log := &spectest.RequestLog{}
 	return func(w http.ResponseWriter, r *http.Request) {
-		log.add(r.URL.RawQuery)
+		log.Add(r.URL.RawQuery)
 		q := r.URL.Query()
 		w.Header().Set("Content-Type", "application/json")
 		cur := q.Get("next_cursor")
@@ -116,24 +93,8 @@ func (f cursorFake) handler() (http.HandlerFunc, *cursorLog) {
 	}, log
 }
 
-func collectReservations(seq func(yield func(octotable.Reservation, error) bool)) (ids []int64, errs []error) {
-	for r, err := range seq {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		ids = append(ids, r.ID)
-	}
-	return ids, errs
-}
-
-func ids(from, to int64) []int64 {
-	var out []int64
-	for i := from; i <= to; i++ {
-		out = append(out, i)
-	}
-	return out
-}
+// reservationID is the id of a reservation.
+func reservationID(r octotable.Reservation) int64 { return r.ID }
 
 func TestListReservationsIter(t *testing.T) {
 	tests := []struct {
@@ -147,46 +108,46 @@ func TestListReservationsIter(t *testing.T) {
 			name:   "absent cursor ends",
 			fake:   cursorFake{n: 7, limit: 50, last: "absent"},
 			params: octotable.ListReservationsParams{Limit: new(3)},
-			want:   ids(1, 7),
+			want:   spectest.Span[int64](1, 7),
 			wantQ:  []string{"limit=3", "next_cursor=c3&limit=3", "next_cursor=c6&limit=3"},
 		},
 		{
 			name:   "null cursor ends",
 			fake:   cursorFake{n: 6, limit: 50, last: "null"},
 			params: octotable.ListReservationsParams{Limit: new(2)},
-			want:   ids(1, 6),
+			want:   spectest.Span[int64](1, 6),
 			wantQ:  []string{"limit=2", "next_cursor=c2&limit=2", "next_cursor=c4&limit=2"},
 		},
 		{
 			name:  "empty cursor ends",
 			fake:  cursorFake{n: 9, limit: 3, last: "empty"},
-			want:  ids(1, 9),
+			want:  spectest.Span[int64](1, 9),
 			wantQ: []string{"", "next_cursor=c3", "next_cursor=c6"},
 		},
 		{
 			name:  "empty page ends although a cursor is sent",
 			fake:  cursorFake{n: 6, limit: 3, last: "c6"},
-			want:  ids(1, 6),
+			want:  spectest.Span[int64](1, 6),
 			wantQ: []string{"", "next_cursor=c3", "next_cursor=c6"},
 		},
 		{
 			name:  "a short page does not end a cursor list",
 			fake:  cursorFake{n: 6, pageSize: []int{3, 1, 2}, last: "absent"},
-			want:  ids(1, 6),
+			want:  spectest.Span[int64](1, 6),
 			wantQ: []string{"", "next_cursor=c1", "next_cursor=c2", "next_cursor=c3"},
 		},
 		{
 			name:   "resumes from the caller's cursor",
 			fake:   cursorFake{n: 9, limit: 3, last: "absent"},
 			params: octotable.ListReservationsParams{NextCursor: new("c3")},
-			want:   ids(4, 9),
+			want:   spectest.Span[int64](4, 9),
 			wantQ:  []string{"next_cursor=c3", "next_cursor=c6"},
 		},
 		{
 			name:   "filters go with every page",
 			fake:   cursorFake{n: 4, limit: 2, last: "absent"},
 			params: octotable.ListReservationsParams{TextSearch: new("devis")},
-			want:   ids(1, 4),
+			want:   spectest.Span[int64](1, 4),
 			wantQ:  []string{"text_search=devis", "next_cursor=c2&text_search=devis"},
 		},
 	}
@@ -197,14 +158,14 @@ func TestListReservationsIter(t *testing.T) {
 			srv.Handle("listReservations", h)
 			c := pagesClient(t, srv)
 
-			got, errs := collectReservations(c.ListReservationsIter(context.Background(), tc.params))
+			got, errs := spectest.Drain(c.ListReservationsIter(context.Background(), tc.params), reservationID)
 			if len(errs) > 0 {
 				t.Fatalf("ListReservationsIter() errors = %v, want none", errs)
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("ListReservationsIter() ids = %v, want %v", got, tc.want)
 			}
-			if q := log.requests(); !slices.Equal(q, tc.wantQ) {
+			if q := log.Requests(); !slices.Equal(q, tc.wantQ) {
 				t.Errorf("ListReservationsIter() queries = %q, want %q", q, tc.wantQ)
 			}
 			if tc.params.NextCursor != nil && *tc.params.NextCursor != "c3" {
@@ -225,14 +186,14 @@ func TestListReservationsIterErrors(t *testing.T) {
 		{
 			name:    "500 on the second page",
 			fake:    cursorFake{n: 9, limit: 3, last: "absent", fail: "c3"},
-			want:    ids(1, 3),
+			want:    spectest.Span[int64](1, 3),
 			wantErr: "octotable: ListReservations page 2: unexpected status 500",
 			wantN:   2,
 		},
 		{
 			name:    "a cursor that does not advance",
 			fake:    cursorFake{n: 9, limit: 3, repeat: true},
-			want:    slices.Concat(ids(1, 3), ids(1, 3)),
+			want:    slices.Concat(spectest.Span[int64](1, 3), spectest.Span[int64](1, 3)),
 			wantErr: "octotable: ListReservations page 2: the next cursor repeats the current one",
 			wantN:   2,
 		},
@@ -244,14 +205,14 @@ func TestListReservationsIterErrors(t *testing.T) {
 			srv.Handle("listReservations", h)
 			c := pagesClient(t, srv)
 
-			got, errs := collectReservations(c.ListReservationsIter(context.Background(), octotable.ListReservationsParams{}))
+			got, errs := spectest.Drain(c.ListReservationsIter(context.Background(), octotable.ListReservationsParams{}), reservationID)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("ListReservationsIter() ids = %v, want %v", got, tc.want)
 			}
 			if len(errs) != 1 || errs[0].Error() != tc.wantErr {
 				t.Errorf("ListReservationsIter() errors = %v, want [%s]", errs, tc.wantErr)
 			}
-			if n := len(log.requests()); n != tc.wantN {
+			if n := len(log.Requests()); n != tc.wantN {
 				t.Errorf("ListReservationsIter() sent %d requests, want %d", n, tc.wantN)
 			}
 		})
@@ -275,10 +236,10 @@ func TestListReservationsIterStops(t *testing.T) {
 				break
 			}
 		}
-		if want := ids(1, 4); !slices.Equal(got, want) {
+		if want := spectest.Span[int64](1, 4); !slices.Equal(got, want) {
 			t.Errorf("ListReservationsIter() ids = %v, want %v", got, want)
 		}
-		if q, want := log.requests(), []string{"", "next_cursor=c3"}; !slices.Equal(q, want) {
+		if q, want := log.Requests(), []string{"", "next_cursor=c3"}; !slices.Equal(q, want) {
 			t.Errorf("ListReservationsIter() queries after break = %q, want %q", q, want)
 		}
 	})
@@ -303,13 +264,13 @@ func TestListReservationsIterStops(t *testing.T) {
 				cancel()
 			}
 		}
-		if want := ids(1, 3); !slices.Equal(got, want) {
+		if want := spectest.Span[int64](1, 3); !slices.Equal(got, want) {
 			t.Errorf("ListReservationsIter() ids = %v, want %v", got, want)
 		}
 		if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 			t.Errorf("ListReservationsIter() errors = %v, want one wrapping context.Canceled", errs)
 		}
-		if n := len(log.requests()); n != 1 {
+		if n := len(log.Requests()); n != 1 {
 			t.Errorf("ListReservationsIter() sent %d requests, want 1", n)
 		}
 	})
