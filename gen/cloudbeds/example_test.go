@@ -64,15 +64,22 @@ func Example_createReservation() {
 	// reservation 8829301744 total 261.60 created 20 May 2025 09:41
 }
 
-// Listing the day's arrivals. Counts arrive as strings or numbers and decode either way.
+// Listing the day's arrivals with the iterator, which follows pageNumber until total is reached.
+// Counts arrive as strings or numbers and decode either way.
 func Example_listArrivals() {
 	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		fmt.Println("checkInFrom =", q.Get("checkInFrom"), "checkInTo =", q.Get("checkInTo"), "status =", q.Get("status"))
+		fmt.Println("pageNumber =", q.Get("pageNumber"), "checkInFrom =", q.Get("checkInFrom"), "status =", q.Get("status"))
 		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"success": true, "count": 2, "total": "2", "data": [
-			{"reservationID": "8829301744", "guestName": "Ana Silva", "adults": "2", "children": 0, "balance": "180.50"},
-			{"reservationID": 8829301745, "guestName": "Rui Costa", "adults": 1, "children": "1", "balance": 0}]}`)
+		switch q.Get("pageNumber") {
+		case "1":
+			io.WriteString(w, `{"success": true, "count": 2, "total": "3", "data": [
+				{"reservationID": "8829301744", "guestName": "Ana Silva", "adults": "2", "children": 0, "balance": "180.50"},
+				{"reservationID": 8829301745, "guestName": "Rui Costa", "adults": 1, "children": "1", "balance": 0}]}`)
+		default:
+			io.WriteString(w, `{"success": true, "count": "1", "total": 3, "data": [
+				{"reservationID": "8829301746", "guestName": "Inês Sousa", "adults": "1", "children": "", "balance": "95.00"}]}`)
+		}
 	}))
 	defer fake.Close()
 
@@ -82,21 +89,23 @@ func Example_listArrivals() {
 	}
 	today := wire.Date{Time: time.Date(2025, 6, 12, 0, 0, 0, 0, time.UTC)}
 	confirmed := cloudbeds.GetReservationsParamsStatusConfirmed
-	r, err := c.GetReservationsWithResponse(context.Background(), &cloudbeds.GetReservationsParams{
+	size := 2
+	arrivals := c.GetReservationsIter(context.Background(), cloudbeds.GetReservationsParams{
 		CheckInFrom: &today,
 		CheckInTo:   &today,
 		Status:      &confirmed,
+		PageSize:    &size,
 	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, res := range r.JSON200.Data {
+	for res, err := range arrivals {
+		if err != nil {
+			log.Fatal(err)
+		}
 		fmt.Printf("%s %s: %d adults, %d children, balance %s\n", res.ReservationID, *res.GuestName, res.Adults, res.Children, res.Balance)
 	}
-	fmt.Println("total", r.JSON200.Total)
 	// Output:
-	// checkInFrom = 2025-06-12 checkInTo = 2025-06-12 status = confirmed
+	// pageNumber = 1 checkInFrom = 2025-06-12 status = confirmed
 	// 8829301744 Ana Silva: 2 adults, 0 children, balance 180.50
 	// 8829301745 Rui Costa: 1 adults, 1 children, balance 0
-	// total 2
+	// pageNumber = 2 checkInFrom = 2025-06-12 status = confirmed
+	// 8829301746 Inês Sousa: 1 adults, 0 children, balance 95.00
 }

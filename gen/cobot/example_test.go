@@ -21,7 +21,11 @@ func fakeCobot() *httptest.Server {
 			w.WriteHeader(http.StatusCreated)
 			io.WriteString(w, `{"data":{"id":"b-1","type":"bookings","attributes":{"from":"2024-05-14T12:00:00Z","to":"2024-05-14T14:00:00Z","units":1,"title":"Design review","canUpdate":true,"cancellationPeriod":24,"price":{"net":"40.0","gross":"47.6","currency":"EUR","taxes":[]}},"relationships":{"space":{"data":{"id":"s-1","type":"spaces"}},"resource":{"data":{"id":"r-7","type":"resources"}},"externalBooking":{"data":null}}}}`)
 		case "/spaces/s-1/invoices":
-			io.WriteString(w, `{"data":[{"id":"inv-1","type":"invoices","attributes":{"number":"CW-2024-0042","paidStatus":"unpaid","payableAmount":"226.10"}}],"meta":{"totalPages":1,"currentPage":1},"links":{"next":null}}`)
+			if r.URL.Query().Get("page[number]") == "2" {
+				io.WriteString(w, `{"data":[{"id":"inv-2","type":"invoices","attributes":{"number":"CW-2024-0043","paidStatus":"paid","payableAmount":"0.0"}}],"meta":{"totalPages":2,"currentPage":2},"links":{"next":null}}`)
+				return
+			}
+			io.WriteString(w, `{"data":[{"id":"inv-1","type":"invoices","attributes":{"number":"CW-2024-0042","paidStatus":"unpaid","payableAmount":"226.10"}}],"meta":{"totalPages":2,"currentPage":1},"links":{"next":"/spaces/s-1/invoices?page[number]=2&page[size]=1"}}`)
 		default:
 			http.NotFound(w, r)
 		}
@@ -59,25 +63,22 @@ func ExampleClientWithResponses_CreateMembershipBookingWithApplicationVndAPIPlus
 	// Output: 201 b-1 2024-05-14T12:00:00Z 47.6 EUR
 }
 
-// Invoices come in pages; links.next is null on the last one.
-func ExampleClientWithResponses_GetSpaceInvoicesWithResponse() {
+// Invoices come in pages; the iterator follows links.next until it is null.
+func ExampleClientWithResponses_GetSpaceInvoicesIter() {
 	srv := fakeCobot()
 	defer srv.Close()
 	c, err := cobot.NewClientWithResponses(srv.URL)
 	if err != nil {
 		panic(err)
 	}
-	size := 200
-	res, err := c.GetSpaceInvoicesWithResponse(context.Background(), "s-1", &cobot.GetSpaceInvoicesParams{PageSize: &size})
-	if err != nil {
-		panic(err)
-	}
-	page := res.ApplicationVndAPIJSON200
-	for _, inv := range page.Data {
+	size := 1
+	for inv, err := range c.GetSpaceInvoicesIter(context.Background(), "s-1", cobot.GetSpaceInvoicesParams{PageSize: &size}) {
+		if err != nil {
+			panic(err)
+		}
 		fmt.Println(inv.Attributes.Number, inv.Attributes.PaidStatus, inv.Attributes.PayableAmount)
 	}
-	fmt.Println("last page:", page.Links.Next == nil)
 	// Output:
 	// CW-2024-0042 unpaid 226.10
-	// last page: true
+	// CW-2024-0043 paid 0.0
 }
