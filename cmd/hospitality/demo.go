@@ -200,4 +200,3 @@ func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 	fmt.Fprintf(out, "   GET /reservations via ListReservationsIter (limit=1, following next_cursor): %d reservations\n", n)
 	return summary{auth: "client credentials (JSON)", calls: 7 + n, result: fmt.Sprintf("reservation #%d created, updated, cancelled; %d listed", g.ID, n)}, nil
 }
-
