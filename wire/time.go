@@ -287,8 +287,10 @@ func (t Date) String() string { return formatTime(t.Time, layoutDate) }
 // an absent field give the empty (invalid) TimeOfDay. It marshals as
 // "15:04:05"; the empty TimeOfDay marshals as null (text: "").
 type TimeOfDay struct {
+	// Hour, Minute and Second are the clock reading: 0–23, 0–59 and 0–59.
 	Hour, Minute, Second int
-	Valid                bool // false for the empty TimeOfDay
+	// Valid is false for the empty TimeOfDay.
+	Valid bool
 }
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler].
