@@ -369,11 +369,28 @@ func TestCachedSourceErrorNotCached(t *testing.T) {
 
 // A fetch that yields no token is an error, not a cached empty token.
 func TestCachedSourceEmptyFetch(t *testing.T) {
-	for name, tok := range map[string]*oauth2.Token{"nil token": nil, "empty access token": {}} {
-		t.Run(name, func(t *testing.T) {
-			ts := auth.NewCachedSource(func(context.Context) (*oauth2.Token, error) { return tok, nil }, auth.CacheOptions{Provider: "test"})
-			if _, err := ts.Token(); err == nil {
-				t.Error("Token() error = nil, want an error")
+	tests := []struct {
+		name string
+		tok  *oauth2.Token
+	}{
+		{name: "nil token"},
+		{name: "empty access token", tok: &oauth2.Token{RefreshToken: "rt-1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var fetches atomic.Int64
+			ts := auth.NewCachedSource(func(context.Context) (*oauth2.Token, error) {
+				fetches.Add(1)
+				return tc.tok, nil
+			}, auth.CacheOptions{Provider: "test"})
+			const want = "auth: test token: fetch returned no access token"
+			for i := range 2 {
+				if tok, err := ts.Token(); err == nil || err.Error() != want {
+					t.Errorf("Token() call %d = %v, %v; want error %q", i+1, tok, err, want)
+				}
+			}
+			if got := fetches.Load(); got != 2 {
+				t.Errorf("fetches = %d, want 2 (nothing cached)", got)
 			}
 		})
 	}

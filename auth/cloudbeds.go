@@ -667,8 +667,8 @@ func parseCloudbedsMetadata(status int, body []byte, secrets []string) (string, 
 	code, message := errorFields(raw)
 	var parts []string
 	for _, s := range []string{code, message} {
-		if s = strings.TrimSpace(redact(s, secrets)); s != "" {
-			parts = append(parts, excerpt(s, maxBodyExcerpt))
+		if s = bodyExcerpt([]byte(s), secrets); s != "" {
+			parts = append(parts, s)
 		}
 	}
 	detail := strings.Join(parts, ": ")

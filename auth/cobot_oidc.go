@@ -38,7 +38,8 @@ type CobotOIDC struct {
 // *http.Client carried by ctx under [oauth2.HTTPClient], or a client with a
 // [DefaultHTTPTimeout] timeout), passed to go-oidc with
 // [oidc.ClientContext]; redirects are not followed. ctx bounds the
-// discovery request only.
+// discovery request only. The endpoints the discovery document names must
+// use https too (http only for loopback hosts).
 func NewCobotOIDC(ctx context.Context, cfg CobotConfig) (*CobotOIDC, error) {
 	errs := requireFields("cobot", namedValue{"ClientID", cfg.ClientID})
 	if err := checkTokenURL("cobot", "Issuer", cfg.issuer()); err != nil {
@@ -52,12 +53,47 @@ func NewCobotOIDC(ctx context.Context, cfg CobotConfig) (*CobotOIDC, error) {
 	if err != nil {
 		return nil, cobotOIDCError("auth: cobot oidc discovery", err)
 	}
+	if err := checkDiscoveredEndpoints(provider); err != nil {
+		return nil, err
+	}
 	verifier := provider.Verifier(&oidc.Config{
 		ClientID:             cfg.ClientID,
 		SupportedSigningAlgs: []string{oidc.RS256},
 		Now:                  nowFunc(cfg.Now),
 	})
 	return &CobotOIDC{provider: provider, verifier: verifier, client: client}, nil
+}
+
+// checkDiscoveredEndpoints applies the https rule of the configured URLs to
+// the endpoints the discovery document names: signing keys fetched over
+// plain http could be replaced in transit, and the token and userinfo
+// endpoints receive secrets.
+func checkDiscoveredEndpoints(p *oidc.Provider) error {
+	var doc struct {
+		AuthURL     string `json:"authorization_endpoint"`
+		TokenURL    string `json:"token_endpoint"`
+		UserInfoURL string `json:"userinfo_endpoint"`
+		JWKSURL     string `json:"jwks_uri"`
+	}
+	if err := p.Claims(&doc); err != nil {
+		return errors.New("auth: cobot oidc discovery: the document is not a valid JSON object")
+	}
+	var errs []error
+	for _, e := range []struct{ name, url string }{
+		{"authorization_endpoint", doc.AuthURL},
+		{"token_endpoint", doc.TokenURL},
+		{"userinfo_endpoint", doc.UserInfoURL},
+		{"jwks_uri", doc.JWKSURL},
+	} {
+		if e.url == "" {
+			continue // go-oidc reports a missing endpoint when it is needed
+		}
+		var ce *ConfigError
+		if err := checkTokenURL("cobot", e.name, e.url); errors.As(err, &ce) {
+			errs = append(errs, fmt.Errorf("auth: cobot oidc discovery: %s %s", e.name, ce.Problem))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Endpoint returns the authorization and token endpoints named by the

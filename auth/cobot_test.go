@@ -327,9 +327,12 @@ func TestCobotExchangeRejected(t *testing.T) {
 		if _, err := cfg.Exchange(context.Background(), code, cobotVerifier); err != nil {
 			t.Fatalf("first Exchange() error = %v", err)
 		}
-		if _, err := cfg.Exchange(context.Background(), code, cobotVerifier); err == nil {
-			t.Errorf("second Exchange() error = nil, want an error")
+		_, err = cfg.Exchange(context.Background(), code, cobotVerifier)
+		var te *auth.TokenError
+		if !errors.As(err, &te) || te.StatusCode != http.StatusBadRequest || te.Code != "invalid_grant" {
+			t.Fatalf("second Exchange() error = %v, want *auth.TokenError 400 invalid_grant", err)
 		}
+		assertNoSecrets(t, "second Exchange() error", err.Error(), code, cobotVerifier)
 	})
 }
 
@@ -1078,6 +1081,26 @@ func TestNewCobotOIDCErrors(t *testing.T) {
 				t.Errorf("NewCobotOIDC() error = %q, want prefix %q", err, tc.wantText)
 			}
 		})
+	}
+}
+
+// Regression: endpoints named by the discovery document were trusted even
+// over plain http, so signing keys could be fetched from a forgeable source.
+func TestNewCobotOIDCDiscoveredHTTP(t *testing.T) {
+	var iss *fakeServer
+	iss = newFakeServer(t, func(w http.ResponseWriter, _ recorded, _ int) {
+		cobotJSON(w, 200, `{"issuer":"`+iss.URL+`","authorization_endpoint":"https://cobot.example/oauth/authorize",`+
+			`"token_endpoint":"https://cobot.example/oauth/access_token","userinfo_endpoint":"http://cobot.example/api/userinfo",`+
+			`"jwks_uri":"http://cobot.example/jwks.json","id_token_signing_alg_values_supported":["RS256"]}`)
+	})
+	o, err := auth.NewCobotOIDC(context.Background(), auth.CobotConfig{ClientID: testClientID, Issuer: iss.URL, HTTPClient: iss.Client()})
+	if err == nil || o != nil {
+		t.Fatalf("NewCobotOIDC() = %v, %v; want an error", o, err)
+	}
+	want := "auth: cobot oidc discovery: userinfo_endpoint must use https (http is accepted only for loopback hosts)\n" +
+		"auth: cobot oidc discovery: jwks_uri must use https (http is accepted only for loopback hosts)"
+	if err.Error() != want {
+		t.Errorf("NewCobotOIDC() error = %q, want %q", err, want)
 	}
 }
 

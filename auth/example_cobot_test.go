@@ -112,6 +112,7 @@ func ExampleNewCobotOIDC() {
 		claims, _ := json.Marshal(map[string]any{
 			"iss": srv.URL, "sub": "user-42", "aud": aud, "email": "jane@example.com",
 			"iat": now.Unix(), "exp": now.Add(time.Hour).Unix(),
+			"nonce": "nonce-from-the-auth-request",
 		})
 		jws, err := signer.Sign(claims)
 		if err != nil {
@@ -133,6 +134,11 @@ func ExampleNewCobotOIDC() {
 	idTok, err := o.Verify(ctx, sign("example-client"))
 	if err != nil {
 		log.Fatal(err)
+	}
+	// go-oidc does not know the nonce: compare it with the
+	// CobotAuthRequest.Nonce kept in the user's session.
+	if idTok.Nonce != "nonce-from-the-auth-request" {
+		log.Fatal("id token nonce does not match the authorization request")
 	}
 	fmt.Println("subject:", idTok.Subject, "email:", idTok.Email)
 

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -122,10 +124,12 @@ func decodeTokenResponse(status int, contentType string, body []byte, o decodeOp
 		return &TokenError{
 			Provider:   o.provider,
 			StatusCode: status,
-			Code:       redact(code, o.secrets),
-			Message:    redact(message, o.secrets),
-			Reason:     reason,
-			Body:       bodyExcerpt(body, o.secrets),
+			// Cleaned like the body: provider text may hold control
+			// characters (a forged line in a log) or be very long.
+			Code:    bodyExcerpt([]byte(code), o.secrets),
+			Message: bodyExcerpt([]byte(message), o.secrets),
+			Reason:  reason,
+			Body:    bodyExcerpt(body, o.secrets),
 		}
 	}
 	ok := status >= 200 && status <= 299
@@ -313,28 +317,59 @@ const redacted = "[REDACTED]"
 
 var (
 	// jsonSecretField matches a JSON string member whose name marks a secret.
-	jsonSecretField = regexp.MustCompile(`(?i)"(access_token|refresh_token|id_token|client_secret|password|assertion|api_key|apikey)"\s*:\s*"(?:[^"\\]|\\.)*"`)
-	// formSecretField matches a form/query parameter whose name marks a secret.
-	formSecretField = regexp.MustCompile(`(?i)(^|[?&\s])(access_token|refresh_token|id_token|client_secret|password|assertion|code|api_key|apikey)=[^&\s"]*`)
+	jsonSecretField = regexp.MustCompile(`(?i)"(access_token|refresh_token|id_token|client_secret|code_verifier|password|assertion|api_key|apikey|x-api-key)"\s*:\s*"(?:[^"\\]|\\.)*"`)
+	// formSecretField matches a form/query parameter whose name marks a
+	// secret, also when the form is quoted inside a JSON string.
+	formSecretField = regexp.MustCompile(`(?i)(^|[?&\s"'])(access_token|refresh_token|id_token|client_secret|code_verifier|password|assertion|code|api_key|apikey|x-api-key)=[^&\s"']*`)
 	// jwtLike matches anything shaped like a JWT.
 	jwtLike = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*`)
 )
 
 // redact removes every known secret value, secret-named JSON member or form
-// parameter, and JWT-shaped string from s.
+// parameter, and JWT-shaped string from s. A secret value is also found in
+// the escaped forms a server echoing it may use: JSON (with or without "/"
+// escaped, as PHP writes it) and URL encoding.
 func redact(s string, secrets []string) string {
 	if s == "" {
 		return s
 	}
 	for _, v := range secrets {
-		if v != "" {
-			s = strings.ReplaceAll(s, v, redacted)
+		for _, form := range secretForms(v) {
+			s = strings.ReplaceAll(s, form, redacted)
 		}
 	}
 	s = jsonSecretField.ReplaceAllString(s, `"$1":"`+redacted+`"`)
 	s = formSecretField.ReplaceAllString(s, `$1$2=`+redacted)
 	s = jwtLike.ReplaceAllString(s, redacted)
 	return s
+}
+
+// secretForms returns v and its escaped forms, without duplicates; nil for
+// an empty v.
+func secretForms(v string) []string {
+	if v == "" {
+		return nil
+	}
+	forms := []string{v}
+	add := func(f string) {
+		if f != "" && !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	for _, escapeHTML := range []bool{false, true} {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(escapeHTML)
+		if enc.Encode(v) == nil {
+			js := strings.TrimSuffix(b.String(), "\n")
+			js = js[1 : len(js)-1] // drop the quotes
+			add(js)
+			add(strings.ReplaceAll(js, "/", `\/`))
+		}
+	}
+	add(url.QueryEscape(v))
+	add(url.PathEscape(v))
+	return forms
 }
 
 // bodyExcerpt returns the body with secrets redacted, control characters and

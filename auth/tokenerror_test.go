@@ -28,6 +28,7 @@ func TestMalformedTokenResponses(t *testing.T) {
 		wantMessage string
 		wantReason  string // substring
 		wantInBody  string // substring of TokenError.Body
+		secret      string // client secret, if not testSecret
 	}{
 		{name: "HTML body on 200", status: 200, contentType: "text/html; charset=utf-8",
 			body:    "<html><body><h1>Maintenance</h1></body></html>",
@@ -95,6 +96,19 @@ func TestMalformedTokenResponses(t *testing.T) {
 		{name: "400 echoing form", status: 400, contentType: "text/plain",
 			body:    "bad request: grant_type=client_credentials&client_secret=" + testSecret + "&code=auth-code-123",
 			wantErr: true, wantInBody: "client_secret=[REDACTED]&code=[REDACTED]"},
+		// Regression: a secret echoed in escaped form (PHP's "\/", Go's
+		// "\u0026", URL encoding) used to slip past the redaction.
+		{name: "401 echoing an escaped secret", status: 401, contentType: "application/json",
+			secret:  "sl/ash+pl&us",
+			body:    `{"message":"bad secret sl/ash+pl&us","php":"sl\/ash+pl&us","go":"sl/ash+pl\u0026us","query":"sl%2Fash%2Bpl%26us","form":"client_secret=anything"}`,
+			wantErr: true, wantMessage: "bad secret [REDACTED]",
+			wantInBody: `"php":"[REDACTED]","go":"[REDACTED]","query":"[REDACTED]","form":"client_secret=[REDACTED]"`},
+		{name: "400 echoing a pkce verifier", status: 400, contentType: "text/plain",
+			body:    "invalid_grant: code_verifier=verifier-should-not-leak&x-api-key=key-should-not-leak",
+			wantErr: true, wantInBody: "code_verifier=[REDACTED]&x-api-key=[REDACTED]"},
+		{name: "400 message with control characters", status: 400, contentType: "application/json",
+			body:    `{"error":"invalid_client","error_description":"first line\nFORGED LOG LINE\u0000"}`,
+			wantErr: true, wantCode: "invalid_client", wantMessage: "first line FORGED LOG LINE"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -103,7 +117,11 @@ func TestMalformedTokenResponses(t *testing.T) {
 				w.WriteHeader(tc.status)
 				io.WriteString(w, tc.body)
 			})
-			ts := kobasSource(t, srv, newClock(), nil)
+			ts := kobasSource(t, srv, newClock(), func(c *auth.KobasConfig) {
+				if tc.secret != "" {
+					c.ClientSecret = tc.secret
+				}
+			})
 			tok, err := ts.Token()
 			if !tc.wantErr {
 				if err != nil {
@@ -141,7 +159,8 @@ func TestMalformedTokenResponses(t *testing.T) {
 				t.Errorf("Token() error = %q, want prefix %q", msg, "auth: kobas token request: HTTP "+strconv.Itoa(tc.status))
 			}
 			for what, s := range map[string]string{"err.Error()": msg, "TokenError.Body": te.Body, "TokenError.Message": te.Message} {
-				assertNoSecrets(t, what, s, testSecret, leakedJWT, "rt-should-not-leak", "auth-code-123")
+				assertNoSecrets(t, what, s, testSecret, leakedJWT, "rt-should-not-leak", "auth-code-123",
+					"verifier-should-not-leak", "key-should-not-leak", tc.secret, `sl\/ash`, `pl\u0026us`, "sl%2Fash")
 			}
 		})
 	}
