@@ -66,11 +66,15 @@ func (cfg CloudbedsConfig) credentials(ctx context.Context) (authorize, reject f
 	return oauthBearer(ctx, *cfg.OAuth, cfg.Token, auth.CloudbedsTokenSource, auth.CloudbedsStoredTokenSource)
 }
 
-// discover returns the API origin (scheme and host) Cloudbeds names for the credential.
-func (cfg CloudbedsConfig) discover(ctx context.Context, authorize func(context.Context, *http.Request) error) (*url.URL, error) {
+// discover returns the API origin (scheme and host) Cloudbeds names for the credential. The
+// request goes through the same base transport as API calls, whatever the credential.
+func (cfg CloudbedsConfig) discover(ctx context.Context, s settings, authorize func(context.Context, *http.Request) error) (*url.URL, error) {
 	var ac auth.CloudbedsConfig
 	if cfg.OAuth != nil {
 		ac = *cfg.OAuth
+	}
+	if ac.HTTPClient == nil {
+		ac.HTTPClient = s.tokenClient()
 	}
 	if cfg.MetadataURL != "" {
 		ac.MetadataURL = cfg.MetadataURL
@@ -102,7 +106,7 @@ func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cl
 	}
 	base := orDefault(cfg.BaseURL, cloudbeds.DefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
-		u, err := cfg.discover(ctx, authorize)
+		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
 			return nil, fmt.Errorf("hospitality: cloudbeds: %w", err)
 		}
@@ -145,7 +149,7 @@ func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*
 	}
 	base := orDefault(cfg.BaseURL, cloudbedsv2.DefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
-		u, err := cfg.discover(ctx, authorize)
+		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
 			return nil, fmt.Errorf("hospitality: cloudbeds v2: %w", err)
 		}

@@ -21,6 +21,7 @@ type Option func(*settings)
 
 // settings collects what the options set; the constructors turn it into a [transport.Config].
 type settings struct {
+	httpClient *http.Client
 	base       http.RoundTripper
 	timeout    time.Duration
 	retry      *transport.RetryPolicy
@@ -31,9 +32,18 @@ type settings struct {
 }
 
 // WithBaseTransport sets the round tripper that carries requests, for API calls and token
-// requests alike. The default is a tuned clone of [http.DefaultTransport].
+// requests alike. The default is a tuned clone of [http.DefaultTransport]; [WithHTTPClient]
+// takes precedence.
 func WithBaseTransport(rt http.RoundTripper) Option {
 	return func(s *settings) { s.base = rt }
+}
+
+// WithHTTPClient sets the HTTP client that carries requests, for API calls and token requests
+// alike, for example one with its own Transport, proxy, redirect policy or cookie jar. It takes
+// precedence over [WithBaseTransport]. Its Timeout, when set, bounds each attempt of an API call
+// in addition to [WithTimeout]; token requests get a 30-second limit when it has none.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(s *settings) { s.httpClient = hc }
 }
 
 // WithTimeout sets the time limit of each attempt of an API call, inside the caller's context.
@@ -82,6 +92,7 @@ func (s settings) transportConfig(p transport.Provider, header http.Header, auth
 	cfg := transport.Config{
 		Provider:    p,
 		Base:        s.base,
+		HTTPClient:  s.httpClient,
 		Timeout:     s.timeout,
 		Header:      header,
 		UserAgent:   s.userAgent,
@@ -131,9 +142,16 @@ func oauthBearer[C interface{ Validate() error }](ctx context.Context, cfg C, to
 	return authorize, reject, nil
 }
 
-// tokenClient is the HTTP client used for token requests: the same base transport as API calls,
-// with an overall time limit.
+// tokenClient is the HTTP client used for token requests: the same client or base transport as
+// API calls, with an overall time limit.
 func (s settings) tokenClient() *http.Client {
+	if s.httpClient != nil {
+		hc := *s.httpClient
+		if hc.Timeout == 0 {
+			hc.Timeout = 30 * time.Second
+		}
+		return &hc
+	}
 	rt := s.base
 	if rt == nil {
 		rt = http.DefaultTransport

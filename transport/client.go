@@ -344,7 +344,9 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 		if cancel != nil {
 			cancel()
 		}
-		if rerr != nil {
+		if rerr != nil && retryableStatus(resp.StatusCode) {
+			// Other statuses are never retried: their APIError below keeps
+			// the status and what was read of the body.
 			lastErr = c.sendError(r, fmt.Errorf("read %d response body: %w", resp.StatusCode, rerr), timedOut)
 			if ctx.Err() != nil || attempt >= maxAttempts {
 				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), err: lastErr})

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -406,6 +407,40 @@ func TestDoErrorBodyClosed(t *testing.T) {
 				if !b.closed.Load() {
 					t.Errorf("response body of attempt %d not closed", i+1)
 				}
+			}
+		})
+	}
+}
+
+// TestDoErrorBodyReadFailure pins that a failure while reading an error
+// body never retries a status the retry rules exclude (it used to retry a
+// 404 like a connection failure), and that a retryable status is retried.
+func TestDoErrorBodyReadFailure(t *testing.T) {
+	tests := []struct {
+		name    string
+		status  int
+		wantN   int
+		wantErr error
+	}{
+		{"404 not retried", http.StatusNotFound, 1, ErrNotFound},
+		{"409 not retried", http.StatusConflict, 1, ErrConflict},
+		{"503 retried", http.StatusServiceUnavailable, DefaultMaxAttempts, io.ErrUnexpectedEOF},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var n atomic.Int32
+			base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+				n.Add(1)
+				body := io.NopCloser(io.MultiReader(strings.NewReader(`{"code":"gone",`), iotest.ErrReader(io.ErrUnexpectedEOF)))
+				return &http.Response{StatusCode: tc.status, Header: http.Header{}, Body: body, Request: r}, nil
+			})
+			c, _ := newTestClient(t, Config{Provider: Kobas, Base: base})
+			_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, "http://127.0.0.1:1/x", nil))
+			if !errors.Is(err, tc.wantErr) {
+				t.Errorf("Do() error = %v, want %v", err, tc.wantErr)
+			}
+			if got := int(n.Load()); got != tc.wantN {
+				t.Errorf("attempts = %d, want %d", got, tc.wantN)
 			}
 		})
 	}

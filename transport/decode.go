@@ -84,6 +84,11 @@ func decodeError(e *APIError, body []byte) {
 	}
 	e.Code = redactString(e.Code)
 	e.Message = redactString(e.Message)
+	for i := range e.Fields {
+		f := &e.Fields[i]
+		f.Code = redactString(f.Code)
+		f.Message = redactString(f.Message)
+	}
 }
 
 // decodeDoc reads the members of an error object.

@@ -103,6 +103,14 @@ func TestDecodeError(t *testing.T) {
 			wantText: "transport: cloudbeds-v2: 400 Bad Request: GET https://x/y: Validation failed",
 		},
 		{
+			// Regression: field messages were not redacted, and Error() shows
+			// them when the provider gives no top-level message.
+			name: "field messages redacted", provider: CloudbedsV2, status: 400,
+			body:      `{"errors":{"token":["Bearer tok-SECRET-4f1c9d is not valid"]}}`,
+			wantField: []FieldError{{Field: "token", Message: "Bearer REDACTED is not valid"}}, wantIs: ErrValidation,
+			wantText: "transport: cloudbeds-v2: 400 Bad Request: GET https://x/y: token: Bearer REDACTED is not valid",
+		},
+		{
 			name: "cloudbeds v2 forbidden", provider: CloudbedsV2, status: 403,
 			body:    `{"message":"Forbidden: missing scope read:rate"}`,
 			wantMsg: "Forbidden: missing scope read:rate", wantIs: ErrForbidden,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -169,7 +170,7 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 			}
 			errs = append(errs, err.Error())
 			var apiErr *APIError
-			if asAPIError(err, &apiErr) {
+			if errors.As(err, &apiErr) {
 				errs = append(errs, string(apiErr.Body), apiErr.URL, apiErr.Message, apiErr.Code, apiErr.Header.Get("Set-Cookie"))
 			}
 		})
@@ -184,28 +185,4 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 			t.Errorf("secret %q found in errors or logs: ...%s...", s, all[max(0, i-80):min(len(all), i+40)])
 		}
 	}
-}
-
-// asAPIError is errors.As for *APIError.
-func asAPIError(err error, target **APIError) bool {
-	for err != nil {
-		if e, ok := err.(*APIError); ok {
-			*target = e
-			return true
-		}
-		switch u := err.(type) {
-		case interface{ Unwrap() error }:
-			err = u.Unwrap()
-		case interface{ Unwrap() []error }:
-			for _, e := range u.Unwrap() {
-				if asAPIError(e, target) {
-					return true
-				}
-			}
-			return false
-		default:
-			return false
-		}
-	}
-	return false
 }

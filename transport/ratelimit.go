@@ -173,7 +173,7 @@ type limiterEntry struct {
 }
 
 // maxIdleLimiters is the registry size above which limiters idle for
-// limiterIdle are dropped.
+// limiterIdle, and 429 pauses that have ended, are dropped.
 const (
 	maxIdleLimiters = 1024
 	limiterIdle     = 10 * time.Minute
@@ -292,9 +292,18 @@ func (c *Client) adapt(r *http.Request, d time.Duration) {
 		return
 	}
 	key := credKey{provider: c.limits.provider, cred: c.credential(r)}
-	until := c.now().Add(d)
+	now := c.now()
+	until := now.Add(d)
 	reg := c.reg
 	reg.mu.Lock()
+	if len(reg.pauses) >= maxIdleLimiters {
+		// A pause is otherwise only dropped when its credential sends again.
+		for k, u := range reg.pauses {
+			if !u.After(now) {
+				delete(reg.pauses, k)
+			}
+		}
+	}
 	if cur, ok := reg.pauses[key]; !ok || cur.Before(until) {
 		reg.pauses[key] = until
 		reg.npauses.Store(int32(len(reg.pauses)))

@@ -369,3 +369,24 @@ func TestRateLimitPauseKeepsSpacing(t *testing.T) {
 		t.Errorf("waits of three requests queued in a 10s pause at 1/s = %v, want %v", waits, want)
 	}
 }
+
+// TestRateLimitPausesSwept pins that 429 pauses of credentials that never
+// send again do not pile up in the process-wide registry.
+func TestRateLimitPausesSwept(t *testing.T) {
+	c, clk := newTestClient(t, Config{Provider: Kobas})
+	for i := range maxIdleLimiters {
+		c.reg.pauses[credKey{provider: Kobas, cred: uint64(i + 1)}] = clk.Now().Add(-time.Second)
+	}
+	req := mustRequest(t, context.Background(), http.MethodGet, "http://127.0.0.1:1/x", nil)
+	req.Header.Set("Authorization", "Bearer "+secretToken)
+	c.adapt(req, 2*time.Second)
+	if got := len(c.reg.pauses); got != 1 {
+		t.Fatalf("pauses after adapt = %d, want 1 (ended pauses dropped)", got)
+	}
+	if got, want := c.reg.pauses[credKey{provider: Kobas, cred: c.credential(req)}], clk.Now().Add(2*time.Second); !got.Equal(want) {
+		t.Errorf("pause until = %v, want %v", got, want)
+	}
+	if got := c.reg.npauses.Load(); got != 1 {
+		t.Errorf("npauses = %d, want 1", got)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -241,6 +242,16 @@ func retryableError(err error) bool {
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
 		return dnsErr.IsTimeout || dnsErr.IsTemporary
+	}
+	// http.Client wraps every failure in a *url.Error, which is itself a
+	// net.Error; judge what it wraps, or an unsupported scheme or a
+	// redirect policy error would count as a network failure.
+	for {
+		var ue *url.Error
+		if !errors.As(err, &ue) {
+			break
+		}
+		err = ue.Err
 	}
 	var netErr net.Error
 	return errors.As(err, &netErr)

@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -326,6 +329,8 @@ func TestRetryBodyReplay(t *testing.T) {
 		t.Fatalf("Do() error = %v", err)
 	}
 	resp.Body.Close()
+	mu.Lock()
+	defer mu.Unlock()
 	if len(bodies) != 3 {
 		t.Fatalf("attempts = %d, want 3", len(bodies))
 	}
@@ -343,7 +348,8 @@ func TestRetryNonReplayableBody(t *testing.T) {
 	if req.GetBody != nil {
 		t.Fatal("test setup: request body is replayable")
 	}
-	if _, err := c.Do(req); !errors.Is(err, ErrRateLimited) && !strings.Contains(fmt.Sprint(err), "503 Service Unavailable") {
+	var apiErr *APIError
+	if _, err := c.Do(req); !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusServiceUnavailable {
 		t.Fatalf("Do() error = %v, want the 503 APIError", err)
 	}
 	if got := attempts.Load(); got != 1 {
@@ -443,11 +449,37 @@ func TestRetryableError(t *testing.T) {
 		{context.Canceled, false},
 		{errors.New("blocked by policy"), false},
 		{strconv.ErrSyntax, false},
+		// Regression: *url.Error is itself a net.Error, so every failure
+		// http.Client returned used to count as a network failure.
+		{&url.Error{Op: "Get", URL: "ftp://127.0.0.1/", Err: errors.New(`unsupported protocol scheme "ftp"`)}, false},
+		{&url.Error{Op: "Get", URL: "http://127.0.0.1/", Err: errors.New("stopped after 10 redirects")}, false},
+		{&url.Error{Op: "Get", URL: "http://127.0.0.1/", Err: &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}}, true},
+		{&url.Error{Op: "Get", URL: "http://127.0.0.1/", Err: &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("i/o timeout")}}, true},
 	}
 	for _, tc := range tests {
 		if got := retryableError(tc.err); got != tc.want {
 			t.Errorf("retryableError(%v) = %v, want %v", tc.err, got, tc.want)
 		}
+	}
+}
+
+// TestRetryClientErrorNotRetried pins the bug where a failure that is no
+// network problem (here an unsupported URL scheme, reported by http.Client as
+// a *url.Error) was retried with backoff.
+func TestRetryClientErrorNotRetried(t *testing.T) {
+	c, clk := newTestClient(t, Config{Provider: Kobas})
+	_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, "ftp://127.0.0.1/x?token="+secretToken, nil))
+	if err == nil || !strings.Contains(err.Error(), "unsupported protocol scheme") {
+		t.Fatalf("Do() error = %v, want unsupported protocol scheme", err)
+	}
+	if strings.Contains(err.Error(), secretToken) {
+		t.Errorf("Do() error = %q, leaks the token", err)
+	}
+	if got := clk.Sleeps(); len(got) != 0 {
+		t.Errorf("waits = %v, want none (not retried)", got)
+	}
+	if got := c.budget.available(); got != DefaultRetryBudget {
+		t.Errorf("budget = %d, want %d (untouched)", got, DefaultRetryBudget)
 	}
 }
 
