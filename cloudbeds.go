@@ -120,7 +120,9 @@ func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cl
 		header = http.Header{}
 		header.Set(auth.CloudbedsPropertyHeader, cfg.PropertyID)
 	}
-	doer := transport.New(s.transportConfig(transport.Cloudbeds, header, authorize, reject))
+	tc := s.transportConfig(transport.Cloudbeds, header, authorize, reject)
+	tc.RateLimitKey = cfg.rateLimitKey()
+	doer := transport.New(tc)
 	return cloudbeds.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbeds.WithHTTPClient(doer))
 }
 
@@ -155,6 +157,19 @@ func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*
 		}
 		base = u.Scheme + "://" + u.Host
 	}
-	doer := transport.New(s.transportConfig(transport.CloudbedsV2, nil, authorize, reject))
+	tc := s.transportConfig(transport.CloudbedsV2, nil, authorize, reject)
+	tc.RateLimitKey = cfg.rateLimitKey()
+	doer := transport.New(tc)
 	return cloudbedsv2.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsv2.WithHTTPClient(doer))
+}
+
+// rateLimitKey keys the client-side limit by OAuth client id, since Cloudbeds limits requests
+// per client rather than per token (a refreshed token must not start a fresh bucket). Other
+// credentials keep the transport's default key, the credential itself.
+func (cfg CloudbedsConfig) rateLimitKey() func(*http.Request) string {
+	if cfg.OAuth == nil || cfg.OAuth.ClientID == "" {
+		return nil
+	}
+	key := "cloudbeds-client:" + cfg.OAuth.ClientID
+	return func(*http.Request) string { return key }
 }

@@ -10,12 +10,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/oauth2"
+	"golang.org/x/time/rate"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
 	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
+	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
 // fakeCloudbeds records what reaches it and answers like Cloudbeds v1.3.
@@ -201,5 +204,41 @@ func TestNewCloudbedsConfigErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Cloudbeds limits requests per OAuth client, so two tokens of one client share one bucket while
+// another client has its own.
+func TestNewCloudbedsRateLimitPerClient(t *testing.T) {
+	f := newFakeCloudbeds(t)
+	oneAnHour := hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Every(time.Hour), Burst: 1})
+	client := func(clientID, token string) *cloudbeds.ClientWithResponses {
+		t.Helper()
+		c, err := hospitality.NewCloudbeds(context.Background(), hospitality.CloudbedsConfig{
+			OAuth: &auth.CloudbedsConfig{ClientID: clientID, ClientSecret: "s", RedirectURL: "https://app.example/cb",
+				BaseURL: f.srv.URL + "/api/v1.3"},
+			Token:   &oauth2.Token{AccessToken: token, RefreshToken: "r", Expiry: time.Now().Add(time.Hour)},
+			BaseURL: f.srv.URL + "/api/v1.3",
+		}, oneAnHour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	call := func(c *cloudbeds.ClientWithResponses) error {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_, err := c.GetReservationsWithResponse(ctx, &cloudbeds.GetReservationsParams{})
+		return err
+	}
+	id := "rate-client-" + t.Name()
+	if err := call(client(id, "token-a")); err != nil {
+		t.Fatalf("first call: %v", err)
+	}
+	if err := call(client(id, "token-b")); !errors.Is(err, transport.ErrWaitExceedsDeadline) {
+		t.Errorf("second token of the same client: %v, want a rate-limit wait past the deadline", err)
+	}
+	if err := call(client(id+"-other", "token-c")); err != nil {
+		t.Errorf("another client: %v, want its own bucket", err)
 	}
 }
