@@ -419,7 +419,9 @@ func cbPage[T any](q url.Values, items []T) (out []T, count, total int, msg stri
 		size = n
 	}
 	out = []T{}
-	if from := (number - 1) * size; from < len(items) {
+	// Compare before multiplying: a huge pageNumber must not overflow into a negative offset.
+	if len(items) > 0 && number-1 <= (len(items)-1)/size {
+		from := (number - 1) * size
 		out = items[from:min(from+size, len(items))]
 	}
 	return out, len(out), len(items), ""

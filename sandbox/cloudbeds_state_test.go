@@ -385,3 +385,28 @@ func TestCloudbedsV2Credentials(t *testing.T) {
 		t.Errorf("v2 call without credentials = %d %v, want 401 with a message", a.status, a.body)
 	}
 }
+
+// Regression: a pageNumber so large that (pageNumber-1)*pageSize overflowed gave a negative
+// offset and the handler panicked, dropping the connection.
+func TestCloudbedsHugePageNumber(t *testing.T) {
+	sb, root := start(t, sandbox.Options{})
+	key := map[string]string{"x-api-key": sb.Credentials().CloudbedsAPIKey}
+	for _, op := range []string{"getReservations", "getGuestList"} {
+		for _, q := range []string{"pageNumber=2&pageSize=100", "pageNumber=92233720368547759&pageSize=100",
+			"pageNumber=1&pageSize=9223372036854775807", "pageNumber=9223372036854775807&pageSize=9223372036854775807"} {
+			a := send(t, "GET", root+sandbox.CloudbedsAPIPath+"/"+op+"?"+q, "", "", key)
+			// getGuestList's data is an object keyed by guest id, getReservations' an array.
+			var n int
+			list, isList := a.body["data"].([]any)
+			byID, isMap := a.body["data"].(map[string]any)
+			n = len(list) + len(byID)
+			wantLen := 0
+			if strings.HasPrefix(q, "pageNumber=1&") {
+				wantLen = int(a.body["total"].(float64))
+			}
+			if a.status != 200 || a.body["success"] != true || !(isList || isMap) || n != wantLen || a.body["count"] != float64(wantLen) {
+				t.Errorf("GET %s?%s = %d %v, want success with %d items", op, q, a.status, a.body, wantLen)
+			}
+		}
+	}
+}

@@ -35,8 +35,9 @@ type cobotPending struct {
 // cobotCode is an issued authorization code.
 type cobotCode struct {
 	cobotPending
-	used   bool
-	tokens []string // access tokens issued for the code, revoked if it is used again
+	used     bool
+	replayed bool     // the code was presented again after its exchange
+	tokens   []string // access tokens issued for the code, revoked if it is used again
 }
 
 // cobotKey is the sandbox's ID token signing key.
@@ -258,7 +259,7 @@ func (c *cobot) token(w http.ResponseWriter, r *http.Request) {
 	var replayed []string
 	switch {
 	case cd != nil && cd.used:
-		replayed, cd.tokens = cd.tokens, nil
+		replayed, cd.tokens, cd.replayed = cd.tokens, nil, true
 	case status == 0:
 		cd.used = true
 	}
@@ -273,7 +274,11 @@ func (c *cobot) token(w http.ResponseWriter, r *http.Request) {
 	tok, ttl := c.issue(g, false)
 	c.mu.Lock()
 	cd.tokens = append(cd.tokens, tok)
+	late := cd.replayed // a replay raced this exchange before tok was recorded
 	c.mu.Unlock()
+	if late {
+		c.revoke(tok)
+	}
 	answer := map[string]any{"access_token": tok, "token_type": "bearer", "expires_in": int(ttl.Seconds()),
 		"scope": strings.Join(cd.scopes, " "), "created_at": c.s.opts.Now().Unix()}
 	if slices.Contains(cd.scopes, "openid") {

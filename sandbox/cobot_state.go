@@ -551,7 +551,10 @@ func cobotWritePage(w http.ResponseWriter, r *http.Request, items []any, meta ma
 		size = n
 	}
 	total := (len(items) + size - 1) / size
-	start := min((number-1)*size, len(items))
+	start := len(items) // past the last page; also keeps (number-1)*size from overflowing
+	if number-1 <= len(items)/size {
+		start = min((number-1)*size, len(items))
+	}
 	end := min(start+size, len(items))
 	data := items[start:end]
 	if data == nil {

@@ -137,6 +137,7 @@ func TestCobot(t *testing.T) {
 		{"request validation", testCobotValidation},
 		{"example answers", testCobotExamples},
 		{"answers match the documents", testCobotAnswersMatchSpec},
+		{"huge page number", testCobotHugePageNumber},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, sb, root) })
 	}
@@ -646,12 +647,17 @@ func TestCobotRateLimitSDKBurst(t *testing.T) {
 	}
 	t.Logf("429 answers the SDK absorbed: %d", tooMany.Load())
 
-	// Ten raw requests at once with a fresh token: five pass, the rest wait for a slot.
-	tok := sb.CobotTestToken()
+	// Ten raw requests at once on a sandbox whose clock stands still, so the bucket never
+	// refills: exactly five pass, the rest wait for a slot (40 ms, so Retry-After rounds up to
+	// one second).
+	frozen := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	still, stillRoot := start(t, sandbox.Options{CobotRateLimit: limit, CobotRateWindow: window,
+		Now: func() time.Time { return frozen }})
+	tok := still.CobotTestToken()
 	var limited atomic.Int64
 	for range 10 {
 		wg.Go(func() {
-			res, _ := cobotRaw(t, "GET", root+sandbox.CobotAPIPath+"/user", tok, "", "")
+			res, _ := cobotRaw(t, "GET", stillRoot+sandbox.CobotAPIPath+"/user", tok, "", "")
 			if res.StatusCode == http.StatusTooManyRequests {
 				limited.Add(1)
 				if got := res.Header.Get("Retry-After"); got != "1" {
@@ -661,8 +667,8 @@ func TestCobotRateLimitSDKBurst(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if limited.Load() == 0 {
-		t.Errorf("10 simultaneous requests under a limit of %d per %v: no 429", limit, window)
+	if got := limited.Load(); got != 10-limit {
+		t.Errorf("10 simultaneous requests under a limit of %d per %v: %d answered 429, want %d", limit, window, got, 10-limit)
 	}
 }
 

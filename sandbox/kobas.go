@@ -3,6 +3,8 @@ package sandbox
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/hospitality-sdk/hospitality-go/specs"
 )
@@ -15,7 +17,7 @@ const (
 
 func registerKobas(s *Server) error {
 	s.mux.HandleFunc("POST "+KobasTokenPath, s.kobasToken)
-	return s.mount(&api{
+	a := &api{
 		name:    "kobas",
 		prefix:  KobasAPIPath,
 		errorFn: kobasError,
@@ -25,7 +27,74 @@ func registerKobas(s *Server) error {
 			}
 			return 0, "", ""
 		},
-	}, specs.Kobas)
+	}
+	if err := s.mount(a, specs.Kobas); err != nil {
+		return err
+	}
+	a.ops = map[string]opFunc{}
+	for _, id := range []string{"listStaff", "listStaffShifts"} {
+		var page struct {
+			Data []json.RawMessage `json:"data"`
+		}
+		if err := a.exampleOf(id, &page); err != nil {
+			return err
+		}
+		a.ops[id] = kobasPage(page.Data)
+	}
+	var customers []map[string]any
+	if err := a.exampleOf("searchCustomers", &customers); err != nil {
+		return err
+	}
+	a.ops["searchCustomers"] = kobasSearchCustomers(customers)
+	return nil
+}
+
+// kobasDefaultLimit is the page size of staff lists without a limit; Kobas' clients use 50.
+const kobasDefaultLimit = 50
+
+// kobasPage answers the records of a paginated Kobas list (the spec's example) one page at a
+// time: limit and offset select the page, which repeats both, so that a page holding fewer than
+// limit records is the last, as clients expect.
+func kobasPage(records []json.RawMessage) opFunc {
+	return func(w http.ResponseWriter, r *http.Request, _ map[string]string, _ []byte) {
+		q := r.URL.Query()
+		limit, offset := kobasDefaultLimit, 0
+		if n, err := strconv.Atoi(q.Get("limit")); err == nil && n > 0 {
+			limit = n // validated against the spec: at least 1
+		}
+		if n, err := strconv.Atoi(q.Get("offset")); err == nil && n > 0 {
+			offset = n // validated against the spec: at least 0
+		}
+		data := []json.RawMessage{}
+		if offset < len(records) {
+			data = records[offset : offset+min(limit, len(records)-offset)]
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"data": data, "limit": limit, "offset": offset})
+	}
+}
+
+// kobasSearchCustomers answers the spec's example customers that match every filter given
+// (email case-insensitively), as a bare array.
+func kobasSearchCustomers(customers []map[string]any) opFunc {
+	return func(w http.ResponseWriter, r *http.Request, _ map[string]string, _ []byte) {
+		q := r.URL.Query()
+		found := []map[string]any{}
+	next:
+		for _, c := range customers {
+			for _, f := range []string{"email", "first_name", "surname", "mobile"} {
+				v := q.Get(f)
+				if v == "" {
+					continue
+				}
+				got, _ := c[f].(string)
+				if got != v && (f != "email" || !strings.EqualFold(got, v)) {
+					continue next
+				}
+			}
+			found = append(found, c)
+		}
+		writeJSON(w, http.StatusOK, found)
+	}
 }
 
 // kobasError writes Kobas' error body: {"code": ..., "message": ...}.

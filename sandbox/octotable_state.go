@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
@@ -202,7 +203,7 @@ func (st *octotableState) list(w http.ResponseWriter, req *http.Request, _ map[s
 		if c := a.StartDate.Compare(b.StartDate.Time); c != 0 {
 			return c
 		}
-		return int(a.ID - b.ID)
+		return cmp.Compare(a.ID, b.ID)
 	})
 	page := octotable.ReservationList{Data: []octotable.Reservation{}}
 	if offset < len(all) {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -235,5 +236,78 @@ func TestStartRejectsNonLoopback(t *testing.T) {
 		if err := sb.Start(addr); err == nil || !strings.Contains(err.Error(), "loopback") {
 			t.Errorf("Start(%q) = %v, want a loopback error", addr, err)
 		}
+	}
+}
+
+// Regression: the sandbox answered listStaff's example whatever the offset, so an iterator with
+// a limit of 1 (a full page every time) never ended.
+func TestKobasPagination(t *testing.T) {
+	sb, root := start(t, sandbox.Options{})
+	c := sb.Credentials()
+	auth := map[string]string{"Authorization": "Bearer " + kobasToken(t, root, c), "x-kobas-company-id": c.KobasCompanyID}
+	tests := []struct {
+		name                  string
+		path                  string
+		wantLen               int
+		wantLimit, wantOffset float64
+	}{
+		{"staff default page", "/staff", 1, 50, 0},
+		{"staff first page", "/staff?limit=1", 1, 1, 0},
+		{"staff past the end", "/staff?limit=1&offset=1", 0, 1, 1},
+		{"staff far past the end", "/staff?limit=50&offset=9223372036854775807", 0, 50, 9223372036854775807},
+		{"shifts first page", "/staff/301/shifts?offset=0&limit=1", 1, 1, 0},
+		{"shifts past the end", "/staff/301/shifts?offset=1&limit=1", 0, 1, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := send(t, "GET", root+sandbox.KobasAPIPath+tc.path, "", "", auth)
+			data, _ := a.body["data"].([]any)
+			if a.status != 200 || len(data) != tc.wantLen || a.body["limit"] != tc.wantLimit || a.body["offset"] != tc.wantOffset {
+				t.Errorf("GET %s = %d %v, want 200 with %d records, limit %v, offset %v", tc.path, a.status, a.body, tc.wantLen, tc.wantLimit, tc.wantOffset)
+			}
+		})
+	}
+}
+
+func TestKobasSearchCustomers(t *testing.T) {
+	sb, root := start(t, sandbox.Options{})
+	c := sb.Credentials()
+	auth := map[string]string{"Authorization": "Bearer " + kobasToken(t, root, c), "x-kobas-company-id": c.KobasCompanyID}
+	tests := []struct {
+		name    string
+		query   string
+		wantIDs []float64
+	}{
+		{"no filter", "", []float64{50311}},
+		{"email, other case", "?email=ADA@example.com", []float64{50311}},
+		{"email and surname", "?email=ada@example.com&surname=Lovelace", []float64{50311}},
+		{"other surname", "?email=ada@example.com&surname=Byron", []float64{}},
+		{"unknown email", "?email=nobody@example.com", []float64{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest("GET", root+sandbox.KobasAPIPath+"/customer/search"+tc.query, nil)
+			for k, v := range auth {
+				req.Header.Set(k, v)
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			var got []struct {
+				ID float64 `json:"id"`
+			}
+			if err := json.NewDecoder(res.Body).Decode(&got); err != nil || res.StatusCode != 200 {
+				t.Fatalf("GET /customer/search%s = %d, %v", tc.query, res.StatusCode, err)
+			}
+			ids := []float64{}
+			for _, cu := range got {
+				ids = append(ids, cu.ID)
+			}
+			if !slices.Equal(ids, tc.wantIDs) {
+				t.Errorf("GET /customer/search%s ids = %v, want %v", tc.query, ids, tc.wantIDs)
+			}
+		})
 	}
 }

@@ -20,7 +20,6 @@ import (
 // summary is one row of the demo's closing table.
 type summary struct {
 	auth   string // the authentication flow that ran
-	calls  int    // typed API calls made
 	result string // what the calls showed
 }
 
@@ -45,29 +44,30 @@ func demo(ctx context.Context, out io.Writer) error {
 		{"Cobot", demoCobot},
 	}
 	rows := make([]summary, len(steps))
-	tokens := make([]int64, len(steps))
+	// Counted by the sandbox, not by the steps: what actually went over the wire.
+	tokens, calls := make([]int64, len(steps)), make([]int64, len(steps))
 	start := time.Now()
 	for i, st := range steps {
 		fmt.Fprintf(out, "== %s\n", st.name)
-		before, _ := sb.Stats()
+		tokBefore, apiBefore := sb.Stats()
 		row, err := st.run(ctx, out, sb, srv.URL)
 		if err != nil {
 			return fmt.Errorf("%s demo: %w", st.name, err)
 		}
-		after, _ := sb.Stats()
-		rows[i], tokens[i] = row, after-before
+		tokAfter, apiAfter := sb.Stats()
+		rows[i], tokens[i], calls[i] = row, tokAfter-tokBefore, apiAfter-apiBefore
 		fmt.Fprintln(out)
 	}
 
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "provider\tauthentication\ttoken requests\ttyped calls\tresult")
+	fmt.Fprintln(tw, "provider\tauthentication\ttoken requests\tAPI requests\tresult")
 	for i, st := range steps {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", st.name, rows[i].auth, tokens[i], rows[i].calls, rows[i].result)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", st.name, rows[i].auth, tokens[i], calls[i], rows[i].result)
 	}
 	tw.Flush()
-	total, calls := sb.Stats()
+	totalTokens, totalCalls := sb.Stats()
 	fmt.Fprintf(out, "\ndone in %s: %d token requests and %d API requests, every request validated against specs/\n",
-		time.Since(start).Round(10*time.Millisecond), total, calls)
+		time.Since(start).Round(10*time.Millisecond), totalTokens, totalCalls)
 	return nil
 }
 
@@ -128,7 +128,7 @@ func demoKobas(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 		return summary{}, fmt.Errorf("expected a token error for a wrong secret, got %v", err)
 	}
 	fmt.Fprintf(out, "   wrong secret: %v\n", err)
-	return summary{auth: "client credentials (form)", calls: 4, result: fmt.Sprintf("%d venues, %d staff, sales with exact money", len(*venues.JSON200), staffCount)}, nil
+	return summary{auth: "client credentials (form)", result: fmt.Sprintf("%d venues, %d staff, sales with exact money", len(*venues.JSON200), staffCount)}, nil
 }
 
 func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root string) (summary, error) {
@@ -198,5 +198,5 @@ func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 		n++
 	}
 	fmt.Fprintf(out, "   GET /reservations via ListReservationsIter (limit=1, following next_cursor): %d reservations\n", n)
-	return summary{auth: "client credentials (JSON)", calls: 7 + n, result: fmt.Sprintf("reservation #%d created, updated, cancelled; %d listed", g.ID, n)}, nil
+	return summary{auth: "client credentials (JSON)", result: fmt.Sprintf("reservation #%d created, updated, cancelled; %d listed", g.ID, n)}, nil
 }

@@ -43,6 +43,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 		defer stop()
+		// The first signal starts the graceful shutdown; restoring the default handling then
+		// lets a second Ctrl-C end the process at once instead of waiting out shutdownGrace.
+		context.AfterFunc(ctx, stop)
 		return serveSandbox(ctx, *addr, out)
 	case "help", "-h", "--help":
 		usage(out)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -34,6 +35,18 @@ func TestDemo(t *testing.T) {
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out.String())
+		}
+	}
+	// The table's counts are the sandbox's own, so they add up to the closing line.
+	for _, row := range []string{
+		`Kobas\s+client credentials \(form\)\s+2\s+3\s+2 venues`,
+		`Octotable\s+client credentials \(JSON\)\s+1\s+8\s+reservation #40000001`,
+		`Cloudbeds\s+OAuth code via the consent page\s+1\s+4\s+reservation 9100000001`,
+		`Cobot\s+OAuth code \+ PKCE, OIDC ID token\s+1\s+5\s+3 meeting rooms booked`,
+		`: 5 token requests and 20 API requests,`,
+	} {
+		if !regexp.MustCompile(row).MatchString(out.String()) {
+			t.Errorf("demo output lacks a line matching %s:\n%s", row, out.String())
 		}
 	}
 	if strings.Contains(out.String(), "not-the-secret") {
@@ -68,13 +81,7 @@ func TestSandboxCommandStopsOnCancel(t *testing.T) {
 	var out syncBuffer
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"sandbox", "-addr", "127.0.0.1:0"}, &out) }()
-	for !strings.Contains(out.String(), "hospitality.NewCobot") {
-		select {
-		case err := <-done:
-			t.Fatalf("sandbox exited early: %v\n%s", err, out.String())
-		case <-time.After(time.Millisecond):
-		}
-	}
+	waitForBanner(t, &out, done)
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("sandbox: %v", err)
@@ -83,6 +90,19 @@ func TestSandboxCommandStopsOnCancel(t *testing.T) {
 		"auth.CobotConfig", "sandbox_consent=approve", "shutting down"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("sandbox output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// waitForBanner waits until the sandbox command has printed its last snippet, failing the test
+// if the command ends first.
+func waitForBanner(t *testing.T, out *syncBuffer, done <-chan error) {
+	t.Helper()
+	for !strings.Contains(out.String(), "hospitality.NewCobot") {
+		select {
+		case err := <-done:
+			t.Fatalf("sandbox exited early: %v\n%s", err, out.String())
+		case <-time.After(time.Millisecond):
 		}
 	}
 }
