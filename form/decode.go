@@ -31,7 +31,8 @@ func Decode(vals url.Values) (map[string]any, error) {
 			return nil, err
 		}
 		vs := vals[k]
-		if path[len(path)-1] != "" && len(vs) > 1 {
+		// A key with an empty segment ("a[]", "a[][x]") appends a new element per value.
+		if !slices.Contains(path, "") && len(vs) > 1 {
 			return nil, fmt.Errorf("form: key %q sent %d times; PHP keeps only the last value", k, len(vs))
 		}
 		for _, v := range vs {

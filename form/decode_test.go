@@ -33,6 +33,9 @@ func TestDecode(t *testing.T) {
 		// Regression (found by FuzzDecode): a top-level key "0" turned the whole result into a list
 		// and Decode panicked on the type assertion.
 		{"index-like top-level key stays a map", "0=x", map[string]any{"0": "x"}},
+		// Regression: a repeated key with an empty segment before its last one was rejected as a
+		// repeated plain key, although PHP appends one element per value.
+		{"append objects", "a[][x]=1&a[][x]=2", map[string]any{"a": []any{map[string]any{"x": "1"}, map[string]any{"x": "2"}}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -58,6 +61,7 @@ func TestDecodeErrors(t *testing.T) {
 		want string
 	}{
 		{"repeated plain key", "a=1&a=2", "sent 2 times"},
+		{"repeated nested key", "a[b][c]=1&a[b][c]=2", "sent 2 times"},
 		{"value and parent", "a=1&a[b]=2", "conflicts"},
 		{"unclosed bracket", "a[b=1", "unclosed bracket"},
 		{"junk after bracket", "a[b]c=1", "malformed key"},

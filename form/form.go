@@ -269,14 +269,17 @@ func cachedFields(t reflect.Type) []field {
 	if fs, ok := fieldCache.Load(t); ok {
 		return fs.([]field)
 	}
-	fs := typeFields(t, nil)
+	fs := typeFields(t, nil, nil)
 	actual, _ := fieldCache.LoadOrStore(t, fs)
 	return actual.([]field)
 }
 
 // typeFields lists the encoded fields of struct type t in declaration order, promoting the fields
-// of untagged embedded structs the way encoding/json does (outer names win).
-func typeFields(t reflect.Type, index []int) []field {
+// of untagged embedded structs the way encoding/json does (outer names win). outer holds the
+// struct types being expanded above t, so a type that embeds itself (type T struct{ *T }) is
+// expanded once instead of recursing forever.
+func typeFields(t reflect.Type, index []int, outer []reflect.Type) []field {
+	outer = append(slices.Clip(outer), t)
 	var out []field
 	seen := map[string]bool{}
 	var promoted []field
@@ -297,7 +300,9 @@ func typeFields(t reflect.Type, index []int) []field {
 				et = et.Elem()
 			}
 			if et.Kind() == reflect.Struct && !et.Implements(textMarshalerType) && !reflect.PointerTo(et).Implements(textMarshalerType) {
-				promoted = append(promoted, typeFields(et, idx)...)
+				if !slices.Contains(outer, et) {
+					promoted = append(promoted, typeFields(et, idx, outer)...)
+				}
 				continue
 			}
 		}

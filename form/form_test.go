@@ -32,6 +32,12 @@ type withEmbedded struct {
 	Outer string `json:"outer"`
 }
 
+// selfEmbedding embeds a pointer to its own type.
+type selfEmbedding struct {
+	*selfEmbedding
+	A int `json:"a"`
+}
+
 type textOnly struct{ code string }
 
 func (t textOnly) MarshalText() ([]byte, error) { return []byte("code:" + t.code), nil }
@@ -134,6 +140,9 @@ func TestEncode(t *testing.T) {
 			lower  string
 		}{"p", "h", "l"}, "Plain=p"},
 		{"embedded struct promoted, outer name wins", withEmbedded{embedded{"i", "shadowed"}, "o"}, "inner=i&outer=o"},
+		// Regression: a struct embedding a pointer to its own type made the field walk recurse
+		// until the stack overflowed.
+		{"self-embedding struct", selfEmbedding{&selfEmbedding{A: 2}, 1}, "a=1"},
 		{"bytes as text", struct {
 			B []byte `json:"b"`
 		}{[]byte("raw")}, "b=raw"},

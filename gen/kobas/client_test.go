@@ -3,6 +3,7 @@ package kobas_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"regexp"
 	"slices"
@@ -584,5 +585,59 @@ func TestErrorResponses(t *testing.T) {
 				t.Errorf("query = %q, want none for nil params", req.URL.RawQuery)
 			}
 		})
+	}
+}
+
+// TestSpecPathExamples checks that every path parameter of specs/kobas.yaml has an example and
+// that it names a record of the list examples, so tools that call the API from the document (the
+// contract driver, mock servers) address a venue or staff member that exists.
+func TestSpecPathExamples(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData(specs.Kobas)
+	if err != nil {
+		t.Fatalf("LoadFromData(specs.Kobas) error = %v", err)
+	}
+	decode := func(path string, v any) {
+		t.Helper()
+		b, err := json.Marshal(doc.Paths.Find(path).Get.Responses.Status(200).Value.Content.Get("application/json").Example)
+		if err == nil {
+			err = json.Unmarshal(b, v)
+		}
+		if err != nil {
+			t.Fatalf("GET %s: 200 example does not decode into %T: %v", path, v, err)
+		}
+	}
+	var venues []kobas.Venue
+	var staff kobas.StaffPage
+	decode("/venue", &venues)
+	decode("/staff", &staff)
+	known := map[string][]int{}
+	for _, v := range venues {
+		known["id"] = append(known["id"], v.ID)
+	}
+	for _, s := range staff.Data {
+		known["staff_id"] = append(known["staff_id"], s.ID)
+	}
+
+	checked := 0
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			for _, p := range op.Parameters {
+				if p.Value.In != "path" {
+					continue
+				}
+				checked++
+				ex, ok := p.Value.Example.(float64) // YAML integers arrive as float64
+				if !ok {
+					t.Errorf("%s %s: path parameter %s example = %#v, want an integer id", method, path, p.Value.Name, p.Value.Example)
+					continue
+				}
+				if want := known[p.Value.Name]; !slices.Contains(want, int(ex)) {
+					t.Errorf("%s %s: path parameter %s example %v names no record of the list examples; want one of %v", method, path, p.Value.Name, ex, want)
+				}
+			}
+		}
+	}
+	if checked != 3 {
+		t.Errorf("checked %d path parameters, want 3 (getVenue, getLegacyVenue, listStaffShifts)", checked)
 	}
 }

@@ -3,9 +3,11 @@ package octotable_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -904,5 +906,132 @@ func TestErrorEnvelope(t *testing.T) {
 				t.Errorf("%s() error = success %v %+v, want success false %+v", tc.op, got.Success, got.Error, tc.want)
 			}
 		})
+	}
+}
+
+// responseExample decodes the example of the first 2xx JSON answer of operationID into v.
+func responseExample(t *testing.T, doc *openapi3.T, operationID string, v any) {
+	t.Helper()
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			if op.OperationID != operationID {
+				continue
+			}
+			for _, code := range []string{"200", "201"} {
+				resp := op.Responses.Value(code)
+				if resp == nil || resp.Value.Content.Get("application/json") == nil {
+					continue
+				}
+				b, err := json.Marshal(resp.Value.Content.Get("application/json").Example)
+				if err != nil {
+					t.Fatalf("%s: json.Marshal(example) error = %v", operationID, err)
+				}
+				if err := json.Unmarshal(b, v); err != nil {
+					t.Fatalf("%s: example %s does not decode into %T: %v", operationID, b, v, err)
+				}
+				return
+			}
+		}
+	}
+	t.Fatalf("%s: no 200 or 201 JSON example", operationID)
+}
+
+// summary shows a reservation's room or service summary as its JSON.
+func summary[T octotable.RoomSummary | octotable.ServiceSummary](v *T) string {
+	if v == nil {
+		return "none"
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// TestSpecExamplesAreConsistent checks that the examples of specs/octotable.yaml describe one
+// restaurant: the sandbox seeds its rooms, services and reservations from them, and a reservation
+// naming a room or service it does not know cannot be updated there. Path parameter examples
+// name records the list examples hold, so tools that call the API from the document (the contract
+// driver, mock servers) address existing records.
+func TestSpecExamplesAreConsistent(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData(specs.Octotable)
+	if err != nil {
+		t.Fatalf("LoadFromData(specs.Octotable) error = %v", err)
+	}
+	var (
+		properties octotable.PropertyList
+		rooms      octotable.RoomList
+		tables     octotable.TableList
+		services   octotable.ServiceList
+	)
+	responseExample(t, doc, "listProperties", &properties)
+	responseExample(t, doc, "listRooms", &rooms)
+	responseExample(t, doc, "listTables", &tables)
+	responseExample(t, doc, "listServices", &services)
+	roomNames := map[int64]string{}
+	for _, r := range rooms.Data {
+		roomNames[r.ID] = r.Name
+	}
+	serviceNames := map[int64]string{}
+	for _, s := range services.Data {
+		serviceNames[s.ID] = s.Name
+	}
+
+	var seeded []int64
+	for _, id := range []string{"listReservations", "getReservation", "createReservation"} {
+		var list octotable.ReservationList
+		responseExample(t, doc, id, &list)
+		for _, r := range list.Data {
+			if id == "listReservations" {
+				seeded = append(seeded, r.ID)
+			}
+			if r.Room == nil || r.Room.Name == nil || roomNames[r.Room.ID] != *r.Room.Name {
+				t.Errorf("%s example: reservation %d room = %s, want one of the listRooms example %v", id, r.ID, summary(r.Room), roomNames)
+			}
+			if r.Service == nil || r.Service.Name == nil || serviceNames[r.Service.ID] != *r.Service.Name {
+				t.Errorf("%s example: reservation %d service = %s, want one of the listServices example %v", id, r.ID, summary(r.Service), serviceNames)
+			}
+		}
+	}
+
+	known := map[string][]int64{"reservation_id": seeded}
+	for _, p := range properties.Data {
+		known["property_id"] = append(known["property_id"], p.ID)
+	}
+	for _, tb := range tables.Data {
+		// The tables' own room, so /room/{room_id}/table/{table_id} names a pair that exists.
+		if tb.RoomID == nil || roomNames[*tb.RoomID] == "" {
+			t.Errorf("listTables example: table %d room_id = %v, want one of the listRooms example %v", tb.ID, tb.RoomID, roomNames)
+			continue
+		}
+		known["room_id"] = append(known["room_id"], *tb.RoomID)
+		known["table_id"] = append(known["table_id"], tb.ID)
+	}
+	for id := range serviceNames {
+		known["service_id"] = append(known["service_id"], id)
+	}
+	for name, p := range doc.Components.Parameters {
+		if p.Value.In != "path" {
+			continue
+		}
+		ex, ok := p.Value.Example.(float64) // YAML integers arrive as float64
+		if !ok {
+			t.Errorf("components.parameters.%s: example = %#v, want an integer id", name, p.Value.Example)
+			continue
+		}
+		if want := known[p.Value.Name]; !slices.Contains(want, int64(ex)) {
+			t.Errorf("components.parameters.%s: example %v names no record of the examples; want one of %v", name, ex, want)
+		}
+	}
+	for path, item := range doc.Paths.Map() {
+		for _, p := range item.Parameters {
+			if p.Value.In == "path" && p.Value.Example == nil {
+				t.Errorf("%s: path parameter %s has no example", path, p.Value.Name)
+			}
+		}
+		for method, op := range item.Operations() {
+			for _, p := range op.Parameters {
+				if p.Value.In == "path" && p.Value.Example == nil {
+					t.Errorf("%s %s: path parameter %s has no example", method, path, p.Value.Name)
+				}
+			}
+		}
 	}
 }
