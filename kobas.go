@@ -53,6 +53,9 @@ func NewKobas(ctx context.Context, cfg KobasConfig, opts ...Option) (*kobas.Clie
 	src := auth.KobasTokenSource(ctx, ac)
 	header := http.Header{}
 	header.Set("x-kobas-company-id", cfg.CompanyID)
+	header.Set("Accept", "application/json")
+	// The provider's own clients send this on every call, bodies or not.
+	header.Set("Content-Type", "application/json")
 	doer := transport.New(s.transportConfig(transport.Kobas, header, auth.Bearer(src), src.Reject))
 	return kobas.NewClientWithResponses(orDefault(cfg.BaseURL, kobas.DefaultServer), kobas.WithHTTPClient(doer))
 }

@@ -110,8 +110,8 @@ func (f *fakeKobas) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			fmt.Fprint(w, `{"code":"unauthorized","message":"token expired"}`)
 			return
 		}
-		if r.Header.Get("x-kobas-company-id") != "77" {
-			w.WriteHeader(http.StatusForbidden)
+		if r.Header.Get("x-kobas-company-id") != "77" || r.Header.Get("Content-Type") != "application/json" || r.Header.Get("Accept") != "application/json" {
+			w.WriteHeader(http.StatusForbidden) // Kobas' clients send these on every call
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")

@@ -61,6 +61,9 @@ func NewOctotable(ctx context.Context, cfg OctotableConfig, opts ...Option) (*oc
 	src := auth.OctotableTokenSource(ctx, ac)
 	header := http.Header{}
 	header.Set("Property", strconv.FormatInt(cfg.PropertyID, 10))
+	header.Set("Accept", "application/json")
+	// The provider's own clients send this on every call, bodies or not.
+	header.Set("Content-Type", "application/json")
 	doer := transport.New(s.transportConfig(transport.Octotable, header, auth.Bearer(src), src.Reject))
 	return octotable.NewClientWithResponses(orDefault(cfg.BaseURL, octotable.DefaultServer), octotable.WithHTTPClient(doer))
 }
