@@ -1,5 +1,5 @@
-// Package wire provides lenient scalar types for decoding what hospitality
-// APIs actually send.
+// Package wire provides lenient scalar types, and one lenient map type, for
+// decoding what hospitality APIs actually send.
 //
 // The providers behind this SDK regularly send values their documentation
 // does not declare: integers and floats as strings ("2", ""), money as
@@ -24,6 +24,8 @@
 //   - [LocalDateTime]: "2006-01-02T15:04:05" without an offset (Octotable).
 //   - [Date]: "2006-01-02" (Kobas, Cloudbeds, Octotable dates).
 //   - [TimeOfDay]: "15:04:05", "15:04" or "5:30" (opening hours, slots).
+//   - [Map]: a JSON object, or the array PHP sends instead ([] when empty,
+//     a list when the keys are 0, 1, …); Cloudbeds guest lists and rate maps.
 //
 // Every date type accepts every date format listed above on input and treats
 // "", null, "0000-00-00" and "0000-00-00 00:00:00" as empty; they differ only

@@ -204,3 +204,128 @@ func TestEnvelopeQuirks(t *testing.T) {
 		}
 	})
 }
+
+// TestEmptyMapsAsArrays pins the bug where a field declared as a JSON object failed the whole
+// answer when PHP's json_encode sent an empty map as []. Every such field must decode [] (and a
+// list keyed 0, 1, ...) as well as an object; the fake checks each body against our spec first.
+func TestEmptyMapsAsArrays(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name, op, body string
+		call           func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error)
+		check          func(t *testing.T, r any)
+	}{
+		{"getReservation guestList", "getReservation",
+			`{"success": true, "data": {"reservationID": "8829301744", "guestList": [], "balanceDetailed": []}}`,
+			func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error) {
+				return c.GetReservationWithResponse(ctx, &cloudbeds.GetReservationParams{ReservationID: "8829301744"})
+			},
+			func(t *testing.T, r any) {
+				d := r.(*cloudbeds.GetReservationResponse).JSON200.Data
+				if d.GuestList == nil || len(d.GuestList) != 0 || string(d.ReservationID) != "8829301744" {
+					t.Errorf("guestList = %#v, reservationID %q; want an empty map and 8829301744", d.GuestList, d.ReservationID)
+				}
+			}},
+		{"getReservation guestRequirements as list", "getReservation",
+			`{"success": true, "data": {"guestList": {"55501": {"guestID": "55501", "guestRequirements": [{"code": "crib"}]},
+				"55502": {"guestID": "55502", "guestRequirements": []}}}}`,
+			func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error) {
+				return c.GetReservationWithResponse(ctx, &cloudbeds.GetReservationParams{ReservationID: "8829301744"})
+			},
+			func(t *testing.T, r any) {
+				gl := r.(*cloudbeds.GetReservationResponse).JSON200.Data.GuestList
+				first, ok := gl["55501"].GuestRequirements["0"].(map[string]any)
+				if !ok || first["code"] != "crib" || len(gl["55502"].GuestRequirements) != 0 {
+					t.Errorf("guestRequirements = %v and %v, want {0: {code: crib}} and empty", gl["55501"].GuestRequirements, gl["55502"].GuestRequirements)
+				}
+			}},
+		{"getReservations guestList", "getReservations",
+			`{"success": true, "count": 1, "total": 1, "data": [{"reservationID": "8829301744", "guestList": []}]}`,
+			func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error) {
+				return c.GetReservationsWithResponse(ctx, &cloudbeds.GetReservationsParams{IncludeGuestsDetails: ptr(true)})
+			},
+			func(t *testing.T, r any) {
+				d := r.(*cloudbeds.GetReservationsResponse).JSON200.Data
+				if len(d) != 1 || d[0].GuestList == nil || len(d[0].GuestList) != 0 {
+					t.Errorf("data = %#v, want one reservation with an empty guestList", d)
+				}
+			}},
+		{"getReservationsWithRateDetails maps and balance", "getReservationsWithRateDetails",
+			`{"success": true, "count": 1, "total": 1, "data": [{"reservationID": "8829301744", "guestList": [],
+				"detailedRates": [], "balanceDetailed": [], "rooms": [{"roomTypeID": "77", "detailedRoomRates": []}]}]}`,
+			func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error) {
+				return c.GetReservationsWithRateDetailsWithResponse(ctx, &cloudbeds.GetReservationsWithRateDetailsParams{})
+			},
+			func(t *testing.T, r any) {
+				d := r.(*cloudbeds.GetReservationsWithRateDetailsResponse).JSON200.Data[0]
+				if d.GuestList == nil || d.DetailedRates == nil || d.Rooms[0].DetailedRoomRates == nil {
+					t.Errorf("guestList %#v, detailedRates %#v, detailedRoomRates %#v; want empty maps", d.GuestList, d.DetailedRates, d.Rooms[0].DetailedRoomRates)
+				}
+				if list, err := d.BalanceDetailed.AsReservationBalanceDetailedList(); err != nil || len(list) != 0 {
+					t.Errorf("balanceDetailed = %v, %v; want an empty list", list, err)
+				}
+			}},
+		{"getReservationsWithRateDetails rates by date", "getReservationsWithRateDetails",
+			`{"success": true, "data": [{"detailedRates": {"2025-06-12": 120.5}, "balanceDetailed": {"paid": "81.10"},
+				"rooms": [{"detailedRoomRates": {"2025-06-12": "120.50"}}]}]}`,
+			func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error) {
+				return c.GetReservationsWithRateDetailsWithResponse(ctx, &cloudbeds.GetReservationsWithRateDetailsParams{})
+			},
+			func(t *testing.T, r any) {
+				d := r.(*cloudbeds.GetReservationsWithRateDetailsResponse).JSON200.Data[0]
+				if d.DetailedRates["2025-06-12"] != 120.5 || d.Rooms[0].DetailedRoomRates["2025-06-12"] != "120.50" {
+					t.Errorf("detailedRates %v, detailedRoomRates %v; want 120.5 and \"120.50\" on 2025-06-12", d.DetailedRates, d.Rooms[0].DetailedRoomRates)
+				}
+				if obj, err := d.BalanceDetailed.AsReservationBalanceDetailedObject(); err != nil || obj.Paid != "81.10" {
+					t.Errorf("balanceDetailed paid = %q, %v; want 81.10", obj.Paid, err)
+				}
+			}},
+		{"getGuestList without matches", "getGuestList", `{"success": true, "count": 0, "total": 0, "data": []}`,
+			func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error) {
+				return c.GetGuestListWithResponse(ctx, &cloudbeds.GetGuestListParams{})
+			},
+			func(t *testing.T, r any) {
+				if d := r.(*cloudbeds.GetGuestListResponse).JSON200.Data; d == nil || len(d) != 0 {
+					t.Errorf("data = %#v, want an empty map", d)
+				}
+			}},
+		{"getGuest guestRequirements", "getGuest", `{"success": true, "data": {"guestID": "55501", "guestRequirements": []}}`,
+			func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error) {
+				return c.GetGuestWithResponse(ctx, &cloudbeds.GetGuestParams{})
+			},
+			func(t *testing.T, r any) {
+				if d := r.(*cloudbeds.GetGuestResponse).JSON200.Data; d.GuestRequirements == nil || len(d.GuestRequirements) != 0 {
+					t.Errorf("guestRequirements = %#v, want an empty map", d.GuestRequirements)
+				}
+			}},
+		{"getUsers without users", "getUsers", `{"success": true, "data": []}`,
+			func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error) {
+				return c.GetUsersWithResponse(ctx, &cloudbeds.GetUsersParams{})
+			},
+			func(t *testing.T, r any) {
+				if d := r.(*cloudbeds.GetUsersResponse).JSON200.Data; d == nil || len(d) != 0 {
+					t.Errorf("data = %#v, want an empty map", d)
+				}
+			}},
+		{"putReservation empty data", "putReservation", `{"success": true, "data": []}`,
+			func(c *cloudbeds.ClientWithResponses) (interface{ StatusCode() int }, error) {
+				return c.PutReservationWithFormdataBodyWithResponse(ctx, putReservationBody())
+			},
+			func(t *testing.T, r any) {
+				if d := r.(*cloudbeds.PutReservationResponse).JSON200.Data; d == nil || len(d) != 0 {
+					t.Errorf("data = %#v, want an empty map", d)
+				}
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, c := quirkyServer(t, tc.op, tc.body)
+			r, err := tc.call(c)
+			check(t, tc.op, r, err)
+			if t.Failed() {
+				return
+			}
+			tc.check(t, r)
+		})
+	}
+}

@@ -1924,6 +1924,9 @@ type DeleteWebhookResult struct {
 	Success LooseBool `json:"success"`
 }
 
+// EmptyArray How PHP's json_encode writes an empty associative array: [] where the field is otherwise an object.
+type EmptyArray = []interface{}
+
 // GetAllotmentBlocksItem defines model for GetAllotmentBlocksItem.
 type GetAllotmentBlocksItem struct {
 	// AllotmentBlockCode Allotment block code.
@@ -2964,9 +2967,9 @@ type GetGuestListDataEntry struct {
 	// GuestPhone Guest phone number.
 	GuestPhone *string `json:"guestPhone,omitempty"`
 
-	// GuestRequirements Guest requirements, sent PHP-style.
-	GuestRequirements map[string]interface{} `json:"guestRequirements,omitempty"`
-	GuestState        *string                `json:"guestState,omitempty"`
+	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
+	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
+	GuestState        *string       `json:"guestState,omitempty"`
 
 	// GuestZip Guest postal code.
 	GuestZip *string `json:"guestZip,omitempty"`
@@ -3021,8 +3024,8 @@ type GetGuestListResult struct {
 	// Example: 2
 	Count LooseInt `json:"count,omitempty"`
 
-	// Data The payload.
-	Data map[string]GetGuestListDataEntry `json:"data,omitempty"`
+	// Data Guests keyed by guest ID. PHP sends [] instead of {} when there are none.
+	Data wire.Map[GetGuestListDataEntry] `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
 	Message *string `json:"message,omitempty"`
@@ -3411,9 +3414,9 @@ type GetGuestsModifiedItem struct {
 	// GuestPhone Guest phone number.
 	GuestPhone *string `json:"guestPhone,omitempty"`
 
-	// GuestRequirements Guest requirements, sent PHP-style.
-	GuestRequirements map[string]interface{} `json:"guestRequirements,omitempty"`
-	GuestState        *string                `json:"guestState,omitempty"`
+	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
+	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
+	GuestState        *string       `json:"guestState,omitempty"`
 
 	// GuestZip Guest postal code.
 	GuestZip *string `json:"guestZip,omitempty"`
@@ -4842,8 +4845,10 @@ type GetReservationsWithRateDetailsItem struct {
 	// Balance Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
 	// Example: 180.5
-	Balance         LooseDecimal                                       `json:"balance,omitempty"`
-	BalanceDetailed *GetReservationsWithRateDetailsItemBalanceDetailed `json:"balanceDetailed,omitempty"`
+	Balance LooseDecimal `json:"balance,omitempty"`
+
+	// BalanceDetailed Sent either as one object or as a list of such objects.
+	BalanceDetailed *ReservationBalanceDetailed `json:"balanceDetailed,omitempty"`
 
 	// CustomFields Custom field values, sent PHP-style as customFields[0][field]=value.
 	CustomFields []GetReservationsWithRateDetailsItemCustomField `json:"customFields,omitempty"`
@@ -4879,8 +4884,8 @@ type GetReservationsWithRateDetailsItem struct {
 	// Example: 2025-06-01 14:05:00
 	DateModifiedUTC DateTime `json:"dateModifiedUTC,omitempty"`
 
-	// DetailedRates Include the nightly rate breakdown.
-	DetailedRates map[string]interface{} `json:"detailedRates,omitempty"`
+	// DetailedRates Total rate per night keyed by date (YYYY-MM-DD). PHP sends [] instead of {} when there are none.
+	DetailedRates wire.Map[any] `json:"detailedRates,omitempty"`
 
 	// EstimatedArrivalTime Expected arrival time of day, 24-hour "HH:MM".
 	EstimatedArrivalTime *string `json:"estimatedArrivalTime,omitempty"`
@@ -4891,8 +4896,10 @@ type GetReservationsWithRateDetailsItem struct {
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
-	GuestID   LooseID                                                     `json:"guestID,omitempty"`
-	GuestList map[string]GetReservationsWithRateDetailsItemGuestListEntry `json:"guestList,omitempty"`
+	GuestID LooseID `json:"guestID,omitempty"`
+
+	// GuestList Guests on the reservation keyed by guest ID. PHP sends [] instead of {} when there are none. Only with includeGuestsDetails.
+	GuestList wire.Map[GetReservationsWithRateDetailsItemGuestListEntry] `json:"guestList,omitempty"`
 
 	// IsDeleted Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4948,39 +4955,6 @@ type GetReservationsWithRateDetailsItem struct {
 	//
 	// Example: 180.5
 	Total LooseDecimal `json:"total,omitempty"`
-}
-
-// GetReservationsWithRateDetailsItemBalanceDetailed defines model for GetReservationsWithRateDetailsItemBalanceDetailed.
-type GetReservationsWithRateDetailsItemBalanceDetailed struct {
-	// AdditionalItems Decimal amount, sent as a JSON number or as a numeric string ("180.50").
-	//
-	// Example: 180.5
-	AdditionalItems LooseDecimal `json:"additionalItems,omitempty"`
-
-	// GrandTotal Decimal amount, sent as a JSON number or as a numeric string ("180.50").
-	//
-	// Example: 180.5
-	GrandTotal LooseDecimal `json:"grandTotal,omitempty"`
-
-	// Paid Decimal amount, sent as a JSON number or as a numeric string ("180.50").
-	//
-	// Example: 180.5
-	Paid LooseDecimal `json:"paid,omitempty"`
-
-	// SubTotal Decimal amount, sent as a JSON number or as a numeric string ("180.50").
-	//
-	// Example: 180.5
-	SubTotal LooseDecimal `json:"subTotal,omitempty"`
-
-	// SuggestedDeposit Decimal amount, sent as a JSON number or as a numeric string ("180.50").
-	//
-	// Example: 180.5
-	SuggestedDeposit LooseDecimal `json:"suggestedDeposit,omitempty"`
-
-	// TaxesFees Decimal amount, sent as a JSON number or as a numeric string ("180.50").
-	//
-	// Example: 180.5
-	TaxesFees LooseDecimal `json:"taxesFees,omitempty"`
 }
 
 // GetReservationsWithRateDetailsItemCustomField defines model for GetReservationsWithRateDetailsItemCustomField.
@@ -5060,9 +5034,9 @@ type GetReservationsWithRateDetailsItemGuestListEntry struct {
 	// GuestPhone Guest phone number.
 	GuestPhone *string `json:"guestPhone,omitempty"`
 
-	// GuestRequirements Guest requirements, sent PHP-style.
-	GuestRequirements map[string]interface{} `json:"guestRequirements,omitempty"`
-	GuestState        *string                `json:"guestState,omitempty"`
+	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
+	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
+	GuestState        *string       `json:"guestState,omitempty"`
 
 	// GuestZip Guest postal code.
 	GuestZip *string `json:"guestZip,omitempty"`
@@ -5216,8 +5190,10 @@ type GetReservationsWithRateDetailsItemRoom struct {
 	// Children Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
 	// Example: 2
-	Children          LooseInt               `json:"children,omitempty"`
-	DetailedRoomRates map[string]interface{} `json:"detailedRoomRates,omitempty"`
+	Children LooseInt `json:"children,omitempty"`
+
+	// DetailedRoomRates Rate per night of this room keyed by date (YYYY-MM-DD). PHP sends [] instead of {} when there are none.
+	DetailedRoomRates wire.Map[any] `json:"detailedRoomRates,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5974,8 +5950,8 @@ type GetUserinfoRole struct {
 
 // GetUsersResult Answer of getUsers.
 type GetUsersResult struct {
-	// Data The payload.
-	Data map[string]interface{} `json:"data,omitempty"`
+	// Data Users keyed by property ID. PHP sends [] instead of {} when there are none.
+	Data wire.Map[any] `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
 	Message *string `json:"message,omitempty"`
@@ -6100,8 +6076,8 @@ type Guest struct {
 	// Example: true
 	GuestOptIn LooseBool `json:"guestOptIn,omitempty"`
 
-	// GuestRequirements Guest requirements, sent PHP-style.
-	GuestRequirements map[string]interface{} `json:"guestRequirements,omitempty"`
+	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
+	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
 
 	// IsAnonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8671,8 +8647,8 @@ type PutReservationNoteResult struct {
 
 // PutReservationResult Answer of putReservation.
 type PutReservationResult struct {
-	// Data The payload.
-	Data map[string]interface{} `json:"data,omitempty"`
+	// Data The updated reservation as getReservation describes it; [] when there is nothing to report.
+	Data wire.Map[any] `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
 	Message *string `json:"message,omitempty"`
@@ -8862,9 +8838,11 @@ type Reservation struct {
 	GroupInventory       []ReservationGroupInventoryItem `json:"groupInventory,omitempty"`
 
 	// GuestEmail Guest email address.
-	GuestEmail *string                              `json:"guestEmail,omitempty"`
-	GuestList  map[string]ReservationGuestListEntry `json:"guestList,omitempty"`
-	GuestName  *string                              `json:"guestName,omitempty"`
+	GuestEmail *string `json:"guestEmail,omitempty"`
+
+	// GuestList Guests on the reservation keyed by guest ID. PHP sends [] instead of {} when there are none.
+	GuestList wire.Map[ReservationGuestListEntry] `json:"guestList,omitempty"`
+	GuestName *string                             `json:"guestName,omitempty"`
 
 	// IsAnonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -9138,9 +9116,9 @@ type ReservationGuestListEntry struct {
 	// GuestPhone Guest phone number.
 	GuestPhone *string `json:"guestPhone,omitempty"`
 
-	// GuestRequirements Guest requirements, sent PHP-style.
-	GuestRequirements map[string]interface{} `json:"guestRequirements,omitempty"`
-	GuestState        *string                `json:"guestState,omitempty"`
+	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
+	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
+	GuestState        *string       `json:"guestState,omitempty"`
 
 	// GuestStatus Known values (open set, others may appear): in_progress, call2confirm, confirmed, canceled, checked_in, checked_out, not_confirmed, no_show, paypal_init, pending_payment, not_checked_in, in_house.
 	GuestStatus *string `json:"guestStatus,omitempty"`
@@ -9290,11 +9268,13 @@ type ReservationSummary struct {
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
-	GuestID   LooseID                                     `json:"guestID,omitempty"`
-	GuestList map[string]ReservationSummaryGuestListEntry `json:"guestList,omitempty"`
-	GuestName *string                                     `json:"guestName,omitempty"`
-	MealPlans *string                                     `json:"mealPlans,omitempty"`
-	Origin    *string                                     `json:"origin,omitempty"`
+	GuestID LooseID `json:"guestID,omitempty"`
+
+	// GuestList Guests on the reservation keyed by guest ID. PHP sends [] instead of {} when there are none. Only with includeGuestsDetails.
+	GuestList wire.Map[ReservationSummaryGuestListEntry] `json:"guestList,omitempty"`
+	GuestName *string                                    `json:"guestName,omitempty"`
+	MealPlans *string                                    `json:"mealPlans,omitempty"`
+	Origin    *string                                    `json:"origin,omitempty"`
 
 	// ProfileID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9431,9 +9411,9 @@ type ReservationSummaryGuestListEntry struct {
 	// GuestPhone Guest phone number.
 	GuestPhone *string `json:"guestPhone,omitempty"`
 
-	// GuestRequirements Guest requirements, sent PHP-style.
-	GuestRequirements map[string]interface{} `json:"guestRequirements,omitempty"`
-	GuestState        *string                `json:"guestState,omitempty"`
+	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
+	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
+	GuestState        *string       `json:"guestState,omitempty"`
 
 	// GuestZip Guest postal code.
 	GuestZip *string `json:"guestZip,omitempty"`

@@ -33,7 +33,7 @@ import (
 // no iterator:
 //
 //   - GetGroupNotes: the 200 answer's Data is *GetGroupNotesData, neither an array nor an object with one array field
-//   - GetGuestList: the 200 answer's Data is map[string]GetGuestListDataEntry, neither an array nor an object with one array field
+//   - GetGuestList: the 200 answer's Data is github.com/hospitality-sdk/hospitality-go/wire.Map[GetGuestListDataEntry], neither an array nor an object with one array field
 
 // GetAllotmentBlocksIter returns an iterator over every [GetAllotmentBlocksItem] that
 // GetAllotmentBlocks returns, requesting the pages one at a time as the loop consumes them. It

@@ -1060,6 +1060,9 @@ type EligibleRatesSearchRequest struct {
 	StartDate   openapi_types.Date             `json:"startDate"`
 }
 
+// EmptyArray How PHP's json_encode writes an empty associative array: [] where the field is otherwise an object.
+type EmptyArray = []interface{}
+
 // Error Any other error answer; the fields common to every v2 error body.
 type Error struct {
 	Code    *string `json:"code,omitempty"`
@@ -1705,17 +1708,23 @@ type RatePlan struct {
 	DerivedType       *string `json:"derivedType,omitempty"`
 
 	// DerivedValue A number that arrives as a JSON number or as a numeric string.
-	DerivedValue LooseNumber        `json:"derivedValue,omitempty"`
-	Description  *map[string]string `json:"description,omitempty"`
+	DerivedValue LooseNumber `json:"derivedValue,omitempty"`
+
+	// Description Text per language code (en, pt-br, ...). An empty map may arrive as [], as PHP writes it.
+	Description *wire.Map[string] `json:"description,omitempty"`
 
 	// ID An identifier that arrives as a JSON string or a JSON number.
-	ID          LooseID             `json:"id,omitempty"`
-	Intervals   *[]RatePlanInterval `json:"intervals,omitempty"`
-	IsActive    *bool               `json:"isActive,omitempty"`
-	IsDeleted   *bool               `json:"isDeleted,omitempty"`
-	IsDerived   *bool               `json:"isDerived,omitempty"`
-	Name        *map[string]string  `json:"name,omitempty"`
-	NamePrivate *map[string]string  `json:"namePrivate,omitempty"`
+	ID        LooseID             `json:"id,omitempty"`
+	Intervals *[]RatePlanInterval `json:"intervals,omitempty"`
+	IsActive  *bool               `json:"isActive,omitempty"`
+	IsDeleted *bool               `json:"isDeleted,omitempty"`
+	IsDerived *bool               `json:"isDerived,omitempty"`
+
+	// Name Text per language code (en, pt-br, ...). An empty map may arrive as [], as PHP writes it.
+	Name *wire.Map[string] `json:"name,omitempty"`
+
+	// NamePrivate Text per language code (en, pt-br, ...). An empty map may arrive as [], as PHP writes it.
+	NamePrivate *wire.Map[string] `json:"namePrivate,omitempty"`
 
 	// PolicyID An identifier that arrives as a JSON string or a JSON number.
 	PolicyID  LooseID `json:"policyId,omitempty"`
@@ -1725,9 +1734,11 @@ type RatePlan struct {
 	PropertyID LooseID `json:"propertyId,omitempty"`
 
 	// SegmentID An identifier that arrives as a JSON string or a JSON number.
-	SegmentID LooseID            `json:"segmentId,omitempty"`
-	Sources   *[]string          `json:"sources,omitempty"`
-	Terms     *map[string]string `json:"terms,omitempty"`
+	SegmentID LooseID   `json:"segmentId,omitempty"`
+	Sources   *[]string `json:"sources,omitempty"`
+
+	// Terms Text per language code (en, pt-br, ...). An empty map may arrive as [], as PHP writes it.
+	Terms *wire.Map[string] `json:"terms,omitempty"`
 
 	// UpdatedAt A point in time. Cloudbeds documents RFC 3339 (`2025-03-01T10:15:00+00:00`) but its APIs also send `YYYY-MM-DD HH:MM:SS`; both are accepted.
 	UpdatedAt Timestamp `json:"updatedAt,omitempty"`
@@ -1779,10 +1790,13 @@ type RatePlanCreateRequestDerivedType string
 
 // RatePlanInterval defines model for RatePlanInterval.
 type RatePlanInterval struct {
-	AdultDays         *map[string]map[string]LooseNumberItem `json:"adultDays,omitempty"`
-	ChildDays         *map[string]map[string]LooseNumberItem `json:"childDays,omitempty"`
-	ClosedToArrival   *bool                                  `json:"closedToArrival,omitempty"`
-	ClosedToDeparture *bool                                  `json:"closedToDeparture,omitempty"`
+	// AdultDays Prices per day and number of adults. An empty map may arrive as [], as PHP writes it.
+	AdultDays *wire.Map[wire.Map[LooseNumberItem]] `json:"adultDays,omitempty"`
+
+	// ChildDays Prices per day and number of children. An empty map may arrive as [], as PHP writes it.
+	ChildDays         *wire.Map[wire.Map[LooseNumberItem]] `json:"childDays,omitempty"`
+	ClosedToArrival   *bool                                `json:"closedToArrival,omitempty"`
+	ClosedToDeparture *bool                                `json:"closedToDeparture,omitempty"`
 
 	// CutOff An integer that arrives as a JSON number or as a numeric string.
 	CutOff LooseInt        `json:"cutOff,omitempty"`
