@@ -271,7 +271,8 @@ func TestInvoiceOpenEnumsAndDecimals(t *testing.T) {
 	}
 }
 
-// TestGetInvoicePDF covers GET /invoices/{id}.pdf with a plain fake (see requireAllBut).
+// TestGetInvoicePDF checks GET /invoices/{id}.pdf on the wire with a plain fake: the ".pdf" suffix
+// on the id, the download token and e_invoice in the query, and the PDF bytes handed back as-is.
 func TestGetInvoicePDF(t *testing.T) {
 	var gotPath, gotQuery string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -118,7 +118,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("UpdateSpaceBookingWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "655ae5602589f12841584e2b793002ec" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "ac0e11258f0f59fb27a11788110b7e0d" {
 			t.Fatalf("update-space-booking: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -286,7 +286,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("UpdateEventWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "62396dae374bb75a32db614ec723d920" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "e9374e721e43c1ff782c2d5d41176f74" {
 			t.Fatalf("update-event: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -378,7 +378,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("UpdateEventMessageWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "06371901aa9b9074f0299741da47b06b" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "7c773ff0a2beeacc5528025b52a18708" {
 			t.Fatalf("update-event-message: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -484,7 +484,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("UpdateExternalBookingWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "828f0e5bfebeb257fbb71e678e8fa7b2" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "08571ac0fefa0a2709013d44c0fe8a69" {
 			t.Fatalf("update-external-booking: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -542,7 +542,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("PatchExternalResourceWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "c78a74519f33cf5b54a5890a5a5fcfd1" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "9442bd9572c70d82dcbefb7d6f92ee2e" {
 			t.Fatalf("patch-external-resource: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -636,7 +636,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("CreateEInvoiceWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "64c4388ddc19bad3f188cd37dffd6acb" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "d7353012a4f1dd5f2181161ca495618f" {
 			t.Fatalf("create-e-invoice: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -695,7 +695,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("PatchMembershipProfileWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "f305807797fed46fe9c8b89100b2a5c3" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "f02964bb497d7554ce1679f480c612ac" {
 			t.Fatalf("patch-membership-profile: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -779,7 +779,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("UpdateNavigationLinkWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "f6d6bf2bec31502aa1930753a659cc6a" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "99dd3077b063f40d2cf1c1c8cb703cb3" {
 			t.Fatalf("update-navigation-link: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -959,7 +959,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("PatchResourceWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "9bfb45a3d1db354ffab114533368542b" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "517124048c784849f8c3b7ed78d0c748" {
 			t.Fatalf("patch-resource: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -1007,7 +1007,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("UpdateSinglePageAppWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "d1b885bfe9b81f95be9f492e84488f60" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "d224b242fa044a7866168da5d74f2646" {
 			t.Fatalf("update-single-page-app: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})
@@ -1079,7 +1079,7 @@ func TestContractEveryOperation(t *testing.T) {
 		if res.StatusCode() != 200 {
 			t.Fatalf("UpdateSpaceBillingDetailsWithApplicationVndAPIPlusJSONBodyWithResponse status = %d, want 200", res.StatusCode())
 		}
-		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "a009243c29c96e60b1355b99e3f8cff5" {
+		if res.ApplicationVndAPIJSON200 == nil || res.ApplicationVndAPIJSON200.Data.ID != "15da36a91239352b88037348b77b613f" {
 			t.Fatalf("update-space-billing-details: decoded %+v, want the example id", res.ApplicationVndAPIJSON200)
 		}
 	})

@@ -2,8 +2,11 @@ package cobotv1_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
@@ -65,6 +68,9 @@ func TestContractEveryOperation(t *testing.T) {
 		if err != nil || res.StatusCode() != http.StatusNoContent {
 			t.Fatalf("RevokeAccessToken = %v, %v; want 204", res, err)
 		}
+		if req, _ := srv.LastRequest("revokeAccessToken"); req.Method != http.MethodDelete || req.URL.Path != "/api/access_tokens/user-token-abc" {
+			t.Errorf("RevokeAccessToken request = %s %s, want DELETE /api/access_tokens/user-token-abc", req.Method, req.URL.Path)
+		}
 	})
 	t.Run("createSpaceAccessToken", func(t *testing.T) {
 		res, err := c.CreateSpaceAccessTokenWithResponse(ctx, "user-token-abc", cobotv1.SpaceAccessTokenRequest{SpaceID: "space-9"})
@@ -75,6 +81,9 @@ func TestContractEveryOperation(t *testing.T) {
 			t.Errorf("CreateSpaceAccessToken token = %q, want space-owned-token-1", res.JSON201.Token)
 		}
 		req, _ := srv.LastRequest("createSpaceAccessToken")
+		if req.URL.Path != "/api/access_tokens/user-token-abc/space" {
+			t.Errorf("CreateSpaceAccessToken path = %q, want /api/access_tokens/user-token-abc/space", req.URL.Path)
+		}
 		if got, want := string(req.Body), `{"space_id":"space-9"}`; got != want {
 			t.Errorf("CreateSpaceAccessToken body = %s, want %s", got, want)
 		}
@@ -114,6 +123,9 @@ func TestContractEveryOperation(t *testing.T) {
 		if err != nil || res.JSON200 == nil || res.JSON200.ID != "93207605" {
 			t.Fatalf("GetMembership = %v, %v; want id 93207605", res, err)
 		}
+		if req, _ := srv.LastRequest("getMembership"); req.URL.Path != "/api/memberships/93207605" {
+			t.Errorf("GetMembership path = %q, want /api/memberships/93207605", req.URL.Path)
+		}
 	})
 	t.Run("listWebhookSubscriptions", func(t *testing.T) {
 		res, err := c.ListWebhookSubscriptionsWithResponse(ctx)
@@ -139,6 +151,9 @@ func TestContractEveryOperation(t *testing.T) {
 		if err != nil || res.StatusCode() != http.StatusNoContent {
 			t.Fatalf("DeleteWebhookSubscription = %v, %v; want 204", res, err)
 		}
+		if req, _ := srv.LastRequest("deleteWebhookSubscription"); req.Method != http.MethodDelete || req.URL.Path != "/api/subscriptions/48214" {
+			t.Errorf("DeleteWebhookSubscription request = %s %s, want DELETE /api/subscriptions/48214", req.Method, req.URL.Path)
+		}
 	})
 	srv.RequireAll(t)
 }
@@ -147,13 +162,13 @@ func TestWebhookSubscriptionErrors(t *testing.T) {
 	tests := []struct {
 		name   string
 		status int
-		body   string
-		typed  func(*cobotv1.CreateWebhookSubscriptionResponse) bool
+		errors string // the errors member, kept raw because it is a list or a map
+		typed  func(*cobotv1.CreateWebhookSubscriptionResponse) *cobotv1.ErrorBody
 	}{
-		{"duplicate", http.StatusConflict, `{"errors":["callback_url has already been taken"]}`,
-			func(r *cobotv1.CreateWebhookSubscriptionResponse) bool { return r.JSON409 != nil }},
-		{"invalid event", http.StatusUnprocessableEntity, `{"errors":{"event":["is not included in the list"]}}`,
-			func(r *cobotv1.CreateWebhookSubscriptionResponse) bool { return r.JSON422 != nil }},
+		{"duplicate", http.StatusConflict, `["callback_url has already been taken"]`,
+			func(r *cobotv1.CreateWebhookSubscriptionResponse) *cobotv1.ErrorBody { return r.JSON409 }},
+		{"invalid event", http.StatusUnprocessableEntity, `{"event":["is not included in the list"]}`,
+			func(r *cobotv1.CreateWebhookSubscriptionResponse) *cobotv1.ErrorBody { return r.JSON422 }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -161,15 +176,59 @@ func TestWebhookSubscriptionErrors(t *testing.T) {
 			srv.Handle("createWebhookSubscription", func(w http.ResponseWriter, _ *http.Request) {
 				w.Header().Set("Content-Type", "application/json")
 				w.WriteHeader(tc.status)
-				io.WriteString(w, tc.body)
+				io.WriteString(w, `{"errors":`+tc.errors+`}`)
 			})
 			res, err := newClient(t, srv).CreateWebhookSubscriptionWithResponse(context.Background(),
 				cobotv1.WebhookSubscriptionRequest{Event: "created_booking", CallbackURL: "https://hooks.example.org/b"})
 			if err != nil {
 				t.Fatalf("CreateWebhookSubscription: %v", err)
 			}
-			if res.StatusCode() != tc.status || !tc.typed(res) {
-				t.Errorf("CreateWebhookSubscription = %d (typed %v), want %d typed", res.StatusCode(), tc.typed(res), tc.status)
+			body := tc.typed(res)
+			if res.StatusCode() != tc.status || body == nil {
+				t.Fatalf("CreateWebhookSubscription = %d (typed %v), want %d typed", res.StatusCode(), body, tc.status)
+			}
+			if got := string(body.Errors); got != tc.errors {
+				t.Errorf("CreateWebhookSubscription %d errors = %s, want %s", tc.status, got, tc.errors)
+			}
+		})
+	}
+}
+
+// TestWebhookNotification delivers a webhook with the generated callback initiator to a receiver
+// that decodes it into WebhookNotification and answers 410 to cancel the subscription.
+func TestWebhookNotification(t *testing.T) {
+	const url = "https://canal-works.cobot.me/api/memberships/93207605"
+	var method, ctype, body string
+	var got cobotv1.WebhookNotification
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		method, ctype, body = r.Method, r.Header.Get("Content-Type"), string(b)
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Errorf("receiver: json.Unmarshal(%s) = %v", b, err)
+		}
+		w.WriteHeader(http.StatusGone)
+	}))
+	t.Cleanup(srv.Close)
+	cb, err := cobotv1.NewCallbackInitiator(cobotv1.WithCallbackHTTPClient(srv.Client()))
+	if err != nil {
+		t.Fatalf("NewCallbackInitiator: %v", err)
+	}
+	res, err := cb.WebhookNotification(context.Background(), srv.URL+"/hooks/cobot", cobotv1.WebhookNotification{URL: url})
+	if err != nil {
+		t.Fatalf("WebhookNotification: %v", err)
+	}
+	res.Body.Close()
+	tests := []struct{ name, got, want string }{
+		{"method", method, http.MethodPost},
+		{"content type", ctype, "application/json"},
+		{"body", body, `{"url":"` + url + `"}`},
+		{"decoded url", got.URL, url},
+		{"status", strconv.Itoa(res.StatusCode), "410"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("webhook %s = %q, want %q", tc.name, tc.got, tc.want)
 			}
 		})
 	}
