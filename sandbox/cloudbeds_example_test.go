@@ -65,7 +65,7 @@ func Example_cloudbeds() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(list.JSON200.Total, "reservation:", *list.JSON200.Data[0].GuestName)
+	fmt.Println(list.JSON200.Total, "reservation:", list.JSON200.Data[0].GuestName)
 	// Output:
 	// [{property 172938}]
 	// 1 reservation: Ana Silva

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,27 +68,28 @@ func newCloudbedsState(cb *cloudbedsSandbox) error {
 		}
 	}
 	for _, t := range types.Data {
-		st.roomTypes[string(t.RoomTypeID)] = cbDeref(t.RoomTypeName)
+		st.roomTypes[string(t.RoomTypeID)] = t.RoomTypeName
 	}
 	// The documented example reservation and its guest are there from the start.
 	for _, r := range seed.Data {
-		res := &cbReservation{id: string(r.ReservationID), status: cbDeref(r.Status), sourceID: string(r.SourceID),
-			sourceName: cbDeref(r.SourceName), thirdParty: cbDeref(r.ThirdPartyIdentifier), guestIDs: []string{string(r.GuestID)},
+		res := &cbReservation{id: string(r.ReservationID), status: r.Status, sourceID: string(r.SourceID),
+			sourceName: r.SourceName, thirdParty: r.ThirdPartyIdentifier, guestIDs: []string{string(r.GuestID)},
 			created: r.DateCreated.Time, modified: r.DateModified.Time}
 		for _, rm := range r.Rooms {
 			res.rooms = append(res.rooms, &cbRoom{subID: string(rm.SubReservationID), roomTypeID: string(rm.RoomTypeID),
 				start: r.StartDate.Format(time.DateOnly), end: r.EndDate.Format(time.DateOnly),
 				adults: int(rm.Adults), children: int(rm.Children)})
 			if _, ok := st.roomTypes[string(rm.RoomTypeID)]; !ok {
-				st.roomTypes[string(rm.RoomTypeID)] = cbDeref(rm.RoomTypeName)
+				st.roomTypes[string(rm.RoomTypeID)] = rm.RoomTypeName
 			}
 		}
 		st.reservations[res.id] = res
-		if g := guest.Data; g != nil {
-			st.guests[string(r.GuestID)] = &cbGuest{id: string(r.GuestID), firstName: cbDeref(g.FirstName), lastName: cbDeref(g.LastName),
-				gender: cbDeref(g.Gender), email: cbDeref(g.Email), phone: cbDeref(g.Phone), cellPhone: cbDeref(g.CellPhone),
-				country: cbDeref(g.Country), zip: cbDeref(g.Zip), address1: cbDeref(g.Address), address2: cbDeref(g.Address2),
-				city: cbDeref(g.City), state: cbDeref(g.State), birthDate: cbDate(g.BirthDate.Time),
+		// An absent data object decodes as the zero Guest.
+		if g := guest.Data; !reflect.ValueOf(g).IsZero() {
+			st.guests[string(r.GuestID)] = &cbGuest{id: string(r.GuestID), firstName: g.FirstName, lastName: g.LastName,
+				gender: g.Gender, email: g.Email, phone: g.Phone, cellPhone: g.CellPhone,
+				country: g.Country, zip: g.Zip, address1: g.Address, address2: g.Address2,
+				city: g.City, state: g.State, birthDate: cbDate(g.BirthDate.Time),
 				created: r.DateCreated.Time, modified: r.DateModified.Time}
 		}
 	}

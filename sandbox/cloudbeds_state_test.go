@@ -62,7 +62,7 @@ func TestCloudbedsReservationLifecycle(t *testing.T) {
 		t.Fatalf("PostReservation: %v", err)
 	}
 	res := created.JSON200
-	if res == nil || res.ReservationID == "" || res.GuestID == "" || cbStr(res.Status) != "confirmed" ||
+	if res == nil || res.ReservationID == "" || res.GuestID == "" || res.Status != "confirmed" ||
 		res.GrandTotal != "361.5" || len(res.Unassigned) != 1 || res.Unassigned[0].Adults != 2 || len(res.Unassigned[0].DailyRates) != 3 {
 		t.Fatalf("PostReservation = %+v, want a confirmed reservation of 3 nights at 120.5 for 2 adults", res)
 	}
@@ -81,7 +81,7 @@ func TestCloudbedsReservationLifecycle(t *testing.T) {
 		t.Fatalf("GetReservation: %v", err)
 	}
 	d := got.JSON200.Data
-	if string(d.PropertyID) != creds.CloudbedsPropertyID || cbStr(d.GuestName) != "Ana Silva" || d.StartDate != cbDay("2025-07-01") ||
+	if string(d.PropertyID) != creds.CloudbedsPropertyID || d.GuestName != "Ana Silva" || d.StartDate != cbDay("2025-07-01") ||
 		d.EndDate != cbDay("2025-07-04") || d.Total != "361.5" || len(d.GuestList) != 1 {
 		t.Errorf("GetReservation = %+v, want Ana Silva's stay of 1-4 July", d)
 	}
@@ -110,7 +110,7 @@ func TestCloudbedsReservationLifecycle(t *testing.T) {
 
 	// The guest created with the reservation is a guest like any other.
 	guest, err := c.GetGuestWithResponse(ctx, &cloudbeds.GetGuestParams{GuestID: &guestID})
-	if err != nil || cbStr(guest.JSON200.Data.FirstName) != "Ana" || cbStr(guest.JSON200.Data.Email) != "ana@example.com" {
+	if err != nil || guest.JSON200.Data.FirstName != "Ana" || guest.JSON200.Data.Email != "ana@example.com" {
 		t.Fatalf("GetGuest(%s) = %v, %v; want Ana", guestID, guest, err)
 	}
 	guests, err := c.GetGuestListWithResponse(ctx, &cloudbeds.GetGuestListParams{GuestLastName: cbPtr("Silva")})
@@ -131,8 +131,8 @@ func TestCloudbedsReservationLifecycle(t *testing.T) {
 		t.Fatalf("PutGuest: %v", err)
 	}
 	got, _ = c.GetReservationWithResponse(ctx, &cloudbeds.GetReservationParams{ReservationID: id})
-	if d := got.JSON200.Data; len(d.GuestList) != 2 || cbStr(d.GuestName) != "Ana Silva Costa" {
-		t.Errorf("after PostGuest and PutGuest: %d guests, name %q; want 2 and Ana Silva Costa", len(d.GuestList), cbStr(d.GuestName))
+	if d := got.JSON200.Data; len(d.GuestList) != 2 || d.GuestName != "Ana Silva Costa" {
+		t.Errorf("after PostGuest and PutGuest: %d guests, name %q; want 2 and Ana Silva Costa", len(d.GuestList), d.GuestName)
 	}
 
 	// Dates and status change; cancelling is a status.
@@ -141,8 +141,8 @@ func TestCloudbedsReservationLifecycle(t *testing.T) {
 		t.Fatalf("PutReservation(checkoutDate): %v", err)
 	}
 	got, _ = c.GetReservationWithResponse(ctx, &cloudbeds.GetReservationParams{ReservationID: id})
-	if d := got.JSON200.Data; d.EndDate != cbDay("2025-07-06") || d.Total != "602.5" || cbStr(d.EstimatedArrivalTime) != "15:30" {
-		t.Errorf("after PutReservation: end %v total %s arrival %q, want 2025-07-06, 602.5, 15:30", d.EndDate, d.Total, cbStr(d.EstimatedArrivalTime))
+	if d := got.JSON200.Data; d.EndDate != cbDay("2025-07-06") || d.Total != "602.5" || d.EstimatedArrivalTime != "15:30" {
+		t.Errorf("after PutReservation: end %v total %s arrival %q, want 2025-07-06, 602.5, 15:30", d.EndDate, d.Total, d.EstimatedArrivalTime)
 	}
 	canceled := cloudbeds.PutReservationFormStatus("canceled")
 	if _, err := c.PutReservationWithFormdataBodyWithResponse(ctx, cloudbeds.PutReservationForm{ReservationID: id, Status: &canceled}); err != nil {
@@ -152,7 +152,7 @@ func TestCloudbedsReservationLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l := list.JSON200; l.Total != 1 || string(l.Data[0].ReservationID) != id || cbStr(l.Data[0].Rooms[0].RoomStatus) != "cancelled" {
+	if l := list.JSON200; l.Total != 1 || string(l.Data[0].ReservationID) != id || l.Data[0].Rooms[0].RoomStatus != "cancelled" {
 		t.Errorf("GetReservations(canceled) = %+v, want only %s with room status cancelled", l, id)
 	}
 	checkedIn := cloudbeds.PutReservationFormStatus("checked_in")
@@ -160,13 +160,6 @@ func TestCloudbedsReservationLifecycle(t *testing.T) {
 	if e := cbAPIError(t, err); e.StatusCode != http.StatusOK || !strings.Contains(e.Message, "canceled") {
 		t.Errorf("check-in of a canceled reservation = %v, want success:false naming the status", err)
 	}
-}
-
-func cbStr(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }
 
 func TestCloudbedsUnknownIDs(t *testing.T) {

@@ -76,8 +76,8 @@ func demoCloudbeds(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 	}
 	data := got.JSON200.Data
 	status := "(no status)"
-	if data.Status != nil {
-		status = *data.Status
+	if data.Status != "" {
+		status = data.Status
 	}
 	fmt.Fprintf(out, "   GET getReservation: %s %s, %s to %s\n", id, status, data.StartDate.Format("2006-01-02"), data.EndDate.Format("2006-01-02"))
 

@@ -68,12 +68,12 @@ func TestGetReservationsQuirks(t *testing.T) {
 		{"balance kept exact", string(first.Balance), "180.50"},
 		{"guestID from number", string(first.GuestID), "55501"},
 		{"propertyID from number", string(second.PropertyID), "172938"},
-		{"unknown status decodes", *first.Status, "pending_payment_review"},
+		{"unknown status decodes", first.Status, "pending_payment_review"},
 		{"dateCreated", first.DateCreated.Time, time.Date(2025, 5, 20, 9, 41, 27, 0, time.UTC)},
 		{"zero dateModified is empty", first.DateModified.IsZero(), true},
 		{"startDate", first.StartDate.String(), "2025-06-12"},
 		{"room type id from number", string(first.Rooms[0].RoomTypeID), "77"},
-		{"room status spelling", *first.Rooms[0].RoomStatus, "cancelled"},
+		{"room status spelling", first.Rooms[0].RoomStatus, "cancelled"},
 		{"empty children string", int64(first.Rooms[0].Children), int64(0)},
 		{"isRoomLocked from string", bool(first.Rooms[0].IsRoomLocked), false},
 		{"children from string", int64(second.Children), int64(1)},
@@ -128,10 +128,10 @@ func TestGetReservationBalanceDetailed(t *testing.T) {
 			if got := string(res.Total); got != "261.60" {
 				t.Errorf("total = %q, want 261.60", got)
 			}
-			if got := *res.CardsOnFile[0].CardType; got != "elo" {
+			if got := res.CardsOnFile[0].CardType; got != "elo" {
 				t.Errorf("cardType = %q, want the unlisted brand elo", got)
 			}
-			if got := *res.GuestList["55501"].GuestFirstName; got != "Ana" {
+			if got := res.GuestList["55501"].GuestFirstName; got != "Ana" {
 				t.Errorf("guestList[55501].guestFirstName = %q, want Ana", got)
 			}
 			if got := string(res.Assigned[0].RoomTotal); got != "240.00" {
@@ -174,8 +174,8 @@ func TestEnvelopeQuirks(t *testing.T) {
 		if t.Failed() {
 			return
 		}
-		if !bool(r.JSON200.Success) || *r.JSON200.Data.API.URL != "https://api.cloudbeds.com/api/v1.3" {
-			t.Errorf("getMetadata = %v %q, want true and the API URL", r.JSON200.Success, *r.JSON200.Data.API.URL)
+		if !bool(r.JSON200.Success) || r.JSON200.Data.API.URL != "https://api.cloudbeds.com/api/v1.3" {
+			t.Errorf("getMetadata = %v %q, want true and the API URL", r.JSON200.Success, r.JSON200.Data.API.URL)
 		}
 	})
 	t.Run("failure on HTTP 200", func(t *testing.T) {
@@ -185,7 +185,7 @@ func TestEnvelopeQuirks(t *testing.T) {
 		if t.Failed() {
 			return
 		}
-		if bool(r.JSON200.Success) || r.JSON200.Message == nil || *r.JSON200.Message == "" {
+		if bool(r.JSON200.Success) || r.JSON200.Message == "" {
 			t.Errorf("getHotels = success %v message %v, want false with a message", r.JSON200.Success, r.JSON200.Message)
 		}
 	})

@@ -1345,10 +1345,10 @@ type AppendCustomItemPayment struct {
 
 // AppendCustomItemResult Answer of appendCustomItem.
 type AppendCustomItemResult struct {
-	Data *AppendCustomItemData `json:"data,omitempty"`
+	Data AppendCustomItemData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -1444,20 +1444,20 @@ type CreateAllotmentBlockFormRateType string
 // CreateAllotmentBlockItem defines model for CreateAllotmentBlockItem.
 type CreateAllotmentBlockItem struct {
 	// AllotmentBlockCode Allotment block code.
-	AllotmentBlockCode *string `json:"allotmentBlockCode,omitempty"`
+	AllotmentBlockCode string `json:"allotmentBlockCode,omitempty"`
 
 	// AllotmentBlockID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	AllotmentBlockID     LooseID                                     `json:"allotmentBlockId,omitempty"`
-	AllotmentBlockName   *string                                     `json:"allotmentBlockName,omitempty"`
-	AllotmentBlockStatus *string                                     `json:"allotmentBlockStatus,omitempty"`
+	AllotmentBlockName   string                                      `json:"allotmentBlockName,omitempty"`
+	AllotmentBlockStatus string                                      `json:"allotmentBlockStatus,omitempty"`
 	AllotmentIntervals   []CreateAllotmentBlockItemAllotmentInterval `json:"allotmentIntervals,omitempty"`
-	AllotmentType        *string                                     `json:"allotmentType,omitempty"`
-	AutoRelease          *CreateAllotmentBlockItemAutoRelease        `json:"autoRelease,omitempty"`
+	AllotmentType        string                                      `json:"allotmentType,omitempty"`
+	AutoRelease          CreateAllotmentBlockItemAutoRelease         `json:"autoRelease,omitempty,omitzero"`
 
 	// EventCode Event (group profile) code.
-	EventCode *string `json:"eventCode,omitempty"`
+	EventCode string `json:"eventCode,omitempty"`
 
 	// EventID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -1465,7 +1465,7 @@ type CreateAllotmentBlockItem struct {
 	EventID LooseID `json:"eventId,omitempty"`
 
 	// GroupCode Group profile code.
-	GroupCode *string `json:"groupCode,omitempty"`
+	GroupCode string `json:"groupCode,omitempty"`
 
 	// GroupID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -1486,13 +1486,13 @@ type CreateAllotmentBlockItem struct {
 	//
 	// Example: 12345
 	RatePlanID LooseID                            `json:"ratePlanId,omitempty"`
-	RateType   *string                            `json:"rateType,omitempty"`
+	RateType   string                             `json:"rateType,omitempty"`
 	Resources  []CreateAllotmentBlockItemResource `json:"resources,omitempty"`
 }
 
 // CreateAllotmentBlockItemAllotmentInterval defines model for CreateAllotmentBlockItemAllotmentInterval.
 type CreateAllotmentBlockItemAllotmentInterval struct {
-	Availability *CreateAllotmentBlockItemAllotmentIntervalAvailability `json:"availability,omitempty"`
+	Availability CreateAllotmentBlockItemAllotmentIntervalAvailability `json:"availability,omitempty,omitzero"`
 
 	// EndDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -1502,8 +1502,8 @@ type CreateAllotmentBlockItemAllotmentInterval struct {
 	// PolicyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
-	PolicyID     LooseID                                                `json:"policyId,omitempty"`
-	Restrictions *CreateAllotmentBlockItemAllotmentIntervalRestrictions `json:"restrictions,omitempty"`
+	PolicyID     LooseID                                               `json:"policyId,omitempty"`
+	Restrictions CreateAllotmentBlockItemAllotmentIntervalRestrictions `json:"restrictions,omitempty,omitzero"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -1556,9 +1556,9 @@ type CreateAllotmentBlockItemAllotmentIntervalAvailability struct {
 	// Date Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	Date         Date                                                               `json:"date,omitempty"`
-	GuestPricing *CreateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing `json:"guestPricing,omitempty"`
-	Rate         *string                                                            `json:"rate,omitempty"`
+	Date         Date                                                              `json:"date,omitempty"`
+	GuestPricing CreateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing `json:"guestPricing,omitempty,omitzero"`
+	Rate         string                                                            `json:"rate,omitempty"`
 
 	// Rooms Rooms, sent PHP-style as rooms[0][field]=value.
 	Rooms []string `json:"rooms,omitempty"`
@@ -1566,12 +1566,12 @@ type CreateAllotmentBlockItemAllotmentIntervalAvailability struct {
 
 // CreateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing defines model for CreateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing.
 type CreateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing struct {
-	Adult1 *string `json:"adult1,omitempty"`
-	Adult2 *string `json:"adult2,omitempty"`
-	Adult3 *string `json:"adult3,omitempty"`
-	Child1 *string `json:"child1,omitempty"`
-	Child2 *string `json:"child2,omitempty"`
-	Child3 *string `json:"child3,omitempty"`
+	Adult1 string `json:"adult1,omitempty"`
+	Adult2 string `json:"adult2,omitempty"`
+	Adult3 string `json:"adult3,omitempty"`
+	Child1 string `json:"child1,omitempty"`
+	Child2 string `json:"child2,omitempty"`
+	Child3 string `json:"child3,omitempty"`
 }
 
 // CreateAllotmentBlockItemAllotmentIntervalRestrictions defines model for CreateAllotmentBlockItemAllotmentIntervalRestrictions.
@@ -1613,10 +1613,10 @@ type CreateAllotmentBlockItemAutoRelease struct {
 	//
 	// Example: 2
 	ReleaseDays LooseInt `json:"releaseDays,omitempty"`
-	ReleaseTime *string  `json:"releaseTime,omitempty"`
+	ReleaseTime string   `json:"releaseTime,omitempty"`
 
 	// ReleaseType Known values (open set, others may appear): all_dates, by_day, by_interval.
-	ReleaseType *string `json:"releaseType,omitempty"`
+	ReleaseType string `json:"releaseType,omitempty"`
 }
 
 // CreateAllotmentBlockItemResource defines model for CreateAllotmentBlockItemResource.
@@ -1645,14 +1645,14 @@ type CreateAllotmentBlockItemResource struct {
 	//
 	// Example: true
 	Confirmed    LooseBool `json:"confirmed,omitempty"`
-	CurrencyCode *string   `json:"currencyCode,omitempty"`
-	EndAt        *string   `json:"endAt,omitempty"`
+	CurrencyCode string    `json:"currencyCode,omitempty"`
+	EndAt        string    `json:"endAt,omitempty"`
 
 	// EventIntervalAmount Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
 	// Example: 2
 	EventIntervalAmount         LooseInt                 `json:"eventIntervalAmount,omitempty"`
-	EventIntervalPeriod         *string                  `json:"eventIntervalPeriod,omitempty"`
+	EventIntervalPeriod         string                   `json:"eventIntervalPeriod,omitempty"`
 	ExclusiveTaxesAndFeesAmount map[string]interface{}   `json:"exclusiveTaxesAndFeesAmount,omitempty"`
 	Fees                        []map[string]interface{} `json:"fees,omitempty"`
 
@@ -1673,10 +1673,10 @@ type CreateAllotmentBlockItemResource struct {
 	IntervalRate LooseInt `json:"intervalRate,omitempty"`
 
 	// IntervalType Known values (open set, others may appear): per_interval, per_rental.
-	IntervalType      *string                `json:"intervalType,omitempty"`
-	InventoryStrategy *string                `json:"inventoryStrategy,omitempty"`
+	IntervalType      string                 `json:"intervalType,omitempty"`
+	InventoryStrategy string                 `json:"inventoryStrategy,omitempty"`
 	NetAmount         map[string]interface{} `json:"netAmount,omitempty"`
-	Notes             *string                `json:"notes,omitempty"`
+	Notes             string                 `json:"notes,omitempty"`
 	Resource          map[string]interface{} `json:"resource,omitempty"`
 
 	// ResourceID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
@@ -1694,10 +1694,10 @@ type CreateAllotmentBlockItemResource struct {
 	//
 	// Example: 2
 	ResourceTypeQuantity LooseInt                 `json:"resourceTypeQuantity,omitempty"`
-	StartAt              *string                  `json:"startAt,omitempty"`
+	StartAt              string                   `json:"startAt,omitempty"`
 	Subtotal             map[string]interface{}   `json:"subtotal,omitempty"`
 	Taxes                []map[string]interface{} `json:"taxes,omitempty"`
-	Title                *string                  `json:"title,omitempty"`
+	Title                string                   `json:"title,omitempty"`
 
 	// Total Number of items across all pages.
 	Total map[string]interface{} `json:"total,omitempty"`
@@ -1714,7 +1714,7 @@ type CreateAllotmentBlockNotesData struct {
 	//
 	// Example: 2025-06-01 14:05:00
 	CreatedAt DateTime `json:"createdAt,omitempty"`
-	CreatedBy *string  `json:"createdBy,omitempty"`
+	CreatedBy string   `json:"createdBy,omitempty"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -1722,8 +1722,8 @@ type CreateAllotmentBlockNotesData struct {
 	ID LooseID `json:"id,omitempty"`
 
 	// Status Status filter or new status.
-	Status *string `json:"status,omitempty"`
-	Text   *string `json:"text,omitempty"`
+	Status string `json:"status,omitempty"`
+	Text   string `json:"text,omitempty"`
 
 	// UpdatedAt Date and time as "YYYY-MM-DD HH:MM:SS" without a zone (the property time zone unless a field says UTC). The API never sends RFC 3339 here although older descriptions say date-time; empty and "0000-00-00 00:00:00" mean unset.
 	//
@@ -1743,10 +1743,10 @@ type CreateAllotmentBlockNotesForm struct {
 
 // CreateAllotmentBlockNotesResult Answer of createAllotmentBlockNotes.
 type CreateAllotmentBlockNotesResult struct {
-	Data *CreateAllotmentBlockNotesData `json:"data,omitempty"`
+	Data CreateAllotmentBlockNotesData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -1795,7 +1795,7 @@ type CreateAllotmentBlockResult struct {
 	EndDate Date `json:"endDate,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// StartDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -1826,7 +1826,7 @@ type DateTime = wire.SQLDateTime
 // DeleteAdjustmentResult Answer of deleteAdjustment.
 type DeleteAdjustmentResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -1843,7 +1843,7 @@ type DeleteAllotmentBlockForm struct {
 // DeleteAllotmentBlockResult Answer of deleteAllotmentBlock.
 type DeleteAllotmentBlockResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -1863,7 +1863,7 @@ type DeleteAppPropertySettingsForm struct {
 // DeleteAppPropertySettingsResult Answer of deleteAppPropertySettings.
 type DeleteAppPropertySettingsResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -1874,7 +1874,7 @@ type DeleteAppPropertySettingsResult struct {
 // DeleteGuestNoteResult Answer of deleteGuestNote.
 type DeleteGuestNoteResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -1885,7 +1885,7 @@ type DeleteGuestNoteResult struct {
 // DeleteReservationNoteResult Answer of deleteReservationNote.
 type DeleteReservationNoteResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -1905,7 +1905,7 @@ type DeleteRoomBlockForm struct {
 // DeleteRoomBlockResult Answer of deleteRoomBlock.
 type DeleteRoomBlockResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -1916,7 +1916,7 @@ type DeleteRoomBlockResult struct {
 // DeleteWebhookResult Answer of deleteWebhook.
 type DeleteWebhookResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -1930,21 +1930,21 @@ type EmptyArray = []interface{}
 // GetAllotmentBlocksItem defines model for GetAllotmentBlocksItem.
 type GetAllotmentBlocksItem struct {
 	// AllotmentBlockCode Allotment block code.
-	AllotmentBlockCode *string `json:"allotmentBlockCode,omitempty"`
+	AllotmentBlockCode string `json:"allotmentBlockCode,omitempty"`
 
 	// AllotmentBlockID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	AllotmentBlockID     LooseID                                   `json:"allotmentBlockId,omitempty"`
-	AllotmentBlockName   *string                                   `json:"allotmentBlockName,omitempty"`
-	AllotmentBlockStatus *string                                   `json:"allotmentBlockStatus,omitempty"`
+	AllotmentBlockName   string                                    `json:"allotmentBlockName,omitempty"`
+	AllotmentBlockStatus string                                    `json:"allotmentBlockStatus,omitempty"`
 	AllotmentIntervals   []GetAllotmentBlocksItemAllotmentInterval `json:"allotmentIntervals,omitempty"`
-	AllotmentType        *string                                   `json:"allotmentType,omitempty"`
+	AllotmentType        string                                    `json:"allotmentType,omitempty"`
 	AutoRelease          []GetAllotmentBlocksItemAutoReleaseItem   `json:"autoRelease,omitempty"`
-	BookingCodeURL       *string                                   `json:"bookingCodeUrl,omitempty"`
+	BookingCodeURL       string                                    `json:"bookingCodeUrl,omitempty"`
 
 	// EventCode Event (group profile) code.
-	EventCode *string `json:"eventCode,omitempty"`
+	EventCode string `json:"eventCode,omitempty"`
 
 	// EventID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -1952,7 +1952,7 @@ type GetAllotmentBlocksItem struct {
 	EventID LooseID `json:"eventId,omitempty"`
 
 	// GroupCode Group profile code.
-	GroupCode *string `json:"groupCode,omitempty"`
+	GroupCode string `json:"groupCode,omitempty"`
 
 	// GroupID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -1968,17 +1968,17 @@ type GetAllotmentBlocksItem struct {
 	//
 	// Example: 12345
 	PropertyID LooseID `json:"propertyID,omitempty"`
-	RatePlan   *string `json:"ratePlan,omitempty"`
+	RatePlan   string  `json:"ratePlan,omitempty"`
 
 	// RatePlanID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RatePlanID            LooseID `json:"ratePlanId,omitempty"`
-	RateType              *string `json:"rateType,omitempty"`
-	ReleaseDate           *string `json:"releaseDate,omitempty"`
-	ReleaseScheduleStatus *string `json:"releaseScheduleStatus,omitempty"`
-	ReleaseScheduleType   *string `json:"releaseScheduleType,omitempty"`
-	ReleaseStatus         *string `json:"releaseStatus,omitempty"`
+	RateType              string  `json:"rateType,omitempty"`
+	ReleaseDate           string  `json:"releaseDate,omitempty"`
+	ReleaseScheduleStatus string  `json:"releaseScheduleStatus,omitempty"`
+	ReleaseScheduleType   string  `json:"releaseScheduleType,omitempty"`
+	ReleaseStatus         string  `json:"releaseStatus,omitempty"`
 
 	// ReservationsCount Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
@@ -2014,8 +2014,8 @@ type GetAllotmentBlocksItemAllotmentInterval struct {
 	// PolicyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
-	PolicyID     LooseID                                              `json:"policyId,omitempty"`
-	Restrictions *GetAllotmentBlocksItemAllotmentIntervalRestrictions `json:"restrictions,omitempty"`
+	PolicyID     LooseID                                             `json:"policyId,omitempty"`
+	Restrictions GetAllotmentBlocksItemAllotmentIntervalRestrictions `json:"restrictions,omitempty,omitzero"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -2068,9 +2068,9 @@ type GetAllotmentBlocksItemAllotmentIntervalAvailabilityItem struct {
 	// Date Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	Date         Date                                                                 `json:"date,omitempty"`
-	GuestPricing *GetAllotmentBlocksItemAllotmentIntervalAvailabilityItemGuestPricing `json:"guestPricing,omitempty"`
-	Rate         *string                                                              `json:"rate,omitempty"`
+	Date         Date                                                                `json:"date,omitempty"`
+	GuestPricing GetAllotmentBlocksItemAllotmentIntervalAvailabilityItemGuestPricing `json:"guestPricing,omitempty,omitzero"`
+	Rate         string                                                              `json:"rate,omitempty"`
 
 	// SplitBlockAllotted Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
@@ -2085,12 +2085,12 @@ type GetAllotmentBlocksItemAllotmentIntervalAvailabilityItem struct {
 
 // GetAllotmentBlocksItemAllotmentIntervalAvailabilityItemGuestPricing defines model for GetAllotmentBlocksItemAllotmentIntervalAvailabilityItemGuestPricing.
 type GetAllotmentBlocksItemAllotmentIntervalAvailabilityItemGuestPricing struct {
-	Adult1 *string `json:"adult1,omitempty"`
-	Adult2 *string `json:"adult2,omitempty"`
-	Adult3 *string `json:"adult3,omitempty"`
-	Child1 *string `json:"child1,omitempty"`
-	Child2 *string `json:"child2,omitempty"`
-	Child3 *string `json:"child3,omitempty"`
+	Adult1 string `json:"adult1,omitempty"`
+	Adult2 string `json:"adult2,omitempty"`
+	Adult3 string `json:"adult3,omitempty"`
+	Child1 string `json:"child1,omitempty"`
+	Child2 string `json:"child2,omitempty"`
+	Child3 string `json:"child3,omitempty"`
 }
 
 // GetAllotmentBlocksItemAllotmentIntervalRestrictions defines model for GetAllotmentBlocksItemAllotmentIntervalRestrictions.
@@ -2132,10 +2132,10 @@ type GetAllotmentBlocksItemAutoReleaseItem struct {
 	//
 	// Example: 2
 	ReleaseDays LooseInt `json:"releaseDays,omitempty"`
-	ReleaseTime *string  `json:"releaseTime,omitempty"`
+	ReleaseTime string   `json:"releaseTime,omitempty"`
 
 	// ReleaseType Known values (open set, others may appear): all_dates, by_day, by_interval.
-	ReleaseType *string `json:"releaseType,omitempty"`
+	ReleaseType string `json:"releaseType,omitempty"`
 }
 
 // GetAllotmentBlocksItemResource defines model for GetAllotmentBlocksItemResource.
@@ -2164,14 +2164,14 @@ type GetAllotmentBlocksItemResource struct {
 	//
 	// Example: true
 	Confirmed    LooseBool `json:"confirmed,omitempty"`
-	CurrencyCode *string   `json:"currencyCode,omitempty"`
-	EndAt        *string   `json:"endAt,omitempty"`
+	CurrencyCode string    `json:"currencyCode,omitempty"`
+	EndAt        string    `json:"endAt,omitempty"`
 
 	// EventIntervalAmount Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
 	// Example: 2
 	EventIntervalAmount         LooseInt                 `json:"eventIntervalAmount,omitempty"`
-	EventIntervalPeriod         *string                  `json:"eventIntervalPeriod,omitempty"`
+	EventIntervalPeriod         string                   `json:"eventIntervalPeriod,omitempty"`
 	ExclusiveTaxesAndFeesAmount map[string]interface{}   `json:"exclusiveTaxesAndFeesAmount,omitempty"`
 	Fees                        []map[string]interface{} `json:"fees,omitempty"`
 
@@ -2192,10 +2192,10 @@ type GetAllotmentBlocksItemResource struct {
 	IntervalRate LooseInt `json:"intervalRate,omitempty"`
 
 	// IntervalType Known values (open set, others may appear): per_interval, per_rental.
-	IntervalType      *string                `json:"intervalType,omitempty"`
-	InventoryStrategy *string                `json:"inventoryStrategy,omitempty"`
+	IntervalType      string                 `json:"intervalType,omitempty"`
+	InventoryStrategy string                 `json:"inventoryStrategy,omitempty"`
 	NetAmount         map[string]interface{} `json:"netAmount,omitempty"`
-	Notes             *string                `json:"notes,omitempty"`
+	Notes             string                 `json:"notes,omitempty"`
 	Resource          map[string]interface{} `json:"resource,omitempty"`
 
 	// ResourceID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
@@ -2213,10 +2213,10 @@ type GetAllotmentBlocksItemResource struct {
 	//
 	// Example: 2
 	ResourceTypeQuantity LooseInt                 `json:"resourceTypeQuantity,omitempty"`
-	StartAt              *string                  `json:"startAt,omitempty"`
+	StartAt              string                   `json:"startAt,omitempty"`
 	Subtotal             map[string]interface{}   `json:"subtotal,omitempty"`
 	Taxes                []map[string]interface{} `json:"taxes,omitempty"`
-	Title                *string                  `json:"title,omitempty"`
+	Title                string                   `json:"title,omitempty"`
 
 	// Total Number of items across all pages.
 	Total map[string]interface{} `json:"total,omitempty"`
@@ -2233,7 +2233,7 @@ type GetAllotmentBlocksResult struct {
 	Data []GetAllotmentBlocksItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2262,19 +2262,19 @@ type GetAppPropertySettingsDataObject struct {
 	ID LooseID `json:"id,omitempty"`
 
 	// Key Setting key.
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value Setting value.
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // GetAppPropertySettingsResult Answer of getAppPropertySettings.
 type GetAppPropertySettingsResult struct {
 	// Data Sent either as one object or as a list of such objects.
-	Data *GetAppPropertySettingsData `json:"data,omitempty"`
+	Data GetAppPropertySettingsData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2292,10 +2292,10 @@ type GetAppSettingsData struct {
 
 // GetAppSettingsResult Answer of getAppSettings.
 type GetAppSettingsResult struct {
-	Data *GetAppSettingsData `json:"data,omitempty"`
+	Data GetAppSettingsData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2306,15 +2306,15 @@ type GetAppSettingsResult struct {
 // GetAppStateData defines model for GetAppStateData.
 type GetAppStateData struct {
 	// AppState Known values (open set, others may appear): enabled, disabled, installing, pending.
-	AppState *string `json:"app_state,omitempty"`
+	AppState string `json:"app_state,omitempty"`
 }
 
 // GetAppStateResult Answer of getAppState.
 type GetAppStateResult struct {
-	Data *GetAppStateData `json:"data,omitempty"`
+	Data GetAppStateData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2335,11 +2335,11 @@ type GetAvailableRoomTypesItem struct {
 
 // GetAvailableRoomTypesItemPropertyCurrencyItem defines model for GetAvailableRoomTypesItemPropertyCurrencyItem.
 type GetAvailableRoomTypesItemPropertyCurrencyItem struct {
-	CurrencyCode *string `json:"currencyCode,omitempty"`
+	CurrencyCode string `json:"currencyCode,omitempty"`
 
 	// CurrencyPosition Known values (open set, others may appear): before, after.
-	CurrencyPosition *string `json:"currencyPosition,omitempty"`
-	CurrencySymbol   *string `json:"currencySymbol,omitempty"`
+	CurrencyPosition string `json:"currencyPosition,omitempty"`
+	CurrencySymbol   string `json:"currencySymbol,omitempty"`
 }
 
 // GetAvailableRoomTypesItemPropertyRoom defines model for GetAvailableRoomTypesItemPropertyRoom.
@@ -2358,7 +2358,7 @@ type GetAvailableRoomTypesItemPropertyRoom struct {
 	ChildrenIncluded LooseInt `json:"childrenIncluded,omitempty"`
 
 	// DerivedType Known values (open set, others may appear): fixed, percentage.
-	DerivedType *string `json:"derivedType,omitempty"`
+	DerivedType string `json:"derivedType,omitempty"`
 
 	// DerivedValue Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -2370,8 +2370,8 @@ type GetAvailableRoomTypesItemPropertyRoom struct {
 	//
 	// Example: 2
 	MaxGuests           LooseInt `json:"maxGuests,omitempty"`
-	RatePlanNamePrivate *string  `json:"ratePlanNamePrivate,omitempty"`
-	RatePlanNamePublic  *string  `json:"ratePlanNamePublic,omitempty"`
+	RatePlanNamePrivate string   `json:"ratePlanNamePrivate,omitempty"`
+	RatePlanNamePublic  string   `json:"ratePlanNamePublic,omitempty"`
 
 	// RoomRate Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -2383,15 +2383,15 @@ type GetAvailableRoomTypesItemPropertyRoom struct {
 	//
 	// Example: 12345
 	RoomRateID          LooseID  `json:"roomRateID,omitempty"`
-	RoomTypeDescription *string  `json:"roomTypeDescription,omitempty"`
+	RoomTypeDescription string   `json:"roomTypeDescription,omitempty"`
 	RoomTypeFeatures    []string `json:"roomTypeFeatures,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomTypeID        LooseID                                              `json:"roomTypeID,omitempty"`
-	RoomTypeName      *string                                              `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string                                              `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string                                               `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string                                               `json:"roomTypeNameShort,omitempty"`
 	RoomTypePhotos    []GetAvailableRoomTypesItemPropertyRoomRoomTypePhoto `json:"roomTypePhotos,omitempty"`
 
 	// RoomsAvailable Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
@@ -2402,7 +2402,7 @@ type GetAvailableRoomTypesItemPropertyRoom struct {
 
 // GetAvailableRoomTypesItemPropertyRoomIndividualRoom defines model for GetAvailableRoomTypesItemPropertyRoomIndividualRoom.
 type GetAvailableRoomTypesItemPropertyRoomIndividualRoom struct {
-	DormRoomName *string `json:"dormRoomName,omitempty"`
+	DormRoomName string `json:"dormRoomName,omitempty"`
 
 	// RoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -2430,8 +2430,8 @@ type GetAvailableRoomTypesItemPropertyRoomRoomRateDetailedItem struct {
 
 // GetAvailableRoomTypesItemPropertyRoomRoomTypePhoto defines model for GetAvailableRoomTypesItemPropertyRoomRoomTypePhoto.
 type GetAvailableRoomTypesItemPropertyRoomRoomTypePhoto struct {
-	Image *string `json:"image,omitempty"`
-	Thumb *string `json:"thumb,omitempty"`
+	Image string `json:"image,omitempty"`
+	Thumb string `json:"thumb,omitempty"`
 }
 
 // GetAvailableRoomTypesResult Answer of getAvailableRoomTypes.
@@ -2445,7 +2445,7 @@ type GetAvailableRoomTypesResult struct {
 	Data []GetAvailableRoomTypesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// RoomCount Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
@@ -2465,16 +2465,16 @@ type GetAvailableRoomTypesResult struct {
 
 // GetCurrencySettingsData defines model for GetCurrencySettingsData.
 type GetCurrencySettingsData struct {
-	Acceptable []string                       `json:"acceptable,omitempty"`
-	Default    *string                        `json:"default,omitempty"`
-	Format     *GetCurrencySettingsDataFormat `json:"format,omitempty"`
-	Rates      *GetCurrencySettingsDataRates  `json:"rates,omitempty"`
+	Acceptable []string                      `json:"acceptable,omitempty"`
+	Default    string                        `json:"default,omitempty"`
+	Format     GetCurrencySettingsDataFormat `json:"format,omitempty,omitzero"`
+	Rates      GetCurrencySettingsDataRates  `json:"rates,omitempty,omitzero"`
 }
 
 // GetCurrencySettingsDataFormat defines model for GetCurrencySettingsDataFormat.
 type GetCurrencySettingsDataFormat struct {
-	Decimal  *string `json:"decimal,omitempty"`
-	Thousand *string `json:"thousand,omitempty"`
+	Decimal  string `json:"decimal,omitempty"`
+	Thousand string `json:"thousand,omitempty"`
 }
 
 // GetCurrencySettingsDataRates defines model for GetCurrencySettingsDataRates.
@@ -2484,7 +2484,7 @@ type GetCurrencySettingsDataRates struct {
 
 // GetCurrencySettingsDataRatesFixedItem defines model for GetCurrencySettingsDataRatesFixedItem.
 type GetCurrencySettingsDataRatesFixedItem struct {
-	Currency *string `json:"currency,omitempty"`
+	Currency string `json:"currency,omitempty"`
 
 	// Rate Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -2494,10 +2494,10 @@ type GetCurrencySettingsDataRatesFixedItem struct {
 
 // GetCurrencySettingsResult Answer of getCurrencySettings.
 type GetCurrencySettingsResult struct {
-	Data *GetCurrencySettingsData `json:"data,omitempty"`
+	Data GetCurrencySettingsData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2508,7 +2508,7 @@ type GetCurrencySettingsResult struct {
 // GetCustomFieldsItem defines model for GetCustomFieldsItem.
 type GetCustomFieldsItem struct {
 	// ApplyTo Known values (open set, others may appear): reservation, guest.
-	ApplyTo   *string  `json:"applyTo,omitempty"`
+	ApplyTo   string   `json:"applyTo,omitempty"`
 	Displayed []string `json:"displayed,omitempty"`
 
 	// IsPersonal Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
@@ -2520,7 +2520,7 @@ type GetCustomFieldsItem struct {
 	//
 	// Example: 2
 	MaxCharacters LooseInt `json:"maxCharacters,omitempty"`
-	Name          *string  `json:"name,omitempty"`
+	Name          string   `json:"name,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -2531,10 +2531,10 @@ type GetCustomFieldsItem struct {
 	//
 	// Example: true
 	Required  LooseBool `json:"required,omitempty"`
-	Shortcode *string   `json:"shortcode,omitempty"`
+	Shortcode string    `json:"shortcode,omitempty"`
 
 	// Type Known values (open set, others may appear): input, text.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // GetCustomFieldsResult Answer of getCustomFields.
@@ -2548,7 +2548,7 @@ type GetCustomFieldsResult struct {
 	Data []GetCustomFieldsItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2591,10 +2591,10 @@ type GetDashboardData struct {
 
 // GetDashboardResult Answer of getDashboard.
 type GetDashboardResult struct {
-	Data *GetDashboardData `json:"data,omitempty"`
+	Data GetDashboardData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2618,8 +2618,8 @@ type GetEmailScheduleItem struct {
 	//
 	// Example: true
 	IsActive     LooseBool `json:"isActive,omitempty"`
-	Name         *string   `json:"name,omitempty"`
-	TemplateName *string   `json:"templateName,omitempty"`
+	Name         string    `json:"name,omitempty"`
+	TemplateName string    `json:"templateName,omitempty"`
 }
 
 // GetEmailScheduleResult Answer of getEmailSchedule.
@@ -2633,7 +2633,7 @@ type GetEmailScheduleResult struct {
 	Data []GetEmailScheduleItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2657,8 +2657,8 @@ type GetEmailTemplatesItem struct {
 	//
 	// Example: true
 	IsActive LooseBool `json:"isActive,omitempty"`
-	Name     *string   `json:"name,omitempty"`
-	Subject  *string   `json:"subject,omitempty"`
+	Name     string    `json:"name,omitempty"`
+	Subject  string    `json:"subject,omitempty"`
 }
 
 // GetEmailTemplatesResult Answer of getEmailTemplates.
@@ -2672,7 +2672,7 @@ type GetEmailTemplatesResult struct {
 	Data []GetEmailTemplatesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2696,10 +2696,10 @@ type GetFilesItem struct {
 	//
 	// Example: 12345
 	FileID LooseID `json:"fileID,omitempty"`
-	Name   *string `json:"name,omitempty"`
-	Source *string `json:"source,omitempty"`
-	Type   *string `json:"type,omitempty"`
-	URL    *string `json:"url,omitempty"`
+	Name   string  `json:"name,omitempty"`
+	Source string  `json:"source,omitempty"`
+	Type   string  `json:"type,omitempty"`
+	URL    string  `json:"url,omitempty"`
 }
 
 // GetFilesResult Answer of getFiles.
@@ -2713,7 +2713,7 @@ type GetFilesResult struct {
 	Data []GetFilesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2732,17 +2732,17 @@ type GetGroupNotesData struct {
 	//
 	// Example: true
 	Archived       LooseBool `json:"archived,omitempty"`
-	ArchivedAt     *string   `json:"archived_at,omitempty"`
-	CreatedAt      *string   `json:"created_at,omitempty"`
-	CreatedBy      *string   `json:"created_by,omitempty"`
-	GroupProfileID *string   `json:"group_profile_id,omitempty"`
+	ArchivedAt     string    `json:"archived_at,omitempty"`
+	CreatedAt      string    `json:"created_at,omitempty"`
+	CreatedBy      string    `json:"created_by,omitempty"`
+	GroupProfileID string    `json:"group_profile_id,omitempty"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ID        LooseID `json:"id,omitempty"`
-	Text      *string `json:"text,omitempty"`
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	Text      string  `json:"text,omitempty"`
+	UpdatedAt string  `json:"updated_at,omitempty"`
 }
 
 // GetGroupNotesResult Answer of getGroupNotes.
@@ -2750,11 +2750,11 @@ type GetGroupNotesResult struct {
 	// Code Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
 	// Example: 2
-	Code LooseInt           `json:"code,omitempty"`
-	Data *GetGroupNotesData `json:"data,omitempty"`
+	Code LooseInt          `json:"code,omitempty"`
+	Data GetGroupNotesData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2764,14 +2764,14 @@ type GetGroupNotesResult struct {
 
 // GetGroupsItem defines model for GetGroupsItem.
 type GetGroupsItem struct {
-	Address1 *string `json:"address1,omitempty"`
-	Address2 *string `json:"address2,omitempty"`
-	City     *string `json:"city,omitempty"`
+	Address1 string `json:"address1,omitempty"`
+	Address2 string `json:"address2,omitempty"`
+	City     string `json:"city,omitempty"`
 
 	// CommissionType Known values (open set, others may appear): fixed, percent.
-	CommissionType *string                `json:"commissionType,omitempty"`
+	CommissionType string                 `json:"commissionType,omitempty"`
 	Contacts       []GetGroupsItemContact `json:"contacts,omitempty"`
-	CountryCode    *string                `json:"countryCode,omitempty"`
+	CountryCode    string                 `json:"countryCode,omitempty"`
 
 	// Created Date and time as "YYYY-MM-DD HH:MM:SS" without a zone (the property time zone unless a field says UTC). The API never sends RFC 3339 here although older descriptions say date-time; empty and "0000-00-00 00:00:00" mean unset.
 	//
@@ -2779,46 +2779,46 @@ type GetGroupsItem struct {
 	Created DateTime `json:"created,omitempty"`
 
 	// GroupCode Group profile code.
-	GroupCode *string `json:"groupCode,omitempty"`
-	LegalName *string `json:"legalName,omitempty"`
-	Name      *string `json:"name,omitempty"`
+	GroupCode string `json:"groupCode,omitempty"`
+	LegalName string `json:"legalName,omitempty"`
+	Name      string `json:"name,omitempty"`
 
 	// SourceID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	SourceID   LooseID `json:"sourceID,omitempty"`
-	SourceName *string `json:"sourceName,omitempty"`
-	State      *string `json:"state,omitempty"`
+	SourceName string  `json:"sourceName,omitempty"`
+	State      string  `json:"state,omitempty"`
 
 	// Status Status filter or new status. Known values (open set, others may appear): open, closed.
-	Status          *string `json:"status,omitempty"`
-	TaxDocumentType *string `json:"taxDocumentType,omitempty"`
-	TaxIDNumber     *string `json:"taxIdNumber,omitempty"`
+	Status          string `json:"status,omitempty"`
+	TaxDocumentType string `json:"taxDocumentType,omitempty"`
+	TaxIDNumber     string `json:"taxIdNumber,omitempty"`
 
 	// Type Known values (open set, others may appear): group, company, travel_agent, wholesaler.
-	Type *string `json:"type,omitempty"`
-	Zip  *string `json:"zip,omitempty"`
+	Type string `json:"type,omitempty"`
+	Zip  string `json:"zip,omitempty"`
 }
 
 // GetGroupsItemContact defines model for GetGroupsItemContact.
 type GetGroupsItemContact struct {
-	Address1 *string `json:"address_1,omitempty"`
-	Address2 *string `json:"address_2,omitempty"`
+	Address1 string `json:"address_1,omitempty"`
+	Address2 string `json:"address_2,omitempty"`
 
 	// Anonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	Anonymized  LooseBool `json:"anonymized,omitempty"`
-	City        *string   `json:"city,omitempty"`
-	CountryCode *string   `json:"country_code,omitempty"`
+	City        string    `json:"city,omitempty"`
+	CountryCode string    `json:"country_code,omitempty"`
 
 	// CreatedAt Date and time as "YYYY-MM-DD HH:MM:SS" without a zone (the property time zone unless a field says UTC). The API never sends RFC 3339 here although older descriptions say date-time; empty and "0000-00-00 00:00:00" mean unset.
 	//
 	// Example: 2025-06-01 14:05:00
 	CreatedAt      DateTime                    `json:"created_at,omitempty"`
 	Emails         []GetGroupsItemContactEmail `json:"emails,omitempty"`
-	FirstName      *string                     `json:"first_name,omitempty"`
-	GroupProfileID *string                     `json:"group_profile_id,omitempty"`
+	FirstName      string                      `json:"first_name,omitempty"`
+	GroupProfileID string                      `json:"group_profile_id,omitempty"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -2829,45 +2829,45 @@ type GetGroupsItemContact struct {
 	//
 	// Example: true
 	IsBillingRecipient LooseBool                   `json:"is_billing_recipient,omitempty"`
-	LastName           *string                     `json:"last_name,omitempty"`
-	LegalName          *string                     `json:"legal_name,omitempty"`
+	LastName           string                      `json:"last_name,omitempty"`
+	LegalName          string                      `json:"legal_name,omitempty"`
 	Phones             []GetGroupsItemContactPhone `json:"phones,omitempty"`
 
 	// Primary Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	Primary LooseBool `json:"primary,omitempty"`
-	Role    *string   `json:"role,omitempty"`
-	State   *string   `json:"state,omitempty"`
+	Role    string    `json:"role,omitempty"`
+	State   string    `json:"state,omitempty"`
 
 	// Status Status filter or new status. Known values (open set, others may appear): active.
-	Status          *string `json:"status,omitempty"`
-	TaxDocumentType *string `json:"tax_document_type,omitempty"`
-	TaxIDNumber     *string `json:"tax_id_number,omitempty"`
+	Status          string `json:"status,omitempty"`
+	TaxDocumentType string `json:"tax_document_type,omitempty"`
+	TaxIDNumber     string `json:"tax_id_number,omitempty"`
 
 	// UpdatedAt Date and time as "YYYY-MM-DD HH:MM:SS" without a zone (the property time zone unless a field says UTC). The API never sends RFC 3339 here although older descriptions say date-time; empty and "0000-00-00 00:00:00" mean unset.
 	//
 	// Example: 2025-06-01 14:05:00
 	UpdatedAt DateTime `json:"updated_at,omitempty"`
-	Zip       *string  `json:"zip,omitempty"`
+	Zip       string   `json:"zip,omitempty"`
 }
 
 // GetGroupsItemContactEmail defines model for GetGroupsItemContactEmail.
 type GetGroupsItemContactEmail struct {
 	// Type Known values (open set, others may appear): personal, business.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Value Setting value.
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // GetGroupsItemContactPhone defines model for GetGroupsItemContactPhone.
 type GetGroupsItemContactPhone struct {
 	// Type Known values (open set, others may appear): home, work, cell_phone, fax.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Value Setting value.
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // GetGroupsResult Answer of getGroups.
@@ -2881,7 +2881,7 @@ type GetGroupsResult struct {
 	Data []GetGroupsItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -2896,7 +2896,7 @@ type GetGroupsResult struct {
 
 // GetGuestListDataEntry defines model for GetGuestListDataEntry.
 type GetGuestListDataEntry struct {
-	CompanyName *string `json:"companyName,omitempty"`
+	CompanyName string `json:"companyName,omitempty"`
 
 	// CompanyTaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -2912,8 +2912,8 @@ type GetGuestListDataEntry struct {
 	//
 	// Example: 2025-06-01 14:05:00
 	DateModified  DateTime `json:"dateModified,omitempty"`
-	GuestAddress1 *string  `json:"guestAddress1,omitempty"`
-	GuestAddress2 *string  `json:"guestAddress2,omitempty"`
+	GuestAddress1 string   `json:"guestAddress1,omitempty"`
+	GuestAddress2 string   `json:"guestAddress2,omitempty"`
 
 	// GuestBirthDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -2921,11 +2921,11 @@ type GetGuestListDataEntry struct {
 	GuestBirthDate Date `json:"guestBirthDate,omitempty"`
 
 	// GuestCellPhone Guest mobile phone number.
-	GuestCellPhone *string `json:"guestCellPhone,omitempty"`
-	GuestCity      *string `json:"guestCity,omitempty"`
+	GuestCellPhone string `json:"guestCellPhone,omitempty"`
+	GuestCity      string `json:"guestCity,omitempty"`
 
 	// GuestCountry Guest country, ISO 3166-1 alpha-2.
-	GuestCountry *string `json:"guestCountry,omitempty"`
+	GuestCountry string `json:"guestCountry,omitempty"`
 
 	// GuestDocumentExpirationDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -2935,19 +2935,19 @@ type GetGuestListDataEntry struct {
 	// GuestDocumentIssueDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	GuestDocumentIssueDate      Date    `json:"guestDocumentIssueDate,omitempty"`
-	GuestDocumentIssuingCountry *string `json:"guestDocumentIssuingCountry,omitempty"`
-	GuestDocumentNumber         *string `json:"guestDocumentNumber,omitempty"`
-	GuestDocumentType           *string `json:"guestDocumentType,omitempty"`
+	GuestDocumentIssueDate      Date   `json:"guestDocumentIssueDate,omitempty"`
+	GuestDocumentIssuingCountry string `json:"guestDocumentIssuingCountry,omitempty"`
+	GuestDocumentNumber         string `json:"guestDocumentNumber,omitempty"`
+	GuestDocumentType           string `json:"guestDocumentType,omitempty"`
 
 	// GuestEmail Guest email address.
-	GuestEmail *string `json:"guestEmail,omitempty"`
+	GuestEmail string `json:"guestEmail,omitempty"`
 
 	// GuestFirstName Guest first name.
-	GuestFirstName *string `json:"guestFirstName,omitempty"`
+	GuestFirstName string `json:"guestFirstName,omitempty"`
 
 	// GuestGender Guest gender: M, F or N/A. Known values (open set, others may appear): M, F, N/A.
-	GuestGender *string `json:"guestGender,omitempty"`
+	GuestGender string `json:"guestGender,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -2955,8 +2955,8 @@ type GetGuestListDataEntry struct {
 	GuestID LooseID `json:"guestID,omitempty"`
 
 	// GuestLastName Guest last name.
-	GuestLastName *string                          `json:"guestLastName,omitempty"`
-	GuestName     *string                          `json:"guestName,omitempty"`
+	GuestLastName string                           `json:"guestLastName,omitempty"`
+	GuestName     string                           `json:"guestName,omitempty"`
 	GuestNotes    []GetGuestListDataEntryGuestNote `json:"guestNotes,omitempty"`
 
 	// GuestOptIn Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
@@ -2965,14 +2965,14 @@ type GetGuestListDataEntry struct {
 	GuestOptIn LooseBool `json:"guestOptIn,omitempty"`
 
 	// GuestPhone Guest phone number.
-	GuestPhone *string `json:"guestPhone,omitempty"`
+	GuestPhone string `json:"guestPhone,omitempty"`
 
 	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
 	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
-	GuestState        *string       `json:"guestState,omitempty"`
+	GuestState        string        `json:"guestState,omitempty"`
 
 	// GuestZip Guest postal code.
-	GuestZip *string `json:"guestZip,omitempty"`
+	GuestZip string `json:"guestZip,omitempty"`
 
 	// IsAnonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3000,7 +3000,7 @@ type GetGuestListDataEntry struct {
 	ReservationID LooseID `json:"reservationID,omitempty"`
 
 	// Status Status filter or new status. Known values (open set, others may appear): in_progress, confirmed, not_confirmed, canceled, checked_in, checked_out, no_show.
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3014,7 +3014,7 @@ type GetGuestListDataEntryGuestNote struct {
 	//
 	// Example: 12345
 	ID   LooseID `json:"ID,omitempty"`
-	Note *string `json:"note,omitempty"`
+	Note string  `json:"note,omitempty"`
 }
 
 // GetGuestListResult Answer of getGuestList.
@@ -3028,7 +3028,7 @@ type GetGuestListResult struct {
 	Data wire.Map[GetGuestListDataEntry] `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3052,13 +3052,13 @@ type GetGuestNotesItem struct {
 	//
 	// Example: 2025-06-01 14:05:00
 	DateModified DateTime `json:"dateModified,omitempty"`
-	GuestNote    *string  `json:"guestNote,omitempty"`
+	GuestNote    string   `json:"guestNote,omitempty"`
 
 	// GuestNoteID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	GuestNoteID LooseID `json:"guestNoteID,omitempty"`
-	UserName    *string `json:"userName,omitempty"`
+	UserName    string  `json:"userName,omitempty"`
 }
 
 // GetGuestNotesResult Answer of getGuestNotes.
@@ -3072,7 +3072,7 @@ type GetGuestNotesResult struct {
 	Data []GetGuestNotesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3087,10 +3087,10 @@ type GetGuestNotesResult struct {
 
 // GetGuestResult Answer of getGuest.
 type GetGuestResult struct {
-	Data *Guest `json:"data,omitempty"`
+	Data Guest `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3104,7 +3104,7 @@ type GetGuestsByFilterItem struct {
 	//
 	// Example: 12345
 	GuestID   LooseID `json:"guestID,omitempty"`
-	GuestName *string `json:"guestName,omitempty"`
+	GuestName string  `json:"guestName,omitempty"`
 
 	// GuestOptIn Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3140,7 +3140,7 @@ type GetGuestsByFilterItem struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 }
 
 // GetGuestsByFilterResult Answer of getGuestsByFilter.
@@ -3154,7 +3154,7 @@ type GetGuestsByFilterResult struct {
 	Data []GetGuestsByFilterItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3169,7 +3169,7 @@ type GetGuestsByFilterResult struct {
 
 // GetGuestsByStatusItem defines model for GetGuestsByStatusItem.
 type GetGuestsByStatusItem struct {
-	CompanyName *string `json:"companyName,omitempty"`
+	CompanyName string `json:"companyName,omitempty"`
 
 	// CompanyTaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3177,7 +3177,7 @@ type GetGuestsByStatusItem struct {
 	CompanyTaxID LooseID `json:"companyTaxID,omitempty"`
 
 	// CurrentStatus Known values (open set, others may appear): canceled, checked_out, in_house, not_checked_in.
-	CurrentStatus *string `json:"currentStatus,omitempty"`
+	CurrentStatus string `json:"currentStatus,omitempty"`
 
 	// CustomFields Custom field values, sent PHP-style as customFields[0][field]=value.
 	CustomFields []GetGuestsByStatusItemCustomField `json:"customFields,omitempty"`
@@ -3191,8 +3191,8 @@ type GetGuestsByStatusItem struct {
 	//
 	// Example: 2025-06-01 14:05:00
 	EndDate       DateTime `json:"endDate,omitempty"`
-	GuestAddress1 *string  `json:"guestAddress1,omitempty"`
-	GuestAddress2 *string  `json:"guestAddress2,omitempty"`
+	GuestAddress1 string   `json:"guestAddress1,omitempty"`
+	GuestAddress2 string   `json:"guestAddress2,omitempty"`
 
 	// GuestBirthDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -3200,11 +3200,11 @@ type GetGuestsByStatusItem struct {
 	GuestBirthDate Date `json:"guestBirthDate,omitempty"`
 
 	// GuestCellPhone Guest mobile phone number.
-	GuestCellPhone *string `json:"guestCellPhone,omitempty"`
-	GuestCity      *string `json:"guestCity,omitempty"`
+	GuestCellPhone string `json:"guestCellPhone,omitempty"`
+	GuestCity      string `json:"guestCity,omitempty"`
 
 	// GuestCountry Guest country, ISO 3166-1 alpha-2.
-	GuestCountry *string `json:"guestCountry,omitempty"`
+	GuestCountry string `json:"guestCountry,omitempty"`
 
 	// GuestDocumentExpirationDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -3214,19 +3214,19 @@ type GetGuestsByStatusItem struct {
 	// GuestDocumentIssueDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	GuestDocumentIssueDate      Date    `json:"guestDocumentIssueDate,omitempty"`
-	GuestDocumentIssuingCountry *string `json:"guestDocumentIssuingCountry,omitempty"`
-	GuestDocumentNumber         *string `json:"guestDocumentNumber,omitempty"`
-	GuestDocumentType           *string `json:"guestDocumentType,omitempty"`
+	GuestDocumentIssueDate      Date   `json:"guestDocumentIssueDate,omitempty"`
+	GuestDocumentIssuingCountry string `json:"guestDocumentIssuingCountry,omitempty"`
+	GuestDocumentNumber         string `json:"guestDocumentNumber,omitempty"`
+	GuestDocumentType           string `json:"guestDocumentType,omitempty"`
 
 	// GuestEmail Guest email address.
-	GuestEmail *string `json:"guestEmail,omitempty"`
+	GuestEmail string `json:"guestEmail,omitempty"`
 
 	// GuestFirstName Guest first name.
-	GuestFirstName *string `json:"guestFirstName,omitempty"`
+	GuestFirstName string `json:"guestFirstName,omitempty"`
 
 	// GuestGender Guest gender: M, F or N/A. Known values (open set, others may appear): M, F, N/A.
-	GuestGender *string `json:"guestGender,omitempty"`
+	GuestGender string `json:"guestGender,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3234,7 +3234,7 @@ type GetGuestsByStatusItem struct {
 	GuestID LooseID `json:"guestID,omitempty"`
 
 	// GuestLastName Guest last name.
-	GuestLastName *string `json:"guestLastName,omitempty"`
+	GuestLastName string `json:"guestLastName,omitempty"`
 
 	// GuestOptIn Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3242,11 +3242,11 @@ type GetGuestsByStatusItem struct {
 	GuestOptIn LooseBool `json:"guestOptIn,omitempty"`
 
 	// GuestPhone Guest phone number.
-	GuestPhone *string `json:"guestPhone,omitempty"`
-	GuestState *string `json:"guestState,omitempty"`
+	GuestPhone string `json:"guestPhone,omitempty"`
+	GuestState string `json:"guestState,omitempty"`
 
 	// GuestZip Guest postal code.
-	GuestZip *string `json:"guestZip,omitempty"`
+	GuestZip string `json:"guestZip,omitempty"`
 
 	// IsAnonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3282,7 +3282,7 @@ type GetGuestsByStatusItem struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3312,8 +3312,8 @@ type GetGuestsByStatusItem struct {
 
 // GetGuestsByStatusItemCustomField defines model for GetGuestsByStatusItemCustomField.
 type GetGuestsByStatusItemCustomField struct {
-	CustomFieldName  *string `json:"customFieldName,omitempty"`
-	CustomFieldValue *string `json:"customFieldValue,omitempty"`
+	CustomFieldName  string `json:"customFieldName,omitempty"`
+	CustomFieldValue string `json:"customFieldValue,omitempty"`
 }
 
 // GetGuestsByStatusResult Answer of getGuestsByStatus.
@@ -3327,7 +3327,7 @@ type GetGuestsByStatusResult struct {
 	Data []GetGuestsByStatusItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3342,7 +3342,7 @@ type GetGuestsByStatusResult struct {
 
 // GetGuestsModifiedItem defines model for GetGuestsModifiedItem.
 type GetGuestsModifiedItem struct {
-	CompanyName *string `json:"companyName,omitempty"`
+	CompanyName string `json:"companyName,omitempty"`
 
 	// CompanyTaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3361,8 +3361,8 @@ type GetGuestsModifiedItem struct {
 	//
 	// Example: 2025-06-01 14:05:00
 	EndDate       DateTime `json:"endDate,omitempty"`
-	GuestAddress1 *string  `json:"guestAddress1,omitempty"`
-	GuestAddress2 *string  `json:"guestAddress2,omitempty"`
+	GuestAddress1 string   `json:"guestAddress1,omitempty"`
+	GuestAddress2 string   `json:"guestAddress2,omitempty"`
 
 	// GuestBirthDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -3370,11 +3370,11 @@ type GetGuestsModifiedItem struct {
 	GuestBirthDate Date `json:"guestBirthDate,omitempty"`
 
 	// GuestCellPhone Guest mobile phone number.
-	GuestCellPhone *string `json:"guestCellPhone,omitempty"`
-	GuestCity      *string `json:"guestCity,omitempty"`
+	GuestCellPhone string `json:"guestCellPhone,omitempty"`
+	GuestCity      string `json:"guestCity,omitempty"`
 
 	// GuestCountry Guest country, ISO 3166-1 alpha-2.
-	GuestCountry *string `json:"guestCountry,omitempty"`
+	GuestCountry string `json:"guestCountry,omitempty"`
 
 	// GuestDocumentExpirationDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -3384,19 +3384,19 @@ type GetGuestsModifiedItem struct {
 	// GuestDocumentIssueDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	GuestDocumentIssueDate      Date    `json:"guestDocumentIssueDate,omitempty"`
-	GuestDocumentIssuingCountry *string `json:"guestDocumentIssuingCountry,omitempty"`
-	GuestDocumentNumber         *string `json:"guestDocumentNumber,omitempty"`
-	GuestDocumentType           *string `json:"guestDocumentType,omitempty"`
+	GuestDocumentIssueDate      Date   `json:"guestDocumentIssueDate,omitempty"`
+	GuestDocumentIssuingCountry string `json:"guestDocumentIssuingCountry,omitempty"`
+	GuestDocumentNumber         string `json:"guestDocumentNumber,omitempty"`
+	GuestDocumentType           string `json:"guestDocumentType,omitempty"`
 
 	// GuestEmail Guest email address.
-	GuestEmail *string `json:"guestEmail,omitempty"`
+	GuestEmail string `json:"guestEmail,omitempty"`
 
 	// GuestFirstName Guest first name.
-	GuestFirstName *string `json:"guestFirstName,omitempty"`
+	GuestFirstName string `json:"guestFirstName,omitempty"`
 
 	// GuestGender Guest gender: M, F or N/A. Known values (open set, others may appear): M, F, N/A.
-	GuestGender *string `json:"guestGender,omitempty"`
+	GuestGender string `json:"guestGender,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3404,7 +3404,7 @@ type GetGuestsModifiedItem struct {
 	GuestID LooseID `json:"guestID,omitempty"`
 
 	// GuestLastName Guest last name.
-	GuestLastName *string `json:"guestLastName,omitempty"`
+	GuestLastName string `json:"guestLastName,omitempty"`
 
 	// GuestOptIn Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3412,14 +3412,14 @@ type GetGuestsModifiedItem struct {
 	GuestOptIn LooseBool `json:"guestOptIn,omitempty"`
 
 	// GuestPhone Guest phone number.
-	GuestPhone *string `json:"guestPhone,omitempty"`
+	GuestPhone string `json:"guestPhone,omitempty"`
 
 	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
 	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
-	GuestState        *string       `json:"guestState,omitempty"`
+	GuestState        string        `json:"guestState,omitempty"`
 
 	// GuestZip Guest postal code.
-	GuestZip *string `json:"guestZip,omitempty"`
+	GuestZip string `json:"guestZip,omitempty"`
 
 	// IsAnonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3445,7 +3445,7 @@ type GetGuestsModifiedItem struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3465,8 +3465,8 @@ type GetGuestsModifiedItem struct {
 
 // GetGuestsModifiedItemCustomField defines model for GetGuestsModifiedItemCustomField.
 type GetGuestsModifiedItemCustomField struct {
-	CustomFieldName  *string `json:"customFieldName,omitempty"`
-	CustomFieldValue *string `json:"customFieldValue,omitempty"`
+	CustomFieldName  string `json:"customFieldName,omitempty"`
+	CustomFieldValue string `json:"customFieldValue,omitempty"`
 }
 
 // GetGuestsModifiedResult Answer of getGuestsModified.
@@ -3480,7 +3480,7 @@ type GetGuestsModifiedResult struct {
 	Data []GetGuestsModifiedItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3495,76 +3495,76 @@ type GetGuestsModifiedResult struct {
 
 // GetHotelDetailsData defines model for GetHotelDetailsData.
 type GetHotelDetailsData struct {
-	CompanyLegalName *string `json:"companyLegalName,omitempty"`
+	CompanyLegalName string `json:"companyLegalName,omitempty"`
 
 	// OrganizationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	OrganizationID           LooseID                                      `json:"organizationID,omitempty"`
 	PropertyAdditionalPhotos []GetHotelDetailsDataPropertyAdditionalPhoto `json:"propertyAdditionalPhotos,omitempty"`
-	PropertyAddress          *GetHotelDetailsDataPropertyAddress          `json:"propertyAddress,omitempty"`
+	PropertyAddress          GetHotelDetailsDataPropertyAddress           `json:"propertyAddress,omitempty,omitzero"`
 	PropertyAmenities        []string                                     `json:"propertyAmenities,omitempty"`
-	PropertyCurrency         *GetHotelDetailsDataPropertyCurrency         `json:"propertyCurrency,omitempty"`
-	PropertyDescription      *string                                      `json:"propertyDescription,omitempty"`
-	PropertyEmail            *string                                      `json:"propertyEmail,omitempty"`
+	PropertyCurrency         GetHotelDetailsDataPropertyCurrency          `json:"propertyCurrency,omitempty,omitzero"`
+	PropertyDescription      string                                       `json:"propertyDescription,omitempty"`
+	PropertyEmail            string                                       `json:"propertyEmail,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	PropertyID              LooseID                                `json:"propertyID,omitempty"`
 	PropertyImage           []GetHotelDetailsDataPropertyImageItem `json:"propertyImage,omitempty"`
-	PropertyName            *string                                `json:"propertyName,omitempty"`
-	PropertyPhone           *string                                `json:"propertyPhone,omitempty"`
-	PropertyPolicy          *GetHotelDetailsDataPropertyPolicy     `json:"propertyPolicy,omitempty"`
-	PropertyPrimaryLanguage *string                                `json:"propertyPrimaryLanguage,omitempty"`
-	PropertyType            *string                                `json:"propertyType,omitempty"`
+	PropertyName            string                                 `json:"propertyName,omitempty"`
+	PropertyPhone           string                                 `json:"propertyPhone,omitempty"`
+	PropertyPolicy          GetHotelDetailsDataPropertyPolicy      `json:"propertyPolicy,omitempty,omitzero"`
+	PropertyPrimaryLanguage string                                 `json:"propertyPrimaryLanguage,omitempty"`
+	PropertyType            string                                 `json:"propertyType,omitempty"`
 
 	// TaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	TaxID  LooseID `json:"taxID,omitempty"`
-	TaxID2 *string `json:"taxID2,omitempty"`
+	TaxID2 string  `json:"taxID2,omitempty"`
 }
 
 // GetHotelDetailsDataPropertyAdditionalPhoto defines model for GetHotelDetailsDataPropertyAdditionalPhoto.
 type GetHotelDetailsDataPropertyAdditionalPhoto struct {
-	Image *string `json:"image,omitempty"`
-	Thumb *string `json:"thumb,omitempty"`
+	Image string `json:"image,omitempty"`
+	Thumb string `json:"thumb,omitempty"`
 }
 
 // GetHotelDetailsDataPropertyAddress defines model for GetHotelDetailsDataPropertyAddress.
 type GetHotelDetailsDataPropertyAddress struct {
-	PropertyAddress1  *string `json:"propertyAddress1,omitempty"`
-	PropertyAddress2  *string `json:"propertyAddress2,omitempty"`
-	PropertyCity      *string `json:"propertyCity,omitempty"`
-	PropertyCountry   *string `json:"propertyCountry,omitempty"`
-	PropertyLatitude  *string `json:"propertyLatitude,omitempty"`
-	PropertyLongitude *string `json:"propertyLongitude,omitempty"`
-	PropertyState     *string `json:"propertyState,omitempty"`
-	PropertyZip       *string `json:"propertyZip,omitempty"`
+	PropertyAddress1  string `json:"propertyAddress1,omitempty"`
+	PropertyAddress2  string `json:"propertyAddress2,omitempty"`
+	PropertyCity      string `json:"propertyCity,omitempty"`
+	PropertyCountry   string `json:"propertyCountry,omitempty"`
+	PropertyLatitude  string `json:"propertyLatitude,omitempty"`
+	PropertyLongitude string `json:"propertyLongitude,omitempty"`
+	PropertyState     string `json:"propertyState,omitempty"`
+	PropertyZip       string `json:"propertyZip,omitempty"`
 }
 
 // GetHotelDetailsDataPropertyCurrency defines model for GetHotelDetailsDataPropertyCurrency.
 type GetHotelDetailsDataPropertyCurrency struct {
-	CurrencyCode             *string `json:"currencyCode,omitempty"`
-	CurrencyDecimalSeparator *string `json:"currencyDecimalSeparator,omitempty"`
+	CurrencyCode             string `json:"currencyCode,omitempty"`
+	CurrencyDecimalSeparator string `json:"currencyDecimalSeparator,omitempty"`
 
 	// CurrencyPosition Known values (open set, others may appear): before, after.
-	CurrencyPosition           *string `json:"currencyPosition,omitempty"`
-	CurrencySymbol             *string `json:"currencySymbol,omitempty"`
-	CurrencyThousandsSeparator *string `json:"currencyThousandsSeparator,omitempty"`
+	CurrencyPosition           string `json:"currencyPosition,omitempty"`
+	CurrencySymbol             string `json:"currencySymbol,omitempty"`
+	CurrencyThousandsSeparator string `json:"currencyThousandsSeparator,omitempty"`
 }
 
 // GetHotelDetailsDataPropertyImageItem defines model for GetHotelDetailsDataPropertyImageItem.
 type GetHotelDetailsDataPropertyImageItem struct {
-	Image *string `json:"image,omitempty"`
-	Thumb *string `json:"thumb,omitempty"`
+	Image string `json:"image,omitempty"`
+	Thumb string `json:"thumb,omitempty"`
 }
 
 // GetHotelDetailsDataPropertyPolicy defines model for GetHotelDetailsDataPropertyPolicy.
 type GetHotelDetailsDataPropertyPolicy struct {
-	PropertyCheckInTime  *string `json:"propertyCheckInTime,omitempty"`
-	PropertyCheckOutTime *string `json:"propertyCheckOutTime,omitempty"`
+	PropertyCheckInTime  string `json:"propertyCheckInTime,omitempty"`
+	PropertyCheckOutTime string `json:"propertyCheckOutTime,omitempty"`
 
 	// PropertyFullPaymentBeforeCheckin Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3577,17 +3577,17 @@ type GetHotelDetailsDataPropertyPolicy struct {
 	PropertyLateCheckOutAllowed LooseBool `json:"propertyLateCheckOutAllowed,omitempty"`
 
 	// PropertyLateCheckOutType Known values (open set, others may appear): value, percent, fixed.
-	PropertyLateCheckOutType   *string `json:"propertyLateCheckOutType,omitempty"`
-	PropertyLateCheckOutValue  *string `json:"propertyLateCheckOutValue,omitempty"`
-	PropertyTermsAndConditions *string `json:"propertyTermsAndConditions,omitempty"`
+	PropertyLateCheckOutType   string `json:"propertyLateCheckOutType,omitempty"`
+	PropertyLateCheckOutValue  string `json:"propertyLateCheckOutValue,omitempty"`
+	PropertyTermsAndConditions string `json:"propertyTermsAndConditions,omitempty"`
 }
 
 // GetHotelDetailsResult Answer of getHotelDetails.
 type GetHotelDetailsResult struct {
-	Data *GetHotelDetailsData `json:"data,omitempty"`
+	Data GetHotelDetailsData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3606,7 +3606,7 @@ type GetHotelsResult struct {
 	Data []Hotel `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3625,10 +3625,10 @@ type GetHouseAccountListItem struct {
 	//
 	// Example: 12345
 	AccountID   LooseID `json:"accountID,omitempty"`
-	AccountName *string `json:"accountName,omitempty"`
+	AccountName string  `json:"accountName,omitempty"`
 
 	// AccountStatus Known values (open set, others may appear): open, closed.
-	AccountStatus *string `json:"accountStatus,omitempty"`
+	AccountStatus string `json:"accountStatus,omitempty"`
 
 	// IsPrivate Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3639,7 +3639,7 @@ type GetHouseAccountListItem struct {
 	//
 	// Example: 12345
 	PropertyID LooseID `json:"propertyID,omitempty"`
-	UserName   *string `json:"userName,omitempty"`
+	UserName   string  `json:"userName,omitempty"`
 }
 
 // GetHouseAccountListResult Answer of getHouseAccountList.
@@ -3653,7 +3653,7 @@ type GetHouseAccountListResult struct {
 	Data []GetHouseAccountListItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3672,7 +3672,7 @@ type GetHousekeepersItem struct {
 	//
 	// Example: 12345
 	HousekeeperID LooseID `json:"housekeeperID,omitempty"`
-	Name          *string `json:"name,omitempty"`
+	Name          string  `json:"name,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3691,7 +3691,7 @@ type GetHousekeepersResult struct {
 	Data []GetHousekeepersItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3717,8 +3717,8 @@ type GetHousekeepingStatusItem struct {
 	DoNotDisturb LooseBool `json:"doNotDisturb,omitempty"`
 
 	// FrontdeskStatus Known values (open set, others may appear): check-in, check-out, stayover, turnover, unused.
-	FrontdeskStatus *string `json:"frontdeskStatus,omitempty"`
-	Housekeeper     *string `json:"housekeeper,omitempty"`
+	FrontdeskStatus string `json:"frontdeskStatus,omitempty"`
+	Housekeeper     string `json:"housekeeper,omitempty"`
 
 	// HousekeeperID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3734,16 +3734,16 @@ type GetHousekeepingStatusItem struct {
 	//
 	// Example: true
 	RoomBlocked  LooseBool `json:"roomBlocked,omitempty"`
-	RoomComments *string   `json:"roomComments,omitempty"`
+	RoomComments string    `json:"roomComments,omitempty"`
 
 	// RoomCondition Known values (open set, others may appear): dirty, clean.
-	RoomCondition *string `json:"roomCondition,omitempty"`
+	RoomCondition string `json:"roomCondition,omitempty"`
 
 	// RoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomOccupied Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3754,7 +3754,7 @@ type GetHousekeepingStatusItem struct {
 	//
 	// Example: 12345
 	RoomTypeID   LooseID `json:"roomTypeID,omitempty"`
-	RoomTypeName *string `json:"roomTypeName,omitempty"`
+	RoomTypeName string  `json:"roomTypeName,omitempty"`
 
 	// VacantPickup Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3773,7 +3773,7 @@ type GetHousekeepingStatusResult struct {
 	Data []GetHousekeepingStatusItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3788,14 +3788,14 @@ type GetHousekeepingStatusResult struct {
 
 // GetItemCategoriesItem defines model for GetItemCategoriesItem.
 type GetItemCategoriesItem struct {
-	CategoryCode  *string `json:"categoryCode,omitempty"`
-	CategoryColor *string `json:"categoryColor,omitempty"`
+	CategoryCode  string `json:"categoryCode,omitempty"`
+	CategoryColor string `json:"categoryColor,omitempty"`
 
 	// CategoryID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	CategoryID   LooseID `json:"categoryID,omitempty"`
-	CategoryName *string `json:"categoryName,omitempty"`
+	CategoryName string  `json:"categoryName,omitempty"`
 }
 
 // GetItemCategoriesResult Answer of getItemCategories.
@@ -3809,7 +3809,7 @@ type GetItemCategoriesResult struct {
 	Data []GetItemCategoriesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3828,17 +3828,17 @@ type GetItemData struct {
 	//
 	// Example: 12345
 	CategoryID   LooseID `json:"categoryID,omitempty"`
-	CategoryName *string `json:"categoryName,omitempty"`
+	CategoryName string  `json:"categoryName,omitempty"`
 
 	// Description Free text.
-	Description *string          `json:"description,omitempty"`
+	Description string           `json:"description,omitempty"`
 	Fees        []GetItemDataFee `json:"fees,omitempty"`
 
 	// GrandTotal Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
 	// Example: 180.5
 	GrandTotal LooseDecimal `json:"grandTotal,omitempty"`
-	ItemCode   *string      `json:"itemCode,omitempty"`
+	ItemCode   string       `json:"itemCode,omitempty"`
 
 	// ItemID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3851,8 +3851,8 @@ type GetItemData struct {
 	ItemQuantity LooseInt `json:"itemQuantity,omitempty"`
 
 	// ItemType Known values (open set, others may appear): product, service, mealplan.
-	ItemType *string `json:"itemType,omitempty"`
-	Name     *string `json:"name,omitempty"`
+	ItemType string `json:"itemType,omitempty"`
+	Name     string `json:"name,omitempty"`
 
 	// Price Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -3873,7 +3873,7 @@ type GetItemData struct {
 	//
 	// Example: 2
 	ReorderThreshold LooseInt `json:"reorderThreshold,omitempty"`
-	SKU              *string  `json:"sku,omitempty"`
+	SKU              string   `json:"sku,omitempty"`
 
 	// StockInventory Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3904,7 +3904,7 @@ type GetItemData struct {
 
 // GetItemDataFee defines model for GetItemDataFee.
 type GetItemDataFee struct {
-	FeeName *string `json:"feeName,omitempty"`
+	FeeName string `json:"feeName,omitempty"`
 
 	// FeeValue Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -3914,7 +3914,7 @@ type GetItemDataFee struct {
 
 // GetItemDataTax defines model for GetItemDataTax.
 type GetItemDataTax struct {
-	TaxName *string `json:"taxName,omitempty"`
+	TaxName string `json:"taxName,omitempty"`
 
 	// TaxValue Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -3924,10 +3924,10 @@ type GetItemDataTax struct {
 
 // GetItemResult Answer of getItem.
 type GetItemResult struct {
-	Data *GetItemData `json:"data,omitempty"`
+	Data GetItemData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -3941,17 +3941,17 @@ type GetItemsItem struct {
 	//
 	// Example: 12345
 	CategoryID   LooseID `json:"categoryID,omitempty"`
-	CategoryName *string `json:"categoryName,omitempty"`
+	CategoryName string  `json:"categoryName,omitempty"`
 
 	// Description Free text.
-	Description *string           `json:"description,omitempty"`
+	Description string            `json:"description,omitempty"`
 	Fees        []GetItemsItemFee `json:"fees,omitempty"`
 
 	// GrandTotal Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
 	// Example: 180.5
 	GrandTotal LooseDecimal `json:"grandTotal,omitempty"`
-	ItemCode   *string      `json:"itemCode,omitempty"`
+	ItemCode   string       `json:"itemCode,omitempty"`
 
 	// ItemID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -3964,8 +3964,8 @@ type GetItemsItem struct {
 	ItemQuantity LooseInt `json:"itemQuantity,omitempty"`
 
 	// ItemType Known values (open set, others may appear): product, service, mealplan.
-	ItemType *string `json:"itemType,omitempty"`
-	Name     *string `json:"name,omitempty"`
+	ItemType string `json:"itemType,omitempty"`
+	Name     string `json:"name,omitempty"`
 
 	// Price Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -3986,7 +3986,7 @@ type GetItemsItem struct {
 	//
 	// Example: 2
 	ReorderThreshold LooseInt `json:"reorderThreshold,omitempty"`
-	SKU              *string  `json:"sku,omitempty"`
+	SKU              string   `json:"sku,omitempty"`
 
 	// StockInventory Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4017,7 +4017,7 @@ type GetItemsItem struct {
 
 // GetItemsItemFee defines model for GetItemsItemFee.
 type GetItemsItemFee struct {
-	FeeName *string `json:"feeName,omitempty"`
+	FeeName string `json:"feeName,omitempty"`
 
 	// FeeValue Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -4027,7 +4027,7 @@ type GetItemsItemFee struct {
 
 // GetItemsItemTax defines model for GetItemsItemTax.
 type GetItemsItemTax struct {
-	TaxName *string `json:"taxName,omitempty"`
+	TaxName string `json:"taxName,omitempty"`
 
 	// TaxValue Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -4046,7 +4046,7 @@ type GetItemsResult struct {
 	Data []GetItemsItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4061,20 +4061,20 @@ type GetItemsResult struct {
 
 // GetMetadataData defines model for GetMetadataData.
 type GetMetadataData struct {
-	API *GetMetadataDataAPI `json:"api,omitempty"`
+	API GetMetadataDataAPI `json:"api,omitempty,omitzero"`
 }
 
 // GetMetadataDataAPI defines model for GetMetadataDataApi.
 type GetMetadataDataAPI struct {
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // GetMetadataResult Answer of getMetadata.
 type GetMetadataResult struct {
-	Data *GetMetadataData `json:"data,omitempty"`
+	Data GetMetadataData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4089,10 +4089,10 @@ type GetPackageNamesData struct {
 
 // GetPackageNamesResult Answer of getPackageNames.
 type GetPackageNamesResult struct {
-	Data *GetPackageNamesData `json:"data,omitempty"`
+	Data GetPackageNamesData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4107,10 +4107,10 @@ type GetPackagesData struct {
 
 // GetPackagesResult Answer of getPackages.
 type GetPackagesResult struct {
-	Data *GetPackagesData `json:"data,omitempty"`
+	Data GetPackagesData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4120,7 +4120,7 @@ type GetPackagesResult struct {
 
 // GetPaymentMethodsData defines model for GetPaymentMethodsData.
 type GetPaymentMethodsData struct {
-	Gateway *GetPaymentMethodsDataGateway `json:"gateway,omitempty"`
+	Gateway GetPaymentMethodsDataGateway  `json:"gateway,omitempty,omitzero"`
 	Methods []GetPaymentMethodsDataMethod `json:"methods,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
@@ -4131,30 +4131,30 @@ type GetPaymentMethodsData struct {
 
 // GetPaymentMethodsDataGateway defines model for GetPaymentMethodsDataGateway.
 type GetPaymentMethodsDataGateway struct {
-	Currency *string `json:"currency,omitempty"`
-	Name     *string `json:"name,omitempty"`
+	Currency string `json:"currency,omitempty"`
+	Name     string `json:"name,omitempty"`
 }
 
 // GetPaymentMethodsDataMethod defines model for GetPaymentMethodsDataMethod.
 type GetPaymentMethodsDataMethod struct {
 	CardTypes []GetPaymentMethodsDataMethodCardType `json:"cardTypes,omitempty"`
-	Code      *string                               `json:"code,omitempty"`
-	Method    *string                               `json:"method,omitempty"`
-	Name      *string                               `json:"name,omitempty"`
+	Code      string                                `json:"code,omitempty"`
+	Method    string                                `json:"method,omitempty"`
+	Name      string                                `json:"name,omitempty"`
 }
 
 // GetPaymentMethodsDataMethodCardType defines model for GetPaymentMethodsDataMethodCardType.
 type GetPaymentMethodsDataMethodCardType struct {
-	CardCode *string `json:"cardCode,omitempty"`
-	CardName *string `json:"cardName,omitempty"`
+	CardCode string `json:"cardCode,omitempty"`
+	CardName string `json:"cardName,omitempty"`
 }
 
 // GetPaymentMethodsResult Answer of getPaymentMethods.
 type GetPaymentMethodsResult struct {
-	Data *GetPaymentMethodsData `json:"data,omitempty"`
+	Data GetPaymentMethodsData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4168,7 +4168,7 @@ type GetPaymentsCapabilitiesItem struct {
 	//
 	// Example: true
 	CloudbedsPayments LooseBool `json:"cloudbedsPayments,omitempty"`
-	Gateway           *string   `json:"gateway,omitempty"`
+	Gateway           string    `json:"gateway,omitempty"`
 
 	// PayByLink Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4197,7 +4197,7 @@ type GetPaymentsCapabilitiesResult struct {
 	Data []GetPaymentsCapabilitiesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4228,8 +4228,8 @@ type GetRateData struct {
 	//
 	// Example: 12345
 	ParentRatePlanID          LooseID `json:"parentRatePlanID,omitempty"`
-	ParentRatePlanNamePrivate *string `json:"parentRatePlanNamePrivate,omitempty"`
-	ParentRatePlanNamePublic  *string `json:"parentRatePlanNamePublic,omitempty"`
+	ParentRatePlanNamePrivate string  `json:"parentRatePlanNamePrivate,omitempty"`
+	ParentRatePlanNamePublic  string  `json:"parentRatePlanNamePublic,omitempty"`
 
 	// RateID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4314,13 +4314,13 @@ type GetRateJobsItem struct {
 	JobReferenceID LooseID `json:"jobReferenceID,omitempty"`
 
 	// Status Status filter or new status.
-	Status  *string                 `json:"status,omitempty"`
+	Status  string                  `json:"status,omitempty"`
 	Updates []GetRateJobsItemUpdate `json:"updates,omitempty"`
 }
 
 // GetRateJobsItemUpdate defines model for GetRateJobsItemUpdate.
 type GetRateJobsItemUpdate struct {
-	Action *string `json:"action,omitempty"`
+	Action string `json:"action,omitempty"`
 
 	// ClosedToArrival Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4353,7 +4353,7 @@ type GetRateJobsItemUpdate struct {
 	MaxLos LooseInt `json:"maxLos,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// MinLos Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
@@ -4392,8 +4392,8 @@ type GetRateJobsResult struct {
 	HasNextPage LooseBool `json:"hasNextPage,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message  *string `json:"message,omitempty"`
-	NextPage *string `json:"nextPage,omitempty"`
+	Message  string `json:"message,omitempty"`
+	NextPage string `json:"nextPage,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4417,7 +4417,7 @@ type GetRatePlansItem struct {
 	DaysOfWeek []string     `json:"daysOfWeek,omitempty"`
 
 	// DerivedType Known values (open set, others may appear): fixed, percentage.
-	DerivedType *string `json:"derivedType,omitempty"`
+	DerivedType string `json:"derivedType,omitempty"`
 
 	// DerivedValue Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -4438,11 +4438,11 @@ type GetRatePlansItem struct {
 	//
 	// Example: 12345
 	ParentRatePlanID          LooseID `json:"parentRatePlanID,omitempty"`
-	ParentRatePlanNamePrivate *string `json:"parentRatePlanNamePrivate,omitempty"`
-	ParentRatePlanNamePublic  *string `json:"parentRatePlanNamePublic,omitempty"`
+	ParentRatePlanNamePrivate string  `json:"parentRatePlanNamePrivate,omitempty"`
+	ParentRatePlanNamePublic  string  `json:"parentRatePlanNamePublic,omitempty"`
 
 	// PromoCode Promotion code.
-	PromoCode *string `json:"promoCode,omitempty"`
+	PromoCode string `json:"promoCode,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4458,8 +4458,8 @@ type GetRatePlansItem struct {
 	//
 	// Example: 12345
 	RatePlanID          LooseID `json:"ratePlanID,omitempty"`
-	RatePlanNamePrivate *string `json:"ratePlanNamePrivate,omitempty"`
-	RatePlanNamePublic  *string `json:"ratePlanNamePublic,omitempty"`
+	RatePlanNamePrivate string  `json:"ratePlanNamePrivate,omitempty"`
+	RatePlanNamePublic  string  `json:"ratePlanNamePublic,omitempty"`
 
 	// RoomRate Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -4494,13 +4494,13 @@ type GetRatePlansItemAddOn struct {
 	//
 	// Example: 12345
 	AddOnID   LooseID `json:"addOnID,omitempty"`
-	AddOnName *string `json:"addOnName,omitempty"`
+	AddOnName string  `json:"addOnName,omitempty"`
 
 	// ItemID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ItemID   LooseID `json:"itemID,omitempty"`
-	ItemName *string `json:"itemName,omitempty"`
+	ItemName string  `json:"itemName,omitempty"`
 }
 
 // GetRatePlansItemRoomRateDetailedItem defines model for GetRatePlansItemRoomRateDetailedItem.
@@ -4572,7 +4572,7 @@ type GetRatePlansResult struct {
 	Data []GetRatePlansItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4587,10 +4587,10 @@ type GetRatePlansResult struct {
 
 // GetRateResult Answer of getRate.
 type GetRateResult struct {
-	Data *GetRateData `json:"data,omitempty"`
+	Data GetRateData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4601,7 +4601,7 @@ type GetRateResult struct {
 // GetReservationAssignmentsItem defines model for GetReservationAssignmentsItem.
 type GetReservationAssignmentsItem struct {
 	Assigned  []GetReservationAssignmentsItemAssignedItem `json:"assigned,omitempty"`
-	GuestName *string                                     `json:"guestName,omitempty"`
+	GuestName string                                      `json:"guestName,omitempty"`
 
 	// ReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4616,7 +4616,7 @@ type GetReservationAssignmentsItem struct {
 
 // GetReservationAssignmentsItemAssignedItem defines model for GetReservationAssignmentsItemAssignedItem.
 type GetReservationAssignmentsItemAssignedItem struct {
-	DormRoomName *string `json:"dormRoomName,omitempty"`
+	DormRoomName string `json:"dormRoomName,omitempty"`
 
 	// IsRoomLocked Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4627,14 +4627,14 @@ type GetReservationAssignmentsItemAssignedItem struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomTypeID        LooseID `json:"roomTypeID,omitempty"`
-	RoomTypeName      *string `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string  `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string  `json:"roomTypeNameShort,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4653,7 +4653,7 @@ type GetReservationAssignmentsResult struct {
 	Data []GetReservationAssignmentsItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4677,13 +4677,13 @@ type GetReservationNotesItem struct {
 	//
 	// Example: 2025-06-01 14:05:00
 	DateModified    DateTime `json:"dateModified,omitempty"`
-	ReservationNote *string  `json:"reservationNote,omitempty"`
+	ReservationNote string   `json:"reservationNote,omitempty"`
 
 	// ReservationNoteID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ReservationNoteID LooseID `json:"reservationNoteID,omitempty"`
-	UserName          *string `json:"userName,omitempty"`
+	UserName          string  `json:"userName,omitempty"`
 }
 
 // GetReservationNotesResult Answer of getReservationNotes.
@@ -4697,7 +4697,7 @@ type GetReservationNotesResult struct {
 	Data []GetReservationNotesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4712,10 +4712,10 @@ type GetReservationNotesResult struct {
 
 // GetReservationResult Answer of getReservation.
 type GetReservationResult struct {
-	Data *Reservation `json:"data,omitempty"`
+	Data Reservation `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4734,13 +4734,13 @@ type GetReservationRoomDetailsData struct {
 	//
 	// Example: 2
 	Children     LooseInt `json:"children,omitempty"`
-	DormRoomName *string  `json:"dormRoomName,omitempty"`
+	DormRoomName string   `json:"dormRoomName,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	GuestID   LooseID                              `json:"guestID,omitempty"`
-	GuestName *string                              `json:"guestName,omitempty"`
+	GuestName string                               `json:"guestName,omitempty"`
 	Guests    []GetReservationRoomDetailsDataGuest `json:"guests,omitempty"`
 
 	// IsRoomLocked Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
@@ -4762,10 +4762,10 @@ type GetReservationRoomDetailsData struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomStatus Known values (open set, others may appear): cancelled, checked_out, in_house, not_checked_in.
-	RoomStatus *string `json:"roomStatus,omitempty"`
+	RoomStatus string `json:"roomStatus,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4776,7 +4776,7 @@ type GetReservationRoomDetailsData struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4787,7 +4787,7 @@ type GetReservationRoomDetailsData struct {
 // GetReservationRoomDetailsDataGuest defines model for GetReservationRoomDetailsDataGuest.
 type GetReservationRoomDetailsDataGuest struct {
 	// GuestFirstName Guest first name.
-	GuestFirstName *string `json:"guestFirstName,omitempty"`
+	GuestFirstName string `json:"guestFirstName,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4795,7 +4795,7 @@ type GetReservationRoomDetailsDataGuest struct {
 	GuestID LooseID `json:"guestID,omitempty"`
 
 	// GuestLastName Guest last name.
-	GuestLastName *string `json:"guestLastName,omitempty"`
+	GuestLastName string `json:"guestLastName,omitempty"`
 
 	// IsMainGuest Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4805,10 +4805,10 @@ type GetReservationRoomDetailsDataGuest struct {
 
 // GetReservationRoomDetailsResult Answer of getReservationRoomDetails.
 type GetReservationRoomDetailsResult struct {
-	Data *GetReservationRoomDetailsData `json:"data,omitempty"`
+	Data GetReservationRoomDetailsData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4827,7 +4827,7 @@ type GetReservationsResult struct {
 	Data []ReservationSummary `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -4848,7 +4848,7 @@ type GetReservationsWithRateDetailsItem struct {
 	Balance LooseDecimal `json:"balance,omitempty"`
 
 	// BalanceDetailed Sent either as one object or as a list of such objects.
-	BalanceDetailed *ReservationBalanceDetailed `json:"balanceDetailed,omitempty"`
+	BalanceDetailed ReservationBalanceDetailed `json:"balanceDetailed,omitempty,omitzero"`
 
 	// CustomFields Custom field values, sent PHP-style as customFields[0][field]=value.
 	CustomFields []GetReservationsWithRateDetailsItemCustomField `json:"customFields,omitempty"`
@@ -4872,7 +4872,7 @@ type GetReservationsWithRateDetailsItem struct {
 	//
 	// Example: 2025-06-01 14:05:00
 	DateCreatedUTC DateTime `json:"dateCreatedUTC,omitempty"`
-	DateImported   *string  `json:"dateImported,omitempty"`
+	DateImported   string   `json:"dateImported,omitempty"`
 
 	// DateModified Date and time as "YYYY-MM-DD HH:MM:SS" without a zone (the property time zone unless a field says UTC). The API never sends RFC 3339 here although older descriptions say date-time; empty and "0000-00-00 00:00:00" mean unset.
 	//
@@ -4888,10 +4888,10 @@ type GetReservationsWithRateDetailsItem struct {
 	DetailedRates wire.Map[any] `json:"detailedRates,omitempty"`
 
 	// EstimatedArrivalTime Expected arrival time of day, 24-hour "HH:MM".
-	EstimatedArrivalTime *string `json:"estimatedArrivalTime,omitempty"`
+	EstimatedArrivalTime string `json:"estimatedArrivalTime,omitempty"`
 
 	// GuestCountry Guest country, ISO 3166-1 alpha-2.
-	GuestCountry *string `json:"guestCountry,omitempty"`
+	GuestCountry string `json:"guestCountry,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4905,14 +4905,14 @@ type GetReservationsWithRateDetailsItem struct {
 	//
 	// Example: true
 	IsDeleted LooseBool `json:"isDeleted,omitempty"`
-	MealPlans *string   `json:"mealPlans,omitempty"`
-	Origin    *string   `json:"origin,omitempty"`
+	MealPlans string    `json:"mealPlans,omitempty"`
+	Origin    string    `json:"origin,omitempty"`
 
 	// ProfileID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ProfileID        LooseID `json:"profileID,omitempty"`
-	PropertyCurrency *string `json:"propertyCurrency,omitempty"`
+	PropertyCurrency string  `json:"propertyCurrency,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4935,10 +4935,10 @@ type GetReservationsWithRateDetailsItem struct {
 	ReservationID LooseID `json:"reservationID,omitempty"`
 
 	// Rooms Rooms, sent PHP-style as rooms[0][field]=value.
-	Rooms          []GetReservationsWithRateDetailsItemRoom  `json:"rooms,omitempty"`
-	Source         *GetReservationsWithRateDetailsItemSource `json:"source,omitempty"`
-	SourceCategory *string                                   `json:"sourceCategory,omitempty"`
-	SourceName     *string                                   `json:"sourceName,omitempty"`
+	Rooms          []GetReservationsWithRateDetailsItemRoom `json:"rooms,omitempty"`
+	Source         GetReservationsWithRateDetailsItemSource `json:"source,omitempty,omitzero"`
+	SourceCategory string                                   `json:"sourceCategory,omitempty"`
+	SourceName     string                                   `json:"sourceName,omitempty"`
 
 	// SourceReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4946,10 +4946,10 @@ type GetReservationsWithRateDetailsItem struct {
 	SourceReservationID LooseID `json:"sourceReservationID,omitempty"`
 
 	// Status Status filter or new status. Known values (open set, others may appear): confirmed, not_confirmed, canceled, checked_in, checked_out, no_show.
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// ThirdPartyIdentifier Identifier of the booking in the channel that sent it.
-	ThirdPartyIdentifier *string `json:"thirdPartyIdentifier,omitempty"`
+	ThirdPartyIdentifier string `json:"thirdPartyIdentifier,omitempty"`
 
 	// Total Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -4963,14 +4963,14 @@ type GetReservationsWithRateDetailsItemCustomField struct {
 	//
 	// Example: 12345
 	CustomFieldID    LooseID `json:"customFieldID,omitempty"`
-	CustomFieldName  *string `json:"customFieldName,omitempty"`
-	CustomFieldValue *string `json:"customFieldValue,omitempty"`
+	CustomFieldName  string  `json:"customFieldName,omitempty"`
+	CustomFieldValue string  `json:"customFieldValue,omitempty"`
 
 	// IsActive Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsActive  LooseBool `json:"isActive,omitempty"`
-	Shortcode *string   `json:"shortcode,omitempty"`
+	Shortcode string    `json:"shortcode,omitempty"`
 }
 
 // GetReservationsWithRateDetailsItemGuestListEntry defines model for GetReservationsWithRateDetailsItemGuestListEntry.
@@ -4979,7 +4979,7 @@ type GetReservationsWithRateDetailsItemGuestListEntry struct {
 	//
 	// Example: true
 	AssignedRoom LooseBool `json:"assignedRoom,omitempty"`
-	CompanyName  *string   `json:"companyName,omitempty"`
+	CompanyName  string    `json:"companyName,omitempty"`
 
 	// CompanyTaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -4992,9 +4992,9 @@ type GetReservationsWithRateDetailsItemGuestListEntry struct {
 	// EndDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	EndDate       Date    `json:"endDate,omitempty"`
-	GuestAddress  *string `json:"guestAddress,omitempty"`
-	GuestAddress2 *string `json:"guestAddress2,omitempty"`
+	EndDate       Date   `json:"endDate,omitempty"`
+	GuestAddress  string `json:"guestAddress,omitempty"`
+	GuestAddress2 string `json:"guestAddress2,omitempty"`
 
 	// GuestBirthdate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -5002,25 +5002,25 @@ type GetReservationsWithRateDetailsItemGuestListEntry struct {
 	GuestBirthdate Date `json:"guestBirthdate,omitempty"`
 
 	// GuestCellPhone Guest mobile phone number.
-	GuestCellPhone *string `json:"guestCellPhone,omitempty"`
-	GuestCity      *string `json:"guestCity,omitempty"`
+	GuestCellPhone string `json:"guestCellPhone,omitempty"`
+	GuestCity      string `json:"guestCity,omitempty"`
 
 	// GuestCountry Guest country, ISO 3166-1 alpha-2.
-	GuestCountry                *string `json:"guestCountry,omitempty"`
-	GuestDocumentExpirationDate *string `json:"guestDocumentExpirationDate,omitempty"`
-	GuestDocumentIssueDate      *string `json:"guestDocumentIssueDate,omitempty"`
-	GuestDocumentIssuingCountry *string `json:"guestDocumentIssuingCountry,omitempty"`
-	GuestDocumentNumber         *string `json:"guestDocumentNumber,omitempty"`
-	GuestDocumentType           *string `json:"guestDocumentType,omitempty"`
+	GuestCountry                string `json:"guestCountry,omitempty"`
+	GuestDocumentExpirationDate string `json:"guestDocumentExpirationDate,omitempty"`
+	GuestDocumentIssueDate      string `json:"guestDocumentIssueDate,omitempty"`
+	GuestDocumentIssuingCountry string `json:"guestDocumentIssuingCountry,omitempty"`
+	GuestDocumentNumber         string `json:"guestDocumentNumber,omitempty"`
+	GuestDocumentType           string `json:"guestDocumentType,omitempty"`
 
 	// GuestEmail Guest email address.
-	GuestEmail *string `json:"guestEmail,omitempty"`
+	GuestEmail string `json:"guestEmail,omitempty"`
 
 	// GuestFirstName Guest first name.
-	GuestFirstName *string `json:"guestFirstName,omitempty"`
+	GuestFirstName string `json:"guestFirstName,omitempty"`
 
 	// GuestGender Guest gender: M, F or N/A. Known values (open set, others may appear): M, F, N/A.
-	GuestGender *string `json:"guestGender,omitempty"`
+	GuestGender string `json:"guestGender,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5028,18 +5028,18 @@ type GetReservationsWithRateDetailsItemGuestListEntry struct {
 	GuestID LooseID `json:"guestID,omitempty"`
 
 	// GuestLastName Guest last name.
-	GuestLastName *string `json:"guestLastName,omitempty"`
-	GuestName     *string `json:"guestName,omitempty"`
+	GuestLastName string `json:"guestLastName,omitempty"`
+	GuestName     string `json:"guestName,omitempty"`
 
 	// GuestPhone Guest phone number.
-	GuestPhone *string `json:"guestPhone,omitempty"`
+	GuestPhone string `json:"guestPhone,omitempty"`
 
 	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
 	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
-	GuestState        *string       `json:"guestState,omitempty"`
+	GuestState        string        `json:"guestState,omitempty"`
 
 	// GuestZip Guest postal code.
-	GuestZip *string `json:"guestZip,omitempty"`
+	GuestZip string `json:"guestZip,omitempty"`
 
 	// IsAnonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5055,13 +5055,13 @@ type GetReservationsWithRateDetailsItemGuestListEntry struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTypeIsVirtual Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
 
 	// Rooms Rooms, sent PHP-style as rooms[0][field]=value.
 	Rooms []GetReservationsWithRateDetailsItemGuestListEntryRoom `json:"rooms,omitempty"`
@@ -5089,14 +5089,14 @@ type GetReservationsWithRateDetailsItemGuestListEntryCustomField struct {
 	//
 	// Example: 12345
 	CustomFieldID    LooseID `json:"customFieldID,omitempty"`
-	CustomFieldName  *string `json:"customFieldName,omitempty"`
-	CustomFieldValue *string `json:"customFieldValue,omitempty"`
+	CustomFieldName  string  `json:"customFieldName,omitempty"`
+	CustomFieldValue string  `json:"customFieldValue,omitempty"`
 
 	// IsActive Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsActive  LooseBool `json:"isActive,omitempty"`
-	Shortcode *string   `json:"shortcode,omitempty"`
+	Shortcode string    `json:"shortcode,omitempty"`
 }
 
 // GetReservationsWithRateDetailsItemGuestListEntryRoom defines model for GetReservationsWithRateDetailsItemGuestListEntryRoom.
@@ -5110,7 +5110,7 @@ type GetReservationsWithRateDetailsItemGuestListEntryRoom struct {
 	//
 	// Example: 12345
 	RateID       LooseID `json:"rateID,omitempty"`
-	RatePlanName *string `json:"ratePlanName,omitempty"`
+	RatePlanName string  `json:"ratePlanName,omitempty"`
 
 	// ReservationRoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5121,10 +5121,10 @@ type GetReservationsWithRateDetailsItemGuestListEntryRoom struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomStatus Known values (open set, others may appear): in_house, checked_out, not_checked_in.
-	RoomStatus *string `json:"roomStatus,omitempty"`
+	RoomStatus string `json:"roomStatus,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5135,8 +5135,8 @@ type GetReservationsWithRateDetailsItemGuestListEntryRoom struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string   `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string    `json:"roomTypeNameShort,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5155,7 +5155,7 @@ type GetReservationsWithRateDetailsItemGuestListEntryUnassignedRoom struct {
 	//
 	// Example: 12345
 	RateID       LooseID `json:"rateID,omitempty"`
-	RatePlanName *string `json:"ratePlanName,omitempty"`
+	RatePlanName string  `json:"ratePlanName,omitempty"`
 
 	// ReservationRoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5171,8 +5171,8 @@ type GetReservationsWithRateDetailsItemGuestListEntryUnassignedRoom struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string   `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string    `json:"roomTypeNameShort,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5199,36 +5199,36 @@ type GetReservationsWithRateDetailsItemRoom struct {
 	//
 	// Example: 12345
 	GuestID   LooseID `json:"guestID,omitempty"`
-	GuestName *string `json:"guestName,omitempty"`
+	GuestName string  `json:"guestName,omitempty"`
 
 	// IsRoomLocked Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsRoomLocked LooseBool `json:"isRoomLocked,omitempty"`
-	MarketCode   *string   `json:"marketCode,omitempty"`
-	MarketName   *string   `json:"marketName,omitempty"`
+	MarketCode   string    `json:"marketCode,omitempty"`
+	MarketName   string    `json:"marketName,omitempty"`
 
 	// RateID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RateID   LooseID `json:"rateID,omitempty"`
-	RateName *string `json:"rateName,omitempty"`
+	RateName string  `json:"rateName,omitempty"`
 
 	// ReservationRoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ReservationRoomID LooseID `json:"reservationRoomID,omitempty"`
-	RoomCheckIn       *string `json:"roomCheckIn,omitempty"`
-	RoomCheckOut      *string `json:"roomCheckOut,omitempty"`
+	RoomCheckIn       string  `json:"roomCheckIn,omitempty"`
+	RoomCheckOut      string  `json:"roomCheckOut,omitempty"`
 
 	// RoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomStatus Known values (open set, others may appear): cancelled, in_house, checked_out, not_checked_in.
-	RoomStatus *string `json:"roomStatus,omitempty"`
+	RoomStatus string `json:"roomStatus,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5239,7 +5239,7 @@ type GetReservationsWithRateDetailsItemRoom struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5249,11 +5249,11 @@ type GetReservationsWithRateDetailsItemRoom struct {
 
 // GetReservationsWithRateDetailsItemSource defines model for GetReservationsWithRateDetailsItemSource.
 type GetReservationsWithRateDetailsItemSource struct {
-	Category *string `json:"category,omitempty"`
-	Name     *string `json:"name,omitempty"`
+	Category string `json:"category,omitempty"`
+	Name     string `json:"name,omitempty"`
 
 	// PaymentCollect Known values (open set, others may appear): hotel, collect.
-	PaymentCollect *string `json:"paymentCollect,omitempty"`
+	PaymentCollect string `json:"paymentCollect,omitempty"`
 
 	// SourceID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5272,7 +5272,7 @@ type GetReservationsWithRateDetailsResult struct {
 	Data []GetReservationsWithRateDetailsItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5305,10 +5305,10 @@ type GetRoomBlocksDataRoomBlock struct {
 	//
 	// Example: 12345
 	RoomBlockID     LooseID `json:"roomBlockID,omitempty"`
-	RoomBlockReason *string `json:"roomBlockReason,omitempty"`
+	RoomBlockReason string  `json:"roomBlockReason,omitempty"`
 
 	// RoomBlockType Known values (open set, others may appear): blocked_dates, out_of_service, courtesy_hold.
-	RoomBlockType *string `json:"roomBlockType,omitempty"`
+	RoomBlockType string `json:"roomBlockType,omitempty"`
 
 	// Rooms Rooms, sent PHP-style as rooms[0][field]=value.
 	Rooms []GetRoomBlocksDataRoomBlockRoom `json:"rooms,omitempty"`
@@ -5349,11 +5349,11 @@ type GetRoomBlocksResult struct {
 	// Count Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
 	// Example: 2
-	Count LooseInt           `json:"count,omitempty"`
-	Data  *GetRoomBlocksData `json:"data,omitempty"`
+	Count LooseInt          `json:"count,omitempty"`
+	Data  GetRoomBlocksData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5392,14 +5392,14 @@ type GetRoomTypesItem struct {
 	//
 	// Example: 12345
 	PropertyID          LooseID `json:"propertyID,omitempty"`
-	RoomTypeDescription *string `json:"roomTypeDescription,omitempty"`
+	RoomTypeDescription string  `json:"roomTypeDescription,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomTypeID        LooseID `json:"roomTypeID,omitempty"`
-	RoomTypeName      *string `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string  `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string  `json:"roomTypeNameShort,omitempty"`
 }
 
 // GetRoomTypesResult Answer of getRoomTypes.
@@ -5413,7 +5413,7 @@ type GetRoomTypesResult struct {
 	Data []GetRoomTypesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5444,7 +5444,7 @@ type GetRoomsFeesAndTaxesData struct {
 
 // GetRoomsFeesAndTaxesDataFee defines model for GetRoomsFeesAndTaxesDataFee.
 type GetRoomsFeesAndTaxesDataFee struct {
-	FeeName *string `json:"feeName,omitempty"`
+	FeeName string `json:"feeName,omitempty"`
 
 	// FeeValue Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -5459,8 +5459,8 @@ type GetRoomsFeesAndTaxesDataFee struct {
 
 // GetRoomsFeesAndTaxesDataTax defines model for GetRoomsFeesAndTaxesDataTax.
 type GetRoomsFeesAndTaxesDataTax struct {
-	FeeName  *string `json:"feeName,omitempty"`
-	FeeValue *string `json:"feeValue,omitempty"`
+	FeeName  string `json:"feeName,omitempty"`
+	FeeValue string `json:"feeValue,omitempty"`
 
 	// TotalTaxes Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -5470,10 +5470,10 @@ type GetRoomsFeesAndTaxesDataTax struct {
 
 // GetRoomsFeesAndTaxesResult Answer of getRoomsFeesAndTaxes.
 type GetRoomsFeesAndTaxesResult struct {
-	Data *GetRoomsFeesAndTaxesData `json:"data,omitempty"`
+	Data GetRoomsFeesAndTaxesData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5492,7 +5492,7 @@ type GetRoomsResult struct {
 	Data []PropertyRooms `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5518,7 +5518,7 @@ type GetRoomsUnassignedItem struct {
 
 // GetRoomsUnassignedItemRoom defines model for GetRoomsUnassignedItemRoom.
 type GetRoomsUnassignedItemRoom struct {
-	DormRoomName *string `json:"dormRoomName,omitempty"`
+	DormRoomName string `json:"dormRoomName,omitempty"`
 
 	// IsPrivate Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5539,20 +5539,20 @@ type GetRoomsUnassignedItemRoom struct {
 	//
 	// Example: true
 	RoomBlocked     LooseBool `json:"roomBlocked,omitempty"`
-	RoomDescription *string   `json:"roomDescription,omitempty"`
+	RoomDescription string    `json:"roomDescription,omitempty"`
 
 	// RoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomTypeID        LooseID `json:"roomTypeID,omitempty"`
-	RoomTypeName      *string `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string  `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string  `json:"roomTypeNameShort,omitempty"`
 }
 
 // GetRoomsUnassignedResult Answer of getRoomsUnassigned.
@@ -5566,7 +5566,7 @@ type GetRoomsUnassignedResult struct {
 	Data []GetRoomsUnassignedItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5593,7 +5593,7 @@ type GetSourcesItem struct {
 	IsThirdParty LooseBool `json:"isThirdParty,omitempty"`
 
 	// PaymentCollect Known values (open set, others may appear): hotel, channel.
-	PaymentCollect *string `json:"paymentCollect,omitempty"`
+	PaymentCollect string `json:"paymentCollect,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5604,7 +5604,7 @@ type GetSourcesItem struct {
 	//
 	// Example: 12345
 	SourceID   LooseID `json:"sourceID,omitempty"`
-	SourceName *string `json:"sourceName,omitempty"`
+	SourceName string  `json:"sourceName,omitempty"`
 
 	// Status Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5621,16 +5621,16 @@ type GetSourcesItemFee struct {
 	Amount LooseDecimal `json:"amount,omitempty"`
 
 	// AmountType Known values (open set, others may appear): percentage, fixed.
-	AmountType *string `json:"amountType,omitempty"`
+	AmountType string `json:"amountType,omitempty"`
 
 	// FeeID Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
 	// Example: 2
 	FeeID LooseInt `json:"feeID,omitempty"`
-	Name  *string  `json:"name,omitempty"`
+	Name  string   `json:"name,omitempty"`
 
 	// Type Known values (open set, others may appear): exclusive, inclusive.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // GetSourcesItemTax defines model for GetSourcesItemTax.
@@ -5641,8 +5641,8 @@ type GetSourcesItemTax struct {
 	Amount LooseDecimal `json:"amount,omitempty"`
 
 	// AmountType Known values (open set, others may appear): percentage, fixed.
-	AmountType *string `json:"amountType,omitempty"`
-	Name       *string `json:"name,omitempty"`
+	AmountType string `json:"amountType,omitempty"`
+	Name       string `json:"name,omitempty"`
 
 	// TaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5650,7 +5650,7 @@ type GetSourcesItemTax struct {
 	TaxID LooseID `json:"taxID,omitempty"`
 
 	// Type Known values (open set, others may appear): exclusive, inclusive.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // GetSourcesResult Answer of getSources.
@@ -5664,7 +5664,7 @@ type GetSourcesResult struct {
 	Data []GetSourcesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5696,17 +5696,17 @@ type GetTaxesAndFeesItem struct {
 	AmountRateBased []GetTaxesAndFeesItemAmountRateBasedItem `json:"amountRateBased,omitempty"`
 
 	// AmountType Known values (open set, others may appear): percentage, fixed, fixed_per_person, fixed_per_accomodation, fixed_per_reservation, percentage_rate_based.
-	AmountType   *string  `json:"amountType,omitempty"`
+	AmountType   string   `json:"amountType,omitempty"`
 	AvailableFor []string `json:"availableFor,omitempty"`
 
 	// ChildID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ChildID    LooseID                        `json:"childId,omitempty"`
-	Code       *string                        `json:"code,omitempty"`
-	CreatedAt  *string                        `json:"createdAt,omitempty"`
+	Code       string                         `json:"code,omitempty"`
+	CreatedAt  string                         `json:"createdAt,omitempty"`
 	DateRanges []GetTaxesAndFeesItemDateRange `json:"dateRanges,omitempty"`
-	ExpiredAt  *string                        `json:"expiredAt,omitempty"`
+	ExpiredAt  string                         `json:"expiredAt,omitempty"`
 
 	// FeeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5715,18 +5715,18 @@ type GetTaxesAndFeesItem struct {
 	FeesCharged []string `json:"feesCharged,omitempty"`
 
 	// InclusiveOrExclusive Known values (open set, others may appear): inclusive, exclusive.
-	InclusiveOrExclusive *string `json:"inclusiveOrExclusive,omitempty"`
+	InclusiveOrExclusive string `json:"inclusiveOrExclusive,omitempty"`
 
 	// IsDeleted Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsDeleted LooseBool `json:"isDeleted,omitempty"`
-	Kind      *string   `json:"kind,omitempty"`
+	Kind      string    `json:"kind,omitempty"`
 
 	// LengthOfStaySettings Sent either as one object or as a list of such objects.
-	LengthOfStaySettings *GetTaxesAndFeesItemLengthOfStaySettings `json:"lengthOfStaySettings,omitempty"`
-	Name                 *string                                  `json:"name,omitempty"`
-	RoomTypes            []GetTaxesAndFeesItemRoomType            `json:"roomTypes,omitempty"`
+	LengthOfStaySettings GetTaxesAndFeesItemLengthOfStaySettings `json:"lengthOfStaySettings,omitempty,omitzero"`
+	Name                 string                                  `json:"name,omitempty"`
+	RoomTypes            []GetTaxesAndFeesItemRoomType           `json:"roomTypes,omitempty"`
 
 	// TaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -5735,7 +5735,7 @@ type GetTaxesAndFeesItem struct {
 	TaxesCharged []string `json:"taxesCharged,omitempty"`
 
 	// Type Known values (open set, others may appear): fee, tax.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // GetTaxesAndFeesItemAmountRateBasedItem defines model for GetTaxesAndFeesItemAmountRateBasedItem.
@@ -5770,13 +5770,13 @@ type GetTaxesAndFeesItemDateRange struct {
 	AmountRateBased []GetTaxesAndFeesItemDateRangeAmountRateBasedItem `json:"amountRateBased,omitempty"`
 
 	// LengthOfStaySettings Sent either as one object or as a list of such objects.
-	LengthOfStaySettings *GetTaxesAndFeesItemDateRangeLengthOfStaySettings `json:"lengthOfStaySettings,omitempty"`
+	LengthOfStaySettings GetTaxesAndFeesItemDateRangeLengthOfStaySettings `json:"lengthOfStaySettings,omitempty,omitzero"`
 
 	// MaxLength Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
 	// Example: 2
 	MaxLength LooseInt `json:"maxLength,omitempty"`
-	Range     *string  `json:"range,omitempty"`
+	Range     string   `json:"range,omitempty"`
 }
 
 // GetTaxesAndFeesItemDateRangeAmountRateBasedItem defines model for GetTaxesAndFeesItemDateRangeAmountRateBasedItem.
@@ -5803,7 +5803,7 @@ type GetTaxesAndFeesItemDateRangeLengthOfStaySettingsList = []GetTaxesAndFeesIte
 // GetTaxesAndFeesItemDateRangeLengthOfStaySettingsObject defines model for GetTaxesAndFeesItemDateRangeLengthOfStaySettingsObject.
 type GetTaxesAndFeesItemDateRangeLengthOfStaySettingsObject struct {
 	// ApplicationType Known values (open set, others may appear): progressive_application, retroactive_adjustment.
-	ApplicationType *string                                                       `json:"applicationType,omitempty"`
+	ApplicationType string                                                        `json:"applicationType,omitempty"`
 	Ranges          []GetTaxesAndFeesItemDateRangeLengthOfStaySettingsObjectRange `json:"ranges,omitempty"`
 }
 
@@ -5847,7 +5847,7 @@ type GetTaxesAndFeesItemLengthOfStaySettingsList = []GetTaxesAndFeesItemLengthOf
 // GetTaxesAndFeesItemLengthOfStaySettingsObject defines model for GetTaxesAndFeesItemLengthOfStaySettingsObject.
 type GetTaxesAndFeesItemLengthOfStaySettingsObject struct {
 	// ApplicationType Known values (open set, others may appear): progressive_application, retroactive_adjustment.
-	ApplicationType *string                                              `json:"applicationType,omitempty"`
+	ApplicationType string                                               `json:"applicationType,omitempty"`
 	Ranges          []GetTaxesAndFeesItemLengthOfStaySettingsObjectRange `json:"ranges,omitempty"`
 }
 
@@ -5899,7 +5899,7 @@ type GetTaxesAndFeesItemRoomType struct {
 	//
 	// Example: 12345
 	RoomTypeID   LooseID `json:"roomTypeID,omitempty"`
-	RoomTypeName *string `json:"roomTypeName,omitempty"`
+	RoomTypeName string  `json:"roomTypeName,omitempty"`
 }
 
 // GetTaxesAndFeesResult Answer of getTaxesAndFees.
@@ -5913,7 +5913,7 @@ type GetTaxesAndFeesResult struct {
 	Data []GetTaxesAndFeesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5929,23 +5929,23 @@ type GetTaxesAndFeesResult struct {
 // GetUserinfoResult Answer of getUserinfo.
 type GetUserinfoResult struct {
 	ACL       []string          `json:"acl,omitempty"`
-	Email     *string           `json:"email,omitempty"`
-	FirstName *string           `json:"first_name,omitempty"`
-	LastName  *string           `json:"last_name,omitempty"`
+	Email     string            `json:"email,omitempty"`
+	FirstName string            `json:"first_name,omitempty"`
+	LastName  string            `json:"last_name,omitempty"`
 	Roles     []GetUserinfoRole `json:"roles,omitempty"`
-	UserID    *string           `json:"user_id,omitempty"`
+	UserID    string            `json:"user_id,omitempty"`
 }
 
 // GetUserinfoRole defines model for GetUserinfoRole.
 type GetUserinfoRole struct {
 	// Description Free text.
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ID   LooseID `json:"id,omitempty"`
-	Name *string `json:"name,omitempty"`
+	Name string  `json:"name,omitempty"`
 }
 
 // GetUsersResult Answer of getUsers.
@@ -5954,7 +5954,7 @@ type GetUsersResult struct {
 	Data wire.Map[any] `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -5964,22 +5964,22 @@ type GetUsersResult struct {
 
 // GetWebhooksItem defines model for GetWebhooksItem.
 type GetWebhooksItem struct {
-	Event *GetWebhooksItemEvent `json:"event,omitempty"`
+	Event GetWebhooksItemEvent `json:"event,omitempty,omitzero"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
-	ID               LooseID                          `json:"id,omitempty"`
-	Key              *GetWebhooksItemKey              `json:"key,omitempty"`
-	Owner            *GetWebhooksItemOwner            `json:"owner,omitempty"`
-	SubscriptionData *GetWebhooksItemSubscriptionData `json:"subscriptionData,omitempty"`
-	SubscriptionType *string                          `json:"subscriptionType,omitempty"`
+	ID               LooseID                         `json:"id,omitempty"`
+	Key              GetWebhooksItemKey              `json:"key,omitempty,omitzero"`
+	Owner            GetWebhooksItemOwner            `json:"owner,omitempty,omitzero"`
+	SubscriptionData GetWebhooksItemSubscriptionData `json:"subscriptionData,omitempty,omitzero"`
+	SubscriptionType string                          `json:"subscriptionType,omitempty"`
 }
 
 // GetWebhooksItemEvent defines model for GetWebhooksItemEvent.
 type GetWebhooksItemEvent struct {
-	Action *string `json:"action,omitempty"`
-	Entity *string `json:"entity,omitempty"`
+	Action string `json:"action,omitempty"`
+	Entity string `json:"entity,omitempty"`
 }
 
 // GetWebhooksItemKey defines model for GetWebhooksItemKey.
@@ -5990,7 +5990,7 @@ type GetWebhooksItemKey struct {
 	ID LooseID `json:"id,omitempty"`
 
 	// Type Known values (open set, others may appear): user, property, association.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // GetWebhooksItemOwner defines model for GetWebhooksItemOwner.
@@ -5999,12 +5999,12 @@ type GetWebhooksItemOwner struct {
 	//
 	// Example: 12345
 	ID   LooseID `json:"id,omitempty"`
-	Type *string `json:"type,omitempty"`
+	Type string  `json:"type,omitempty"`
 }
 
 // GetWebhooksItemSubscriptionData defines model for GetWebhooksItemSubscriptionData.
 type GetWebhooksItemSubscriptionData struct {
-	Endpoint *string `json:"endpoint,omitempty"`
+	Endpoint string `json:"endpoint,omitempty"`
 }
 
 // GetWebhooksResult Answer of getWebhooks.
@@ -6018,7 +6018,7 @@ type GetWebhooksResult struct {
 	Data []GetWebhooksItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6033,22 +6033,22 @@ type GetWebhooksResult struct {
 
 // Guest defines model for Guest.
 type Guest struct {
-	Address  *string `json:"address,omitempty"`
-	Address2 *string `json:"address2,omitempty"`
+	Address  string `json:"address,omitempty"`
+	Address2 string `json:"address2,omitempty"`
 
 	// BirthDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	BirthDate   Date    `json:"birthDate,omitempty"`
-	CellPhone   *string `json:"cellPhone,omitempty"`
-	City        *string `json:"city,omitempty"`
-	CompanyName *string `json:"companyName,omitempty"`
+	BirthDate   Date   `json:"birthDate,omitempty"`
+	CellPhone   string `json:"cellPhone,omitempty"`
+	City        string `json:"city,omitempty"`
+	CompanyName string `json:"companyName,omitempty"`
 
 	// CompanyTaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	CompanyTaxID LooseID `json:"companyTaxID,omitempty"`
-	Country      *string `json:"country,omitempty"`
+	Country      string  `json:"country,omitempty"`
 
 	// CustomFields Custom field values, sent PHP-style as customFields[0][field]=value.
 	CustomFields []GuestCustomField `json:"customFields,omitempty"`
@@ -6061,15 +6061,15 @@ type Guest struct {
 	// DocumentIssueDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	DocumentIssueDate      Date    `json:"documentIssueDate,omitempty"`
-	DocumentIssuingCountry *string `json:"documentIssuingCountry,omitempty"`
-	DocumentNumber         *string `json:"documentNumber,omitempty"`
-	DocumentType           *string `json:"documentType,omitempty"`
-	Email                  *string `json:"email,omitempty"`
-	FirstName              *string `json:"firstName,omitempty"`
+	DocumentIssueDate      Date   `json:"documentIssueDate,omitempty"`
+	DocumentIssuingCountry string `json:"documentIssuingCountry,omitempty"`
+	DocumentNumber         string `json:"documentNumber,omitempty"`
+	DocumentType           string `json:"documentType,omitempty"`
+	Email                  string `json:"email,omitempty"`
+	FirstName              string `json:"firstName,omitempty"`
 
 	// Gender Known values (open set, others may appear): M, F, N/A.
-	Gender *string `json:"gender,omitempty"`
+	Gender string `json:"gender,omitempty"`
 
 	// GuestOptIn Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6088,27 +6088,27 @@ type Guest struct {
 	//
 	// Example: true
 	IsMerged LooseBool `json:"isMerged,omitempty"`
-	LastName *string   `json:"lastName,omitempty"`
+	LastName string    `json:"lastName,omitempty"`
 
 	// NewGuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	NewGuestID      LooseID `json:"newGuestID,omitempty"`
-	Phone           *string `json:"phone,omitempty"`
-	SpecialRequests *string `json:"specialRequests,omitempty"`
-	State           *string `json:"state,omitempty"`
+	Phone           string  `json:"phone,omitempty"`
+	SpecialRequests string  `json:"specialRequests,omitempty"`
+	State           string  `json:"state,omitempty"`
 
 	// TaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	TaxID LooseID `json:"taxID,omitempty"`
-	Zip   *string `json:"zip,omitempty"`
+	Zip   string  `json:"zip,omitempty"`
 }
 
 // GuestCustomField defines model for GuestCustomField.
 type GuestCustomField struct {
-	CustomFieldName  *string `json:"customFieldName,omitempty"`
-	CustomFieldValue *string `json:"customFieldValue,omitempty"`
+	CustomFieldName  string `json:"customFieldName,omitempty"`
+	CustomFieldValue string `json:"customFieldValue,omitempty"`
 }
 
 // Hotel defines model for Hotel.
@@ -6118,22 +6118,22 @@ type Hotel struct {
 	// Example: 12345
 	OrganizationID      LooseID                     `json:"organizationID,omitempty"`
 	PropertyCurrency    []HotelPropertyCurrencyItem `json:"propertyCurrency,omitempty"`
-	PropertyDescription *string                     `json:"propertyDescription,omitempty"`
+	PropertyDescription string                      `json:"propertyDescription,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	PropertyID       LooseID `json:"propertyID,omitempty"`
-	PropertyImage    *string `json:"propertyImage,omitempty"`
-	PropertyName     *string `json:"propertyName,omitempty"`
-	PropertyTimezone *string `json:"propertyTimezone,omitempty"`
+	PropertyImage    string  `json:"propertyImage,omitempty"`
+	PropertyName     string  `json:"propertyName,omitempty"`
+	PropertyTimezone string  `json:"propertyTimezone,omitempty"`
 }
 
 // HotelPropertyCurrencyItem defines model for HotelPropertyCurrencyItem.
 type HotelPropertyCurrencyItem struct {
-	CurrencyCode     *string `json:"currencyCode,omitempty"`
-	CurrencyPosition *string `json:"currencyPosition,omitempty"`
-	CurrencySymbol   *string `json:"currencySymbol,omitempty"`
+	CurrencyCode     string `json:"currencyCode,omitempty"`
+	CurrencyPosition string `json:"currencyPosition,omitempty"`
+	CurrencySymbol   string `json:"currencySymbol,omitempty"`
 }
 
 // ListAllotmentBlockNotesItem defines model for ListAllotmentBlockNotesItem.
@@ -6147,7 +6147,7 @@ type ListAllotmentBlockNotesItem struct {
 	//
 	// Example: 2025-06-01 14:05:00
 	CreatedAt DateTime `json:"createdAt,omitempty"`
-	CreatedBy *string  `json:"createdBy,omitempty"`
+	CreatedBy string   `json:"createdBy,omitempty"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -6155,10 +6155,10 @@ type ListAllotmentBlockNotesItem struct {
 	ID LooseID `json:"id,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Status Status filter or new status.
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UpdatedAt Date and time as "YYYY-MM-DD HH:MM:SS" without a zone (the property time zone unless a field says UTC). The API never sends RFC 3339 here although older descriptions say date-time; empty and "0000-00-00 00:00:00" mean unset.
 	//
@@ -6177,7 +6177,7 @@ type ListAllotmentBlockNotesResult struct {
 	Data []ListAllotmentBlockNotesItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// PageNumber Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
@@ -6251,9 +6251,9 @@ type PatchGroupFormType string
 
 // PatchGroupItem defines model for PatchGroupItem.
 type PatchGroupItem struct {
-	Address1 *string `json:"address1,omitempty"`
-	Address2 *string `json:"address2,omitempty"`
-	City     *string `json:"city,omitempty"`
+	Address1 string `json:"address1,omitempty"`
+	Address2 string `json:"address2,omitempty"`
+	City     string `json:"city,omitempty"`
 
 	// Created Date and time as "YYYY-MM-DD HH:MM:SS" without a zone (the property time zone unless a field says UTC). The API never sends RFC 3339 here although older descriptions say date-time; empty and "0000-00-00 00:00:00" mean unset.
 	//
@@ -6261,29 +6261,29 @@ type PatchGroupItem struct {
 	Created DateTime `json:"created,omitempty"`
 
 	// GroupCode Group profile code.
-	GroupCode *string `json:"groupCode,omitempty"`
+	GroupCode string `json:"groupCode,omitempty"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ID   LooseID `json:"id,omitempty"`
-	Name *string `json:"name,omitempty"`
+	Name string  `json:"name,omitempty"`
 
 	// PropertyID Property identifier.
-	PropertyID *string `json:"property_id,omitempty"`
+	PropertyID string `json:"property_id,omitempty"`
 
 	// SourceID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	SourceID LooseID `json:"sourceID,omitempty"`
-	State    *string `json:"state,omitempty"`
+	State    string  `json:"state,omitempty"`
 
 	// Status Status filter or new status. Known values (open set, others may appear): open, closed.
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Type Known values (open set, others may appear): group, company, travel_agent, wholesaler.
-	Type *string `json:"type,omitempty"`
-	Zip  *string `json:"zip,omitempty"`
+	Type string `json:"type,omitempty"`
+	Zip  string `json:"zip,omitempty"`
 }
 
 // PatchGroupResult Answer of patchGroup.
@@ -6297,7 +6297,7 @@ type PatchGroupResult struct {
 	Data []PatchGroupItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6364,7 +6364,7 @@ type PatchRateResult struct {
 	JobReferenceID LooseID `json:"jobReferenceID,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6395,20 +6395,20 @@ type PostAccessTokenResource struct {
 	ID LooseID `json:"id,omitempty"`
 
 	// Type Known values (open set, others may appear): property, association.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // PostAccessTokenResult Answer of postAccessToken.
 type PostAccessTokenResult struct {
-	AccessToken *string `json:"access_token,omitempty"`
+	AccessToken string `json:"access_token,omitempty"`
 
 	// ExpiresIn Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
 	// Example: 2
 	ExpiresIn    LooseInt                  `json:"expires_in,omitempty"`
-	RefreshToken *string                   `json:"refresh_token,omitempty"`
+	RefreshToken string                    `json:"refresh_token,omitempty"`
 	Resources    []PostAccessTokenResource `json:"resources,omitempty"`
-	TokenType    *string                   `json:"token_type,omitempty"`
+	TokenType    string                    `json:"token_type,omitempty"`
 }
 
 // PostAdjustmentData defines model for PostAdjustmentData.
@@ -6441,10 +6441,10 @@ type PostAdjustmentFormType string
 
 // PostAdjustmentResult Answer of postAdjustment.
 type PostAdjustmentResult struct {
-	Data *PostAdjustmentData `json:"data,omitempty"`
+	Data PostAdjustmentData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6488,10 +6488,10 @@ type PostAppErrorFormEventType string
 
 // PostAppErrorResult Answer of postAppError.
 type PostAppErrorResult struct {
-	Data *PostAppErrorData `json:"data,omitempty"`
+	Data PostAppErrorData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6507,10 +6507,10 @@ type PostAppPropertySettingsData struct {
 	ID LooseID `json:"id,omitempty"`
 
 	// Key Setting key.
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value Setting value.
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // PostAppPropertySettingsForm Form fields of postAppPropertySettings.
@@ -6529,10 +6529,10 @@ type PostAppPropertySettingsForm struct {
 
 // PostAppPropertySettingsResult Answer of postAppPropertySettings.
 type PostAppPropertySettingsResult struct {
-	Data *PostAppPropertySettingsData `json:"data,omitempty"`
+	Data PostAppPropertySettingsData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6554,7 +6554,7 @@ type PostAppStateFormAppState string
 // PostAppStateResult Answer of postAppState.
 type PostAppStateResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6564,14 +6564,14 @@ type PostAppStateResult struct {
 
 // PostChargeData defines model for PostChargeData.
 type PostChargeData struct {
-	NextAction *PostChargeDataNextAction `json:"nextAction,omitempty"`
+	NextAction PostChargeDataNextAction `json:"nextAction,omitempty,omitzero"`
 
 	// PaymentID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	PaymentID     LooseID `json:"paymentID,omitempty"`
-	PaymentStatus *string `json:"paymentStatus,omitempty"`
-	PaymentType   *string `json:"paymentType,omitempty"`
+	PaymentStatus string  `json:"paymentStatus,omitempty"`
+	PaymentType   string  `json:"paymentType,omitempty"`
 
 	// TransactionID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -6581,14 +6581,14 @@ type PostChargeData struct {
 
 // PostChargeDataNextAction defines model for PostChargeDataNextAction.
 type PostChargeDataNextAction struct {
-	Details *PostChargeDataNextActionDetails `json:"details,omitempty"`
-	Type    *string                          `json:"type,omitempty"`
+	Details PostChargeDataNextActionDetails `json:"details,omitempty,omitzero"`
+	Type    string                          `json:"type,omitempty"`
 }
 
 // PostChargeDataNextActionDetails defines model for PostChargeDataNextActionDetails.
 type PostChargeDataNextActionDetails struct {
-	Method *string `json:"method,omitempty"`
-	URL    *string `json:"url,omitempty"`
+	Method string `json:"method,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
 // PostChargeForm Form fields of postCharge.
@@ -6621,10 +6621,10 @@ type PostChargeForm struct {
 
 // PostChargeResult Answer of postCharge.
 type PostChargeResult struct {
-	Data *PostChargeData `json:"data,omitempty"`
+	Data PostChargeData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6638,11 +6638,11 @@ type PostCreditCardData struct {
 	//
 	// Example: 12345
 	CardID     LooseID `json:"cardID,omitempty"`
-	CardNumber *string `json:"cardNumber,omitempty"`
+	CardNumber string  `json:"cardNumber,omitempty"`
 
 	// CardType Card brand, for example visa or master (the list varies by property and is open). Known values (open set, others may appear): visa, master, amex, aura, diners, hiper, elo, Discover, jcb, maestro, dan, PostCard, Eurocard, сunion.
-	CardType    *string `json:"cardType,omitempty"`
-	RedirectURL *string `json:"redirectUrl,omitempty"`
+	CardType    string `json:"cardType,omitempty"`
+	RedirectURL string `json:"redirectUrl,omitempty"`
 }
 
 // PostCreditCardForm Form fields of postCreditCard.
@@ -6660,10 +6660,10 @@ type PostCreditCardForm struct {
 
 // PostCreditCardResult Answer of postCreditCard.
 type PostCreditCardResult struct {
-	Data *PostCreditCardData `json:"data,omitempty"`
+	Data PostCreditCardData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6677,8 +6677,8 @@ type PostCustomFieldData struct {
 	//
 	// Example: 12345
 	FieldID   LooseID `json:"fieldID,omitempty"`
-	Name      *string `json:"name,omitempty"`
-	Shortcode *string `json:"shortcode,omitempty"`
+	Name      string  `json:"name,omitempty"`
+	Shortcode string  `json:"shortcode,omitempty"`
 }
 
 // PostCustomFieldForm Form fields of postCustomField.
@@ -6707,10 +6707,10 @@ type PostCustomFieldFormType string
 
 // PostCustomFieldResult Answer of postCustomField.
 type PostCustomFieldResult struct {
-	Data *PostCustomFieldData `json:"data,omitempty"`
+	Data PostCustomFieldData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6720,7 +6720,7 @@ type PostCustomFieldResult struct {
 
 // PostCustomItemData defines model for PostCustomItemData.
 type PostCustomItemData struct {
-	Notice *string `json:"notice,omitempty"`
+	Notice string `json:"notice,omitempty"`
 
 	// SoldProductID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -6805,10 +6805,10 @@ type PostCustomItemPayment struct {
 
 // PostCustomItemResult Answer of postCustomItem.
 type PostCustomItemResult struct {
-	Data *PostCustomItemData `json:"data,omitempty"`
+	Data PostCustomItemData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6828,7 +6828,7 @@ type PostCustomPaymentMethodForm struct {
 // PostCustomPaymentMethodResult Answer of postCustomPaymentMethod.
 type PostCustomPaymentMethodResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6854,7 +6854,7 @@ type PostEmailScheduleResult struct {
 	EmailScheduleID LooseID `json:"emailScheduleID,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6924,7 +6924,7 @@ type PostEmailTemplateResult struct {
 	EmailTemplateID LooseID `json:"emailTemplateID,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6962,10 +6962,10 @@ type PostFileForm struct {
 
 // PostFileResult Answer of postFile.
 type PostFileResult struct {
-	Data *PostFileData `json:"data,omitempty"`
+	Data PostFileData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -6999,7 +6999,7 @@ type PostGovernmentReceiptForm struct {
 // PostGovernmentReceiptResult Answer of postGovernmentReceipt.
 type PostGovernmentReceiptResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7019,18 +7019,18 @@ type PostGroupNoteForm struct {
 
 // PostGroupNoteItem defines model for PostGroupNoteItem.
 type PostGroupNoteItem struct {
-	Archived       *string `json:"archived,omitempty"`
-	ArchivedAt     *string `json:"archived_at,omitempty"`
-	CreatedAt      *string `json:"created_at,omitempty"`
-	CreatedBy      *string `json:"created_by,omitempty"`
-	GroupProfileID *string `json:"group_profile_id,omitempty"`
+	Archived       string `json:"archived,omitempty"`
+	ArchivedAt     string `json:"archived_at,omitempty"`
+	CreatedAt      string `json:"created_at,omitempty"`
+	CreatedBy      string `json:"created_by,omitempty"`
+	GroupProfileID string `json:"group_profile_id,omitempty"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ID        LooseID `json:"id,omitempty"`
-	Text      *string `json:"text,omitempty"`
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	Text      string  `json:"text,omitempty"`
+	UpdatedAt string  `json:"updated_at,omitempty"`
 }
 
 // PostGroupNoteResult Answer of postGroupNote.
@@ -7049,7 +7049,7 @@ type PostGroupNoteResult struct {
 	Data []PostGroupNoteItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7090,10 +7090,10 @@ type PostGuestDocumentForm struct {
 
 // PostGuestDocumentResult Answer of postGuestDocument.
 type PostGuestDocumentResult struct {
-	Data *PostGuestDocumentData `json:"data,omitempty"`
+	Data PostGuestDocumentData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7192,7 +7192,7 @@ type PostGuestNoteResult struct {
 	GuestNoteID LooseID `json:"guestNoteID,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7219,10 +7219,10 @@ type PostGuestPhotoForm struct {
 
 // PostGuestPhotoResult Answer of postGuestPhoto.
 type PostGuestPhotoResult struct {
-	Data *PostGuestPhotoData `json:"data,omitempty"`
+	Data PostGuestPhotoData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7238,7 +7238,7 @@ type PostGuestResult struct {
 	GuestID LooseID `json:"guestID,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7267,7 +7267,7 @@ type PostGuestsToRoomForm struct {
 // PostGuestsToRoomResult Answer of postGuestsToRoom.
 type PostGuestsToRoomResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7291,7 +7291,7 @@ type PostHousekeeperResult struct {
 	HousekeeperID LooseID `json:"housekeeperID,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7312,7 +7312,7 @@ type PostHousekeepingAssignmentForm struct {
 // PostHousekeepingAssignmentResult Answer of postHousekeepingAssignment.
 type PostHousekeepingAssignmentResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7336,10 +7336,10 @@ type PostHousekeepingStatusData struct {
 	//
 	// Example: true
 	RefusedService LooseBool `json:"refusedService,omitempty"`
-	RoomComments   *string   `json:"roomComments,omitempty"`
+	RoomComments   string    `json:"roomComments,omitempty"`
 
 	// RoomCondition Known values (open set, others may appear): dirty, clean, inspected.
-	RoomCondition *string `json:"roomCondition,omitempty"`
+	RoomCondition string `json:"roomCondition,omitempty"`
 
 	// RoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -7372,10 +7372,10 @@ type PostHousekeepingStatusFormRoomCondition string
 
 // PostHousekeepingStatusResult Answer of postHousekeepingStatus.
 type PostHousekeepingStatusResult struct {
-	Data *PostHousekeepingStatusData `json:"data,omitempty"`
+	Data PostHousekeepingStatusData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7404,7 +7404,7 @@ type PostItemCategoryResult struct {
 	CategoryID LooseID `json:"categoryID,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7438,7 +7438,7 @@ type PostItemData struct {
 	//
 	// Example: 12345
 	TransactionID     LooseID `json:"transactionID,omitempty"`
-	TransactionStatus *string `json:"transactionStatus,omitempty"`
+	TransactionStatus string  `json:"transactionStatus,omitempty"`
 }
 
 // PostItemForm Form fields of postItem.
@@ -7482,10 +7482,10 @@ type PostItemPayment struct {
 
 // PostItemResult Answer of postItem.
 type PostItemResult struct {
-	Data *PostItemData `json:"data,omitempty"`
+	Data PostItemData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7531,7 +7531,7 @@ type PostItemsToInventoryResult struct {
 	Data []PostItemsToInventoryResultItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7550,8 +7550,8 @@ type PostItemsToInventoryResultItem struct {
 	//
 	// Example: 12345
 	ItemID   LooseID `json:"itemID,omitempty"`
-	ItemName *string `json:"itemName,omitempty"`
-	ItemSKU  *string `json:"itemSKU,omitempty"`
+	ItemName string  `json:"itemName,omitempty"`
+	ItemSKU  string  `json:"itemSKU,omitempty"`
 }
 
 // PostNewHouseAccountData defines model for PostNewHouseAccountData.
@@ -7573,10 +7573,10 @@ type PostNewHouseAccountForm struct {
 
 // PostNewHouseAccountResult Answer of postNewHouseAccount.
 type PostNewHouseAccountResult struct {
-	Data *PostNewHouseAccountData `json:"data,omitempty"`
+	Data PostNewHouseAccountData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7618,7 +7618,7 @@ type PostPaymentForm struct {
 // PostPaymentResult Answer of postPayment.
 type PostPaymentResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// PaymentID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -7686,10 +7686,10 @@ type PostReservationDocumentForm struct {
 
 // PostReservationDocumentResult Answer of postReservationDocument.
 type PostReservationDocumentResult struct {
-	Data *PostReservationDocumentData `json:"data,omitempty"`
+	Data PostReservationDocumentData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7805,7 +7805,7 @@ type PostReservationNoteForm struct {
 // PostReservationNoteResult Answer of postReservationNote.
 type PostReservationNoteResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// ReservationNoteID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -7836,13 +7836,13 @@ type PostReservationResult struct {
 	GrandTotal LooseDecimal `json:"grandTotal,omitempty"`
 
 	// GuestEmail Guest email address.
-	GuestEmail *string `json:"guestEmail,omitempty"`
+	GuestEmail string `json:"guestEmail,omitempty"`
 
 	// GuestFirstName Guest first name.
-	GuestFirstName *string `json:"guestFirstName,omitempty"`
+	GuestFirstName string `json:"guestFirstName,omitempty"`
 
 	// GuestGender Guest gender: M, F or N/A. Known values (open set, others may appear): M, F, N/A.
-	GuestGender *string `json:"guestGender,omitempty"`
+	GuestGender string `json:"guestGender,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -7850,10 +7850,10 @@ type PostReservationResult struct {
 	GuestID LooseID `json:"guestID,omitempty"`
 
 	// GuestLastName Guest last name.
-	GuestLastName *string `json:"guestLastName,omitempty"`
+	GuestLastName string `json:"guestLastName,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// ReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -7866,7 +7866,7 @@ type PostReservationResult struct {
 	StartDate Date `json:"startDate,omitempty"`
 
 	// Status Status filter or new status. Known values (open set, others may appear): not_confirmed, confirmed.
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -7909,7 +7909,7 @@ type PostReservationUnassignedItem struct {
 	//
 	// Example: 12345
 	RoomTypeID   LooseID `json:"roomTypeID,omitempty"`
-	RoomTypeName *string `json:"roomTypeName,omitempty"`
+	RoomTypeName string  `json:"roomTypeName,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -7954,7 +7954,7 @@ type PostRoomAssignForm struct {
 // PostRoomAssignResult Answer of postRoomAssign.
 type PostRoomAssignResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8000,7 +8000,7 @@ type PostRoomBlockResult struct {
 	EndDate Date `json:"endDate,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -8011,10 +8011,10 @@ type PostRoomBlockResult struct {
 	//
 	// Example: 12345
 	RoomBlockID     LooseID `json:"roomBlockID,omitempty"`
-	RoomBlockReason *string `json:"roomBlockReason,omitempty"`
+	RoomBlockReason string  `json:"roomBlockReason,omitempty"`
 
 	// RoomBlockType Known values (open set, others may appear): blocked_dates, out_of_service, courtesy_hold.
-	RoomBlockType *string `json:"roomBlockType,omitempty"`
+	RoomBlockType string `json:"roomBlockType,omitempty"`
 
 	// Rooms Rooms, sent PHP-style as rooms[0][field]=value.
 	Rooms []PostRoomBlockResultRoom `json:"rooms,omitempty"`
@@ -8082,7 +8082,7 @@ type PostRoomCheckInForm struct {
 // PostRoomCheckInResult Answer of postRoomCheckIn.
 type PostRoomCheckInResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8108,7 +8108,7 @@ type PostRoomCheckOutForm struct {
 // PostRoomCheckOutResult Answer of postRoomCheckOut.
 type PostRoomCheckOutResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8135,7 +8135,7 @@ type PostVoidItemForm struct {
 // PostVoidItemResult Answer of postVoidItem.
 type PostVoidItemResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8159,7 +8159,7 @@ type PostVoidPaymentForm struct {
 // PostVoidPaymentResult Answer of postVoidPayment.
 type PostVoidPaymentResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8187,10 +8187,10 @@ type PostWebhookForm struct {
 
 // PostWebhookResult Answer of postWebhook.
 type PostWebhookResult struct {
-	Data *PostWebhookData `json:"data,omitempty"`
+	Data PostWebhookData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8217,10 +8217,10 @@ type PutAppPropertySettingsData struct {
 	ID LooseID `json:"id,omitempty"`
 
 	// Key Setting key.
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value Setting value.
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // PutAppPropertySettingsForm Form fields of putAppPropertySettings.
@@ -8237,10 +8237,10 @@ type PutAppPropertySettingsForm struct {
 
 // PutAppPropertySettingsResult Answer of putAppPropertySettings.
 type PutAppPropertySettingsResult struct {
-	Data *PutAppPropertySettingsData `json:"data,omitempty"`
+	Data PutAppPropertySettingsData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8280,9 +8280,9 @@ type PutGroupFormType string
 
 // PutGroupItem defines model for PutGroupItem.
 type PutGroupItem struct {
-	Address1 *string `json:"address1,omitempty"`
-	Address2 *string `json:"address2,omitempty"`
-	City     *string `json:"city,omitempty"`
+	Address1 string `json:"address1,omitempty"`
+	Address2 string `json:"address2,omitempty"`
+	City     string `json:"city,omitempty"`
 
 	// Created Date and time as "YYYY-MM-DD HH:MM:SS" without a zone (the property time zone unless a field says UTC). The API never sends RFC 3339 here although older descriptions say date-time; empty and "0000-00-00 00:00:00" mean unset.
 	//
@@ -8290,29 +8290,29 @@ type PutGroupItem struct {
 	Created DateTime `json:"created,omitempty"`
 
 	// GroupCode Group profile code.
-	GroupCode *string `json:"groupCode,omitempty"`
+	GroupCode string `json:"groupCode,omitempty"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ID   LooseID `json:"id,omitempty"`
-	Name *string `json:"name,omitempty"`
+	Name string  `json:"name,omitempty"`
 
 	// PropertyID Property identifier.
-	PropertyID *string `json:"property_id,omitempty"`
+	PropertyID string `json:"property_id,omitempty"`
 
 	// SourceID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	SourceID LooseID `json:"sourceID,omitempty"`
-	State    *string `json:"state,omitempty"`
+	State    string  `json:"state,omitempty"`
 
 	// Status Status filter or new status. Known values (open set, others may appear): open, closed.
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Type Known values (open set, others may appear): group, company, travel_agent, wholesaler.
-	Type *string `json:"type,omitempty"`
-	Zip  *string `json:"zip,omitempty"`
+	Type string `json:"type,omitempty"`
+	Zip  string `json:"zip,omitempty"`
 }
 
 // PutGroupResult Answer of putGroup.
@@ -8326,7 +8326,7 @@ type PutGroupResult struct {
 	Data []PutGroupItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8430,7 +8430,7 @@ type PutGuestNoteForm struct {
 // PutGuestNoteResult Answer of putGuestNote.
 type PutGuestNoteResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8441,7 +8441,7 @@ type PutGuestNoteResult struct {
 // PutGuestResult Answer of putGuest.
 type PutGuestResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8467,7 +8467,7 @@ type PutHouseAccountStatusFormStatus string
 // PutHouseAccountStatusResult Answer of putHouseAccountStatus.
 type PutHouseAccountStatusResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8488,7 +8488,7 @@ type PutHousekeeperForm struct {
 // PutHousekeeperResult Answer of putHousekeeper.
 type PutHousekeeperResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8523,7 +8523,7 @@ type PutItemToInventoryFormItemType string
 // PutItemToInventoryResult Answer of putItemToInventory.
 type PutItemToInventoryResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8568,7 +8568,7 @@ type PutRateResult struct {
 	JobReferenceID LooseID `json:"jobReferenceID,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8637,7 +8637,7 @@ type PutReservationNoteForm struct {
 // PutReservationNoteResult Answer of putReservationNote.
 type PutReservationNoteResult struct {
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8651,7 +8651,7 @@ type PutReservationResult struct {
 	Data wire.Map[any] `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -8726,7 +8726,7 @@ type PutRoomBlockResult struct {
 	EndDate Date `json:"endDate,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -8737,10 +8737,10 @@ type PutRoomBlockResult struct {
 	//
 	// Example: 12345
 	RoomBlockID     LooseID `json:"roomBlockID,omitempty"`
-	RoomBlockReason *string `json:"roomBlockReason,omitempty"`
+	RoomBlockReason string  `json:"roomBlockReason,omitempty"`
 
 	// RoomBlockType Known values (open set, others may appear): blocked_dates, out_of_service, courtesy_hold.
-	RoomBlockType *string `json:"roomBlockType,omitempty"`
+	RoomBlockType string `json:"roomBlockType,omitempty"`
 
 	// Rooms Rooms, sent PHP-style as rooms[0][field]=value.
 	Rooms []PutRoomBlockResultRoom `json:"rooms,omitempty"`
@@ -8798,7 +8798,7 @@ type QueryDate = wire.Date
 // Reservation defines model for Reservation.
 type Reservation struct {
 	// AllotmentBlockCode Allotment block code.
-	AllotmentBlockCode *string                   `json:"allotmentBlockCode,omitempty"`
+	AllotmentBlockCode string                    `json:"allotmentBlockCode,omitempty"`
 	Assigned           []ReservationAssignedItem `json:"assigned,omitempty"`
 
 	// Balance Decimal amount, sent as a JSON number or as a numeric string ("180.50").
@@ -8807,7 +8807,7 @@ type Reservation struct {
 	Balance LooseDecimal `json:"balance,omitempty"`
 
 	// BalanceDetailed Sent either as one object or as a list of such objects.
-	BalanceDetailed *ReservationBalanceDetailed  `json:"balanceDetailed,omitempty"`
+	BalanceDetailed ReservationBalanceDetailed   `json:"balanceDetailed,omitempty,omitzero"`
 	CardsOnFile     []ReservationCardsOnFileItem `json:"cardsOnFile,omitempty"`
 
 	// ChannelProvidedCreditCard Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
@@ -8834,22 +8834,22 @@ type Reservation struct {
 	EndDate Date `json:"endDate,omitempty"`
 
 	// EstimatedArrivalTime Expected arrival time of day, 24-hour "HH:MM".
-	EstimatedArrivalTime *string                         `json:"estimatedArrivalTime,omitempty"`
+	EstimatedArrivalTime string                          `json:"estimatedArrivalTime,omitempty"`
 	GroupInventory       []ReservationGroupInventoryItem `json:"groupInventory,omitempty"`
 
 	// GuestEmail Guest email address.
-	GuestEmail *string `json:"guestEmail,omitempty"`
+	GuestEmail string `json:"guestEmail,omitempty"`
 
 	// GuestList Guests on the reservation keyed by guest ID. PHP sends [] instead of {} when there are none.
 	GuestList wire.Map[ReservationGuestListEntry] `json:"guestList,omitempty"`
-	GuestName *string                             `json:"guestName,omitempty"`
+	GuestName string                              `json:"guestName,omitempty"`
 
 	// IsAnonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsAnonymized LooseBool `json:"isAnonymized,omitempty"`
-	MealPlans    *string   `json:"mealPlans,omitempty"`
-	Origin       *string   `json:"origin,omitempty"`
+	MealPlans    string    `json:"mealPlans,omitempty"`
+	Origin       string    `json:"origin,omitempty"`
 
 	// PropertyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -8860,7 +8860,7 @@ type Reservation struct {
 	//
 	// Example: 12345
 	ReservationID LooseID `json:"reservationID,omitempty"`
-	Source        *string `json:"source,omitempty"`
+	Source        string  `json:"source,omitempty"`
 
 	// SourceID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -8873,10 +8873,10 @@ type Reservation struct {
 	StartDate Date `json:"startDate,omitempty"`
 
 	// Status Status filter or new status. Known values (open set, others may appear): confirmed, not_confirmed, canceled, checked_in, checked_out, no_show.
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// ThirdPartyIdentifier Identifier of the booking in the channel that sent it.
-	ThirdPartyIdentifier *string `json:"thirdPartyIdentifier,omitempty"`
+	ThirdPartyIdentifier string `json:"thirdPartyIdentifier,omitempty"`
 
 	// Total Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -8897,7 +8897,7 @@ type ReservationAssignedItem struct {
 	// Example: 2
 	Children     LooseInt                           `json:"children,omitempty"`
 	DailyRates   []ReservationAssignedItemDailyRate `json:"dailyRates,omitempty"`
-	DormRoomName *string                            `json:"dormRoomName,omitempty"`
+	DormRoomName string                             `json:"dormRoomName,omitempty"`
 
 	// EndDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -8908,8 +8908,8 @@ type ReservationAssignedItem struct {
 	//
 	// Example: true
 	IsRoomLocked LooseBool `json:"isRoomLocked,omitempty"`
-	MarketCode   *string   `json:"marketCode,omitempty"`
-	MarketName   *string   `json:"marketName,omitempty"`
+	MarketCode   string    `json:"marketCode,omitempty"`
+	MarketName   string    `json:"marketName,omitempty"`
 
 	// ReservationRoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -8920,7 +8920,7 @@ type ReservationAssignedItem struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTotal Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -8936,8 +8936,8 @@ type ReservationAssignedItem struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string   `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string    `json:"roomTypeNameShort,omitempty"`
 
 	// StartDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -9010,10 +9010,10 @@ type ReservationCardsOnFileItem struct {
 	//
 	// Example: 12345
 	CardID     LooseID `json:"cardID,omitempty"`
-	CardNumber *string `json:"cardNumber,omitempty"`
+	CardNumber string  `json:"cardNumber,omitempty"`
 
 	// CardType Card brand, for example visa or master (the list varies by property and is open). Known values (open set, others may appear): visa, master, amex, diners.
-	CardType *string `json:"cardType,omitempty"`
+	CardType string `json:"cardType,omitempty"`
 }
 
 // ReservationCustomField defines model for ReservationCustomField.
@@ -9022,20 +9022,20 @@ type ReservationCustomField struct {
 	//
 	// Example: 12345
 	CustomFieldID    LooseID `json:"customFieldID,omitempty"`
-	CustomFieldName  *string `json:"customFieldName,omitempty"`
-	CustomFieldValue *string `json:"customFieldValue,omitempty"`
+	CustomFieldName  string  `json:"customFieldName,omitempty"`
+	CustomFieldValue string  `json:"customFieldValue,omitempty"`
 
 	// IsActive Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsActive  LooseBool `json:"isActive,omitempty"`
-	Shortcode *string   `json:"shortcode,omitempty"`
+	Shortcode string    `json:"shortcode,omitempty"`
 }
 
 // ReservationGroupInventoryItem defines model for ReservationGroupInventoryItem.
 type ReservationGroupInventoryItem struct {
 	// AllotmentBlockCode Allotment block code.
-	AllotmentBlockCode *string `json:"allotmentBlockCode,omitempty"`
+	AllotmentBlockCode string `json:"allotmentBlockCode,omitempty"`
 
 	// EndDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -9059,7 +9059,7 @@ type ReservationGuestListEntry struct {
 	//
 	// Example: true
 	AssignedRoom LooseBool `json:"assignedRoom,omitempty"`
-	CompanyName  *string   `json:"companyName,omitempty"`
+	CompanyName  string    `json:"companyName,omitempty"`
 
 	// CompanyTaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9068,8 +9068,8 @@ type ReservationGuestListEntry struct {
 
 	// CustomFields Custom field values, sent PHP-style as customFields[0][field]=value.
 	CustomFields  []ReservationGuestListEntryCustomField `json:"customFields,omitempty"`
-	GuestAddress  *string                                `json:"guestAddress,omitempty"`
-	GuestAddress2 *string                                `json:"guestAddress2,omitempty"`
+	GuestAddress  string                                 `json:"guestAddress,omitempty"`
+	GuestAddress2 string                                 `json:"guestAddress2,omitempty"`
 
 	// GuestBirthdate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -9077,11 +9077,11 @@ type ReservationGuestListEntry struct {
 	GuestBirthdate Date `json:"guestBirthdate,omitempty"`
 
 	// GuestCellPhone Guest mobile phone number.
-	GuestCellPhone *string `json:"guestCellPhone,omitempty"`
-	GuestCity      *string `json:"guestCity,omitempty"`
+	GuestCellPhone string `json:"guestCellPhone,omitempty"`
+	GuestCity      string `json:"guestCity,omitempty"`
 
 	// GuestCountry Guest country, ISO 3166-1 alpha-2.
-	GuestCountry *string `json:"guestCountry,omitempty"`
+	GuestCountry string `json:"guestCountry,omitempty"`
 
 	// GuestDocumentExpirationDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -9091,19 +9091,19 @@ type ReservationGuestListEntry struct {
 	// GuestDocumentIssueDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	GuestDocumentIssueDate      Date    `json:"guestDocumentIssueDate,omitempty"`
-	GuestDocumentIssuingCountry *string `json:"guestDocumentIssuingCountry,omitempty"`
-	GuestDocumentNumber         *string `json:"guestDocumentNumber,omitempty"`
-	GuestDocumentType           *string `json:"guestDocumentType,omitempty"`
+	GuestDocumentIssueDate      Date   `json:"guestDocumentIssueDate,omitempty"`
+	GuestDocumentIssuingCountry string `json:"guestDocumentIssuingCountry,omitempty"`
+	GuestDocumentNumber         string `json:"guestDocumentNumber,omitempty"`
+	GuestDocumentType           string `json:"guestDocumentType,omitempty"`
 
 	// GuestEmail Guest email address.
-	GuestEmail *string `json:"guestEmail,omitempty"`
+	GuestEmail string `json:"guestEmail,omitempty"`
 
 	// GuestFirstName Guest first name.
-	GuestFirstName *string `json:"guestFirstName,omitempty"`
+	GuestFirstName string `json:"guestFirstName,omitempty"`
 
 	// GuestGender Guest gender: M, F or N/A. Known values (open set, others may appear): M, F, N/A.
-	GuestGender *string `json:"guestGender,omitempty"`
+	GuestGender string `json:"guestGender,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9111,20 +9111,20 @@ type ReservationGuestListEntry struct {
 	GuestID LooseID `json:"guestID,omitempty"`
 
 	// GuestLastName Guest last name.
-	GuestLastName *string `json:"guestLastName,omitempty"`
+	GuestLastName string `json:"guestLastName,omitempty"`
 
 	// GuestPhone Guest phone number.
-	GuestPhone *string `json:"guestPhone,omitempty"`
+	GuestPhone string `json:"guestPhone,omitempty"`
 
 	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
 	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
-	GuestState        *string       `json:"guestState,omitempty"`
+	GuestState        string        `json:"guestState,omitempty"`
 
 	// GuestStatus Known values (open set, others may appear): in_progress, call2confirm, confirmed, canceled, checked_in, checked_out, not_confirmed, no_show, paypal_init, pending_payment, not_checked_in, in_house.
-	GuestStatus *string `json:"guestStatus,omitempty"`
+	GuestStatus string `json:"guestStatus,omitempty"`
 
 	// GuestZip Guest postal code.
-	GuestZip *string `json:"guestZip,omitempty"`
+	GuestZip string `json:"guestZip,omitempty"`
 
 	// IsAnonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -9140,13 +9140,13 @@ type ReservationGuestListEntry struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTypeIsVirtual Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
 
 	// Rooms Rooms, sent PHP-style as rooms[0][field]=value.
 	Rooms []ReservationGuestListEntryRoom `json:"rooms,omitempty"`
@@ -9164,14 +9164,14 @@ type ReservationGuestListEntryCustomField struct {
 	//
 	// Example: 12345
 	CustomFieldID    LooseID `json:"customFieldID,omitempty"`
-	CustomFieldName  *string `json:"customFieldName,omitempty"`
-	CustomFieldValue *string `json:"customFieldValue,omitempty"`
+	CustomFieldName  string  `json:"customFieldName,omitempty"`
+	CustomFieldValue string  `json:"customFieldValue,omitempty"`
 
 	// IsActive Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsActive  LooseBool `json:"isActive,omitempty"`
-	Shortcode *string   `json:"shortcode,omitempty"`
+	Shortcode string    `json:"shortcode,omitempty"`
 }
 
 // ReservationGuestListEntryRoom defines model for ReservationGuestListEntryRoom.
@@ -9185,13 +9185,13 @@ type ReservationGuestListEntryRoom struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTypeIsVirtual Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9215,7 +9215,7 @@ type ReservationGuestListEntryUnassignedRoom struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9231,7 +9231,7 @@ type ReservationSummary struct {
 	Adults LooseInt `json:"adults,omitempty"`
 
 	// AllotmentBlockCode Allotment block code.
-	AllotmentBlockCode *string `json:"allotmentBlockCode,omitempty"`
+	AllotmentBlockCode string `json:"allotmentBlockCode,omitempty"`
 
 	// Balance Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -9262,7 +9262,7 @@ type ReservationSummary struct {
 	EndDate Date `json:"endDate,omitempty"`
 
 	// GroupCode Group profile code.
-	GroupCode      *string                                `json:"groupCode,omitempty"`
+	GroupCode      string                                 `json:"groupCode,omitempty"`
 	GroupInventory []ReservationSummaryGroupInventoryItem `json:"groupInventory,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
@@ -9272,9 +9272,9 @@ type ReservationSummary struct {
 
 	// GuestList Guests on the reservation keyed by guest ID. PHP sends [] instead of {} when there are none. Only with includeGuestsDetails.
 	GuestList wire.Map[ReservationSummaryGuestListEntry] `json:"guestList,omitempty"`
-	GuestName *string                                    `json:"guestName,omitempty"`
-	MealPlans *string                                    `json:"mealPlans,omitempty"`
-	Origin    *string                                    `json:"origin,omitempty"`
+	GuestName string                                     `json:"guestName,omitempty"`
+	MealPlans string                                     `json:"mealPlans,omitempty"`
+	Origin    string                                     `json:"origin,omitempty"`
 
 	// ProfileID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9298,7 +9298,7 @@ type ReservationSummary struct {
 	//
 	// Example: 12345
 	SourceID   LooseID `json:"sourceID,omitempty"`
-	SourceName *string `json:"sourceName,omitempty"`
+	SourceName string  `json:"sourceName,omitempty"`
 
 	// StartDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -9306,7 +9306,7 @@ type ReservationSummary struct {
 	StartDate Date `json:"startDate,omitempty"`
 
 	// Status Status filter or new status. Known values (open set, others may appear): not_confirmed, confirmed, canceled, checked_in, checked_out, no_show.
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9314,7 +9314,7 @@ type ReservationSummary struct {
 	SubReservationID LooseID `json:"subReservationID,omitempty"`
 
 	// ThirdPartyIdentifier Identifier of the booking in the channel that sent it.
-	ThirdPartyIdentifier *string `json:"thirdPartyIdentifier,omitempty"`
+	ThirdPartyIdentifier string `json:"thirdPartyIdentifier,omitempty"`
 }
 
 // ReservationSummaryCustomField defines model for ReservationSummaryCustomField.
@@ -9323,20 +9323,20 @@ type ReservationSummaryCustomField struct {
 	//
 	// Example: 12345
 	CustomFieldID    LooseID `json:"customFieldID,omitempty"`
-	CustomFieldName  *string `json:"customFieldName,omitempty"`
-	CustomFieldValue *string `json:"customFieldValue,omitempty"`
+	CustomFieldName  string  `json:"customFieldName,omitempty"`
+	CustomFieldValue string  `json:"customFieldValue,omitempty"`
 
 	// IsActive Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsActive  LooseBool `json:"isActive,omitempty"`
-	Shortcode *string   `json:"shortcode,omitempty"`
+	Shortcode string    `json:"shortcode,omitempty"`
 }
 
 // ReservationSummaryGroupInventoryItem defines model for ReservationSummaryGroupInventoryItem.
 type ReservationSummaryGroupInventoryItem struct {
 	// AllotmentBlockCode Allotment block code.
-	AllotmentBlockCode *string `json:"allotmentBlockCode,omitempty"`
+	AllotmentBlockCode string `json:"allotmentBlockCode,omitempty"`
 
 	// EndDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -9360,7 +9360,7 @@ type ReservationSummaryGuestListEntry struct {
 	//
 	// Example: true
 	AssignedRoom LooseBool `json:"assignedRoom,omitempty"`
-	CompanyName  *string   `json:"companyName,omitempty"`
+	CompanyName  string    `json:"companyName,omitempty"`
 
 	// CompanyTaxID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9373,31 +9373,31 @@ type ReservationSummaryGuestListEntry struct {
 	// EndDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	EndDate        Date    `json:"endDate,omitempty"`
-	GuestAddress   *string `json:"guestAddress,omitempty"`
-	GuestAddress2  *string `json:"guestAddress2,omitempty"`
-	GuestBirthdate *string `json:"guestBirthdate,omitempty"`
+	EndDate        Date   `json:"endDate,omitempty"`
+	GuestAddress   string `json:"guestAddress,omitempty"`
+	GuestAddress2  string `json:"guestAddress2,omitempty"`
+	GuestBirthdate string `json:"guestBirthdate,omitempty"`
 
 	// GuestCellPhone Guest mobile phone number.
-	GuestCellPhone *string `json:"guestCellPhone,omitempty"`
-	GuestCity      *string `json:"guestCity,omitempty"`
+	GuestCellPhone string `json:"guestCellPhone,omitempty"`
+	GuestCity      string `json:"guestCity,omitempty"`
 
 	// GuestCountry Guest country, ISO 3166-1 alpha-2.
-	GuestCountry                *string `json:"guestCountry,omitempty"`
-	GuestDocumentExpirationDate *string `json:"guestDocumentExpirationDate,omitempty"`
-	GuestDocumentIssueDate      *string `json:"guestDocumentIssueDate,omitempty"`
-	GuestDocumentIssuingCountry *string `json:"guestDocumentIssuingCountry,omitempty"`
-	GuestDocumentNumber         *string `json:"guestDocumentNumber,omitempty"`
-	GuestDocumentType           *string `json:"guestDocumentType,omitempty"`
+	GuestCountry                string `json:"guestCountry,omitempty"`
+	GuestDocumentExpirationDate string `json:"guestDocumentExpirationDate,omitempty"`
+	GuestDocumentIssueDate      string `json:"guestDocumentIssueDate,omitempty"`
+	GuestDocumentIssuingCountry string `json:"guestDocumentIssuingCountry,omitempty"`
+	GuestDocumentNumber         string `json:"guestDocumentNumber,omitempty"`
+	GuestDocumentType           string `json:"guestDocumentType,omitempty"`
 
 	// GuestEmail Guest email address.
-	GuestEmail *string `json:"guestEmail,omitempty"`
+	GuestEmail string `json:"guestEmail,omitempty"`
 
 	// GuestFirstName Guest first name.
-	GuestFirstName *string `json:"guestFirstName,omitempty"`
+	GuestFirstName string `json:"guestFirstName,omitempty"`
 
 	// GuestGender Guest gender: M, F or N/A. Known values (open set, others may appear): M, F, N/A.
-	GuestGender *string `json:"guestGender,omitempty"`
+	GuestGender string `json:"guestGender,omitempty"`
 
 	// GuestID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9405,18 +9405,18 @@ type ReservationSummaryGuestListEntry struct {
 	GuestID LooseID `json:"guestID,omitempty"`
 
 	// GuestLastName Guest last name.
-	GuestLastName *string `json:"guestLastName,omitempty"`
-	GuestName     *string `json:"guestName,omitempty"`
+	GuestLastName string `json:"guestLastName,omitempty"`
+	GuestName     string `json:"guestName,omitempty"`
 
 	// GuestPhone Guest phone number.
-	GuestPhone *string `json:"guestPhone,omitempty"`
+	GuestPhone string `json:"guestPhone,omitempty"`
 
 	// GuestRequirements Guest requirements, only with includeGuestRequirements: an object, or the list PHP sends when its keys are 0, 1, ... ([] when empty).
 	GuestRequirements wire.Map[any] `json:"guestRequirements,omitempty"`
-	GuestState        *string       `json:"guestState,omitempty"`
+	GuestState        string        `json:"guestState,omitempty"`
 
 	// GuestZip Guest postal code.
-	GuestZip *string `json:"guestZip,omitempty"`
+	GuestZip string `json:"guestZip,omitempty"`
 
 	// IsAnonymized Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -9432,13 +9432,13 @@ type ReservationSummaryGuestListEntry struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTypeIsVirtual Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
 
 	// Rooms Rooms, sent PHP-style as rooms[0][field]=value.
 	Rooms []ReservationSummaryGuestListEntryRoom `json:"rooms,omitempty"`
@@ -9466,14 +9466,14 @@ type ReservationSummaryGuestListEntryCustomField struct {
 	//
 	// Example: 12345
 	CustomFieldID    LooseID `json:"customFieldID,omitempty"`
-	CustomFieldName  *string `json:"customFieldName,omitempty"`
-	CustomFieldValue *string `json:"customFieldValue,omitempty"`
+	CustomFieldName  string  `json:"customFieldName,omitempty"`
+	CustomFieldValue string  `json:"customFieldValue,omitempty"`
 
 	// IsActive Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsActive  LooseBool `json:"isActive,omitempty"`
-	Shortcode *string   `json:"shortcode,omitempty"`
+	Shortcode string    `json:"shortcode,omitempty"`
 }
 
 // ReservationSummaryGuestListEntryRoom defines model for ReservationSummaryGuestListEntryRoom.
@@ -9487,7 +9487,7 @@ type ReservationSummaryGuestListEntryRoom struct {
 	//
 	// Example: 12345
 	RateID       LooseID `json:"rateID,omitempty"`
-	RatePlanName *string `json:"ratePlanName,omitempty"`
+	RatePlanName string  `json:"ratePlanName,omitempty"`
 
 	// ReservationRoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9498,10 +9498,10 @@ type ReservationSummaryGuestListEntryRoom struct {
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomStatus Known values (open set, others may appear): in_house, checked_out, not_checked_in.
-	RoomStatus *string `json:"roomStatus,omitempty"`
+	RoomStatus string `json:"roomStatus,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9512,8 +9512,8 @@ type ReservationSummaryGuestListEntryRoom struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string   `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string    `json:"roomTypeNameShort,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9532,7 +9532,7 @@ type ReservationSummaryGuestListEntryUnassignedRoom struct {
 	//
 	// Example: 12345
 	RateID       LooseID `json:"rateID,omitempty"`
-	RatePlanName *string `json:"ratePlanName,omitempty"`
+	RatePlanName string  `json:"ratePlanName,omitempty"`
 
 	// ReservationRoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9548,8 +9548,8 @@ type ReservationSummaryGuestListEntryUnassignedRoom struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string   `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string    `json:"roomTypeNameShort,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9573,30 +9573,30 @@ type ReservationSummaryRoom struct {
 	//
 	// Example: 12345
 	GuestID   LooseID `json:"guestID,omitempty"`
-	GuestName *string `json:"guestName,omitempty"`
+	GuestName string  `json:"guestName,omitempty"`
 
 	// IsRoomLocked Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
 	// Example: true
 	IsRoomLocked LooseBool `json:"isRoomLocked,omitempty"`
-	MarketCode   *string   `json:"marketCode,omitempty"`
-	MarketName   *string   `json:"marketName,omitempty"`
+	MarketCode   string    `json:"marketCode,omitempty"`
+	MarketName   string    `json:"marketName,omitempty"`
 
 	// ReservationRoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	ReservationRoomID LooseID `json:"reservationRoomID,omitempty"`
-	RoomCheckIn       *string `json:"roomCheckIn,omitempty"`
-	RoomCheckOut      *string `json:"roomCheckOut,omitempty"`
+	RoomCheckIn       string  `json:"roomCheckIn,omitempty"`
+	RoomCheckOut      string  `json:"roomCheckOut,omitempty"`
 
 	// RoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomStatus Known values (open set, others may appear): cancelled, in_house, checked_out, not_checked_in.
-	RoomStatus *string `json:"roomStatus,omitempty"`
+	RoomStatus string `json:"roomStatus,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9607,7 +9607,7 @@ type ReservationSummaryRoom struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
 
 	// SubReservationID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9657,7 +9657,7 @@ type ReservationUnassignedItem struct {
 	//
 	// Example: true
 	RoomTypeIsVirtual LooseBool `json:"roomTypeIsVirtual,omitempty"`
-	RoomTypeName      *string   `json:"roomTypeName,omitempty"`
+	RoomTypeName      string    `json:"roomTypeName,omitempty"`
 
 	// StartDate Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
@@ -9689,7 +9689,7 @@ type Room struct {
 	//
 	// Example: 12345
 	DoorlockID   LooseID `json:"doorlockID,omitempty"`
-	DormRoomName *string `json:"dormRoomName,omitempty"`
+	DormRoomName string  `json:"dormRoomName,omitempty"`
 
 	// IsPrivate Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -9713,20 +9713,20 @@ type Room struct {
 	//
 	// Example: true
 	RoomBlocked     LooseBool `json:"roomBlocked,omitempty"`
-	RoomDescription *string   `json:"roomDescription,omitempty"`
+	RoomDescription string    `json:"roomDescription,omitempty"`
 
 	// RoomID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomID   LooseID `json:"roomID,omitempty"`
-	RoomName *string `json:"roomName,omitempty"`
+	RoomName string  `json:"roomName,omitempty"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	RoomTypeID        LooseID `json:"roomTypeID,omitempty"`
-	RoomTypeName      *string `json:"roomTypeName,omitempty"`
-	RoomTypeNameShort *string `json:"roomTypeNameShort,omitempty"`
+	RoomTypeName      string  `json:"roomTypeName,omitempty"`
+	RoomTypeNameShort string  `json:"roomTypeNameShort,omitempty"`
 }
 
 // RoomLinkedRoomTypeQtyItem defines model for RoomLinkedRoomTypeQtyItem.
@@ -9821,20 +9821,20 @@ type UpdateAllotmentBlockFormAllotmentType string
 // UpdateAllotmentBlockItem defines model for UpdateAllotmentBlockItem.
 type UpdateAllotmentBlockItem struct {
 	// AllotmentBlockCode Allotment block code.
-	AllotmentBlockCode *string `json:"allotmentBlockCode,omitempty"`
+	AllotmentBlockCode string `json:"allotmentBlockCode,omitempty"`
 
 	// AllotmentBlockID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
 	AllotmentBlockID     LooseID                                     `json:"allotmentBlockId,omitempty"`
-	AllotmentBlockName   *string                                     `json:"allotmentBlockName,omitempty"`
-	AllotmentBlockStatus *string                                     `json:"allotmentBlockStatus,omitempty"`
+	AllotmentBlockName   string                                      `json:"allotmentBlockName,omitempty"`
+	AllotmentBlockStatus string                                      `json:"allotmentBlockStatus,omitempty"`
 	AllotmentIntervals   []UpdateAllotmentBlockItemAllotmentInterval `json:"allotmentIntervals,omitempty"`
-	AllotmentType        *string                                     `json:"allotmentType,omitempty"`
-	AutoRelease          *UpdateAllotmentBlockItemAutoRelease        `json:"autoRelease,omitempty"`
+	AllotmentType        string                                      `json:"allotmentType,omitempty"`
+	AutoRelease          UpdateAllotmentBlockItemAutoRelease         `json:"autoRelease,omitempty,omitzero"`
 
 	// EventCode Event (group profile) code.
-	EventCode *string `json:"eventCode,omitempty"`
+	EventCode string `json:"eventCode,omitempty"`
 
 	// EventID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9842,7 +9842,7 @@ type UpdateAllotmentBlockItem struct {
 	EventID LooseID `json:"eventId,omitempty"`
 
 	// GroupCode Group profile code.
-	GroupCode *string `json:"groupCode,omitempty"`
+	GroupCode string `json:"groupCode,omitempty"`
 
 	// GroupID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9863,19 +9863,19 @@ type UpdateAllotmentBlockItem struct {
 	//
 	// Example: 12345
 	RatePlanID LooseID                            `json:"ratePlanId,omitempty"`
-	RateType   *string                            `json:"rateType,omitempty"`
+	RateType   string                             `json:"rateType,omitempty"`
 	Resources  []UpdateAllotmentBlockItemResource `json:"resources,omitempty"`
 }
 
 // UpdateAllotmentBlockItemAllotmentInterval defines model for UpdateAllotmentBlockItemAllotmentInterval.
 type UpdateAllotmentBlockItemAllotmentInterval struct {
-	Availability *UpdateAllotmentBlockItemAllotmentIntervalAvailability `json:"availability,omitempty"`
+	Availability UpdateAllotmentBlockItemAllotmentIntervalAvailability `json:"availability,omitempty,omitzero"`
 
 	// PolicyID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
 	// Example: 12345
-	PolicyID     LooseID                                                `json:"policyId,omitempty"`
-	Restrictions *UpdateAllotmentBlockItemAllotmentIntervalRestrictions `json:"restrictions,omitempty"`
+	PolicyID     LooseID                                               `json:"policyId,omitempty"`
+	Restrictions UpdateAllotmentBlockItemAllotmentIntervalRestrictions `json:"restrictions,omitempty,omitzero"`
 
 	// RoomTypeID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -9923,9 +9923,9 @@ type UpdateAllotmentBlockItemAllotmentIntervalAvailability struct {
 	// Date Calendar date "YYYY-MM-DD"; empty or "0000-00-00" means unset.
 	//
 	// Example: 2025-06-12
-	Date         Date                                                               `json:"date,omitempty"`
-	GuestPricing *UpdateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing `json:"guestPricing,omitempty"`
-	Rate         *string                                                            `json:"rate,omitempty"`
+	Date         Date                                                              `json:"date,omitempty"`
+	GuestPricing UpdateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing `json:"guestPricing,omitempty,omitzero"`
+	Rate         string                                                            `json:"rate,omitempty"`
 
 	// Rooms Rooms, sent PHP-style as rooms[0][field]=value.
 	Rooms []string `json:"rooms,omitempty"`
@@ -9933,12 +9933,12 @@ type UpdateAllotmentBlockItemAllotmentIntervalAvailability struct {
 
 // UpdateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing defines model for UpdateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing.
 type UpdateAllotmentBlockItemAllotmentIntervalAvailabilityGuestPricing struct {
-	Adult1 *string `json:"adult1,omitempty"`
-	Adult2 *string `json:"adult2,omitempty"`
-	Adult3 *string `json:"adult3,omitempty"`
-	Child1 *string `json:"child1,omitempty"`
-	Child2 *string `json:"child2,omitempty"`
-	Child3 *string `json:"child3,omitempty"`
+	Adult1 string `json:"adult1,omitempty"`
+	Adult2 string `json:"adult2,omitempty"`
+	Adult3 string `json:"adult3,omitempty"`
+	Child1 string `json:"child1,omitempty"`
+	Child2 string `json:"child2,omitempty"`
+	Child3 string `json:"child3,omitempty"`
 }
 
 // UpdateAllotmentBlockItemAllotmentIntervalRestrictions defines model for UpdateAllotmentBlockItemAllotmentIntervalRestrictions.
@@ -9980,10 +9980,10 @@ type UpdateAllotmentBlockItemAutoRelease struct {
 	//
 	// Example: 2
 	ReleaseDays LooseInt `json:"releaseDays,omitempty"`
-	ReleaseTime *string  `json:"releaseTime,omitempty"`
+	ReleaseTime string   `json:"releaseTime,omitempty"`
 
 	// ReleaseType Known values (open set, others may appear): all_dates, by_day, by_interval.
-	ReleaseType *string `json:"releaseType,omitempty"`
+	ReleaseType string `json:"releaseType,omitempty"`
 }
 
 // UpdateAllotmentBlockItemResource defines model for UpdateAllotmentBlockItemResource.
@@ -10012,14 +10012,14 @@ type UpdateAllotmentBlockItemResource struct {
 	//
 	// Example: true
 	Confirmed    LooseBool `json:"confirmed,omitempty"`
-	CurrencyCode *string   `json:"currencyCode,omitempty"`
-	EndAt        *string   `json:"endAt,omitempty"`
+	CurrencyCode string    `json:"currencyCode,omitempty"`
+	EndAt        string    `json:"endAt,omitempty"`
 
 	// EventIntervalAmount Whole number, sent as a JSON number or as a numeric string ("2"); empty string means zero.
 	//
 	// Example: 2
 	EventIntervalAmount         LooseInt                 `json:"eventIntervalAmount,omitempty"`
-	EventIntervalPeriod         *string                  `json:"eventIntervalPeriod,omitempty"`
+	EventIntervalPeriod         string                   `json:"eventIntervalPeriod,omitempty"`
 	ExclusiveTaxesAndFeesAmount map[string]interface{}   `json:"exclusiveTaxesAndFeesAmount,omitempty"`
 	Fees                        []map[string]interface{} `json:"fees,omitempty"`
 
@@ -10040,10 +10040,10 @@ type UpdateAllotmentBlockItemResource struct {
 	IntervalRate LooseInt `json:"intervalRate,omitempty"`
 
 	// IntervalType Known values (open set, others may appear): per_interval, per_rental.
-	IntervalType      *string                `json:"intervalType,omitempty"`
-	InventoryStrategy *string                `json:"inventoryStrategy,omitempty"`
+	IntervalType      string                 `json:"intervalType,omitempty"`
+	InventoryStrategy string                 `json:"inventoryStrategy,omitempty"`
 	NetAmount         map[string]interface{} `json:"netAmount,omitempty"`
-	Notes             *string                `json:"notes,omitempty"`
+	Notes             string                 `json:"notes,omitempty"`
 	Resource          map[string]interface{} `json:"resource,omitempty"`
 
 	// ResourceID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
@@ -10061,10 +10061,10 @@ type UpdateAllotmentBlockItemResource struct {
 	//
 	// Example: 2
 	ResourceTypeQuantity LooseInt                 `json:"resourceTypeQuantity,omitempty"`
-	StartAt              *string                  `json:"startAt,omitempty"`
+	StartAt              string                   `json:"startAt,omitempty"`
 	Subtotal             map[string]interface{}   `json:"subtotal,omitempty"`
 	Taxes                []map[string]interface{} `json:"taxes,omitempty"`
-	Title                *string                  `json:"title,omitempty"`
+	Title                string                   `json:"title,omitempty"`
 
 	// Total Number of items across all pages.
 	Total map[string]interface{} `json:"total,omitempty"`
@@ -10081,7 +10081,7 @@ type UpdateAllotmentBlockNotesData struct {
 	//
 	// Example: 2025-06-01 14:05:00
 	CreatedAt DateTime `json:"createdAt,omitempty"`
-	CreatedBy *string  `json:"createdBy,omitempty"`
+	CreatedBy string   `json:"createdBy,omitempty"`
 
 	// ID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
 	//
@@ -10092,7 +10092,7 @@ type UpdateAllotmentBlockNotesData struct {
 	//
 	// Example: true
 	Status LooseBool `json:"status,omitempty"`
-	Text   *string   `json:"text,omitempty"`
+	Text   string    `json:"text,omitempty"`
 
 	// UpdatedAt Date and time as "YYYY-MM-DD HH:MM:SS" without a zone (the property time zone unless a field says UTC). The API never sends RFC 3339 here although older descriptions say date-time; empty and "0000-00-00 00:00:00" mean unset.
 	//
@@ -10121,10 +10121,10 @@ type UpdateAllotmentBlockNotesFormStatus string
 
 // UpdateAllotmentBlockNotesResult Answer of updateAllotmentBlockNotes.
 type UpdateAllotmentBlockNotesResult struct {
-	Data *UpdateAllotmentBlockNotesData `json:"data,omitempty"`
+	Data UpdateAllotmentBlockNotesData `json:"data,omitempty,omitzero"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//
@@ -10168,7 +10168,7 @@ type UpdateAllotmentBlockResult struct {
 	Data []UpdateAllotmentBlockItem `json:"data,omitempty"`
 
 	// Message Reason for a failure; absent on success.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
 	//

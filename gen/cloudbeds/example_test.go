@@ -100,7 +100,7 @@ func Example_listArrivals() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("%s %s: %d adults, %d children, balance %s\n", res.ReservationID, *res.GuestName, res.Adults, res.Children, res.Balance)
+		fmt.Printf("%s %s: %d adults, %d children, balance %s\n", res.ReservationID, res.GuestName, res.Adults, res.Children, res.Balance)
 	}
 	// Output:
 	// pageNumber = 1 checkInFrom = 2025-06-12 status = confirmed

@@ -32,7 +32,7 @@ import (
 // These operations take paging parameters but have no page shape pagegen recognises, so they have
 // no iterator:
 //
-//   - GetGroupNotes: the 200 answer's Data is *GetGroupNotesData, neither an array nor an object with one array field
+//   - GetGroupNotes: the 200 answer's Data is GetGroupNotesData, neither an array nor an object with one array field
 //   - GetGuestList: the 200 answer's Data is github.com/hospitality-sdk/hospitality-go/wire.Map[GetGuestListDataEntry], neither an array nor an object with one array field
 
 // GetAllotmentBlocksIter returns an iterator over every [GetAllotmentBlocksItem] that
@@ -81,10 +81,7 @@ func (c *ClientWithResponses) GetAllotmentBlocksIter(ctx context.Context, params
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetAllotmentBlocks page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -168,10 +165,7 @@ func (c *ClientWithResponses) GetAvailableRoomTypesIter(ctx context.Context, par
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetAvailableRoomTypes page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -254,10 +248,7 @@ func (c *ClientWithResponses) GetFilesIter(ctx context.Context, params GetFilesP
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetFiles page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -340,10 +331,7 @@ func (c *ClientWithResponses) GetGroupsIter(ctx context.Context, params GetGroup
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetGroups page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -427,10 +415,7 @@ func (c *ClientWithResponses) GetGuestsByStatusIter(ctx context.Context, params 
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetGuestsByStatus page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -514,10 +499,7 @@ func (c *ClientWithResponses) GetGuestsModifiedIter(ctx context.Context, params 
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetGuestsModified page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -600,10 +582,7 @@ func (c *ClientWithResponses) GetHotelsIter(ctx context.Context, params GetHotel
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetHotels page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -687,10 +666,7 @@ func (c *ClientWithResponses) GetHousekeepersIter(ctx context.Context, params Ge
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetHousekeepers page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -774,10 +750,7 @@ func (c *ClientWithResponses) GetHousekeepingStatusIter(ctx context.Context, par
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetHousekeepingStatus page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -861,10 +834,7 @@ func (c *ClientWithResponses) GetReservationsIter(ctx context.Context, params Ge
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetReservations page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -949,10 +919,7 @@ func (c *ClientWithResponses) GetReservationsWithRateDetailsIter(ctx context.Con
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetReservationsWithRateDetails page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -1034,15 +1001,9 @@ func (c *ClientWithResponses) GetRoomBlocksIter(ctx context.Context, params GetR
 				return
 			}
 			doc := resp.JSON200
-			var items []GetRoomBlocksDataRoomBlock
-			if doc.Data != nil {
-				items = doc.Data.RoomBlocks
-			}
+			items := doc.Data.RoomBlocks
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetRoomBlocks page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -1126,10 +1087,7 @@ func (c *ClientWithResponses) GetRoomTypesIter(ctx context.Context, params GetRo
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetRoomTypes page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -1212,10 +1170,7 @@ func (c *ClientWithResponses) GetRoomsIter(ctx context.Context, params GetRoomsP
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: GetRooms page %d: the answer reports success false: %q", page, msg))
 				return
 			}
@@ -1299,10 +1254,7 @@ func (c *ClientWithResponses) ListAllotmentBlockNotesIter(ctx context.Context, p
 			doc := resp.JSON200
 			items := doc.Data
 			if !bool(doc.Success) {
-				msg := ""
-				if doc.Message != nil {
-					msg = *doc.Message
-				}
+				msg := doc.Message
 				yield(zero, fmt.Errorf("cloudbeds: ListAllotmentBlockNotes page %d: the answer reports success false: %q", page, msg))
 				return
 			}
