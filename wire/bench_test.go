@@ -3,6 +3,8 @@ package wire
 import (
 	"encoding/json"
 	"testing"
+
+	jsonv1 "github.com/go-json-experiment/json/v1"
 )
 
 // benchDecode measures UnmarshalJSON of one typical wire value.
@@ -44,17 +46,45 @@ func BenchmarkDecodeDate(b *testing.B)      { benchDecode[Date](b, `"2025-05-15"
 func BenchmarkDecodeZeroDate(b *testing.B)  { benchDecode[Date](b, `"0000-00-00"`) }
 func BenchmarkDecodeTimeOfDay(b *testing.B) { benchDecode[TimeOfDay](b, `"15:04:05"`) }
 
-// BenchmarkDecodeStruct measures a whole Kobas-style line through
-// encoding/json, the path generated clients take.
+// kobasLineJSON is a whole Kobas-style sales line.
+var kobasLineJSON = []byte(`{"Order ID":10452,"Payment Total":"12.50","Tax Rate":"20%","Quantity":"2","Voided":"0",` +
+	`"Price":"6.25","Date":"2025-05-15","Closed":"2025-05-15 14:00:00","Refunded":"0000-00-00 00:00:00",` +
+	`"Opens":"9:30"}`)
+
+// BenchmarkDecodeStruct measures a whole Kobas-style line through encoding/json/v2 in v1 mode,
+// the path generated clients take (see internal/codegen/imports.tmpl).
 func BenchmarkDecodeStruct(b *testing.B) {
-	data := []byte(`{"Order ID":10452,"Payment Total":"12.50","Tax Rate":"20%","Quantity":"2","Voided":"0",` +
-		`"Price":"6.25","Date":"2025-05-15","Closed":"2025-05-15 14:00:00","Refunded":"0000-00-00 00:00:00",` +
-		`"Opens":"9:30"}`)
+	benchUnmarshal[kobasLine](b, jsonv1.Unmarshal, kobasLineJSON)
+}
+
+// BenchmarkDecodeStructStdlib is BenchmarkDecodeStruct through encoding/json, for users who
+// decode wire types themselves.
+func BenchmarkDecodeStructStdlib(b *testing.B) {
+	benchUnmarshal[kobasLine](b, json.Unmarshal, kobasLineJSON)
+}
+
+// guestListJSON is a Cloudbeds guest list of three guests keyed by guest ID.
+var guestListJSON = []byte(`{"55501":{"guestID":"55501","adults":"2"},"55502":{"guestID":55502,"adults":1},` +
+	`"55503":{"guestID":"55503","adults":""}}`)
+
+// BenchmarkDecodeMap measures a Map through encoding/json/v2 in v1 mode, which calls its
+// streaming UnmarshalJSONFrom.
+func BenchmarkDecodeMap(b *testing.B) { benchUnmarshal[Map[guest]](b, jsonv1.Unmarshal, guestListJSON) }
+
+// BenchmarkDecodeMapStdlib is BenchmarkDecodeMap through encoding/json, which calls
+// UnmarshalJSON (the entries are parsed a second time).
+func BenchmarkDecodeMapStdlib(b *testing.B) {
+	benchUnmarshal[Map[guest]](b, json.Unmarshal, guestListJSON)
+}
+
+// benchUnmarshal measures unmarshal of data into a fresh T.
+func benchUnmarshal[T any](b *testing.B, unmarshal func([]byte, any) error, data []byte) {
+	b.Helper()
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		var v kobasLine
-		if err := json.Unmarshal(data, &v); err != nil {
+		var v T
+		if err := unmarshal(data, &v); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -3,6 +3,9 @@ package wire
 import (
 	"encoding/json"
 	"strconv"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Map is a JSON object with string keys that also accepts the JSON array a
@@ -48,6 +51,48 @@ func (m *Map[V]) UnmarshalJSON(b []byte) error {
 			*m = out
 			return nil
 		}
+	}
+	return jsonError("Map", b)
+}
+
+// UnmarshalJSONFrom implements the streaming UnmarshalerFrom interface of
+// encoding/json/v2 (github.com/go-json-experiment/json), with which the
+// generated clients decode. It accepts what UnmarshalJSON accepts and decodes
+// the entries from the same decoder, honouring its options, where
+// UnmarshalJSON has to parse its value a second time.
+func (m *Map[V]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	switch dec.PeekKind() {
+	case 'n':
+		if _, err := dec.ReadToken(); err != nil {
+			return err
+		}
+		*m = nil
+		return nil
+	case '{':
+		var out map[string]V
+		if err := jsonv2.UnmarshalDecode(dec, &out); err != nil {
+			return err
+		}
+		if out == nil {
+			out = map[string]V{}
+		}
+		*m = out
+		return nil
+	case '[':
+		var list []V
+		if err := jsonv2.UnmarshalDecode(dec, &list); err != nil {
+			return err
+		}
+		out := make(map[string]V, len(list))
+		for i, v := range list {
+			out[strconv.Itoa(i)] = v
+		}
+		*m = out
+		return nil
+	}
+	b, err := dec.ReadValue()
+	if err != nil {
+		return err
 	}
 	return jsonError("Map", b)
 }

@@ -3,7 +3,11 @@ package wire
 import (
 	"encoding/json"
 	"maps"
+	"reflect"
 	"testing"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 )
 
 // guest mirrors an entry of a Cloudbeds guestList.
@@ -39,38 +43,52 @@ func TestMapUnmarshalJSON(t *testing.T) {
 		{name: "array of scalars", in: `[1]`, err: true},
 		{name: "truncated", in: `{"1": `, err: true},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			// Stale entries must not survive a decode.
-			got := Map[guest]{"stale": {GuestID: "0"}}
-			err := got.UnmarshalJSON([]byte(tc.in))
-			switch {
-			case tc.err:
-				if err == nil {
-					t.Fatalf("Map.UnmarshalJSON(%q) = %v, want error", tc.in, got)
+	// The same inputs through the method itself, through encoding/json/v2 in v1 mode (what the
+	// generated clients decode with; it calls UnmarshalJSONFrom) and through plain v2.
+	decoders := []struct {
+		name   string
+		decode func(b []byte, m *Map[guest]) error
+	}{
+		{"UnmarshalJSON", func(b []byte, m *Map[guest]) error { return m.UnmarshalJSON(b) }},
+		{"jsonv1.Unmarshal", func(b []byte, m *Map[guest]) error { return jsonv1.Unmarshal(b, m) }},
+		{"jsonv2.Unmarshal", func(b []byte, m *Map[guest]) error { return jsonv2.Unmarshal(b, m) }},
+	}
+	for _, d := range decoders {
+		for _, tc := range tests {
+			t.Run(d.name+"/"+tc.name, func(t *testing.T) {
+				// Stale entries must not survive a decode.
+				got := Map[guest]{"stale": {GuestID: "0"}}
+				err := d.decode([]byte(tc.in), &got)
+				switch {
+				case tc.err:
+					if err == nil {
+						t.Fatalf("%s(%q) = %v, want error", d.name, tc.in, got)
+					}
+				case err != nil:
+					t.Fatalf("%s(%q) error = %v, want %v", d.name, tc.in, err, tc.want)
+				case tc.wantNil:
+					if got != nil {
+						t.Errorf("%s(%q) = %v, want nil", d.name, tc.in, got)
+					}
+				case got == nil || !maps.Equal(got, tc.want):
+					t.Errorf("%s(%q) = %#v, want %#v", d.name, tc.in, got, tc.want)
 				}
-			case err != nil:
-				t.Fatalf("Map.UnmarshalJSON(%q) error = %v, want %v", tc.in, err, tc.want)
-			case tc.wantNil:
-				if got != nil {
-					t.Errorf("Map.UnmarshalJSON(%q) = %v, want nil", tc.in, got)
-				}
-			case got == nil || !maps.Equal(got, tc.want):
-				t.Errorf("Map.UnmarshalJSON(%q) = %#v, want %#v", tc.in, got, tc.want)
-			}
-		})
+			})
+		}
 	}
 }
 
 func TestMapRejectsScalarsWithValueError(t *testing.T) {
-	var m Map[any]
-	err := json.Unmarshal([]byte(`{"guestList": "none"}`), &struct {
-		GuestList *Map[any] `json:"guestList"`
-	}{&m})
-	if err == nil {
-		t.Fatal(`json.Unmarshal("none" into Map) = nil error, want an error`)
+	for name, unmarshal := range map[string]func([]byte, any) error{"json": json.Unmarshal, "jsonv1": jsonv1.Unmarshal} {
+		var m Map[any]
+		err := unmarshal([]byte(`{"guestList": "none"}`), &struct {
+			GuestList *Map[any] `json:"guestList"`
+		}{&m})
+		if err == nil {
+			t.Fatalf(`%s.Unmarshal("none" into Map) = nil error, want an error`, name)
+		}
+		checkDecodeError(t, err, "Map")
 	}
-	checkDecodeError(t, err, "Map")
 }
 
 func TestMapInStruct(t *testing.T) {
@@ -82,9 +100,15 @@ func TestMapInStruct(t *testing.T) {
 	}
 	const in = `{"guestList": [], "detailedRates": [], "rates": {"2025-06-12": "120.50", "2025-06-13": 99},
 		"nested": {"a": [], "b": {"x": "3"}}}`
-	var r reservation
+	var r, r1 reservation
 	if err := json.Unmarshal([]byte(in), &r); err != nil {
 		t.Fatalf("json.Unmarshal(%s) error = %v", in, err)
+	}
+	if err := jsonv1.Unmarshal([]byte(in), &r1); err != nil {
+		t.Fatalf("jsonv1.Unmarshal(%s) error = %v", in, err)
+	}
+	if !reflect.DeepEqual(r, r1) {
+		t.Errorf("jsonv1.Unmarshal = %#v, want %#v as encoding/json", r1, r)
 	}
 	if r.GuestList == nil || len(r.GuestList) != 0 || r.Detailed == nil || len(r.Detailed) != 0 {
 		t.Errorf("guestList, detailedRates = %#v, %#v; want empty non-nil maps", r.GuestList, r.Detailed)

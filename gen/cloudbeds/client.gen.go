@@ -5,12 +5,13 @@ package cloudbeds
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	json "github.com/go-json-experiment/json/v1"
 
 	"github.com/hospitality-sdk/hospitality-go/form"
 	"github.com/hospitality-sdk/hospitality-go/wire"
@@ -11314,8 +11315,8 @@ func (t *GetAppPropertySettingsData) MergeGetAppPropertySettingsDataObject(v Get
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
+	merged, err := runtime.JSONMerge([]byte(t.union), b)
+	t.union = json.RawMessage(merged)
 	return err
 }
 
@@ -11340,8 +11341,8 @@ func (t *GetAppPropertySettingsData) MergeGetAppPropertySettingsDataList(v GetAp
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
+	merged, err := runtime.JSONMerge([]byte(t.union), b)
+	t.union = json.RawMessage(merged)
 	return err
 }
 
@@ -11376,8 +11377,8 @@ func (t *GetTaxesAndFeesItemDateRangeLengthOfStaySettings) MergeGetTaxesAndFeesI
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
+	merged, err := runtime.JSONMerge([]byte(t.union), b)
+	t.union = json.RawMessage(merged)
 	return err
 }
 
@@ -11402,8 +11403,8 @@ func (t *GetTaxesAndFeesItemDateRangeLengthOfStaySettings) MergeGetTaxesAndFeesI
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
+	merged, err := runtime.JSONMerge([]byte(t.union), b)
+	t.union = json.RawMessage(merged)
 	return err
 }
 
@@ -11438,8 +11439,8 @@ func (t *GetTaxesAndFeesItemLengthOfStaySettings) MergeGetTaxesAndFeesItemLength
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
+	merged, err := runtime.JSONMerge([]byte(t.union), b)
+	t.union = json.RawMessage(merged)
 	return err
 }
 
@@ -11464,8 +11465,8 @@ func (t *GetTaxesAndFeesItemLengthOfStaySettings) MergeGetTaxesAndFeesItemLength
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
+	merged, err := runtime.JSONMerge([]byte(t.union), b)
+	t.union = json.RawMessage(merged)
 	return err
 }
 
@@ -11500,8 +11501,8 @@ func (t *ReservationBalanceDetailed) MergeReservationBalanceDetailedObject(v Res
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
+	merged, err := runtime.JSONMerge([]byte(t.union), b)
+	t.union = json.RawMessage(merged)
 	return err
 }
 
@@ -11526,8 +11527,8 @@ func (t *ReservationBalanceDetailed) MergeReservationBalanceDetailedList(v Reser
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
+	merged, err := runtime.JSONMerge([]byte(t.union), b)
+	t.union = json.RawMessage(merged)
 	return err
 }
 

@@ -6,13 +6,14 @@ package cobot
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	json "github.com/go-json-experiment/json/v1"
 
 	"github.com/hospitality-sdk/hospitality-go/wire"
 	"github.com/oapi-codegen/runtime"

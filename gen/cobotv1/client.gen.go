@@ -6,12 +6,13 @@ package cobotv1
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	json "github.com/go-json-experiment/json/v1"
 
 	"github.com/hospitality-sdk/hospitality-go/wire"
 	"github.com/oapi-codegen/runtime"

@@ -886,6 +886,23 @@ func multipartBody(mt *openapi3.MediaType) (string, io.Reader, error) {
 
 // decoded checks a response: a 2xx status whose typed field (JSON200, ApplicationVndAPIJSON201,
 // …) is set, or an answer the document gives no JSON body for.
+// sameAsStdlib checks that typed, the value the generated client decoded (with encoding/json/v2
+// in v1 mode, see internal/codegen/imports.tmpl), equals what encoding/json makes of the same body.
+func sameAsStdlib(typed, body reflect.Value) error {
+	if !body.IsValid() {
+		return nil
+	}
+	std := reflect.New(typed.Type().Elem())
+	if err := json.Unmarshal(body.Bytes(), std.Interface()); err != nil {
+		return fmt.Errorf("the client decoded the answer but encoding/json cannot: %w", err)
+	}
+	if !reflect.DeepEqual(typed.Interface(), std.Interface()) {
+		return fmt.Errorf("the client decoded the answer differently from encoding/json: %.300s, want %.300s",
+			fmt.Sprintf("%+v", typed.Elem().Interface()), fmt.Sprintf("%+v", std.Elem().Interface()))
+	}
+	return nil
+}
+
 func decoded(o op, res reflect.Value) error {
 	if res.Kind() != reflect.Pointer || res.IsNil() {
 		return errors.New("nil response")
@@ -907,7 +924,7 @@ func decoded(o op, res reflect.Value) error {
 			continue
 		}
 		if !st.Field(i).IsNil() {
-			return nil
+			return sameAsStdlib(st.Field(i), st.FieldByName("Body"))
 		}
 		typed = append(typed, f.Name)
 	}

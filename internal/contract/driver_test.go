@@ -220,7 +220,7 @@ func (c *tinyClient) CreateThingWithBodyWithResponse(_ context.Context, contentT
 
 func (c *tinyClient) CreateThingWithResponse(_ context.Context, body CreateThingJSONRequestBody, _ ...RequestEditorFn) (*CreateThingResponse, error) {
 	c.record("create-thing", body)
-	return &CreateThingResponse{status: status{201}, Body: []byte(`{"data":{"id":42,"ownerID":"u-1","name":"x"}}`), JSON201: &map[string]any{}}, nil
+	return &CreateThingResponse{status: status{201}, Body: []byte(`{"data":{"id":42,"ownerID":"u-1","name":"x"}}`), JSON201: &map[string]any{"data": map[string]any{"id": 42.0, "ownerID": "u-1", "name": "x"}}}, nil
 }
 
 func (c *tinyClient) GetThingWithResponse(_ context.Context, thingID int, _ ...RequestEditorFn) (*GetThingResponse, error) {
