@@ -145,8 +145,11 @@ func handVenues(ctx context.Context, hc *http.Client, base string) ([]hwVenue, e
 	if err != nil {
 		return nil, err
 	}
+	// The headers Kobas asks for on every call (TestSameRequests keeps them in step with the SDK).
 	req.Header.Set("Authorization", "Bearer "+benchToken)
 	req.Header.Set("x-kobas-company-id", benchCompanyID)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("Content-Type", "application/json")
 	var out []hwVenue
 	if err := doJSON(hc, req, &out); err != nil {
 		return nil, err
@@ -281,7 +284,7 @@ type (
 // handReservations is GET /getReservations written with net/http and encoding/json.
 func handReservations(ctx context.Context, hc *http.Client, base string) (*hwReservationsPage, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet,
-		base+"/getReservations?includeGuestsDetails=true&pageNumber=1&pageSize=100&propertyID="+benchPropertyID, nil)
+		base+"/getReservations?propertyID="+benchPropertyID+"&includeGuestsDetails=true&pageNumber=1&pageSize=100", nil)
 	if err != nil {
 		return nil, err
 	}
