@@ -51,7 +51,9 @@
 // Edit specs/<api>.yaml (wire facts) or overlays/<api>.yaml (Go shape), then run `make generate`
 // and `make test`. The //go:generate lines below are what `make generate` runs: for each API,
 // oapi-codegen builds the client, then pagegen adds a typed iterator (<Op>Iter) beside every list
-// operation.
+// operation. The generated code encodes and decodes JSON with encoding/json's API and semantics
+// on the encoding/json/v2 implementation (github.com/go-json-experiment/json/v1, through the
+// oapi-codegen templates in internal/codegen), which decodes large answers in one pass.
 package hospitality
 
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbeds/oapi-codegen.yaml specs/cloudbeds.yaml

@@ -34,6 +34,12 @@
 // the wall clock of the value's own location, so such values round-trip to
 // exactly the text that was received.
 //
+// Every type implements encoding/json's Unmarshaler and Marshaler, so it
+// works with encoding/json and with encoding/json/v2 (the generated clients
+// decode with github.com/go-json-experiment/json/v1, encoding/json's API on
+// the v2 implementation). [Map] also implements v2's streaming
+// UnmarshalerFrom, so under v2 its entries are decoded in the same pass.
+//
 // The zero value of every type is its empty value. Date types embed
 // [time.Time] and report emptiness through IsZero, so the `omitzero` struct
 // tag option works with them.
