@@ -38,14 +38,14 @@ run() {
 	fi
 }
 
-# 1. Per-call overhead and decoding alone: nine separate runs of one test binary rather than
-# -count=9, which would run all SDK rounds before all hand-written ones; interleaved, each SDK
-# figure has a hand-written partner measured moments later, and the summary takes the median of
-# the paired ratios, so that a noisy neighbour on the host moves both sides of a ratio.
+# 1. Per-call overhead and decoding alone: seven separate runs of one test binary (rather than
+# -count=7, which would run all rounds of one benchmark before the next). The time ratios come
+# from BenchmarkCallPaired, which interleaves SDK and hand-written calls call by call, so that a
+# noisy neighbour on the host slows both sides alike; BenchmarkCall gives the memory figures.
 echo "bench: per-call overhead" >&2
 if go test -c -o "$tmp/call.test" ./bench/ 2>&1 | tee -a "$raw"; then
-	for _ in 1 2 3 4 5 6 7 8 9; do
-		if ! (cd bench && "$tmp/call.test" -test.run '^$' -test.bench '^(BenchmarkCall|BenchmarkDecode)$' \
+	for _ in 1 2 3 4 5 6 7; do
+		if ! (cd bench && "$tmp/call.test" -test.run '^$' -test.bench '^(BenchmarkCall|BenchmarkCallPaired|BenchmarkDecode)$' \
 			-test.benchmem -test.count=1) 2>&1 | tee -a "$raw"; then
 			failures+=("per-call overhead")
 			break

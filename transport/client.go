@@ -65,9 +65,10 @@ type Config struct {
 	Provider Provider
 
 	// Base is the round tripper that sends attempts over the network. The
-	// default is a clone of http.DefaultTransport with dial, TLS handshake
-	// and response header timeouts, shared by all clients. Go's transparent
-	// gzip decompression stays on.
+	// default is a clone of http.DefaultTransport with dial and TLS handshake
+	// timeouts (and a 30-second response header timeout when Timeout is
+	// negative, as the attempt timeout covers that wait otherwise), shared by
+	// all clients. Go's transparent gzip decompression stays on.
 	Base http.RoundTripper
 	// HTTPClient, when set, sends attempts instead of an internal client
 	// built on Base (its Transport, redirect policy and cookie jar apply).
@@ -183,7 +184,7 @@ func New(cfg Config) *Client {
 	if hc == nil {
 		base := cfg.Base
 		if base == nil {
-			base = defaultBase()
+			base = defaultBase(c.timeout < 0)
 		}
 		hc = &http.Client{Transport: base}
 	}
@@ -199,16 +200,34 @@ func New(cfg Config) *Client {
 	return c
 }
 
-// defaultBase is the shared default round tripper.
-var defaultBase = sync.OnceValue(func() http.RoundTripper {
+// defaultBase returns the shared default round tripper: bounded dials and TLS
+// handshakes, and up to 16 idle connections per host. A client's per-attempt
+// timeout bounds the wait for response headers too, so only clients without
+// one (headerTimeout) get a transport with a 30-second ResponseHeaderTimeout;
+// the others are spared its per-request timer.
+func defaultBase(headerTimeout bool) http.RoundTripper {
+	if headerTimeout {
+		return defaultBaseHeaderTimeout()
+	}
+	return defaultBaseNoHeaderTimeout()
+}
+
+var (
+	defaultBaseNoHeaderTimeout = sync.OnceValue(func() http.RoundTripper { return newBase(0) })
+	defaultBaseHeaderTimeout   = sync.OnceValue(func() http.RoundTripper { return newBase(30 * time.Second) })
+)
+
+// newBase returns a transport like http.DefaultTransport with the timeouts
+// of defaultBase.
+func newBase(responseHeaderTimeout time.Duration) *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	t.TLSHandshakeTimeout = 10 * time.Second
-	t.ResponseHeaderTimeout = 30 * time.Second
+	t.ResponseHeaderTimeout = responseHeaderTimeout
 	t.ExpectContinueTimeout = time.Second
 	t.MaxIdleConnsPerHost = 16
 	return t
-})
+}
 
 // Do sends req through the chain and returns the response of the last
 // attempt. It never modifies req.

@@ -496,3 +496,25 @@ func TestRetryConnectionRefused(t *testing.T) {
 		t.Errorf("waits = %d, want %d", got, DefaultMaxAttempts-1)
 	}
 }
+
+// The default transport waits for response headers without a limit of its own only when the
+// client's attempt timeout covers that wait (TestRetryAttemptTimeout: a server that never answers).
+func TestDefaultBaseHeaderTimeout(t *testing.T) {
+	for _, tc := range []struct {
+		timeout time.Duration
+		want    time.Duration
+	}{{0, 0}, {time.Second, 0}, {-1, 30 * time.Second}} {
+		c := New(Config{Provider: Kobas, Timeout: tc.timeout})
+		if c.timeout < 0 != (tc.want > 0) {
+			t.Fatalf("New(Timeout: %v).timeout = %v", tc.timeout, c.timeout)
+		}
+		tr, ok := defaultBase(c.timeout < 0).(*http.Transport)
+		if !ok {
+			t.Fatalf("defaultBase is %T, want *http.Transport", defaultBase(c.timeout < 0))
+		}
+		if tr.ResponseHeaderTimeout != tc.want || tr.TLSHandshakeTimeout != 10*time.Second || tr.MaxIdleConnsPerHost != 16 {
+			t.Errorf("Timeout %v: default transport has ResponseHeaderTimeout %v, TLS %v, idle per host %d; want %v, 10s, 16",
+				tc.timeout, tr.ResponseHeaderTimeout, tr.TLSHandshakeTimeout, tr.MaxIdleConnsPerHost, tc.want)
+		}
+	}
+}

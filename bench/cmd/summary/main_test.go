@@ -1,43 +1,53 @@
 package main
 
 import (
-	"math"
+	"bytes"
 	"strings"
 	"testing"
 )
 
-// interleaved is the output of three interleaved runs: the machine slows down in the second
-// run, for both sides alike.
-const interleaved = `goos: linux
+// sample is the output of three interleaved runs, the second on a slow machine.
+const sample = `goos: linux
 BenchmarkCall/KobasVenues/SDK-2    	   18093	     66000 ns/op	   10257 B/op	     105 allocs/op
 BenchmarkCall/KobasVenues/Hand-2   	   19860	     60000 ns/op	    8375 B/op	     101 allocs/op
+BenchmarkCallPaired/KobasVenues-2  	    7046	    158542 ns/op	     75000 hand-ns/call	     81000 sdk-ns/call	         1.080 sdk/hand
 PASS
 BenchmarkCall/KobasVenues/SDK-2    	   18093	     99000 ns/op	   10257 B/op	     104 allocs/op
 BenchmarkCall/KobasVenues/Hand-2   	   19860	     90000 ns/op	    8375 B/op	     101 allocs/op
+BenchmarkCallPaired/KobasVenues-2  	    7046	    258542 ns/op	    125000 hand-ns/call	    140000 sdk-ns/call	         1.120 sdk/hand
 BenchmarkCall/KobasVenues/SDK-2    	   18093	     63000 ns/op	   10257 B/op	     104 allocs/op
 BenchmarkCall/KobasVenues/Hand-2   	   19860	     60000 ns/op	    8375 B/op	     101 allocs/op
+BenchmarkCallPaired/KobasVenues-2  	    7046	    158542 ns/op	     76000 hand-ns/call	     81700 sdk-ns/call	         1.075 sdk/hand
 `
 
-func TestPairedRatio(t *testing.T) {
-	res, err := parse(strings.NewReader(interleaved))
+func TestCallTable(t *testing.T) {
+	res, err := parse(strings.NewReader(sample))
 	if err != nil {
 		t.Fatal(err)
 	}
-	const sdk, hand = "BenchmarkCall/KobasVenues/SDK", "BenchmarkCall/KobasVenues/Hand"
-	if got := len(res[sdk]["ns/op"]); got != 3 {
-		t.Fatalf("parsed %d SDK runs, want 3", got)
+	if got := len(res["BenchmarkCallPaired/KobasVenues"]["sdk/hand"]); got != 3 {
+		t.Fatalf("parsed %d paired runs, want 3", got)
 	}
-	// Pairs: 1.10, 1.10, 1.05 → median 1.10; the ratio of the medians would be 66000/60000 too,
-	// but a slow first run of one side only would not cancel out.
-	if got := res.pairedRatio(sdk, hand, "ns/op"); math.Abs(got-1.10) > 1e-9 {
-		t.Errorf("pairedRatio = %v, want 1.10", got)
+	var out bytes.Buffer
+	callTable(&out, res, "large call")
+	// Medians: 81700 and 76000 ns per call, ratio 1.080; allocations 104 and 101.
+	want := "| small: Kobas GET /venue, 3 venues | 81700 | 76000 | 1.08× | 10257 | 8375 | 1.22× | 104 | 101 | 1.03× | time met, allocs met |"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("callTable() =\n%s\nwant a line\n%s", out.String(), want)
 	}
-	if got, _ := res.median(sdk, "allocs/op"); got != 104 {
-		t.Errorf("median allocs = %v, want 104", got)
+	if !strings.Contains(out.String(), "| large: large call | not measured |") {
+		t.Errorf("callTable() =\n%s\nwant the large call reported as not measured", out.String())
 	}
-	// Unpaired runs fall back to the ratio of the medians.
-	res[hand]["ns/op"] = res[hand]["ns/op"][:2]
-	if got := res.pairedRatio(sdk, hand, "ns/op"); math.Abs(got-66000.0/75000) > 1e-9 {
-		t.Errorf("pairedRatio with unpaired runs = %v, want %v", got, 66000.0/75000)
+}
+
+func TestVerdictOverTarget(t *testing.T) {
+	res, err := parse(strings.NewReader(strings.ReplaceAll(sample, "1.0", "1.2")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	callTable(&out, res, "large call")
+	if !strings.Contains(out.String(), "time **not met**") {
+		t.Errorf("callTable() with ratios over 1.10 =\n%s\nwant time **not met**", out.String())
 	}
 }
