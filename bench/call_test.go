@@ -27,12 +27,7 @@ import (
 // calls are built and warmed up (connections, token, heap size) before any is measured, so that
 // the first sub-benchmark of the process is not the only one paying for a cold start.
 func BenchmarkCall(b *testing.B) {
-	srv := cannedServer(b, map[string][]byte{
-		kobasTokenPath:                     kobasTokenBody,
-		kobasBase + "/venue":               venuesBody,
-		cloudbedsBase + "/getReservations": cloudbedsPage,
-	})
-	calls := benchCalls(b, srv.URL)
+	calls := benchCalls(b)
 	for _, c := range calls {
 		for range c.warmup {
 			if err := c.call(); err != nil {
@@ -59,12 +54,7 @@ func BenchmarkCall(b *testing.B) {
 // the hand-written call's mean time (sdk-ns/call, hand-ns/call) and their ratio (sdk/hand); ns/op
 // covers both calls.
 func BenchmarkCallPaired(b *testing.B) {
-	srv := cannedServer(b, map[string][]byte{
-		kobasTokenPath:                     kobasTokenBody,
-		kobasBase + "/venue":               venuesBody,
-		cloudbedsBase + "/getReservations": cloudbedsPage,
-	})
-	calls := benchCalls(b, srv.URL)
+	calls := benchCalls(b)
 	for i := 0; i+1 < len(calls); i += 2 {
 		sdk, hand := calls[i], calls[i+1]
 		for range sdk.warmup {
@@ -109,8 +99,14 @@ type benchCall struct {
 	call   func() error
 }
 
-// benchCalls returns BenchmarkCall's calls against the canned server at base, in pairs.
-func benchCalls(tb testing.TB, base string) []benchCall {
+// benchCalls starts the canned server and returns BenchmarkCall's calls against it, in pairs.
+func benchCalls(tb testing.TB) []benchCall {
+	srv := cannedServer(tb, map[string][]byte{
+		kobasTokenPath:                     kobasTokenBody,
+		kobasBase + "/venue":               venuesBody,
+		cloudbedsBase + "/getReservations": cloudbedsPage,
+	})
+	base := srv.URL
 	ctx := context.Background()
 	kobasSDK, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
 		ClientID: benchClientID, ClientSecret: benchClientSecret, CompanyID: benchCompanyID,

@@ -44,11 +44,7 @@ func (m *Map[V]) UnmarshalJSON(b []byte) error {
 			if err := json.Unmarshal(b, &list); err != nil {
 				return err
 			}
-			out := make(map[string]V, len(list))
-			for i, v := range list {
-				out[strconv.Itoa(i)] = v
-			}
-			*m = out
+			*m = byIndex(list)
 			return nil
 		}
 	}
@@ -83,11 +79,7 @@ func (m *Map[V]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 		if err := jsonv2.UnmarshalDecode(dec, &list); err != nil {
 			return err
 		}
-		out := make(map[string]V, len(list))
-		for i, v := range list {
-			out[strconv.Itoa(i)] = v
-		}
-		*m = out
+		*m = byIndex(list)
 		return nil
 	}
 	b, err := dec.ReadValue()
@@ -95,4 +87,14 @@ func (m *Map[V]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 		return err
 	}
 	return jsonError("Map", b)
+}
+
+// byIndex returns the elements of list keyed by their index ("0", "1", …), as
+// PHP means a list sent in place of an object.
+func byIndex[V any](list []V) map[string]V {
+	out := make(map[string]V, len(list))
+	for i, v := range list {
+		out[strconv.Itoa(i)] = v
+	}
+	return out
 }
