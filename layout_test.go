@@ -1,0 +1,68 @@
+package hospitality_test
+
+import (
+	"go/build"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/hospitality-sdk/hospitality-go"
+
+// TestImportRules enforces the layout's import rules: generated packages import only the
+// standard library, oapi-codegen's runtime, encoding/json/v2 (go-json-experiment/json), wire and
+// form; and auth never imports gen.
+func TestImportRules(t *testing.T) {
+	genAllowed := []string{
+		"github.com/oapi-codegen/runtime",
+		"github.com/go-json-experiment/json",
+		module + "/wire",
+		module + "/form",
+	}
+	gens, err := filepath.Glob("gen/*")
+	if err != nil || len(gens) == 0 {
+		t.Fatalf("no gen/* packages found (%v)", err)
+	}
+	for _, dir := range gens {
+		for _, imp := range imports(t, dir) {
+			if !isStdlib(imp) && !hasAnyPrefix(imp, genAllowed) {
+				t.Errorf("%s imports %s; generated packages may import only the standard library, %s",
+					dir, imp, strings.Join(genAllowed, ", "))
+			}
+		}
+	}
+	for _, imp := range imports(t, "auth") {
+		if strings.HasPrefix(imp, module+"/gen") {
+			t.Errorf("auth imports %s; auth must not depend on generated code", imp)
+		}
+	}
+}
+
+// imports returns the non-test imports of the package in dir.
+func imports(t *testing.T, dir string) []string {
+	t.Helper()
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		t.Fatalf("%s is not a directory: %v", dir, err)
+	}
+	pkg, err := build.ImportDir(dir, 0)
+	if err != nil {
+		t.Fatalf("reading package %s: %v", dir, err)
+	}
+	return pkg.Imports
+}
+
+// isStdlib reports whether path is a standard library import path (no dot in its first element).
+func isStdlib(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if s == p || strings.HasPrefix(s, p+"/") {
+			return true
+		}
+	}
+	return false
+}
