@@ -18,44 +18,71 @@ import (
 // empty values. Nested values follow the rules in the package documentation. Marshal fails on
 // values a form cannot carry: channels, functions, complex numbers, NaN and infinities.
 func Marshal(v any) (url.Values, error) {
-	out := url.Values{}
-	e := encoder{out: out}
-	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
-		if rv.IsNil() {
-			return out, nil
-		}
-		rv = rv.Elem()
+	var e encoder
+	if err := e.top(v); err != nil {
+		return nil, err
 	}
-	switch rv.Kind() {
-	case reflect.Struct:
-		if err := e.fields(addressable(rv), ""); err != nil {
-			return nil, err
-		}
-	case reflect.Map:
-		if err := e.mapEntries(rv, ""); err != nil {
-			return nil, err
-		}
-	case reflect.Invalid:
-		return out, nil
-	default:
-		return nil, fmt.Errorf("form: cannot encode %s as a form body: want a struct or a map", rv.Type())
+	out := make(url.Values, len(e.pairs))
+	for _, p := range e.pairs {
+		out[p.k] = append(out[p.k], p.v)
 	}
 	return out, nil
 }
 
 // Encode returns the body of v as application/x-www-form-urlencoded text, keys sorted as
-// [url.Values.Encode] sorts them. See [Marshal] for the rules.
+// [url.Values.Encode] sorts them (the values of a repeated key in their order). See [Marshal]
+// for the rules.
 func Encode(v any) (string, error) {
-	vals, err := Marshal(v)
-	if err != nil {
+	e := encoder{pairs: make([]pair, 0, 32)}
+	if err := e.top(v); err != nil {
 		return "", err
 	}
-	return vals.Encode(), nil
+	slices.SortStableFunc(e.pairs, func(a, b pair) int { return strings.Compare(a.k, b.k) })
+	n := 0
+	for _, p := range e.pairs {
+		n += len(p.k) + len(p.v) + 2
+	}
+	var sb strings.Builder
+	sb.Grow(n + n/4)
+	for i, p := range e.pairs {
+		if i > 0 {
+			sb.WriteByte('&')
+		}
+		sb.WriteString(url.QueryEscape(p.k))
+		sb.WriteByte('=')
+		sb.WriteString(url.QueryEscape(p.v))
+	}
+	return sb.String(), nil
 }
 
+// encoder collects the key-value pairs of a form in the order the value lists them.
 type encoder struct {
-	out url.Values
+	pairs []pair
+}
+
+type pair struct{ k, v string }
+
+// add records the value text under key k.
+func (e *encoder) add(k, text string) { e.pairs = append(e.pairs, pair{k, text}) }
+
+// top collects the pairs of v, the whole body.
+func (e *encoder) top(v any) error {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+		if rv.IsNil() {
+			return nil
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Kind() {
+	case reflect.Struct:
+		return e.fields(addressable(rv), "")
+	case reflect.Map:
+		return e.mapEntries(rv, "")
+	case reflect.Invalid:
+		return nil
+	}
+	return fmt.Errorf("form: cannot encode %s as a form body: want a struct or a map", rv.Type())
 }
 
 var (
@@ -90,34 +117,34 @@ func (e *encoder) value(v reflect.Value, k string) error {
 		if err != nil {
 			return fmt.Errorf("form: %s: %w", k, err)
 		}
-		e.out.Add(k, text)
+		e.add(k, text)
 		return nil
 	}
 	switch v.Kind() {
 	case reflect.String:
-		e.out.Add(k, v.String())
+		e.add(k, v.String())
 	case reflect.Bool:
 		if v.Bool() {
-			e.out.Add(k, "1")
+			e.add(k, "1")
 		} else {
-			e.out.Add(k, "0")
+			e.add(k, "0")
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		e.out.Add(k, strconv.FormatInt(v.Int(), 10))
+		e.add(k, strconv.FormatInt(v.Int(), 10))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		e.out.Add(k, strconv.FormatUint(v.Uint(), 10))
+		e.add(k, strconv.FormatUint(v.Uint(), 10))
 	case reflect.Float32, reflect.Float64:
 		f := v.Float()
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			return fmt.Errorf("form: %s: cannot encode %v", k, f)
 		}
-		e.out.Add(k, strconv.FormatFloat(f, 'f', -1, v.Type().Bits()))
+		e.add(k, strconv.FormatFloat(f, 'f', -1, v.Type().Bits()))
 	case reflect.Slice:
 		if v.IsNil() {
 			return nil
 		}
 		if v.Type().Elem().Kind() == reflect.Uint8 {
-			e.out.Add(k, string(v.Bytes()))
+			e.add(k, string(v.Bytes()))
 			return nil
 		}
 		fallthrough

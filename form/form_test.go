@@ -163,6 +163,14 @@ func TestEncode(t *testing.T) {
 			if plain != tc.want {
 				t.Errorf("Encode(%+v) = %q (unescaped %q), want %q", tc.in, got, plain, tc.want)
 			}
+			// Encode writes the pairs itself; it must agree with Marshal + url.Values.Encode.
+			vals, err := form.Marshal(tc.in)
+			if err != nil {
+				t.Fatalf("Marshal(%+v) error: %v", tc.in, err)
+			}
+			if viaValues := vals.Encode(); viaValues != got {
+				t.Errorf("Marshal(%+v).Encode() = %q, Encode = %q", tc.in, viaValues, got)
+			}
 		})
 	}
 }
