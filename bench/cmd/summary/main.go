@@ -86,6 +86,7 @@ func main() {
 	defer w.Flush()
 	callTable(w, res, *large)
 	decodeTable(w, res)
+	piecesTable(w, res)
 	tokenTable(w, res)
 	rateTable(w, res)
 	sandboxTable(w, res, *prism)
@@ -149,6 +150,67 @@ func decodeTable(w io.Writer, res results) {
 		b, _ := res.median(prefix+c.name, "B/op")
 		a, _ := res.median(prefix+c.name, "allocs/op")
 		fmt.Fprintf(w, "| %s | %.0f | %.0f | %.0f | %.2f× | %.2f× |\n", c.label, t, b, a, t/pt, ratio(a, pa))
+	}
+	fmt.Fprintln(w)
+}
+
+// piecesTable summarises the packages' own micro-benchmarks: the cost of each piece of a call
+// alone, against its plain counterpart where there is one.
+func piecesTable(w io.Writer, res results) {
+	type row struct{ label, name, base string }
+	rows := []row{
+		{"transport chain, Kobas GET (in-memory round tripper) vs bare http.Client.Do", "BenchmarkDoKobas", "BenchmarkDoBaseline"},
+		{"transport chain, Cloudbeds success check on a 9 KB answer", "BenchmarkDoCloudbedsSuccessCheck", "BenchmarkDoBaseline"},
+		{"auth: bearer header from a cached token", "BenchmarkBearer/CachedSource", ""},
+		{"form.Encode, Cloudbeds postReservation body vs the same url.Values written by hand", "BenchmarkEncodePostReservation", "BenchmarkEncodePostReservationHand"},
+		{"wire: a Kobas sales line, encoding/json/v2 in v1 mode vs encoding/json", "BenchmarkDecodeStruct", "BenchmarkDecodeStructStdlib"},
+		{"wire.Map, a guest list of 3, encoding/json/v2 in v1 mode vs encoding/json", "BenchmarkDecodeMap", "BenchmarkDecodeMapStdlib"},
+	}
+	var lines []string
+	for _, r := range rows {
+		t, ok := res.median(r.name, "ns/op")
+		if !ok {
+			continue
+		}
+		a, _ := res.median(r.name, "allocs/op")
+		vs := "—"
+		if bt, ok := res.median(r.base, "ns/op"); ok && r.base != "" {
+			ba, _ := res.median(r.base, "allocs/op")
+			vs = fmt.Sprintf("%.0f ns, %.0f allocs (%.2f×, %+.1f µs)", bt, ba, t/bt, (t-bt)/1000)
+		}
+		lines = append(lines, fmt.Sprintf("| %s | %.0f | %.0f | %s |", r.label, t, a, vs))
+	}
+	// The lenient scalar types, one value each.
+	var lo, hi, maxAllocs float64
+	n := 0
+	for name := range res {
+		if !strings.HasPrefix(name, "BenchmarkDecode") || strings.Contains(name, "/") ||
+			strings.HasPrefix(name, "BenchmarkDecodeStruct") || strings.HasPrefix(name, "BenchmarkDecodeMap") {
+			continue
+		}
+		t, ok := res.median(name, "ns/op")
+		if !ok {
+			continue
+		}
+		a, _ := res.median(name, "allocs/op")
+		if n == 0 || t < lo {
+			lo = t
+		}
+		hi, maxAllocs = max(hi, t), max(maxAllocs, a)
+		n++
+	}
+	if n > 0 {
+		lines = append(lines, fmt.Sprintf("| wire: one scalar value (%d types and forms: ints, floats, bools, ids, decimals, dates) | %.0f–%.0f | ≤ %.0f | — |", n, lo, hi, maxAllocs))
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "The pieces alone (the packages' micro-benchmarks, medians):")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| piece | ns/op | allocs/op | plain counterpart |")
+	fmt.Fprintln(w, "|---|---:|---:|---|")
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
 	}
 	fmt.Fprintln(w)
 }

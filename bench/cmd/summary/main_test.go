@@ -51,3 +51,31 @@ func TestVerdictOverTarget(t *testing.T) {
 		t.Errorf("callTable() with ratios over 1.10 =\n%s\nwant time **not met**", out.String())
 	}
 }
+
+func TestPiecesTable(t *testing.T) {
+	const raw = `BenchmarkDoBaseline-2   296220   740.0 ns/op   840 B/op   10 allocs/op
+BenchmarkDoKobas-2      100426  2740 ns/op   2569 B/op   20 allocs/op
+BenchmarkDecodeInt-2    14706858   16.60 ns/op   301.15 MB/s   0 B/op   0 allocs/op
+BenchmarkDecodeSQLDateTime-2   2330904   102.7 ns/op   204.47 MB/s   0 B/op   0 allocs/op
+BenchmarkDecodeStruct-2   138175   1696 ns/op   118.51 MB/s   256 B/op   4 allocs/op
+BenchmarkDecode/CloudbedsReservations/Plain-2   490   2416904 ns/op   403217 B/op   8918 allocs/op
+`
+	res, err := parse(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	piecesTable(&out, res)
+	for _, want := range []string{
+		"| transport chain, Kobas GET (in-memory round tripper) vs bare http.Client.Do | 2740 | 20 | 740 ns, 10 allocs (3.70×, +2.0 µs) |",
+		// Only the scalar types count in the range: not the struct, not the page of BenchmarkDecode.
+		"| wire: one scalar value (2 types and forms: ints, floats, bools, ids, decimals, dates) | 17–103 | ≤ 0 | — |",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("piecesTable() =\n%s\nwant a line\n%s", out.String(), want)
+		}
+	}
+	if strings.Contains(out.String(), "form.Encode") {
+		t.Errorf("piecesTable() lists a piece that was not measured:\n%s", out.String())
+	}
+}
