@@ -291,7 +291,11 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			// WithContext's copy is inlined and stays on the stack.
 			*r = *r.WithContext(actx)
 		}
-		start := c.now()
+		// The clock is read for the debug log only (it costs a system call on some VMs).
+		var start time.Time
+		if c.logger != nil {
+			start = c.now()
+		}
 		resp, err := c.send(r)
 		if err != nil {
 			timedOut := ctx.Err() == nil && actx.Err() != nil
@@ -300,7 +304,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			}
 			lastErr = c.sendError(r, err, timedOut)
 			if ctx.Err() != nil || attempt >= maxAttempts || !(timedOut || retryableError(err)) {
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, dur: c.now().Sub(start), err: lastErr})
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, start: start, err: lastErr})
 				return nil, lastErr
 			}
 			lastCost = retryCost
@@ -308,7 +312,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 				lastCost = timeoutCost
 			}
 			wait := c.backoff(attempt)
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, dur: c.now().Sub(start), err: lastErr, wait: wait, retrying: true})
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, start: start, err: lastErr, wait: wait, retrying: true})
 			if err := c.waitRetry(ctx, wait, lastCost, lastErr); err != nil {
 				return nil, err
 			}
@@ -320,11 +324,11 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 				apiErr, err := c.checkCloudbeds(r, resp, &a.body, cancel)
 				if err != nil {
 					lastErr = err
-					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: requestID(resp.Header), err: err})
+					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header), err: err})
 					return nil, err
 				}
 				if apiErr != nil {
-					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: apiErr.RequestID, err: apiErr})
+					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
 					return nil, apiErr
 				}
 			} else if cancel != nil {
@@ -336,7 +340,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			} else {
 				c.budget.release(lastCost)
 			}
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: requestID(resp.Header)})
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header)})
 			return resp, nil
 		}
 
@@ -345,7 +349,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			if cancel != nil {
 				cancel()
 			}
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: requestID(resp.Header), reauth: true})
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header), reauth: true})
 			reauthed = true
 			if err := c.reauthorize(ctx, r); err != nil {
 				return nil, fmt.Errorf("transport: %s: reauthorize after 401: %w (%w)", c.provider, err, &APIError{
@@ -368,12 +372,12 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			// the status and what was read of the body.
 			lastErr = c.sendError(r, fmt.Errorf("read %d response body: %w", resp.StatusCode, rerr), timedOut)
 			if ctx.Err() != nil || attempt >= maxAttempts {
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), err: lastErr})
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr})
 				return nil, lastErr
 			}
 			lastCost = retryCost
 			wait := c.backoff(attempt)
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), err: lastErr, wait: wait, retrying: true})
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr, wait: wait, retrying: true})
 			if err := c.waitRetry(ctx, wait, lastCost, lastErr); err != nil {
 				return nil, err
 			}
@@ -386,7 +390,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			// credential so the next request gets a fresh one.
 			reauthed = true
 			if err := c.reauthorize(ctx, r); err != nil {
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: apiErr.RequestID, err: apiErr})
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
 				return nil, fmt.Errorf("transport: %s: reauthorize after 401: %w (%w)", c.provider, err, apiErr)
 			}
 		}
@@ -400,11 +404,11 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			c.adapt(r, wait)
 		}
 		if attempt >= maxAttempts || !retryableStatus(resp.StatusCode) {
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: apiErr.RequestID, err: apiErr})
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
 			return nil, apiErr
 		}
 		lastCost = retryCost
-		c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, dur: c.now().Sub(start), reqID: apiErr.RequestID, err: apiErr, wait: wait, retrying: true})
+		c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr, wait: wait, retrying: true})
 		if err := c.waitRetry(ctx, wait, lastCost, apiErr); err != nil {
 			return nil, err
 		}

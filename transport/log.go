@@ -12,7 +12,7 @@ import (
 type attemptInfo struct {
 	attempt  int
 	status   int
-	dur      time.Duration
+	start    time.Time // when the attempt was sent; zero when no logger was set then
 	reqID    string
 	err      error
 	wait     time.Duration
@@ -43,7 +43,7 @@ func (c *Client) logAttempt(ctx context.Context, r *http.Request, a attemptInfo)
 	if a.status != 0 {
 		attrs = append(attrs, slog.Int("status", a.status))
 	}
-	attrs = append(attrs, slog.Duration("duration", a.dur))
+	attrs = append(attrs, slog.Duration("duration", c.now().Sub(a.start)))
 	if a.reqID != "" {
 		attrs = append(attrs, slog.String("request_id", a.reqID))
 	}
