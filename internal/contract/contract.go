@@ -41,6 +41,7 @@ import (
 	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 
 	"github.com/hospitality-sdk/hospitality-go/sandbox"
 )
@@ -524,6 +525,9 @@ func arguments(ctx context.Context, cfg *config, o op, mt reflect.Type, raw bool
 			if err != nil {
 				return nil, fmt.Errorf("request body: %w", err)
 			}
+			if err := encodesAsStdlib(val); err != nil {
+				return nil, fmt.Errorf("request body: %w", err)
+			}
 			args = append(args, val)
 			i++
 		}
@@ -886,6 +890,23 @@ func multipartBody(mt *openapi3.MediaType) (string, io.Reader, error) {
 
 // decoded checks a response: a 2xx status whose typed field (JSON200, ApplicationVndAPIJSON201,
 // …) is set, or an answer the document gives no JSON body for.
+// encodesAsStdlib checks that the generated client's JSON encoding of a request body (encoding/json/v2
+// in v1 mode, see internal/codegen/imports.tmpl) gives the bytes encoding/json gives.
+func encodesAsStdlib(body reflect.Value) error {
+	got, err := jsonv1.Marshal(body.Interface())
+	if err != nil {
+		return fmt.Errorf("the client cannot encode %s: %w", body.Type(), err)
+	}
+	want, err := json.Marshal(body.Interface())
+	if err != nil {
+		return fmt.Errorf("encoding/json cannot encode %s: %w", body.Type(), err)
+	}
+	if !bytes.Equal(got, want) {
+		return fmt.Errorf("the client encodes %s as %.300s, encoding/json as %.300s", body.Type(), got, want)
+	}
+	return nil
+}
+
 // sameAsStdlib checks that typed, the value the generated client decoded (with encoding/json/v2
 // in v1 mode, see internal/codegen/imports.tmpl), equals what encoding/json makes of the same body.
 func sameAsStdlib(typed, body reflect.Value) error {

@@ -34,3 +34,19 @@ func TestSameAsStdlib(t *testing.T) {
 		})
 	}
 }
+
+func TestEncodesAsStdlib(t *testing.T) {
+	type body struct {
+		Name  string            `json:"name"`
+		Note  *string           `json:"note,omitempty"`
+		HTML  string            `json:"html"`
+		Extra map[string]string `json:"extra,omitempty"`
+	}
+	if err := encodesAsStdlib(reflect.ValueOf(body{Name: "Ana", HTML: "<b>&</b>", Extra: map[string]string{"b": "2", "a": "1"}})); err != nil {
+		t.Errorf("encodesAsStdlib() = %v, want nil", err)
+	}
+	err := encodesAsStdlib(reflect.ValueOf(struct{ C chan int }{}))
+	if err == nil || !strings.Contains(err.Error(), "cannot encode") {
+		t.Errorf("encodesAsStdlib(chan) = %v, want a cannot-encode error", err)
+	}
+}
