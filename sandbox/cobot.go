@@ -34,7 +34,9 @@ package sandbox
 // [Options.CobotRateWindow] (60 per minute by default): a bucket that holds that many requests
 // and refills evenly over the window, so clients pacing themselves at the documented rate
 // never see a 429 whatever their jitter, while bursts beyond it are answered 429 with
-// Retry-After in whole seconds until a request is allowed again.
+// Retry-After in whole seconds until a request is allowed again. API 1's GET /api/memberships
+// has its own, stricter bucket of [Options.CobotMembershipsRateLimit] requests per window (6 per
+// minute by default), taken before the general one.
 //
 // Bookings and memberships are stateful: bookings are created (as admin or for a membership),
 // read, listed per space and per membership, updated and deleted consistently; memberships are
@@ -143,6 +145,7 @@ type cobotGrant struct {
 type cobotBucket struct {
 	tokens float64
 	last   time.Time
+	token  string // the access token it limits
 }
 
 func registerCobot(s *Server) error {
@@ -178,7 +181,11 @@ func registerCobot(s *Server) error {
 				if h == nil {
 					h = cobotExample(op)
 				}
-				a.ops[op.OperationID] = c.limited(a, h)
+				limits := []cobotLimit{c.generalLimit()}
+				if a == c.api1 && op.OperationID == "listMemberships" {
+					limits = []cobotLimit{{"memberships", c.s.opts.CobotMembershipsRateLimit}, c.generalLimit()}
+				}
+				a.ops[op.OperationID] = c.limited(a, h, limits)
 			}
 		}
 	}
@@ -262,7 +269,11 @@ func (c *cobot) revoke(tokens ...string) {
 	c.mu.Lock()
 	for _, t := range tokens {
 		delete(c.grants, t)
-		delete(c.buckets, t)
+	}
+	for k, b := range c.buckets {
+		if slices.Contains(tokens, b.token) {
+			delete(c.buckets, k)
+		}
 	}
 	c.mu.Unlock()
 }
@@ -277,43 +288,63 @@ func cobotBearer(r *http.Request) string {
 	return strings.TrimSpace(tok)
 }
 
-// allow takes one request from tok's bucket, or reports how long until one is available.
-func (c *cobot) allow(tok string) (bool, time.Duration) {
-	limit, window := float64(c.s.opts.CobotRateLimit), c.s.opts.CobotRateWindow
-	per := window / time.Duration(c.s.opts.CobotRateLimit) // refill time of one request
-	now := c.s.opts.Now()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	b := c.buckets[tok]
-	if b == nil {
-		b = &cobotBucket{tokens: limit, last: now}
-		c.buckets[tok] = b
-	}
-	if elapsed := now.Sub(b.last); elapsed > 0 {
-		b.tokens = min(limit, b.tokens+float64(elapsed)/float64(per))
-		b.last = now
-	}
-	if b.tokens >= 1 {
-		b.tokens--
-		return true, 0
-	}
-	return false, time.Duration((1 - b.tokens) * float64(per))
+// cobotLimit is one rate limit: requests per [Options.CobotRateWindow] and access token, in a
+// bucket of its own per name.
+type cobotLimit struct {
+	name  string // "" for the general limit
+	limit int
 }
 
-// limited applies the per-token rate limit before h. The API 1 access-token operations are
-// authenticated by the token in their path.
-func (c *cobot) limited(a *api, h opFunc) opFunc {
+func (c *cobot) generalLimit() cobotLimit { return cobotLimit{"", c.s.opts.CobotRateLimit} }
+
+// allow takes one request from each of tok's buckets for limits when every one has a request
+// available, or takes none and reports the limit that refused and how long until it would allow.
+func (c *cobot) allow(tok string, limits []cobotLimit) (bool, cobotLimit, time.Duration) {
+	window, now := c.s.opts.CobotRateWindow, c.s.opts.Now()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	buckets := make([]*cobotBucket, len(limits))
+	for i, l := range limits {
+		key := tok
+		if l.name != "" {
+			key = tok + " " + l.name
+		}
+		b := c.buckets[key]
+		if b == nil {
+			b = &cobotBucket{tokens: float64(l.limit), last: now, token: tok}
+			c.buckets[key] = b
+		}
+		per := window / time.Duration(l.limit) // refill time of one request
+		if elapsed := now.Sub(b.last); elapsed > 0 {
+			b.tokens = min(float64(l.limit), b.tokens+float64(elapsed)/float64(per))
+			b.last = now
+		}
+		if b.tokens < 1 {
+			return false, l, time.Duration((1 - b.tokens) * float64(per))
+		}
+		buckets[i] = b
+	}
+	for _, b := range buckets {
+		b.tokens--
+	}
+	return true, cobotLimit{}, 0
+}
+
+// limited applies the per-token rate limits before h; a refused request takes nothing from any
+// of them. The API 1 access-token operations are authenticated by the token
+// in their path.
+func (c *cobot) limited(a *api, h opFunc, limits []cobotLimit) opFunc {
 	return func(w http.ResponseWriter, r *http.Request, params map[string]string, body []byte) {
 		tok := cobotBearer(r)
 		if tok == "" {
 			tok = params["token"]
 		}
 		if tok != "" && c.grant(tok) != nil {
-			if ok, wait := c.allow(tok); !ok {
+			if ok, l, wait := c.allow(tok, limits); !ok {
 				secs := max(1, int(math.Ceil(wait.Seconds())))
 				w.Header().Set("Retry-After", strconv.Itoa(secs))
 				a.errorFn(w, http.StatusTooManyRequests, "rate_limited",
-					fmt.Sprintf("rate limit of %d requests per %s exceeded; retry in %d s", c.s.opts.CobotRateLimit, c.s.opts.CobotRateWindow, secs))
+					fmt.Sprintf("rate limit of %d requests per %s exceeded; retry in %d s", l.limit, c.s.opts.CobotRateWindow, secs))
 				return
 			}
 		}

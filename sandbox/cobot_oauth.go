@@ -431,7 +431,7 @@ func (c *cobot) userinfo(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusForbidden, map[string]string{"error": "insufficient_scope", "error_description": "a user token with the openid scope is required"})
 		return
 	}
-	if ok, wait := c.allow(tok); !ok {
+	if ok, _, wait := c.allow(tok, []cobotLimit{c.generalLimit()}); !ok {
 		w.Header().Set("Retry-After", fmt.Sprint(max(1, int((wait+time.Second-1)/time.Second))))
 		writeJSON(w, http.StatusTooManyRequests, map[string]string{"error": "rate_limited", "error_description": "too many requests"})
 		return

@@ -144,14 +144,15 @@ func TestCobot(t *testing.T) {
 }
 
 // TestCobotWithClock runs the tests that move the sandbox's clock: code and token expiry and the
-// rate limit, here 3 requests per hour per token (each test uses tokens of its own).
+// rate limits, here 3 requests per hour per token and 1 for API 1's memberships list (each test
+// uses tokens of its own).
 func TestCobotWithClock(t *testing.T) {
 	now := time.Date(2030, 1, 1, 12, 0, 0, 0, time.UTC)
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
 	sb, root := start(t, sandbox.Options{Now: clock, CodeLifetime: 10 * time.Minute, TokenLifetime: time.Hour,
-		CobotRateLimit: 3, CobotRateWindow: time.Hour})
+		CobotRateLimit: 3, CobotRateWindow: time.Hour, CobotMembershipsRateLimit: 1})
 	for _, tt := range []struct {
 		name string
 		test func(*testing.T, *sandbox.Server, string, func(time.Duration))
@@ -159,6 +160,7 @@ func TestCobotWithClock(t *testing.T) {
 		{"token endpoint rejects", testCobotTokenEndpointRejects},
 		{"token expiry and scopes", testCobotTokenExpiryAndScopes},
 		{"rate limit", testCobotRateLimit},
+		{"API 1 memberships rate limit", testCobotMembershipsRateLimit},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, sb, root, advance) })
 	}
@@ -593,6 +595,37 @@ func testCobotRateLimit(t *testing.T, sb *sandbox.Server, root string, advance f
 	}
 }
 
+// testCobotMembershipsRateLimit: API 1's GET /api/memberships has a bucket of its own (1 per hour
+// here) besides the general one (3 per hour); a refused request takes from neither.
+func testCobotMembershipsRateLimit(t *testing.T, sb *sandbox.Server, root string, advance func(time.Duration)) {
+	tok := sb.CobotTestToken()
+	list := func() (*http.Response, []byte) {
+		return cobotRaw(t, "GET", root+sandbox.CobotV1APIPath+"/api/memberships", tok, "", "")
+	}
+	if res, body := list(); res.StatusCode != 200 {
+		t.Fatalf("first memberships list: %d %s", res.StatusCode, body)
+	}
+	res, body := list()
+	if res.StatusCode != 429 || res.Header.Get("Retry-After") != "3600" || !strings.Contains(string(body), "rate limit of 1 requests") {
+		t.Errorf("second memberships list in the hour: %d, Retry-After %q, %s; want 429, 3600 s and the memberships limit",
+			res.StatusCode, res.Header.Get("Retry-After"), body)
+	}
+	// The general bucket gave one request to the first list and none to the refused one: two left.
+	for i := range 2 {
+		if res, body := cobotRaw(t, "GET", root+sandbox.CobotAPIPath+"/user", tok, "", ""); res.StatusCode != 200 {
+			t.Fatalf("API 2 request %d after the refused list: %d %s, want 200", i+1, res.StatusCode, body)
+		}
+	}
+	if res, _ := cobotRaw(t, "GET", root+sandbox.CobotAPIPath+"/user", tok, "", ""); res.StatusCode != 429 {
+		t.Errorf("4th general request in the hour: %d, want 429", res.StatusCode)
+	}
+	// The bucket refills over the window (the token itself expires at the hour).
+	advance(59 * time.Minute)
+	if res, _ := list(); res.StatusCode != 429 || res.Header.Get("Retry-After") != "60" {
+		t.Errorf("memberships list after 59 min: %d, Retry-After %q; want 429 and 60", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+}
+
 // statusCounter counts the answers a handler gives by status.
 type statusCounter struct {
 	http.ResponseWriter
@@ -753,4 +786,51 @@ func toStrings(v any) []string {
 		}
 	}
 	return out
+}
+
+// TestCobotMembershipsLimitSDK scales Cobot's limits to a 300 ms window (60 requests, and 6 for
+// API 1's memberships list): a burst of memberships lists through an SDK client whose endpoint
+// limit matches the sandbox's all succeed, paced by the client; the same burst with the endpoint
+// limit removed runs into the sandbox's 429s.
+func TestCobotMembershipsLimitSDK(t *testing.T) {
+	ctx := context.Background()
+	const window = 300 * time.Millisecond
+	sb, err := sandbox.New(sandbox.Options{CobotRateLimit: 60, CobotRateWindow: window})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tooMany atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sb.ServeHTTP(statusCounter{w, &tooMany}, r)
+	}))
+	t.Cleanup(srv.Close)
+	isList := func(r *http.Request) bool {
+		return r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/api/memberships")
+	}
+
+	burst := func(endpoints []transport.EndpointLimit, retries int) (failed int) {
+		c, err := hospitality.NewCobotV1(ctx, hospitality.CobotConfig{
+			TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: sb.CobotTestToken()}),
+			BaseURL:     srv.URL + sandbox.CobotV1APIPath,
+		}, hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Every(window / 60), Burst: 1, Endpoints: endpoints}),
+			hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: retries}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 12 {
+			if resp, err := c.ListMembershipsWithResponse(ctx); err != nil || resp.JSON200 == nil {
+				failed++
+			}
+		}
+		return failed
+	}
+
+	paced := []transport.EndpointLimit{{Name: "memberships", Match: isList, Limit: rate.Every(window / 6), Burst: 1}}
+	if failed := burst(paced, 1); failed != 0 || tooMany.Load() != 0 {
+		t.Errorf("12 lists paced at 6 per %v: %d failed, %d answered 429; want 0 and 0", window, failed, tooMany.Load())
+	}
+	tooMany.Store(0)
+	if failed := burst([]transport.EndpointLimit{}, 1); failed == 0 || tooMany.Load() == 0 {
+		t.Errorf("12 lists without the endpoint limit: %d failed, %d answered 429; want the sandbox to refuse some", failed, tooMany.Load())
+	}
 }

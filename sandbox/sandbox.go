@@ -95,6 +95,9 @@ type Options struct {
 	// requests per minute, as documented. Tests shrink the window to run fast.
 	CobotRateLimit  int
 	CobotRateWindow time.Duration
+	// CobotMembershipsRateLimit is the stricter limit of Cobot API 1's GET /api/memberships per
+	// access token and CobotRateWindow: zero means 6, as documented ("6 rpm").
+	CobotMembershipsRateLimit int
 }
 
 // Server is a running sandbox. It is safe for concurrent use.
@@ -213,6 +216,9 @@ func New(opts Options) (*Server, error) {
 	}
 	if s.opts.CobotRateLimit == 0 {
 		s.opts.CobotRateLimit = 60
+	}
+	if s.opts.CobotMembershipsRateLimit == 0 {
+		s.opts.CobotMembershipsRateLimit = 6
 	}
 	if s.opts.CobotRateWindow == 0 {
 		s.opts.CobotRateWindow = time.Minute
