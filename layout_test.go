@@ -12,7 +12,8 @@ const module = "github.com/hospitality-sdk/hospitality-go"
 
 // TestImportRules enforces the layout's import rules: generated packages import only the
 // standard library, oapi-codegen's runtime, encoding/json/v2 (go-json-experiment/json), wire and
-// form; and auth never imports gen.
+// form, and never encoding/json (a gen/<api>/oapi-codegen.yaml that lost the
+// internal/codegen/imports.tmpl override would bring it back); and auth never imports gen.
 func TestImportRules(t *testing.T) {
 	genAllowed := []string{
 		"github.com/oapi-codegen/runtime",
@@ -29,6 +30,9 @@ func TestImportRules(t *testing.T) {
 			if !isStdlib(imp) && !hasAnyPrefix(imp, genAllowed) {
 				t.Errorf("%s imports %s; generated packages may import only the standard library, %s",
 					dir, imp, strings.Join(genAllowed, ", "))
+			}
+			if imp == "encoding/json" {
+				t.Errorf("%s imports encoding/json; generated code must use go-json-experiment/json/v1 (internal/codegen/imports.tmpl)", dir)
 			}
 		}
 	}

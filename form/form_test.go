@@ -97,6 +97,10 @@ func TestEncode(t *testing.T) {
 		{"map of any with nested values", map[string]any{"a": []any{"x", 2.5, true, nil}, "b": map[string]any{"c": 1}},
 			"a[0]=x&a[1]=2.5&a[2]=1&b[c]=1"},
 		{"int map keys", map[int]string{10: "b", 2: "a"}, "10=b&2=a"},
+		{"repeated key keeps its values in order", struct {
+			A  []string `json:"a"`
+			A0 string   `json:"a[0]"`
+		}{[]string{"x", "y"}, "z"}, "a[0]=x&a[0]=z&a[1]=y"},
 		{"floats never scientific", struct {
 			Amount float64 `json:"amount"`
 			Small  float64 `json:"small"`

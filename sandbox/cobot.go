@@ -126,7 +126,7 @@ type cobot struct {
 	grants   map[string]*cobotGrant   // access token → what it grants
 	codes    map[string]*cobotCode    // authorization code → its request
 	consents map[string]*cobotPending // consent page id → the request shown
-	buckets  map[string]*cobotBucket  // access token → rate limit bucket
+	buckets  map[string]*cobotBucket  // access token (and " " + limit name) → rate limit bucket
 
 	keyOnce sync.Once
 	key     *cobotKey
@@ -295,6 +295,7 @@ type cobotLimit struct {
 	limit int
 }
 
+// generalLimit is the limit every request of a token counts against.
 func (c *cobot) generalLimit() cobotLimit { return cobotLimit{"", c.s.opts.CobotRateLimit} }
 
 // allow takes one request from each of tok's buckets for limits when every one has a request
@@ -331,8 +332,7 @@ func (c *cobot) allow(tok string, limits []cobotLimit) (bool, cobotLimit, time.D
 }
 
 // limited applies the per-token rate limits before h; a refused request takes nothing from any
-// of them. The API 1 access-token operations are authenticated by the token
-// in their path.
+// of them. The API 1 access-token operations are authenticated by the token in their path.
 func (c *cobot) limited(a *api, h opFunc, limits []cobotLimit) opFunc {
 	return func(w http.ResponseWriter, r *http.Request, params map[string]string, body []byte) {
 		tok := cobotBearer(r)

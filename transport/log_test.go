@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.
@@ -34,7 +35,9 @@ func (s *syncBuffer) String() string {
 
 func TestLogAttempts(t *testing.T) {
 	var n atomic.Int32
+	var clk *fakeClock
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		clk.Sleep(context.Background(), 250*time.Millisecond) // each attempt takes 250 ms on the client's clock
 		w.Header().Set("X-Request-ID", "rid-"+string(rune('0'+n.Add(1))))
 		if n.Load() == 1 {
 			w.Header().Set("Retry-After", "3")
@@ -45,7 +48,7 @@ func TestLogAttempts(t *testing.T) {
 	})
 	var buf syncBuffer
 	logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	c, _ := newTestClient(t, Config{
+	c, clk := newTestClient(t, Config{
 		Provider: Kobas,
 		Logger:   logger,
 		Authorize: func(ctx context.Context, r *http.Request) error {
@@ -73,6 +76,7 @@ func TestLogAttempts(t *testing.T) {
 		Attempt   int               `json:"attempt"`
 		Status    int               `json:"status"`
 		RequestID string            `json:"request_id"`
+		Duration  int64             `json:"duration"`
 		RetryWait *int64            `json:"retry_wait"`
 		Error     string            `json:"error"`
 		Header    map[string]string `json:"request_header"`
@@ -96,6 +100,9 @@ func TestLogAttempts(t *testing.T) {
 	}
 	if second.Attempt != 2 || second.Status != 200 || second.RequestID != "rid-2" || second.RetryWait != nil || second.Error != "" {
 		t.Errorf("second record = %+v, want attempt 2, 200, no wait", second)
+	}
+	if first.Duration != int64(250*time.Millisecond) || second.Duration != int64(250*time.Millisecond) {
+		t.Errorf("durations = %v, %v; want 250ms each", time.Duration(first.Duration), time.Duration(second.Duration))
 	}
 }
 

@@ -888,8 +888,6 @@ func multipartBody(mt *openapi3.MediaType) (string, io.Reader, error) {
 	return w.FormDataContentType(), &buf, nil
 }
 
-// decoded checks a response: a 2xx status whose typed field (JSON200, ApplicationVndAPIJSON201,
-// …) is set, or an answer the document gives no JSON body for.
 // encodesAsStdlib checks that the generated client's JSON encoding of a request body (encoding/json/v2
 // in v1 mode, see internal/codegen/imports.tmpl) gives the bytes encoding/json gives.
 func encodesAsStdlib(body reflect.Value) error {
@@ -924,6 +922,9 @@ func sameAsStdlib(typed, body reflect.Value) error {
 	return nil
 }
 
+// decoded checks a response: a 2xx status whose typed field (JSON200, ApplicationVndAPIJSON201,
+// …) is set and equals encoding/json's decoding of the body (see sameAsStdlib), or an answer
+// the document gives no JSON body for.
 func decoded(o op, res reflect.Value) error {
 	if res.Kind() != reflect.Pointer || res.IsNil() {
 		return errors.New("nil response")
