@@ -639,22 +639,28 @@ func (w statusCounter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
+// countingSandbox starts a sandbox with opts on loopback and counts its 429 answers.
+func countingSandbox(t *testing.T, opts sandbox.Options) (*sandbox.Server, string, *atomic.Int64) {
+	t.Helper()
+	sb, err := sandbox.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tooMany := new(atomic.Int64)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sb.ServeHTTP(statusCounter{w, tooMany}, r)
+	}))
+	t.Cleanup(srv.Close)
+	return sb, srv.URL, tooMany
+}
+
 // TestCobotRateLimitSDKBurst shrinks the window to 5 requests per 200 ms: a burst through an SDK
 // client limited to the same rate gets no 429, while raw requests beyond it get 429 with
 // Retry-After.
 func TestCobotRateLimitSDKBurst(t *testing.T) {
 	ctx := context.Background()
 	const limit, window = 5, 200 * time.Millisecond
-	sb, err := sandbox.New(sandbox.Options{CobotRateLimit: limit, CobotRateWindow: window})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tooMany atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		sb.ServeHTTP(statusCounter{w, &tooMany}, r)
-	}))
-	t.Cleanup(srv.Close)
-	root := srv.URL
+	sb, root, tooMany := countingSandbox(t, sandbox.Options{CobotRateLimit: limit, CobotRateWindow: window})
 
 	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: sb.CobotTestToken()}), BaseURL: root + sandbox.CobotAPIPath},
@@ -796,15 +802,7 @@ func toStrings(v any) []string {
 func TestCobotMembershipsLimitSDK(t *testing.T) {
 	ctx := context.Background()
 	const window = 300 * time.Millisecond
-	sb, err := sandbox.New(sandbox.Options{CobotRateLimit: 60, CobotRateWindow: window})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tooMany atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		sb.ServeHTTP(statusCounter{w, &tooMany}, r)
-	}))
-	t.Cleanup(srv.Close)
+	sb, root, tooMany := countingSandbox(t, sandbox.Options{CobotRateLimit: 60, CobotRateWindow: window})
 	isList := func(r *http.Request) bool {
 		return r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/api/memberships")
 	}
@@ -814,7 +812,7 @@ func TestCobotMembershipsLimitSDK(t *testing.T) {
 	burst := func(endpoints []transport.EndpointLimit, n int) (ok int) {
 		c, err := hospitality.NewCobotV1(ctx, hospitality.CobotConfig{
 			TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: sb.CobotTestToken()}),
-			BaseURL:     srv.URL + sandbox.CobotV1APIPath,
+			BaseURL:     root + sandbox.CobotV1APIPath,
 		}, hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Every(window / 60), Burst: 1, Endpoints: endpoints}),
 			hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
 		if err != nil {
