@@ -18,6 +18,7 @@ import (
 	hospitality "github.com/hospitality-sdk/hospitality-go"
 	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsv2"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -128,6 +129,45 @@ func TestNewCloudbedsDiscoversHost(t *testing.T) {
 	}
 	if r, _ := api.last(); r.URL.Path != "/api/v1.3/getReservations" {
 		t.Errorf("call went to %s on the discovered host, want /api/v1.3/getReservations", r.URL.Path)
+	}
+}
+
+// API v2 lives at the root of the host /oauth/metadata names, so NewCloudbedsV2 keeps only the
+// scheme and host of the discovered URL (which Cloudbeds may give with the v1.3 path), and the
+// metadata request carries the credential.
+func TestNewCloudbedsV2DiscoversHost(t *testing.T) {
+	ctx := context.Background()
+	metadata, api := newFakeCloudbeds(t), newFakeCloudbeds(t)
+	var metaKey string
+	metadata.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		metaKey = r.Header.Get("x-api-key")
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"success":"true","data":{"api":{"url":%q}},"message":null}`, api.srv.URL+"/api/v1.3/")
+	})
+	api.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		api.mu.Lock()
+		api.requests = append(api.requests, r)
+		api.bodies = append(api.bodies, "")
+		api.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"offset":0,"limit":100,"data":[]}`)
+	})
+	c, err := hospitality.NewCloudbedsV2(ctx, hospitality.CloudbedsConfig{
+		APIKey: "cbat_test_key", DiscoverHost: true, MetadataURL: metadata.srv.URL + "/api/v1.3/oauth/metadata",
+	})
+	if err != nil {
+		t.Fatalf("NewCloudbedsV2: %v", err)
+	}
+	if metaKey != "cbat_test_key" {
+		t.Errorf("metadata request x-api-key = %q, want cbat_test_key", metaKey)
+	}
+	if _, err := c.ListRatePlansWithResponse(ctx, &cloudbedsv2.ListRatePlansParams{PropertyIDs: "172938"}); err != nil {
+		t.Fatalf("ListRatePlans: %v", err)
+	}
+	r, _ := api.last()
+	if r.URL.Path != "/rates/v1/rate-plans" || r.Header.Get("x-property-id") != "172938" || r.Header.Get("x-api-key") != "cbat_test_key" {
+		t.Errorf("call = %s x-property-id %q x-api-key %q, want /rates/v1/rate-plans on the discovered host with 172938 and the key",
+			r.URL.Path, r.Header.Get("x-property-id"), r.Header.Get("x-api-key"))
 	}
 }
 

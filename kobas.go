@@ -3,6 +3,7 @@ package hospitality
 import (
 	"context"
 	"fmt"
+	"iter"
 	"net/http"
 	"time"
 
@@ -58,6 +59,52 @@ func NewKobas(ctx context.Context, cfg KobasConfig, opts ...Option) (*kobas.Clie
 	header.Set("Content-Type", "application/json")
 	doer := transport.New(s.transportConfig(transport.Kobas, header, auth.Bearer(src), src.Reject))
 	return kobas.NewClientWithResponses(orDefault(cfg.BaseURL, kobas.DefaultServer), kobas.WithHTTPClient(doer))
+}
+
+// KobasDateTimeLayout is the layout [KobasDateTime] writes from_date and to_date values in: local
+// wall-clock time without an offset, as Kobas' own clients send it.
+const KobasDateTimeLayout = "2006-01-02T15:04:05"
+
+// KobasDateFormat turns an instant into a from_date or to_date query value. Kobas does not
+// document which formats it accepts, so [KobasWindows] takes one; [KobasDateTime] is the default.
+type KobasDateFormat func(time.Time) string
+
+// KobasDateTime formats t with [KobasDateTimeLayout] in t's own location; pass times in the
+// venue's time zone (for UK venues, Europe/London).
+func KobasDateTime(t time.Time) string { return t.Format(KobasDateTimeLayout) }
+
+// KobasWindow is one window of an incremental poll of an endpoint filtered by from_date and
+// to_date (such as ListVenuePayments and ListSalesOrders): the instants it spans and their query
+// values.
+type KobasWindow struct {
+	// From and To delimit the window; the next window starts at To.
+	From, To time.Time
+	// FromDate and ToDate are From and To as formatted for the from_date and to_date parameters.
+	FromDate, ToDate string
+}
+
+// KobasWindows returns the consecutive windows that cover [from, until), each at most step long
+// (a step of zero or less gives one window), with their query values written by format (nil means
+// [KobasDateTime]). Kobas has no webhooks, so changes are found by polling: keep the To of the
+// last window processed and start the next poll from it. Whether Kobas includes records stamped
+// exactly at to_date is not documented, so de-duplicate records by id at window boundaries. The
+// sequence is empty when until is not after from.
+func KobasWindows(from, until time.Time, step time.Duration, format KobasDateFormat) iter.Seq[KobasWindow] {
+	if format == nil {
+		format = KobasDateTime
+	}
+	return func(yield func(KobasWindow) bool) {
+		for start := from; start.Before(until); {
+			end := until
+			if step > 0 && start.Add(step).Before(until) {
+				end = start.Add(step)
+			}
+			if !yield(KobasWindow{From: start, To: end, FromDate: format(start), ToDate: format(end)}) {
+				return
+			}
+			start = end
+		}
+	}
 }
 
 func orDefault(v, def string) string {

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
 	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
@@ -179,4 +180,104 @@ func TestNewKobasAPIError(t *testing.T) {
 	if strings.Contains(err.Error(), "tok-") || strings.Contains(err.Error(), "csecret") {
 		t.Errorf("error text %q leaks a credential", err)
 	}
+}
+
+func TestKobasWindows(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skipf("no tzdata: %v", err)
+	}
+	start := time.Date(2024, 5, 17, 5, 30, 0, 0, london)
+	// The community EPoS client sends a two-digit year and an unpadded hour.
+	short := func(t time.Time) string {
+		return fmt.Sprintf("%s%d:%s", t.Format("06-01-02T"), t.Hour(), t.Format("04:05"))
+	}
+	tests := []struct {
+		name   string
+		until  time.Time
+		step   time.Duration
+		format hospitality.KobasDateFormat
+		want   []string // "from_date to_date" per window
+	}{
+		{name: "one window", until: start.Add(24 * time.Hour), want: []string{"2024-05-17T05:30:00 2024-05-18T05:30:00"}},
+		{name: "steps with a short last window", until: start.Add(30 * time.Hour), step: 12 * time.Hour, want: []string{
+			"2024-05-17T05:30:00 2024-05-17T17:30:00",
+			"2024-05-17T17:30:00 2024-05-18T05:30:00",
+			"2024-05-18T05:30:00 2024-05-18T11:30:00",
+		}},
+		{name: "exact multiple", until: start.Add(2 * time.Hour), step: time.Hour, want: []string{
+			"2024-05-17T05:30:00 2024-05-17T06:30:00",
+			"2024-05-17T06:30:00 2024-05-17T07:30:00",
+		}},
+		{name: "custom format", until: start.Add(time.Hour), format: short, want: []string{"24-05-17T5:30:00 24-05-17T6:30:00"}},
+		{name: "until equals from", until: start},
+		{name: "until before from", until: start.Add(-time.Hour), step: time.Minute},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			prev := start
+			for w := range hospitality.KobasWindows(start, tc.until, tc.step, tc.format) {
+				if !w.From.Equal(prev) || !w.To.After(w.From) {
+					t.Errorf("window %v..%v does not continue from %v", w.From, w.To, prev)
+				}
+				prev = w.To
+				got = append(got, w.FromDate+" "+w.ToDate)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("KobasWindows(%v, %v, %v) = %q, want %q", start, tc.until, tc.step, got, tc.want)
+			}
+		})
+	}
+}
+
+// A polling window's values go into the from_date and to_date query parameters unchanged.
+func TestKobasWindowsQuery(t *testing.T) {
+	var (
+		mu      sync.Mutex
+		queries []string
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/access_token" {
+			fmt.Fprint(w, `{"token_type":"Bearer","expires_in":3600,"access_token":"tok"}`)
+			return
+		}
+		mu.Lock()
+		queries = append(queries, r.URL.Path+"?"+r.URL.RawQuery)
+		mu.Unlock()
+		fmt.Fprint(w, `[]`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := hospitality.NewKobas(context.Background(), hospitality.KobasConfig{
+		ClientID: "cid", ClientSecret: "csecret", CompanyID: "77", BaseURL: srv.URL + "/v3", TokenURL: srv.URL + "/access_token",
+	})
+	if err != nil {
+		t.Fatalf("NewKobas: %v", err)
+	}
+	from := time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC)
+	for w := range hospitality.KobasWindows(from, from.Add(48*time.Hour), 24*time.Hour, nil) {
+		if _, err := c.ListVenuePaymentsWithResponse(context.Background(), &kobas.ListVenuePaymentsParams{FromDate: &w.FromDate, ToDate: &w.ToDate}); err != nil {
+			t.Fatalf("ListVenuePayments: %v", err)
+		}
+	}
+	want := []string{
+		"/v3/venue/payments?from_date=2024-05-17T00%3A00%3A00&to_date=2024-05-18T00%3A00%3A00",
+		"/v3/venue/payments?from_date=2024-05-18T00%3A00%3A00&to_date=2024-05-19T00%3A00%3A00",
+	}
+	if fmt.Sprint(queries) != fmt.Sprint(want) {
+		t.Errorf("requests = %q, want %q", queries, want)
+	}
+}
+
+// This example splits two days into daily polling windows, formatted for the from_date and
+// to_date parameters of ListVenuePayments and ListSalesOrders.
+func ExampleKobasWindows() {
+	from := time.Date(2024, 5, 17, 5, 30, 0, 0, time.UTC)
+	for w := range hospitality.KobasWindows(from, from.Add(48*time.Hour), 24*time.Hour, nil) {
+		fmt.Println(w.FromDate, "→", w.ToDate)
+	}
+	// Output:
+	// 2024-05-17T05:30:00 → 2024-05-18T05:30:00
+	// 2024-05-18T05:30:00 → 2024-05-19T05:30:00
 }

@@ -976,3 +976,63 @@ func TestCloudbedsResources(t *testing.T) {
 		})
 	}
 }
+
+// Cloudbeds tokens are refreshed ahead of expires_in (3600 s from the fake): by
+// DefaultEarlyExpiry unless EarlyExpiry says otherwise, both for the token a
+// source starts from and for one it already handed out.
+func TestCloudbedsRefreshesEarly(t *testing.T) {
+	tests := []struct {
+		name        string
+		early       time.Duration
+		warm        bool // hand the token out once before the clock moves
+		advance     time.Duration
+		wantRefresh bool
+	}{
+		{name: "seed outside the default margin", advance: time.Hour - auth.DefaultEarlyExpiry - time.Second},
+		{name: "seed inside the default margin", advance: time.Hour - auth.DefaultEarlyExpiry + time.Second, wantRefresh: true},
+		{name: "cached token outside the default margin", warm: true, advance: time.Hour - auth.DefaultEarlyExpiry - time.Second},
+		{name: "cached token inside the default margin", warm: true, advance: time.Hour - auth.DefaultEarlyExpiry + time.Second, wantRefresh: true},
+		{name: "custom 5m margin, seed", early: 5 * time.Minute, advance: 55 * time.Minute, wantRefresh: true},
+		{name: "custom 5m margin, cached", early: 5 * time.Minute, warm: true, advance: 55 * time.Minute, wantRefresh: true},
+		{name: "custom 5m margin not reached", early: 5 * time.Minute, warm: true, advance: 55*time.Minute - time.Second},
+		{name: "negative margin: used until expiry", early: -1, warm: true, advance: time.Hour - time.Second},
+		{name: "negative margin: refreshed at expiry", early: -1, warm: true, advance: time.Hour, wantRefresh: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := newClock()
+			f := newFakeCloudbeds(t, true)
+			cfg := f.config(clock)
+			cfg.EarlyExpiry = tc.early
+			ctx := context.Background()
+			tok, err := cfg.Exchange(ctx, f.issueCode())
+			if err != nil {
+				t.Fatalf("Exchange() error = %v, want nil", err)
+			}
+			if !tok.Expiry.Equal(t0.Add(time.Hour)) {
+				t.Fatalf("Exchange() expiry = %v, want %v (expires_in 3600 seconds)", tok.Expiry, t0.Add(time.Hour))
+			}
+			ts := auth.CloudbedsTokenSource(ctx, cfg, tok)
+			if tc.warm {
+				if got, err := ts.Token(); err != nil || got.AccessToken != tok.AccessToken {
+					t.Fatalf("Token() = %v, %v, want %s", got, err, tok.AccessToken)
+				}
+			}
+			clock.Advance(tc.advance)
+			got, err := ts.Token()
+			if err != nil {
+				t.Fatalf("Token() after %v error = %v, want nil", tc.advance, err)
+			}
+			want, wantGrants := tok.AccessToken, 0
+			if tc.wantRefresh {
+				want, wantGrants = "access-3", 1
+			}
+			if got.AccessToken != want {
+				t.Errorf("Token() after %v = %s, want %s", tc.advance, got.AccessToken, want)
+			}
+			if n := f.countGrant("refresh_token"); n != wantGrants {
+				t.Errorf("refresh requests after %v = %d, want %d", tc.advance, n, wantGrants)
+			}
+		})
+	}
+}

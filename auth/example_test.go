@@ -94,7 +94,7 @@ func ExampleOctotableTokenSource() {
 	fmt.Println("type:", tok.TokenType)
 	fmt.Println("valid for:", tok.Expiry.Sub(now))
 	// Output:
-	// token request: application/json
+	// token request: application/x-www-form-urlencoded
 	// type: Bearer
 	// valid for: 24m0s
 }

@@ -3,6 +3,7 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -198,5 +199,59 @@ func TestKobasStore(t *testing.T) {
 	}
 	if n := srv2.Count(); n != 0 {
 		t.Errorf("second source token requests = %d, want 0", n)
+	}
+}
+
+// Kobas access tokens are JWTs with fractional iat/nbf/exp and scopes that
+// are JSON-encoded strings; the source never parses them and relies on
+// expires_in alone, even when the JWT's exp is earlier.
+func TestKobasIgnoresJWTClaims(t *testing.T) {
+	exp := fmt.Sprintf("%d.148065", t0.Add(10*time.Minute).Unix())
+	jwt := fakeJWT(`{"aud":"client-abc","iat":1699630899.148065,"nbf":1699630899.148065,"exp":` + exp +
+		`,"sub":"","scopes":["{\"id\":2,\"identifier\":\"integration\",\"description\":\"Scope for a company 'Integration member' using oAuth API\"}"]}`)
+	srv := newFakeServer(t, jsonAnswer(http.StatusOK, `{"token_type":"Bearer","expires_in":3600,"access_token":"`+jwt+`"}`))
+	ts := kobasSource(t, srv, newClock(), nil)
+	tok, err := ts.Token()
+	if err != nil {
+		t.Fatalf("Token() error = %v, want nil", err)
+	}
+	if tok.AccessToken != jwt {
+		t.Errorf("Token().AccessToken = %q, want the JWT as sent", tok.AccessToken)
+	}
+	if want := t0.Add(time.Hour); !tok.Expiry.Equal(want) {
+		t.Errorf("Token().Expiry = %v, want %v (expires_in, not the JWT exp)", tok.Expiry, want)
+	}
+}
+
+// Kobas issues no refresh token: a new client-credentials token is fetched
+// DefaultEarlyExpiry before the hour is up, and not before.
+func TestKobasRefetchBeforeExpiry(t *testing.T) {
+	srv := newFakeServer(t, numberedTokens)
+	clock := newClock()
+	ts := kobasSource(t, srv, clock, nil)
+	steps := []struct {
+		advance time.Duration
+		want    string
+	}{
+		{0, "tok-1"},
+		{58*time.Minute + 59*time.Second, "tok-1"},
+		{2 * time.Second, "tok-2"}, // 59m01s: inside the one-minute margin
+	}
+	for _, st := range steps {
+		clock.Advance(st.advance)
+		tok, err := ts.Token()
+		if err != nil {
+			t.Fatalf("Token() at %v error = %v, want nil", clock.Now().Sub(t0), err)
+		}
+		if tok.AccessToken != st.want {
+			t.Errorf("Token() at %v = %q, want %q", clock.Now().Sub(t0), tok.AccessToken, st.want)
+		}
+	}
+	reqs := srv.Requests()
+	if len(reqs) != 2 {
+		t.Fatalf("token requests = %d, want 2", len(reqs))
+	}
+	if reqs[1].Body != reqs[0].Body || !strings.Contains(reqs[1].Body, "grant_type=client_credentials") {
+		t.Errorf("second token request body = %q, want the client-credentials grant again %q", reqs[1].Body, reqs[0].Body)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -17,6 +18,23 @@ import (
 // the token endpoint is this plus "/oauth2/token".
 const OctotableAuthBaseURL = "https://api.octotable.com/octotable-auth/api/v2"
 
+// OctotableTokenEncoding selects how an OctoTable token request body is
+// encoded first. OctoTable's documentation shows a JSON body, while a client
+// tested against the service found that JSON is refused with 415 and only a
+// form body works, so whichever encoding is tried first, the other one is
+// tried once after a 415.
+type OctotableTokenEncoding int
+
+const (
+	// OctotableFormFirst, the default, sends an
+	// application/x-www-form-urlencoded body and falls back to JSON once if
+	// the server answers 415 Unsupported Media Type.
+	OctotableFormFirst OctotableTokenEncoding = iota
+	// OctotableJSONFirst sends a JSON body, as the documentation shows, and
+	// falls back to a form body once if the server answers 415.
+	OctotableJSONFirst
+)
+
 // OctotableConfig configures an OctoTable client-credentials token source.
 type OctotableConfig struct {
 	// ClientID and ClientSecret are the OAuth 2 client credentials.
@@ -27,6 +45,14 @@ type OctotableConfig struct {
 	// TokenURL, if set, is the full token endpoint and overrides
 	// AuthBaseURL. It must be https, except for loopback hosts.
 	TokenURL string
+	// TokenEncoding selects the encoding of the first token request; the
+	// zero value is [OctotableFormFirst].
+	TokenEncoding OctotableTokenEncoding
+	// Property, if set, is the restaurant (the Property header value) the
+	// tokens are used for. It only adds to the [TokenStore] key, so tokens
+	// for different restaurants of one client are stored apart: OctoTable
+	// tokens carry a property_id claim and may be bound to one restaurant.
+	Property string
 	// ExpiresInUnit is the unit of the response's expires_in, whose unit
 	// OctoTable does not document; zero means time.Second.
 	ExpiresInUnit time.Duration
@@ -46,9 +72,9 @@ type OctotableConfig struct {
 	OnSaveError func(error)
 }
 
-// Validate reports every missing required field (ClientID, ClientSecret)
-// and a token URL that is not https, as [ConfigError] values joined with
-// [errors.Join]. The URL error names TokenURL when it is set and
+// Validate reports every missing required field (ClientID, ClientSecret),
+// a token URL that is not https, an unknown TokenEncoding and a negative
+// ExpiresInUnit, as [ConfigError] values joined with [errors.Join]. The URL error names TokenURL when it is set and
 // AuthBaseURL otherwise.
 func (c OctotableConfig) Validate() error {
 	errs := requireFields("octotable", namedValue{"ClientID", c.ClientID}, namedValue{"ClientSecret", c.ClientSecret})
@@ -58,6 +84,9 @@ func (c OctotableConfig) Validate() error {
 	}
 	if err := checkTokenURL("octotable", field, c.tokenURL()); err != nil {
 		errs = append(errs, err)
+	}
+	if c.TokenEncoding != OctotableFormFirst && c.TokenEncoding != OctotableJSONFirst {
+		errs = append(errs, &ConfigError{Provider: "octotable", Field: "TokenEncoding", Problem: "is not a known encoding"})
 	}
 	if c.ExpiresInUnit < 0 {
 		errs = append(errs, &ConfigError{Provider: "octotable", Field: "ExpiresInUnit", Problem: "must not be negative"})
@@ -77,8 +106,12 @@ func (c OctotableConfig) tokenURL() string {
 }
 
 // StoreKey returns the key under which tokens for c are kept in a
-// [TokenStore]: "octotable:<client id>".
+// [TokenStore]: "octotable:<client id>", or
+// "octotable:<client id>:<property>" when Property is set.
 func (c OctotableConfig) StoreKey() string {
+	if c.Property != "" {
+		return "octotable:" + c.ClientID + ":" + c.Property
+	}
 	return "octotable:" + c.ClientID
 }
 
@@ -91,11 +124,12 @@ type octotableJSONBody struct {
 }
 
 // OctotableTokenSource returns a [CachedSource] that obtains OctoTable
-// access tokens with the client-credentials grant. As documented, it POSTs
-// a JSON body {grant_type, client_id, client_secret} with
-// "Accept: application/json" to the token endpoint. If the server answers
-// 415 Unsupported Media Type, the request is repeated once form-encoded and
-// every later request of this source is form-encoded straight away.
+// access tokens with the client-credentials grant: a POST of grant_type,
+// client_id and client_secret with "Accept: application/json" to the token
+// endpoint. By default (see [OctotableConfig.TokenEncoding]) the body is
+// form-encoded; if the server answers 415 Unsupported Media Type, the
+// request is repeated once as JSON, and every later request of this source
+// uses JSON straight away. [OctotableJSONFirst] reverses the order.
 //
 // The response may name the token type "type" instead of "token_type"
 // (default "Bearer"). The token expires expires_in × cfg.ExpiresInUnit
@@ -112,7 +146,7 @@ func OctotableTokenSource(ctx context.Context, cfg OctotableConfig) *CachedSourc
 	invalid := cfg.Validate()
 	client := tokenHTTPClient(ctx, cfg.HTTPClient)
 	now := nowFunc(cfg.Now)
-	var useForm atomic.Bool // set once the server has rejected JSON with 415
+	var switched atomic.Bool // set once the server has refused the first encoding with 415
 	decode := decodeOptions{
 		provider:      "octotable",
 		now:           now,
@@ -130,26 +164,30 @@ func OctotableTokenSource(ctx context.Context, cfg OctotableConfig) *CachedSourc
 			"client_id":     {cfg.ClientID},
 			"client_secret": {cfg.ClientSecret},
 		})
-		if !useForm.Load() {
-			body, err := json.Marshal(octotableJSONBody{
-				GrantType:    "client_credentials",
-				ClientID:     cfg.ClientID,
-				ClientSecret: cfg.ClientSecret,
-			})
-			if err != nil {
-				return nil, err
-			}
-			req := tokenRequest{url: tokenURL, contentType: "application/json", body: body}
-			resp, err := req.send(ctx, client, "octotable")
+		body, err := json.Marshal(octotableJSONBody{
+			GrantType:    "client_credentials",
+			ClientID:     cfg.ClientID,
+			ClientSecret: cfg.ClientSecret,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("auth: octotable token request: %w", err)
+		}
+		jsonReq := tokenRequest{url: tokenURL, contentType: "application/json", body: body}
+		first, second := form, jsonReq
+		if cfg.TokenEncoding == OctotableJSONFirst {
+			first, second = jsonReq, form
+		}
+		if !switched.Load() {
+			resp, err := first.send(ctx, client, "octotable")
 			if err != nil {
 				return nil, err
 			}
 			if resp.status != http.StatusUnsupportedMediaType {
 				return resp.decode(decode)
 			}
-			useForm.Store(true)
+			switched.Store(true)
 		}
-		resp, err := form.send(ctx, client, "octotable")
+		resp, err := second.send(ctx, client, "octotable")
 		if err != nil {
 			return nil, err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -48,78 +47,118 @@ func checkOctotableRequest(t *testing.T, r recorded, wantContentType, wantBody s
 	})
 }
 
-func TestOctotableTokenRequestJSON(t *testing.T) {
-	srv := newFakeServer(t, jsonAnswer(http.StatusOK,
-		`{"access_token":"octo-access-1","expires_in":1440,"type":"Bearer"}`))
-	ts := octotableSource(t, srv, newClock(), nil)
+// By default the token request is form-encoded (the encoding a client tested
+// against the service found to work); OctotableJSONFirst sends the
+// documented JSON body instead.
+func TestOctotableTokenRequest(t *testing.T) {
+	tests := []struct {
+		name            string
+		encoding        auth.OctotableTokenEncoding
+		wantContentType string
+		wantBody        string
+	}{
+		{name: "default is form", encoding: auth.OctotableFormFirst, wantContentType: "application/x-www-form-urlencoded", wantBody: octotableFormBody},
+		{name: "JSON first", encoding: auth.OctotableJSONFirst, wantContentType: "application/json", wantBody: octotableJSONBody},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newFakeServer(t, jsonAnswer(http.StatusOK,
+				`{"access_token":"octo-access-1","expires_in":1440,"type":"Bearer"}`))
+			ts := octotableSource(t, srv, newClock(), func(c *auth.OctotableConfig) { c.TokenEncoding = tc.encoding })
 
-	tok, err := ts.Token()
-	if err != nil {
-		t.Fatalf("Token() error = %v, want nil", err)
+			tok, err := ts.Token()
+			if err != nil {
+				t.Fatalf("Token() error = %v, want nil", err)
+			}
+			if tok.AccessToken != "octo-access-1" || tok.TokenType != "Bearer" {
+				t.Errorf("Token() = %q %q, want %q %q", tok.TokenType, tok.AccessToken, "Bearer", "octo-access-1")
+			}
+			if tok.RefreshToken != "" {
+				t.Errorf("Token().RefreshToken = %q, want none", tok.RefreshToken)
+			}
+			if want := t0.Add(1440 * time.Second); !tok.Expiry.Equal(want) {
+				t.Errorf("Token().Expiry = %v, want %v", tok.Expiry, want)
+			}
+			reqs := srv.Requests()
+			if len(reqs) != 1 {
+				t.Fatalf("token requests = %d, want 1", len(reqs))
+			}
+			checkOctotableRequest(t, reqs[0], tc.wantContentType, tc.wantBody)
+		})
 	}
-	if tok.AccessToken != "octo-access-1" || tok.TokenType != "Bearer" {
-		t.Errorf("Token() = %q %q, want %q %q", tok.TokenType, tok.AccessToken, "Bearer", "octo-access-1")
-	}
-	if want := t0.Add(1440 * time.Second); !tok.Expiry.Equal(want) {
-		t.Errorf("Token().Expiry = %v, want %v", tok.Expiry, want)
-	}
-	reqs := srv.Requests()
-	if len(reqs) != 1 {
-		t.Fatalf("token requests = %d, want 1", len(reqs))
-	}
-	checkOctotableRequest(t, reqs[0], "application/json", octotableJSONBody)
 }
 
-// The server rejects JSON with 415 (as one community client observed): the
-// source retries form-encoded at once and goes straight to form afterwards.
-func TestOctotable415FallsBackToForm(t *testing.T) {
-	srv := newFakeServer(t, func(w http.ResponseWriter, r recorded, n int) {
-		if r.Header.Get("Content-Type") != "application/x-www-form-urlencoded" {
-			w.Header().Set("Content-Type", "application/json")
+// refuse415 answers 415 to token requests of the given content type and
+// numbered tokens to the others.
+func refuse415(contentType string) func(w http.ResponseWriter, r recorded, n int) {
+	return func(w http.ResponseWriter, r recorded, n int) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.Header.Get("Content-Type") == contentType {
 			w.WriteHeader(http.StatusUnsupportedMediaType)
-			io.WriteString(w, `{"success":false,"error":{"code":"UNSUPPORTED_MEDIA_TYPE","message":"Content type 'application/json' not supported"}}`)
+			fmt.Fprintf(w, `{"success":false,"error":{"code":"UNSUPPORTED_MEDIA_TYPE","message":"Content type '%s' not supported"}}`, contentType)
 			return
 		}
-		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"access_token":"octo-access-%d","expires_in":1440,"type":"Bearer"}`, n)
-	})
-	ts := octotableSource(t, srv, newClock(), nil)
+	}
+}
 
-	tok, err := ts.Token()
-	if err != nil {
-		t.Fatalf("first Token() error = %v, want nil", err)
+// The server refuses the first encoding with 415: the source retries in the
+// other encoding at once and uses it straight away afterwards.
+func TestOctotable415SwitchesEncoding(t *testing.T) {
+	const (
+		form = "application/x-www-form-urlencoded"
+		js   = "application/json"
+	)
+	tests := []struct {
+		name     string
+		encoding auth.OctotableTokenEncoding
+		refuse   string
+		want     [3][2]string // content type and body of the three requests
+	}{
+		{
+			name: "form refused, JSON fallback", encoding: auth.OctotableFormFirst, refuse: form,
+			want: [3][2]string{{form, octotableFormBody}, {js, octotableJSONBody}, {js, octotableJSONBody}},
+		},
+		{
+			name: "JSON refused, form fallback", encoding: auth.OctotableJSONFirst, refuse: js,
+			want: [3][2]string{{js, octotableJSONBody}, {form, octotableFormBody}, {form, octotableFormBody}},
+		},
 	}
-	if tok.AccessToken != "octo-access-2" {
-		t.Errorf("first Token() = %q, want %q", tok.AccessToken, "octo-access-2")
-	}
-	ts.Invalidate(tok.AccessToken)
-	tok, err = ts.Token()
-	if err != nil {
-		t.Fatalf("second Token() error = %v, want nil", err)
-	}
-	if tok.AccessToken != "octo-access-3" {
-		t.Errorf("second Token() = %q, want %q", tok.AccessToken, "octo-access-3")
-	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newFakeServer(t, refuse415(tc.refuse))
+			ts := octotableSource(t, srv, newClock(), func(c *auth.OctotableConfig) { c.TokenEncoding = tc.encoding })
 
-	reqs := srv.Requests()
-	if len(reqs) != 3 {
-		t.Fatalf("token requests = %d, want 3 (JSON, form, form)", len(reqs))
+			tok, err := ts.Token()
+			if err != nil {
+				t.Fatalf("first Token() error = %v, want nil", err)
+			}
+			if tok.AccessToken != "octo-access-2" {
+				t.Errorf("first Token() = %q, want %q", tok.AccessToken, "octo-access-2")
+			}
+			ts.Invalidate(tok.AccessToken)
+			tok, err = ts.Token()
+			if err != nil {
+				t.Fatalf("second Token() error = %v, want nil", err)
+			}
+			if tok.AccessToken != "octo-access-3" {
+				t.Errorf("second Token() = %q, want %q", tok.AccessToken, "octo-access-3")
+			}
+
+			reqs := srv.Requests()
+			if len(reqs) != 3 {
+				t.Fatalf("token requests = %d, want 3", len(reqs))
+			}
+			for i, w := range tc.want {
+				checkOctotableRequest(t, reqs[i], w[0], w[1])
+			}
+		})
 	}
-	checkOctotableRequest(t, reqs[0], "application/json", octotableJSONBody)
-	checkOctotableRequest(t, reqs[1], "application/x-www-form-urlencoded", octotableFormBody)
-	checkOctotableRequest(t, reqs[2], "application/x-www-form-urlencoded", octotableFormBody)
 }
 
 // Concurrent fetches after a 415 all see the remembered choice.
 func TestOctotable415Concurrent(t *testing.T) {
-	srv := newFakeServer(t, func(w http.ResponseWriter, r recorded, n int) {
-		if r.Header.Get("Content-Type") == "application/json" {
-			w.WriteHeader(http.StatusUnsupportedMediaType)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"access_token":"octo-access-%d","expires_in":1440,"type":"Bearer"}`, n)
-	})
+	srv := newFakeServer(t, refuse415("application/x-www-form-urlencoded"))
 	ts := octotableSource(t, srv, newClock(), nil)
 	var wg sync.WaitGroup
 	for range 20 {
@@ -133,29 +172,45 @@ func TestOctotable415Concurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	jsonReqs := 0
+	formReqs := 0
 	for _, r := range srv.Requests() {
-		if r.Header.Get("Content-Type") == "application/json" {
-			jsonReqs++
+		if r.Header.Get("Content-Type") == "application/x-www-form-urlencoded" {
+			formReqs++
 		}
 	}
-	if jsonReqs != 1 {
-		t.Errorf("JSON token requests = %d, want 1", jsonReqs)
+	if formReqs != 1 {
+		t.Errorf("form token requests = %d, want 1", formReqs)
 	}
 }
 
-// A 415 to the form retry too is reported, not retried again.
+// A 415 to the fallback too is reported, not retried again.
 func TestOctotable415Twice(t *testing.T) {
 	srv := newFakeServer(t, jsonAnswer(http.StatusUnsupportedMediaType, `{"message":"unsupported"}`))
 	ts := octotableSource(t, srv, newClock(), nil)
 	_, err := ts.Token()
 	var te *auth.TokenError
-	if !errors.As(err, &te) || te.StatusCode != http.StatusUnsupportedMediaType {
-		t.Fatalf("Token() error = %v, want *auth.TokenError with status 415", err)
+	if !errors.As(err, &te) || te.StatusCode != http.StatusUnsupportedMediaType || te.Message != "unsupported" {
+		t.Fatalf("Token() error = %v, want *auth.TokenError with status 415 and message %q", err, "unsupported")
 	}
 	if n := srv.Count(); n != 2 {
 		t.Errorf("token requests = %d, want 2", n)
 	}
+}
+
+// Other failures are not retried in the other encoding.
+func TestOctotableErrorNoFallback(t *testing.T) {
+	srv := newFakeServer(t, jsonAnswer(http.StatusUnauthorized,
+		`{"success":false,"error":{"code":"UNAUTHORIZED","message":"invalid client credentials","class_name":"UnauthorizedException"}}`))
+	ts := octotableSource(t, srv, newClock(), nil)
+	_, err := ts.Token()
+	var te *auth.TokenError
+	if !errors.As(err, &te) || te.StatusCode != http.StatusUnauthorized || te.Code != "UNAUTHORIZED" || te.Message != "invalid client credentials" {
+		t.Fatalf("Token() error = %v, want *auth.TokenError 401 UNAUTHORIZED", err)
+	}
+	if n := srv.Count(); n != 1 {
+		t.Errorf("token requests = %d, want 1", n)
+	}
+	assertNoSecrets(t, "Token() error", err.Error(), testSecret)
 }
 
 func TestOctotableExpiry(t *testing.T) {
@@ -230,6 +285,8 @@ func TestOctotableValidate(t *testing.T) {
 		{name: "http auth base", mutate: func(c *auth.OctotableConfig) { c.AuthBaseURL = "http://api.octotable.com/octotable-auth/api/v2" }, wantField: "AuthBaseURL"},
 		{name: "http token url", mutate: func(c *auth.OctotableConfig) { c.TokenURL = "http://example.com/oauth2/token" }, wantField: "TokenURL"},
 		{name: "negative unit", mutate: func(c *auth.OctotableConfig) { c.ExpiresInUnit = -time.Second }, wantField: "ExpiresInUnit"},
+		{name: "JSON first", mutate: func(c *auth.OctotableConfig) { c.TokenEncoding = auth.OctotableJSONFirst }},
+		{name: "unknown encoding", mutate: func(c *auth.OctotableConfig) { c.TokenEncoding = 7 }, wantField: "TokenEncoding"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -255,8 +312,47 @@ func TestOctotableValidate(t *testing.T) {
 }
 
 func TestOctotableStoreKey(t *testing.T) {
-	cfg := auth.OctotableConfig{ClientID: "public_abc", ClientSecret: testSecret}
-	if got, want := cfg.StoreKey(), "octotable:public_abc"; got != want {
-		t.Errorf("StoreKey() = %q, want %q", got, want)
+	tests := []struct {
+		name     string
+		property string
+		want     string
+	}{
+		{name: "client only", want: "octotable:public_abc"},
+		{name: "per property", property: "999643", want: "octotable:public_abc:999643"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := auth.OctotableConfig{ClientID: "public_abc", ClientSecret: testSecret, Property: tc.property}
+			if got := cfg.StoreKey(); got != tc.want {
+				t.Errorf("StoreKey() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// Tokens for two restaurants of one client are stored apart: the second
+// source does not pick up the first one's token.
+func TestOctotableStorePerProperty(t *testing.T) {
+	store := auth.NewMemoryStore()
+	srv := newFakeServer(t, numberedTokens)
+	clock := newClock()
+	a := octotableSource(t, srv, clock, func(c *auth.OctotableConfig) { c.Store, c.Property = store, "1" })
+	b := octotableSource(t, srv, clock, func(c *auth.OctotableConfig) { c.Store, c.Property = store, "2" })
+	ta, err := a.Token()
+	if err != nil {
+		t.Fatalf("property 1 Token() error = %v, want nil", err)
+	}
+	tb, err := b.Token()
+	if err != nil {
+		t.Fatalf("property 2 Token() error = %v, want nil", err)
+	}
+	if ta.AccessToken == tb.AccessToken || srv.Count() != 2 {
+		t.Errorf("tokens = %q, %q after %d requests, want two different tokens from 2 requests", ta.AccessToken, tb.AccessToken, srv.Count())
+	}
+	for key, want := range map[string]string{"octotable:public_abc:1": ta.AccessToken, "octotable:public_abc:2": tb.AccessToken} {
+		got, err := store.Load(context.Background(), key)
+		if err != nil || got == nil || got.AccessToken != want {
+			t.Errorf("store.Load(%q) = %v, %v, want token %q", key, got, err, want)
+		}
 	}
 }

@@ -111,7 +111,7 @@ func benchCalls(tb testing.TB) []benchCall {
 	kobasSDK, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
 		ClientID: benchClientID, ClientSecret: benchClientSecret, CompanyID: benchCompanyID,
 		BaseURL: base + kobasBase, TokenURL: base + kobasTokenPath,
-	})
+	}, noLimit) // the call, not Kobas' default 10 requests per second
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -167,6 +167,10 @@ func benchCalls(tb testing.TB) []benchCall {
 	}
 }
 
+// noLimit lifts a provider's default client-side rate limit, so that the benchmarks measure
+// calls, not the limiter.
+var noLimit = hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Inf})
+
 // newCloudbedsSDK builds the Cloudbeds v1.3 client with hospitality.NewCloudbeds: API key
 // editor, the shared transport chain with the Cloudbeds success:false check, generated client. The
 // client-side rate limit (5 requests per second by default) is lifted so that the benchmark
@@ -175,7 +179,7 @@ func newCloudbedsSDK(tb testing.TB, base string) *cloudbeds.ClientWithResponses 
 	tb.Helper()
 	c, err := hospitality.NewCloudbeds(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: benchAPIKey, BaseURL: base,
-	}, hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Inf}))
+	}, noLimit)
 	if err != nil {
 		tb.Fatal(err)
 	}

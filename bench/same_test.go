@@ -78,7 +78,7 @@ func TestSameRequests(t *testing.T) {
 	kc, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
 		ClientID: benchClientID, ClientSecret: benchClientSecret, CompanyID: benchCompanyID,
 		BaseURL: srv.URL + kobasBase, TokenURL: srv.URL + kobasTokenPath,
-	})
+	}, noLimit)
 	if err != nil {
 		t.Fatal(err)
 	}

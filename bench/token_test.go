@@ -85,7 +85,7 @@ func BenchmarkTokenColdCache(b *testing.B) {
 			c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
 				ClientID: benchClientID, ClientSecret: benchClientSecret, CompanyID: benchCompanyID,
 				BaseURL: srv.URL + kobasBase, TokenURL: srv.URL + kobasTokenPath,
-			}, hospitality.WithBaseTransport(base))
+			}, hospitality.WithBaseTransport(base), noLimit)
 			if err != nil {
 				b.Fatal(err)
 			}

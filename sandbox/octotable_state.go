@@ -135,6 +135,12 @@ func (st *octotableState) update(w http.ResponseWriter, _ *http.Request, params 
 		octotableError(w, http.StatusInternalServerError, "INTERNAL_ERROR", "could not read the reservation: "+err.Error())
 		return
 	}
+	if in.Customer.ID == 0 {
+		// Updates replace the whole reservation and need the guest's id; without it the real
+		// service fails with 500 rather than 400.
+		octotableError(w, http.StatusInternalServerError, "INTERNAL_ERROR", "customer.id is required to update a reservation")
+		return
+	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	old, ok := st.lookup(w, params)

@@ -9,6 +9,7 @@ import (
 	hospitality "github.com/hospitality-sdk/hospitality-go"
 	"github.com/hospitality-sdk/hospitality-go/gen/octotable"
 	"github.com/hospitality-sdk/hospitality-go/sandbox"
+	"github.com/hospitality-sdk/hospitality-go/transport"
 	"github.com/hospitality-sdk/hospitality-go/wire"
 )
 
@@ -75,6 +76,14 @@ func TestOctotableReservationLifecycle(t *testing.T) {
 	r := got.JSON200.Data[0]
 	upd := octotable.ReservationUpdate{StartDate: r.StartDate, StartHour: r.StartHour, Pax: 9, Status: r.Status,
 		Channel: *r.Channel, ServiceID: r.Service.ID, RoomID: r.Room.ID, Customer: *r.Customer}
+	// An update without the guest's id fails with 500, as on the real service.
+	noGuest := upd
+	noGuest.Customer.ID = 0
+	_, err = c.UpdateReservationWithResponse(transport.WithoutRetry(ctx), r.ID, noGuest)
+	var updErr *hospitality.APIError
+	if !errors.As(err, &updErr) || updErr.StatusCode != 500 || updErr.Code != "INTERNAL_ERROR" {
+		t.Errorf("update without customer.id: %v, want a 500 INTERNAL_ERROR APIError", err)
+	}
 	if _, err := c.UpdateReservationWithResponse(ctx, r.ID, upd); err != nil {
 		t.Fatal(err)
 	}

@@ -62,8 +62,11 @@ type EndpointLimit struct {
 //     GET /api/memberships on API 1 (https://<space>.cobot.me/api).
 //   - Cloudbeds (v1 and v2 share the bucket): 5 requests per second per
 //     client; set Limit to 10 for technology partners.
-//   - Kobas, Octotable and unknown providers: no limit (429 adaptation
-//     still applies).
+//   - Kobas: no documented limit; a conservative 10 requests per second
+//     with bursts of 10, so that a loop over staff or sales pages cannot
+//     hammer the API.
+//   - Octotable and unknown providers: no limit (429 adaptation still
+//     applies).
 func DefaultRateLimit(p Provider) RateLimit {
 	switch p {
 	case Cobot:
@@ -79,6 +82,8 @@ func DefaultRateLimit(p Provider) RateLimit {
 		}
 	case Cloudbeds, CloudbedsV2:
 		return RateLimit{Limit: 5, Burst: 1}
+	case Kobas:
+		return RateLimit{Limit: 10, Burst: 10, Endpoints: []EndpointLimit{}}
 	}
 	return RateLimit{Limit: rate.Inf, Endpoints: []EndpointLimit{}}
 }

@@ -301,7 +301,7 @@ func TestDefaultRateLimit(t *testing.T) {
 		{Cobot, 1, 1, 1},
 		{Cloudbeds, 5, 1, 0},
 		{CloudbedsV2, 5, 1, 0},
-		{Kobas, rate.Inf, 0, 0},
+		{Kobas, 10, 10, 0},
 		{Octotable, rate.Inf, 0, 0},
 	}
 	for _, tc := range tests {
@@ -314,8 +314,11 @@ func TestDefaultRateLimit(t *testing.T) {
 	if got := DefaultRateLimit(Cobot).Endpoints[0].Limit; got != rate.Every(10*time.Second) {
 		t.Errorf("Cobot memberships limit = %v/s, want 6 per minute", got)
 	}
-	if got := resolveLimits(Kobas, RateLimit{}); len(got.rules) != 0 || got.disabled {
-		t.Errorf("resolveLimits(Kobas, zero) = %+v, want no rules, adaptation on", got)
+	if got := resolveLimits(Octotable, RateLimit{}); len(got.rules) != 0 || got.disabled {
+		t.Errorf("resolveLimits(Octotable, zero) = %+v, want no rules, adaptation on", got)
+	}
+	if got := resolveLimits(Kobas, RateLimit{}); len(got.rules) != 1 || got.rules[0].limit != 10 || got.rules[0].burst != 10 {
+		t.Errorf("resolveLimits(Kobas, zero) = %+v, want one rule of 10/s, burst 10", got)
 	}
 	if got := resolveLimits(Cobot, RateLimit{Endpoints: []EndpointLimit{}}); len(got.rules) != 1 {
 		t.Errorf("resolveLimits(Cobot, empty endpoints) rules = %d, want 1", len(got.rules))

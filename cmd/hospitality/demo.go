@@ -198,5 +198,5 @@ func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 		n++
 	}
 	fmt.Fprintf(out, "   GET /reservations via ListReservationsIter (limit=1, following next_cursor): %d reservations\n", n)
-	return summary{auth: "client credentials (JSON)", result: fmt.Sprintf("reservation #%d created, updated, cancelled; %d listed", g.ID, n)}, nil
+	return summary{auth: "client credentials (form)", result: fmt.Sprintf("reservation #%d created, updated, cancelled; %d listed", g.ID, n)}, nil
 }

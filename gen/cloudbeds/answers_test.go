@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
+	"github.com/hospitality-sdk/hospitality-go/wire"
 )
 
 // The answers below carry what the live API sends and the upstream document does not admit:
@@ -14,7 +15,7 @@ import (
 // before the typed client decodes it.
 
 const wantReservationsQuery = "propertyID=172938&status=confirmed&resultsFrom=2025-05-01+00%3A00%3A00" +
-	"&checkInFrom=2025-06-01&includeGuestsDetails=true&pageNumber=1&pageSize=100"
+	"&modifiedTo=2025-05-31+23%3A59%3A59&checkInFrom=2025-06-01&includeGuestsDetails=true&pageNumber=1&pageSize=100"
 
 func TestGetReservationsQuirks(t *testing.T) {
 	srv, c := quirkyServer(t, "getReservations", `{
@@ -35,10 +36,12 @@ func TestGetReservationsQuirks(t *testing.T) {
 		}]
 	}`)
 	params := &cloudbeds.GetReservationsParams{
-		PropertyID:           ptr("172938"),
-		Status:               ptr(cloudbeds.GetReservationsParamsStatusConfirmed),
-		CheckInFrom:          ptr(date("2025-06-01")),
-		ResultsFrom:          ptr("2025-05-01 00:00:00"),
+		PropertyID:  ptr("172938"),
+		Status:      ptr(cloudbeds.GetReservationsParamsStatusConfirmed),
+		CheckInFrom: ptr(date("2025-06-01")),
+		ResultsFrom: ptr(sqlTime("2025-05-01 00:00:00")),
+		// A time in any zone goes out as its wall clock in Cloudbeds' layout, never RFC 3339.
+		ModifiedTo:           &wire.SQLDateTime{Time: time.Date(2025, 5, 31, 23, 59, 59, 0, time.FixedZone("WEST", 3600))},
 		IncludeGuestsDetails: ptr(true),
 		PageNumber:           ptr(1),
 		PageSize:             ptr(100),

@@ -8796,6 +8796,11 @@ type PutRoomBlockRoom struct {
 // Example: 2025-06-12
 type QueryDate = wire.Date
 
+// QueryDateTime Date-time "YYYY-MM-DD HH:MM:SS" in a query string, without a zone, the DateTime format Cloudbeds documents (not RFC 3339 although older descriptions say date-time); a bare "YYYY-MM-DD" is accepted too.
+//
+// Example: 2025-05-01 00:00:00
+type QueryDateTime = wire.SQLDateTime
+
 // Reservation defines model for Reservation.
 type Reservation struct {
 	// AllotmentBlockCode Allotment block code.
@@ -10416,10 +10421,10 @@ type GetGroupsParams struct {
 	Status *GetGroupsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// CreatedFrom Lower bound of the creation time, "YYYY-MM-DD HH:MM:SS".
-	CreatedFrom *string `form:"createdFrom,omitempty" json:"createdFrom,omitempty"`
+	CreatedFrom *QueryDateTime `form:"createdFrom,omitempty" json:"createdFrom,omitempty"`
 
 	// CreatedTo Upper bound of the creation time, "YYYY-MM-DD HH:MM:SS".
-	CreatedTo *string `form:"createdTo,omitempty" json:"createdTo,omitempty"`
+	CreatedTo *QueryDateTime `form:"createdTo,omitempty" json:"createdTo,omitempty"`
 
 	// PageSize Items per page.
 	PageSize *int `form:"pageSize,omitempty" json:"pageSize,omitempty"`
@@ -10455,10 +10460,10 @@ type GetGuestListParams struct {
 	PropertyIDs *string `form:"propertyIDs,omitempty" json:"propertyIDs,omitempty"`
 
 	// ResultsFrom Lower bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsFrom *string `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
+	ResultsFrom *QueryDateTime `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
 
 	// ResultsTo Upper bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsTo *string `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
+	ResultsTo *QueryDateTime `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
 
 	// CheckInFrom Earliest arrival date.
 	CheckInFrom *QueryDate `form:"checkInFrom,omitempty" json:"checkInFrom,omitempty"`
@@ -10558,10 +10563,10 @@ type GetGuestsByStatusParams struct {
 	PropertyID *string `form:"propertyID,omitempty" json:"propertyID,omitempty"`
 
 	// ResultsFrom Lower bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsFrom *string `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
+	ResultsFrom *QueryDateTime `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
 
 	// ResultsTo Upper bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsTo *string `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
+	ResultsTo *QueryDateTime `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
 
 	// PageNumber Page to return, starting at 1.
 	PageNumber *int `form:"pageNumber,omitempty" json:"pageNumber,omitempty"`
@@ -10580,10 +10585,10 @@ type GetGuestsModifiedParams struct {
 	InHouse     *bool   `form:"inHouse,omitempty" json:"inHouse,omitempty"`
 
 	// ResultsFrom Lower bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsFrom *string `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
+	ResultsFrom *QueryDateTime `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
 
 	// ResultsTo Upper bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsTo *string `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
+	ResultsTo *QueryDateTime `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
 
 	// CheckInFrom Earliest arrival date.
 	CheckInFrom *QueryDate `form:"checkInFrom,omitempty" json:"checkInFrom,omitempty"`
@@ -10824,16 +10829,16 @@ type GetReservationsParams struct {
 	Status *GetReservationsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// ResultsFrom Lower bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsFrom *string `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
+	ResultsFrom *QueryDateTime `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
 
 	// ResultsTo Upper bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsTo *string `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
+	ResultsTo *QueryDateTime `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
 
 	// ModifiedFrom Lower bound of the last-change time, "YYYY-MM-DD HH:MM:SS".
-	ModifiedFrom *string `form:"modifiedFrom,omitempty" json:"modifiedFrom,omitempty"`
+	ModifiedFrom *QueryDateTime `form:"modifiedFrom,omitempty" json:"modifiedFrom,omitempty"`
 
 	// ModifiedTo Upper bound of the last-change time, "YYYY-MM-DD HH:MM:SS".
-	ModifiedTo *string `form:"modifiedTo,omitempty" json:"modifiedTo,omitempty"`
+	ModifiedTo *QueryDateTime `form:"modifiedTo,omitempty" json:"modifiedTo,omitempty"`
 
 	// CheckInFrom Earliest arrival date.
 	CheckInFrom *QueryDate `form:"checkInFrom,omitempty" json:"checkInFrom,omitempty"`
@@ -10901,16 +10906,16 @@ type GetReservationsWithRateDetailsParams struct {
 	PropertyID *string `form:"propertyID,omitempty" json:"propertyID,omitempty"`
 
 	// ResultsFrom Lower bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsFrom *string `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
+	ResultsFrom *QueryDateTime `form:"resultsFrom,omitempty" json:"resultsFrom,omitempty"`
 
 	// ResultsTo Upper bound of the creation time, "YYYY-MM-DD HH:MM:SS" in the property time zone.
-	ResultsTo *string `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
+	ResultsTo *QueryDateTime `form:"resultsTo,omitempty" json:"resultsTo,omitempty"`
 
 	// ModifiedFrom Lower bound of the last-change time, "YYYY-MM-DD HH:MM:SS".
-	ModifiedFrom *string `form:"modifiedFrom,omitempty" json:"modifiedFrom,omitempty"`
+	ModifiedFrom *QueryDateTime `form:"modifiedFrom,omitempty" json:"modifiedFrom,omitempty"`
 
 	// ModifiedTo Upper bound of the last-change time, "YYYY-MM-DD HH:MM:SS".
-	ModifiedTo *string `form:"modifiedTo,omitempty" json:"modifiedTo,omitempty"`
+	ModifiedTo *QueryDateTime `form:"modifiedTo,omitempty" json:"modifiedTo,omitempty"`
 
 	// SortByRecent Sort by last change, newest first.
 	SortByRecent *bool `form:"sortByRecent,omitempty" json:"sortByRecent,omitempty"`

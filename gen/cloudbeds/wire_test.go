@@ -3,12 +3,16 @@ package cloudbeds_test
 import (
 	"bytes"
 	"context"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/hospitality-sdk/hospitality-go/form"
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
 	"github.com/hospitality-sdk/hospitality-go/internal/spectest"
 )
@@ -244,4 +248,108 @@ func quirkyServer(t *testing.T, op, body string) (*spectest.Server, *cloudbeds.C
 	srv := newServer(t)
 	srv.JSON(op, http.StatusOK, body)
 	return srv, newClient(t, srv)
+}
+
+// TestVerbs pins the HTTP method Cloudbeds expects where the method name suggests another: five
+// deletes and patches are form POSTs, and the four real DELETEs carry their ids in the query
+// string with no body.
+func TestVerbs(t *testing.T) {
+	srv := newServer(t)
+	answerExamples(t, srv)
+	c := newClient(t, srv)
+	ctx := context.Background()
+	const form = "application/x-www-form-urlencoded"
+
+	tests := []struct {
+		op          string
+		call        func() (interface{ StatusCode() int }, error)
+		method      string
+		query, body string
+		contentType string
+	}{
+		{"deleteAdjustment", func() (interface{ StatusCode() int }, error) {
+			return c.DeleteAdjustmentWithResponse(ctx, &cloudbeds.DeleteAdjustmentParams{PropertyID: ptr("172938"), ReservationID: "8829301744", AdjustmentID: "adj-901"})
+		}, http.MethodDelete, "propertyID=172938&reservationID=8829301744&adjustmentID=adj-901", "", ""},
+		{"deleteGuestNote", func() (interface{ StatusCode() int }, error) {
+			return c.DeleteGuestNoteWithResponse(ctx, &cloudbeds.DeleteGuestNoteParams{GuestID: "55501", NoteID: "n-5521"})
+		}, http.MethodDelete, "guestID=55501&noteID=n-5521", "", ""},
+		{"deleteReservationNote", func() (interface{ StatusCode() int }, error) {
+			return c.DeleteReservationNoteWithResponse(ctx, &cloudbeds.DeleteReservationNoteParams{ReservationID: "8829301744", ReservationNoteID: "rn-3301"})
+		}, http.MethodDelete, "reservationID=8829301744&reservationNoteID=rn-3301", "", ""},
+		{"deleteWebhook", func() (interface{ StatusCode() int }, error) {
+			return c.DeleteWebhookWithResponse(ctx, &cloudbeds.DeleteWebhookParams{PropertyIDs: ptr("172938,172939"), SubscriptionID: "a1b2c3d4"})
+		}, http.MethodDelete, "propertyIDs=172938%2C172939&subscriptionID=a1b2c3d4", "", ""},
+		{"deleteAllotmentBlock", func() (interface{ StatusCode() int }, error) {
+			return c.DeleteAllotmentBlockWithFormdataBodyWithResponse(ctx, cloudbeds.DeleteAllotmentBlockFormdataRequestBody{AllotmentBlockCode: "ab-2025-06"})
+		}, http.MethodPost, "", "allotmentBlockCode=ab-2025-06", form},
+		{"deleteAppPropertySettings", func() (interface{ StatusCode() int }, error) {
+			return c.DeleteAppPropertySettingsWithFormdataBodyWithResponse(ctx, cloudbeds.DeleteAppPropertySettingsFormdataRequestBody{Key: "sync_mode", PropertyID: ptr("172938")})
+		}, http.MethodPost, "", "key=sync_mode&propertyID=172938", form},
+		{"deleteRoomBlock", func() (interface{ StatusCode() int }, error) {
+			return c.DeleteRoomBlockWithFormdataBodyWithResponse(ctx, cloudbeds.DeleteRoomBlockFormdataRequestBody{RoomBlockID: "rb-77"})
+		}, http.MethodPost, "", "roomBlockID=rb-77", form},
+		{"patchGroup", func() (interface{ StatusCode() int }, error) {
+			return c.PatchGroupWithFormdataBodyWithResponse(ctx, cloudbeds.PatchGroupFormdataRequestBody{GroupCode: "grp-jazz", Name: ptr("Porto Jazz")})
+		}, http.MethodPost, "", "groupCode=grp-jazz&name=Porto+Jazz", form},
+		{"patchRate", func() (interface{ StatusCode() int }, error) {
+			return c.PatchRateWithFormdataBodyWithResponse(ctx, cloudbeds.PatchRateFormdataRequestBody{Rates: []cloudbeds.PatchRateRate{{
+				RateID: "901", Interval: cloudbeds.PatchRateRateInterval{StartDate: date("2025-06-12"), EndDate: date("2025-06-14"), Rate: 10.5}}}})
+		}, http.MethodPost, "", "rates%5B0%5D%5Binterval%5D%5BendDate%5D=2025-06-14" +
+			"&rates%5B0%5D%5Binterval%5D%5Brate%5D=10.5&rates%5B0%5D%5Binterval%5D%5BstartDate%5D=2025-06-12&rates%5B0%5D%5BrateID%5D=901", form},
+	}
+	for _, tc := range tests {
+		t.Run(tc.op, func(t *testing.T) {
+			r, err := tc.call()
+			check(t, tc.op, r, err)
+			req, ok := srv.LastRequest(tc.op)
+			if !ok {
+				t.Fatalf("%s: no request recorded", tc.op)
+			}
+			if req.Method != tc.method || req.URL.RawQuery != tc.query || string(req.Body) != tc.body || req.Header.Get("Content-Type") != tc.contentType {
+				t.Errorf("%s = %s ?%s Content-Type %q body %q, want %s ?%s Content-Type %q body %q", tc.op,
+					req.Method, req.URL.RawQuery, req.Header.Get("Content-Type"), req.Body, tc.method, tc.query, tc.contentType, tc.body)
+			}
+		})
+	}
+}
+
+// TestFormEncoderReplaceable shows the way out should Cloudbeds want another encoding of nested
+// form fields than the PHP-style one form.Encode writes (the documents leave it open): encode the
+// typed body with form.Marshal and any writer, and send it through the WithBody variant, whose
+// bytes reach the wire untouched. Here the brackets stay unescaped.
+func TestFormEncoderReplaceable(t *testing.T) {
+	srv := newServer(t)
+	answerExamples(t, srv)
+	c := newClient(t, srv)
+
+	vals, err := form.Marshal(reservationBody())
+	if err != nil {
+		t.Fatalf("form.Marshal() error = %v", err)
+	}
+	keys := slices.Sorted(maps.Keys(vals))
+	var b strings.Builder
+	for _, k := range keys {
+		for _, v := range vals[k] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(k + "=" + url.QueryEscape(v))
+		}
+	}
+	custom := b.String()
+	if !strings.Contains(custom, "&rooms[1][roomID]=78-3&") {
+		t.Fatalf("custom body = %s, want unescaped brackets", custom)
+	}
+	r, err := c.PostReservationWithBodyWithResponse(context.Background(), "application/x-www-form-urlencoded", strings.NewReader(custom))
+	check(t, "postReservation", r, err)
+	req, _ := srv.LastRequest("postReservation")
+	if string(req.Body) != custom {
+		t.Errorf("postReservation body = %s, want %s", req.Body, custom)
+	}
+	// The same fields as the built-in encoder's bytes, only spelled differently.
+	got, _ := url.ParseQuery(string(req.Body))
+	want, _ := url.ParseQuery(wantPostReservation)
+	if !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("postReservation fields = %v, want %v", got, want)
+	}
 }
