@@ -51,7 +51,8 @@ func (cfg CobotConfig) credentials(ctx context.Context) (authorize, reject func(
 }
 
 // NewCobot returns a typed Cobot API 2 client: bearer authentication, the JSON:API Accept header
-// on every request, and the shared transport chain with Cobot's documented limit of 60 requests
+// on every request and the JSON:API Content-Type on every request other than GET (bodyless ones
+// such as DELETE /bookings/{id} included, as Cobot demands), and the shared transport chain with Cobot's documented limit of 60 requests
 // per minute per user token (a 429 still reaching the client pauses that token for Retry-After).
 // Failed calls return an error that unwraps to [*APIError], with JSON:API field pointers in its
 // Fields and [ErrPaymentRequired] for a missing paid add-on.
@@ -66,7 +67,19 @@ func NewCobot(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobot.Clie
 	header := http.Header{}
 	header.Set("Accept", jsonAPI)
 	doer := transport.New(s.transportConfig(transport.Cobot, header, authorize, reject))
-	return cobot.NewClientWithResponses(orDefault(cfg.BaseURL, cobot.DefaultServer), cobot.WithHTTPClient(doer))
+	return cobot.NewClientWithResponses(orDefault(cfg.BaseURL, cobot.DefaultServer), cobot.WithHTTPClient(doer),
+		cobot.WithRequestEditorFn(jsonAPIContentType))
+}
+
+// jsonAPIContentType labels every API 2 request other than GET and HEAD as JSON:API, as Cobot
+// requires ("non-GET requests MUST send a Content-Type: application/vnd.api+json header"). The
+// generated code labels requests that carry a body; this covers those without one (DELETE, and
+// POSTs such as publishing an event) and leaves a Content-Type already set alone.
+func jsonAPIContentType(_ context.Context, req *http.Request) error {
+	if req.Method != http.MethodGet && req.Method != http.MethodHead && req.Header.Get("Content-Type") == "" {
+		req.Header.Set("Content-Type", jsonAPI)
+	}
+	return nil
 }
 
 // NewCobotV1 returns a typed Cobot API 1 client for what API 2 lacks: access tokens (inspect,

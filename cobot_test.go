@@ -16,6 +16,7 @@ import (
 	"golang.org/x/time/rate"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
+	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -165,5 +166,92 @@ func TestNewCobotV1SpaceHost(t *testing.T) {
 	_, err = c.ListMembershipsWithResponse(ctx)
 	if err == nil || !strings.Contains(err.Error(), "my-space.cobot.me") {
 		t.Errorf("ListMemberships error = %v, want it to name the space host", err)
+	}
+}
+
+// TestNewCobotContentType pins a bug: requests without a body other than GET (DELETE a booking,
+// POST to publish an event) went out without Content-Type, which Cobot requires on every non-GET
+// request.
+func TestNewCobotContentType(t *testing.T) {
+	type seen struct{ method, path, contentType, accept string }
+	got := make(chan seen, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got <- seen{r.Method, r.URL.Path, r.Header.Get("Content-Type"), r.Header.Get("Accept")}
+		w.Header().Set("Content-Type", "application/vnd.api+json")
+		if r.Method == http.MethodDelete {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		fmt.Fprint(w, spaceDoc)
+	}))
+	t.Cleanup(srv.Close)
+	ctx := context.Background()
+	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
+		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "user-token"}),
+		BaseURL:     srv.URL,
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		call func() error
+		want seen
+	}{
+		{"GET carries none", func() error { _, err := c.GetSpaceWithResponse(ctx, "sp-1", nil); return err },
+			seen{"GET", "/spaces/sp-1", "", "application/vnd.api+json"}},
+		{"bodyless DELETE", func() error { _, err := c.DeleteSpaceBookingWithResponse(ctx, "b-1"); return err },
+			seen{"DELETE", "/bookings/b-1", "application/vnd.api+json", "application/vnd.api+json"}},
+		{"bodyless POST", func() error { _, err := c.PublishAdminEventWithResponse(ctx, "e-1"); return err },
+			seen{"POST", "/events/e-1/publication", "application/vnd.api+json", "application/vnd.api+json"}},
+		{"explicit Content-Type kept", func() error {
+			_, err := c.UpdateSpaceBookingWithBodyWithResponse(ctx, "b-1", "application/vnd.api+json", strings.NewReader(`{"data":{"type":"bookings","id":"b-1"}}`))
+			return err
+		}, seen{"PATCH", "/bookings/b-1", "application/vnd.api+json", "application/vnd.api+json"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.call(); err != nil {
+				t.Fatalf("call: %v", err)
+			}
+			if s := <-got; s != tc.want {
+				t.Errorf("request = %+v, want %+v", s, tc.want)
+			}
+		})
+	}
+}
+
+// TestNewCobotRejectedTokenNeedsReauthorization: Cobot has no refresh grant, so a 401 makes the
+// client forget the token, and the call (and every later one, without a request) reports that
+// the user must authorize the app again.
+func TestNewCobotRejectedTokenNeedsReauthorization(t *testing.T) {
+	var calls atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		if got := r.Header.Get("Authorization"); got != "Bearer revoked-token" {
+			t.Errorf("Authorization = %q, want the stored token", got)
+		}
+		w.Header().Set("Content-Type", "application/vnd.api+json")
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprint(w, `{"errors":[{"status":"401","title":"Unauthorized","detail":"invalid token"}]}`)
+	}))
+	t.Cleanup(srv.Close)
+	ctx := context.Background()
+	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
+		OAuth:   &auth.CobotConfig{ClientID: "client-1"},
+		Token:   &oauth2.Token{AccessToken: "revoked-token", TokenType: "Bearer"},
+		BaseURL: srv.URL,
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		_, err := c.GetSpaceWithResponse(ctx, "sp-1", nil)
+		if !errors.Is(err, auth.ErrCobotAuthorizationRequired) {
+			t.Errorf("GetSpace call %d error = %v, want auth.ErrCobotAuthorizationRequired", i+1, err)
+		}
+	}
+	if got := calls.Load(); got != 1 {
+		t.Errorf("requests sent = %d, want 1 (no retry without a new token)", got)
 	}
 }

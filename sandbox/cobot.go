@@ -29,6 +29,10 @@ package sandbox
 // Every API request is validated against its document; API 2 answers are
 // application/vnd.api+json and errors are JSON:API error documents (a body field that breaks
 // the schema gives 422 with source.pointer, a bad query parameter 400 with source.parameter).
+// API 2 holds clients to its media types, as Cobot's documentation demands: a request whose
+// Accept header does not list application/vnd.api+json is answered 406 (the PDF download
+// excepted), and a request other than GET whose Content-Type is not exactly
+// application/vnd.api+json, with or without a body (a documented file upload excepted), 415.
 // Bearer tokens must be live (401 otherwise) and hold the scopes the operation requires (403
 // otherwise). Each access token may make [Options.CobotRateLimit] requests per
 // [Options.CobotRateWindow] (60 per minute by default): a bucket that holds that many requests
@@ -54,6 +58,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"mime"
 	"net/http"
 	"regexp"
 	"slices"
@@ -151,7 +156,7 @@ type cobotBucket struct {
 func registerCobot(s *Server) error {
 	c := &cobot{s: s, grants: map[string]*cobotGrant{}, codes: map[string]*cobotCode{},
 		consents: map[string]*cobotPending{}, buckets: map[string]*cobotBucket{}}
-	c.api2 = &api{name: "cobot", prefix: CobotAPIPath, errorFn: cobotAPIError}
+	c.api2 = &api{name: "cobot", prefix: CobotAPIPath, errorFn: cobotAPIError, check: cobotMediaTypes}
 	c.api1 = &api{name: "cobot", prefix: CobotV1APIPath, errorFn: cobotV1Error}
 	if err := s.mount(c.api2, specs.Cobot); err != nil {
 		return err
@@ -426,6 +431,42 @@ func cobotExample(op *openapi3.Operation) opFunc {
 
 // cobotJSONAPI is the media type of API 2 requests and answers.
 const cobotJSONAPI = "application/vnd.api+json"
+
+// cobotMediaTypes is API 2's check of the media types a request declares: Accept must list
+// application/vnd.api+json (406 otherwise; GET /invoices/{id}.pdf, which answers a PDF, is
+// exempt), and every request other than GET and HEAD, bodyless ones included, must send
+// Content-Type: application/vnd.api+json without parameters (415 otherwise), as JSON:API asks.
+// The document's one multipart/form-data upload, POST /invoices/{id}/pdf, passes.
+func cobotMediaTypes(_ *Server, r *http.Request) (int, string, string) {
+	if !strings.HasSuffix(r.URL.Path, ".pdf") && !cobotAccepts(r.Header.Values("Accept")) {
+		return http.StatusNotAcceptable, "not_acceptable", "requests must send Accept: " + cobotJSONAPI
+	}
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return 0, "", ""
+	}
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err == nil && mt == "multipart/form-data" && r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/pdf") {
+		return 0, "", "" // the document's one file upload, POST /invoices/{id}/pdf
+	}
+	if err != nil || mt != cobotJSONAPI || len(params) > 0 {
+		return http.StatusUnsupportedMediaType, "unsupported_media_type",
+			r.Method + " requests must send Content-Type: " + cobotJSONAPI + ", with or without a body"
+	}
+	return 0, "", ""
+}
+
+// cobotAccepts reports whether Accept header values list the JSON:API media type without
+// parameters.
+func cobotAccepts(values []string) bool {
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			if mt, params, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == cobotJSONAPI && len(params) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // cobotWriteDoc writes v as JSON with the given media type.
 func cobotWriteDoc(w http.ResponseWriter, mediaType string, status int, v any) {

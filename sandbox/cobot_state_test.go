@@ -418,7 +418,7 @@ func testCobotHugePageNumber(t *testing.T, sb *sandbox.Server, root string) {
 	tok := sb.CobotTestToken()
 	for _, number := range []string{"2", "46116860184273879", "9223372036854775807"} {
 		path := "/spaces/" + sandbox.CobotSpaceID + "/memberships?filter[from]=2020-01-01&filter[to]=2040-01-01&page[number]=" + number + "&page[size]=200"
-		a := send(t, "GET", root+sandbox.CobotAPIPath+path, "", "", map[string]string{"Authorization": "Bearer " + tok})
+		a := send(t, "GET", root+sandbox.CobotAPIPath+path, "", "", map[string]string{"Authorization": "Bearer " + tok, "Accept": "application/vnd.api+json"})
 		data, isList := a.body["data"].([]any)
 		meta, _ := a.body["meta"].(map[string]any)
 		if a.status != 200 || !isList || len(data) != 0 || meta["currentPage"] != mustFloat(t, number) {

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,8 +22,10 @@ import (
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
 	"github.com/hospitality-sdk/hospitality-go/auth"
+	"github.com/hospitality-sdk/hospitality-go/gen/cobot"
 	"github.com/hospitality-sdk/hospitality-go/sandbox"
 	"github.com/hospitality-sdk/hospitality-go/transport"
+	"github.com/hospitality-sdk/hospitality-go/wire"
 )
 
 // noRedirect stops at the authorization endpoint's redirect, as a browser hands it to the app.
@@ -138,6 +141,7 @@ func TestCobot(t *testing.T) {
 		{"example answers", testCobotExamples},
 		{"answers match the documents", testCobotAnswersMatchSpec},
 		{"huge page number", testCobotHugePageNumber},
+		{"media types", testCobotMediaTypes},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, sb, root) })
 	}
@@ -474,6 +478,7 @@ func testCobotTokenExpiryAndScopes(t *testing.T, sb *sandbox.Server, root string
 	// Cobot documents the scheme in lower case.
 	lower, _ := http.NewRequest("GET", root+sandbox.CobotAPIPath+"/user", nil)
 	lower.Header.Set("Authorization", "bearer "+tok)
+	lower.Header.Set("Accept", "application/vnd.api+json")
 	res, err := http.DefaultClient.Do(lower)
 	if err != nil {
 		t.Fatal(err)
@@ -833,5 +838,87 @@ func TestCobotMembershipsLimitSDK(t *testing.T) {
 	tooMany.Store(0)
 	if ok := burst([]transport.EndpointLimit{}, 60); ok == 60 || tooMany.Load() == 0 {
 		t.Errorf("60 lists without the endpoint limit: %d succeeded, %d answered 429; want the sandbox to refuse one", ok, tooMany.Load())
+	}
+}
+
+// testCobotMediaTypes: API 2 answers 406 to a request that does not accept JSON:API and 415 to a
+// request other than GET that is not labelled JSON:API, bodyless DELETEs included; the SDK's
+// client labels every such request, so deleting a booking through it works.
+func testCobotMediaTypes(t *testing.T, sb *sandbox.Server, root string) {
+	ctx := context.Background()
+	tok := sb.CobotTestToken()
+	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
+		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok}), BaseURL: root + sandbox.CobotAPIPath}, noLimit())
+	if err != nil {
+		t.Fatal(err)
+	}
+	booking := func() string {
+		t.Helper()
+		from := wire.DateTime{Time: time.Date(2033, 3, 1, 9, 0, 0, 0, time.UTC)}
+		res, err := c.CreateAdminBookingWithApplicationVndAPIPlusJSONBodyWithResponse(ctx, cobot.CreateBooking{Data: cobot.CreateBookingData{
+			Type:       cobot.CreateBookingDataTypeBookings,
+			Attributes: cobot.CreateBookingAttributes{From: from, To: wire.DateTime{Time: from.Add(time.Hour)}},
+			Relationships: &cobot.CreateBookingRelationships{
+				Resource: cobot.ToOne{Data: &cobot.ResourceIdentifier{ID: "r", Type: "resources"}},
+			},
+		}})
+		if err != nil || res.ApplicationVndAPIJSON201 == nil {
+			t.Fatalf("CreateAdminBooking = %v, %v; want a booking", res, err)
+		}
+		return res.ApplicationVndAPIJSON201.Data.ID
+	}
+	id := booking()
+	tests := []struct {
+		name, method, path, accept, contentType string
+		status                                  int
+	}{
+		{"no Accept", "GET", "/user", "", "", 406},
+		{"plain JSON accepted", "GET", "/user", "application/json", "", 406},
+		{"JSON:API with a parameter", "GET", "/user", "application/vnd.api+json; ext=bulk", "", 406},
+		{"JSON:API among others", "GET", "/user", "application/json, application/vnd.api+json", "", 200},
+		{"PDF download", "GET", "/invoices/abc.pdf", "application/pdf", "", 200},
+		{"bodyless DELETE without Content-Type", "DELETE", "/bookings/" + id, "application/vnd.api+json", "", 415},
+		{"bodyless DELETE as JSON", "DELETE", "/bookings/" + id, "application/vnd.api+json", "application/json", 415},
+		{"bodyless DELETE as a form upload", "DELETE", "/bookings/" + id, "application/vnd.api+json", "multipart/form-data; boundary=x", 415},
+		{"bodyless DELETE as JSON:API", "DELETE", "/bookings/" + id, "application/vnd.api+json", "application/vnd.api+json", 204},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, err := http.NewRequest(tc.method, root+sandbox.CobotAPIPath+tc.path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Authorization", "Bearer "+tok)
+			if tc.accept != "" {
+				req.Header.Set("Accept", tc.accept)
+			}
+			if tc.contentType != "" {
+				req.Header.Set("Content-Type", tc.contentType)
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != tc.status {
+				t.Fatalf("%s %s (Accept %q, Content-Type %q) = %d %s, want %d", tc.method, tc.path, tc.accept, tc.contentType, res.StatusCode, body, tc.status)
+			}
+			if tc.status >= 400 {
+				if e := firstError(t, body); e.Status != strconv.Itoa(tc.status) || res.Header.Get("Content-Type") != "application/vnd.api+json" {
+					t.Errorf("%s %s error = %+v (Content-Type %q), want a JSON:API error with status %d", tc.method, tc.path, e, res.Header.Get("Content-Type"), tc.status)
+				}
+			}
+		})
+	}
+
+	// Through the SDK, a bodyless DELETE is labelled JSON:API and succeeds.
+	id = booking()
+	res, err := c.DeleteSpaceBookingWithResponse(ctx, id)
+	if err != nil || res.StatusCode() != http.StatusNoContent {
+		t.Fatalf("DeleteSpaceBooking through the SDK = %v, %v; want 204", res, err)
+	}
+	if _, err := c.GetBookingWithResponse(ctx, id, nil); !errors.Is(err, hospitality.ErrNotFound) {
+		t.Errorf("GetBooking after the SDK's DELETE: %v, want ErrNotFound", err)
 	}
 }

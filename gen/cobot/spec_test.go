@@ -120,3 +120,84 @@ func TestPathParameterExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestResponseEnumsAreOpen: Cobot adds values to enum-like attributes (paidStatus, resourceType,
+// usage, ...) without notice, so no schema reachable from an answer may declare an enum; the
+// generated fields stay plain strings and a contract server accepts values newer than the SDK.
+func TestResponseEnumsAreOpen(t *testing.T) {
+	doc := spectest.Load(t, specs.Cobot)
+	seen := map[*openapi3.Schema]bool{}
+	var walk func(where string, s *openapi3.SchemaRef)
+	walk = func(where string, ref *openapi3.SchemaRef) {
+		if ref == nil || ref.Value == nil || seen[ref.Value] {
+			return
+		}
+		s := ref.Value
+		seen[s] = true
+		if len(s.Enum) > 0 {
+			t.Errorf("%s: enum %v in an answer, want an open string", where, s.Enum)
+		}
+		for name, p := range s.Properties {
+			walk(where+"."+name, p)
+		}
+		walk(where+"[]", s.Items)
+		if s.AdditionalProperties.Schema != nil {
+			walk(where+"{}", s.AdditionalProperties.Schema)
+		}
+		for _, group := range [][]*openapi3.SchemaRef{s.AllOf, s.OneOf, s.AnyOf} {
+			for _, sub := range group {
+				walk(where, sub)
+			}
+		}
+	}
+	answers := 0
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			for code, r := range op.Responses.Map() {
+				if r.Value == nil {
+					continue
+				}
+				for ctype, mt := range r.Value.Content {
+					answers++
+					walk(method+" "+path+" "+code+" "+ctype, mt.Schema)
+				}
+			}
+		}
+	}
+	if answers < 134 {
+		t.Errorf("answers walked = %d, want at least one per operation (134)", answers)
+	}
+}
+
+// TestEveryScopeDeclared: each scope an operation requires must be declared by the OAuth2 scheme,
+// including read_cost_centers and read_revenue_accounts, which upstream uses but never declares;
+// otherwise apps cannot learn that they must request them.
+func TestEveryScopeDeclared(t *testing.T) {
+	doc := spectest.Load(t, specs.Cobot)
+	scheme := doc.Components.SecuritySchemes["OAuth2"]
+	if scheme == nil || scheme.Value.Flows == nil || scheme.Value.Flows.AuthorizationCode == nil {
+		t.Fatal("no OAuth2 authorization code flow in the document")
+	}
+	declared := scheme.Value.Flows.AuthorizationCode.Scopes
+	used := map[string]bool{}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			if op.Security == nil {
+				continue
+			}
+			for _, req := range *op.Security {
+				for _, scope := range req["OAuth2"] {
+					used[scope] = true
+					if _, ok := declared[scope]; !ok {
+						t.Errorf("%s %s requires scope %s, which the OAuth2 scheme does not declare", method, path, scope)
+					}
+				}
+			}
+		}
+	}
+	for _, scope := range []string{"read_cost_centers", "read_revenue_accounts"} {
+		if !used[scope] {
+			t.Errorf("scope %s is required by no operation, want it on the cost centre and revenue account lists", scope)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package hospitality
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
+)
+
+// maxCobotWebhookBody bounds the delivery [CobotWebhookHandler] reads; a delivery names one URL,
+// or carries one deleted object.
+const maxCobotWebhookBody = 1 << 20
+
+// maxCobotResource bounds the resource [FetchCobotWebhook] reads.
+const maxCobotResource = 10 << 20
+
+// ErrCobotUnsubscribe, returned by the handle func of [CobotWebhookHandler], makes the handler
+// answer 410 Gone, which makes Cobot deactivate the subscription at once.
+var ErrCobotUnsubscribe = errors.New("hospitality: cobot webhook: unsubscribe")
+
+// CobotWebhook is one delivery Cobot POSTs to the callback URL of an API 1 webhook subscription
+// (see [cobotv1.ClientWithResponses.CreateWebhookSubscriptionWithResponse]). A delivery does not
+// say what changed; it points at the resource the event is about. Cobot signs nothing, so anyone
+// who knows the callback URL can post one: read the resource with [FetchCobotWebhook] and trust
+// only what that returns.
+type CobotWebhook struct {
+	// URL is the API 1 URL of the resource, such as
+	// "https://co-up.cobot.me/api/memberships/93207605", as sent.
+	URL string
+	// Raw is the delivery exactly as received. Deliveries about deleted resources carry the
+	// deleted object's fields besides url.
+	Raw json.RawMessage
+}
+
+// ParseCobotWebhook decodes a Cobot webhook delivery, a JSON object whose url member is an
+// absolute http or https URL. It fails on anything else; the URL's host is checked only by
+// [FetchCobotWebhook].
+func ParseCobotWebhook(body []byte) (*CobotWebhook, error) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return nil, errors.New("hospitality: cobot webhook: payload is not a JSON object")
+	}
+	var n cobotv1.WebhookNotification
+	if err := json.Unmarshal(trimmed, &n); err != nil {
+		return nil, fmt.Errorf("hospitality: cobot webhook: %w", err)
+	}
+	if n.URL == "" {
+		return nil, errors.New("hospitality: cobot webhook: payload has no url")
+	}
+	u, err := url.Parse(n.URL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+		return nil, fmt.Errorf("hospitality: cobot webhook: url %q is not an absolute http(s) URL", n.URL)
+	}
+	return &CobotWebhook{URL: n.URL, Raw: json.RawMessage(bytes.Clone(trimmed))}, nil
+}
+
+// CobotWebhookHandler returns an [http.Handler] for the callback URL of a Cobot webhook
+// subscription. For each POST it reads the delivery (at most 1 MiB), decodes it with
+// [ParseCobotWebhook] and calls handle with the request's context. It answers 200 when handle
+// returns nil; 410 Gone when handle returns [ErrCobotUnsubscribe] (Cobot then deactivates the
+// subscription); and 500 for any other error, so that Cobot delivers again (up to 10 times over
+// about 20 hours): handle must tolerate a delivery it has seen before. A payload that is not a
+// delivery gets 400, a larger one 413, and a method other than POST 405; handle is not called for
+// those.
+//
+// Cobot expects a quick answer: keep handle short, for example by queueing the delivery and
+// calling [FetchCobotWebhook] later. Cobot does not follow redirects, so serve the exact URL
+// registered. The handler is safe for concurrent use if handle is. It panics if handle is nil.
+func CobotWebhookHandler(handle func(ctx context.Context, hook *CobotWebhook) error) http.Handler {
+	if handle == nil {
+		panic("hospitality: CobotWebhookHandler: nil handle func")
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxCobotWebhookBody))
+		if err != nil {
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
+				return
+			}
+			http.Error(w, "cannot read payload", http.StatusBadRequest)
+			return
+		}
+		hook, err := ParseCobotWebhook(body)
+		if err != nil {
+			http.Error(w, "payload is not a Cobot webhook delivery", http.StatusBadRequest)
+			return
+		}
+		switch err := handle(r.Context(), hook); {
+		case errors.Is(err, ErrCobotUnsubscribe):
+			http.Error(w, "unsubscribed", http.StatusGone)
+		case err != nil:
+			http.Error(w, "delivery not processed", http.StatusInternalServerError)
+		default:
+			w.WriteHeader(http.StatusOK)
+		}
+	})
+}
+
+// FetchCobotWebhook reads the resource a delivery points at with c, a client from [NewCobotV1]
+// for the space's host (CobotConfig.Subdomain), and returns its JSON as Cobot answered it: the
+// trustworthy content of the delivery. The bearer token goes only where c already sends it: the
+// URL must be on c's own host and port, below c's /api/ path, or FetchCobotWebhook fails without
+// sending a request. An http URL on c's https host is fetched over https. A failed call returns
+// an error that unwraps to [*APIError] when c is the SDK's client ([ErrNotFound] once the
+// resource is deleted; the delivery's Raw then holds the deleted object).
+func FetchCobotWebhook(ctx context.Context, c *cobotv1.ClientWithResponses, hook *CobotWebhook) (json.RawMessage, error) {
+	if c == nil || hook == nil {
+		return nil, errors.New("hospitality: cobot webhook fetch: nil client or delivery")
+	}
+	cl, ok := c.ClientInterface.(*cobotv1.Client)
+	if !ok {
+		return nil, errors.New("hospitality: cobot webhook fetch: client was not built by NewCobotV1 or cobotv1.NewClientWithResponses")
+	}
+	target, err := cobotWebhookTarget(cl.Server, hook.URL)
+	if err != nil {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
+	}
+	req.Header.Set("Accept", "application/json")
+	for _, edit := range cl.RequestEditors {
+		if err := edit(ctx, req); err != nil {
+			return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
+		}
+	}
+	resp, err := cl.Client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxCobotResource))
+	if err != nil {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: reading the answer: %w", err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: GET %s: HTTP %d", target, resp.StatusCode)
+	}
+	if !json.Valid(body) {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: GET %s: the answer is not JSON", target)
+	}
+	return json.RawMessage(body), nil
+}
+
+// cobotWebhookTarget returns the URL to fetch for a delivery's url raw when the client's base URL
+// is server, or an error when raw points anywhere the client's token must not go.
+func cobotWebhookTarget(server, raw string) (string, error) {
+	base, err := url.Parse(server)
+	if err != nil || base.Host == "" {
+		return "", fmt.Errorf("client base URL %q is not absolute", server)
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || u.User != nil {
+		return "", fmt.Errorf("url %q is not an absolute URL without credentials", raw)
+	}
+	if !strings.EqualFold(u.Hostname(), base.Hostname()) || u.Port() != base.Port() {
+		return "", fmt.Errorf("url %q is not on the client's host %q; use a client for that space's host", raw, base.Host)
+	}
+	switch {
+	case u.Scheme == base.Scheme:
+	case u.Scheme == "http" && base.Scheme == "https":
+		u.Scheme = "https"
+	default:
+		return "", fmt.Errorf("url %q does not use the client's scheme %q", raw, base.Scheme)
+	}
+	prefix := strings.TrimSuffix(base.Path, "/") + "/api/"
+	clean := path.Clean("/" + u.Path)
+	if !strings.HasPrefix(clean, prefix) || u.Path != clean {
+		return "", fmt.Errorf("url %q is not an API resource below %s", raw, prefix)
+	}
+	u.Fragment, u.RawFragment, u.RawPath = "", "", ""
+	return u.String(), nil
+}
