@@ -142,19 +142,8 @@ func CloudbedsWebhookHandler(handle func(ctx context.Context, ev *CloudbedsWebho
 		panic("hospitality: CloudbedsWebhookHandler: nil handle func")
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodPost {
-			w.Header().Set("Allow", http.MethodPost)
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxCloudbedsWebhookBody))
-		if err != nil {
-			var tooLarge *http.MaxBytesError
-			if errors.As(err, &tooLarge) {
-				http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
-				return
-			}
-			http.Error(w, "cannot read payload", http.StatusBadRequest)
+		body, ok := readWebhook(w, r, maxCloudbedsWebhookBody)
+		if !ok {
 			return
 		}
 		ev, err := ParseCloudbedsWebhook(body)
@@ -168,4 +157,26 @@ func CloudbedsWebhookHandler(handle func(ctx context.Context, ev *CloudbedsWebho
 		}
 		w.WriteHeader(http.StatusOK)
 	})
+}
+
+// readWebhook reads the body of a webhook delivery of at most limit bytes. It answers 405 to a
+// method other than POST, 413 to a larger body and 400 to a body it cannot read, and then
+// reports false.
+func readWebhook(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, bool) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return nil, false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
+		} else {
+			http.Error(w, "cannot read payload", http.StatusBadRequest)
+		}
+		return nil, false
+	}
+	return body, true
 }

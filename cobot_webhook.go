@@ -79,19 +79,8 @@ func CobotWebhookHandler(handle func(ctx context.Context, hook *CobotWebhook) er
 		panic("hospitality: CobotWebhookHandler: nil handle func")
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodPost {
-			w.Header().Set("Allow", http.MethodPost)
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxCobotWebhookBody))
-		if err != nil {
-			var tooLarge *http.MaxBytesError
-			if errors.As(err, &tooLarge) {
-				http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
-				return
-			}
-			http.Error(w, "cannot read payload", http.StatusBadRequest)
+		body, ok := readWebhook(w, r, maxCobotWebhookBody)
+		if !ok {
 			return
 		}
 		hook, err := ParseCobotWebhook(body)
