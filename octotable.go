@@ -88,7 +88,7 @@ func NewOctotable(ctx context.Context, cfg OctotableConfig, opts ...Option) (*oc
 }
 
 // maxCursorBody bounds the reservation list bodies octotableCursor inspects.
-const maxCursorBody = 32 << 20
+var maxCursorBody int64 = 32 << 20 // a variable for tests
 
 // octotableCursor is middleware for GET .../reservations answers. Where OctoTable returns the next
 // cursor is not documented; the spec models a top-level string next_cursor. When the answer holds
@@ -102,16 +102,23 @@ func octotableCursor(req *http.Request, next transport.MiddlewareNext) (*http.Re
 		return resp, err
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxCursorBody+1))
-	resp.Body.Close()
 	if err != nil {
+		resp.Body.Close()
 		return nil, fmt.Errorf("hospitality: octotable: reading reservation list: %w", err)
 	}
-	if len(body) <= maxCursorBody {
-		if fixed, ok := normalizeCursor(body); ok {
-			body = fixed
-			resp.Header.Del("Content-Length")
-			resp.ContentLength = int64(len(body))
-		}
+	if int64(len(body)) > maxCursorBody {
+		// Too large to inspect: hand it on whole, the bytes read first and then the rest.
+		resp.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(body), resp.Body), resp.Body}
+		return resp, nil
+	}
+	resp.Body.Close()
+	if fixed, ok := normalizeCursor(body); ok {
+		body = fixed
+		resp.Header.Del("Content-Length")
+		resp.ContentLength = int64(len(body))
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, nil
