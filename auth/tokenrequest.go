@@ -57,9 +57,18 @@ func requireFields(provider string, fields ...namedValue) []error {
 	return errs
 }
 
-// checkTokenURL validates a token endpoint address: it must be an absolute
-// https URL, except that http is accepted for loopback hosts (127.0.0.0/8,
-// ::1, localhost) so tests can use httptest servers.
+// CheckURL validates an endpoint address the SDK will send credentials to:
+// it must be an absolute URL with a host, and its scheme must be https,
+// except that http is accepted for loopback hosts (127.0.0.0/8, ::1,
+// localhost) so tests can use httptest servers. The error is a
+// [*ConfigError] naming provider and field, for example
+// "auth: kobas config: BaseURL must use https (http is accepted only for
+// loopback hosts)".
+func CheckURL(provider, field, raw string) error {
+	return checkTokenURL(provider, field, raw)
+}
+
+// checkTokenURL implements [CheckURL].
 func checkTokenURL(provider, field, raw string) error {
 	if raw == "" {
 		return &ConfigError{Provider: provider, Field: field, Problem: "is required"}
