@@ -31,6 +31,23 @@ var (
 	ErrValidation = errors.New("transport: validation failed")
 	// ErrRateLimited matches an HTTP 429 answer.
 	ErrRateLimited = errors.New("transport: rate limited")
+	// ErrConsentRequired matches an answer saying the connection itself is
+	// gone and no token refresh can bring it back: the application was
+	// disconnected, or the user who approved it is no longer active
+	// (Cloudbeds). The property owner must go through consent again.
+	ErrConsentRequired = errors.New("transport: consent required")
+	// ErrUnavailable matches answers that say the provider, or a proxy or
+	// firewall in front of it, could not serve the request: HTTP 500, 502,
+	// 503 and 504, and an HTTP 403 whose body is an HTML page (or, from
+	// Cloudbeds, empty), which is a block by a web application firewall, not
+	// a refused credential. Such a 403 does not match [ErrForbidden] and
+	// never triggers a token refresh.
+	ErrUnavailable = errors.New("transport: provider unavailable")
+	// ErrRedirect matches an HTTP 3xx answer other than 304. API calls never
+	// follow redirects, so credentials and tenant headers stay with the
+	// configured host; the answer's Location is kept in [APIError.Header]
+	// and named in the message.
+	ErrRedirect = errors.New("transport: redirect not followed")
 )
 
 // FieldError is one problem with one field of a request, as reported by the
@@ -87,7 +104,8 @@ type APIError struct {
 	RetryAfter time.Duration
 
 	// kind is the sentinel inferred from the message when the status says
-	// nothing (Cloudbeds' success:false answers come with HTTP 200).
+	// nothing (Cloudbeds' success:false answers come with HTTP 200), or
+	// says something the body contradicts (an HTML 403 is a firewall block).
 	kind error
 }
 
@@ -152,6 +170,9 @@ func (e *APIError) Is(target error) bool {
 	if e.kind != nil && target == e.kind {
 		return true
 	}
+	if e.kind == ErrUnavailable && target == ErrForbidden {
+		return false
+	}
 	switch target {
 	case ErrUnauthorized:
 		return e.StatusCode == http.StatusUnauthorized
@@ -168,8 +189,25 @@ func (e *APIError) Is(target error) bool {
 			e.StatusCode == http.StatusUnprocessableEntity || len(e.Fields) > 0
 	case ErrRateLimited:
 		return e.StatusCode == http.StatusTooManyRequests
+	case ErrUnavailable:
+		switch e.StatusCode {
+		case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+			return true
+		}
+	case ErrRedirect:
+		return e.StatusCode >= 300 && e.StatusCode < 400 && e.StatusCode != http.StatusNotModified
 	}
 	return false
+}
+
+// needsReauthorization reports whether e says the credential was refused
+// in a way a fresh token may fix: HTTP 401, or a message such as Cloudbeds'
+// "Access token is invalid or has expired." (sent with 200 or 403).
+func (e *APIError) needsReauthorization() bool {
+	if e.kind != nil {
+		return e.kind == ErrUnauthorized
+	}
+	return e.StatusCode == http.StatusUnauthorized
 }
 
 // writeOneLine writes s with line breaks replaced by spaces.
@@ -277,22 +315,36 @@ func excerpt(body []byte, max int) string {
 	return b.String()
 }
 
-// cloudbedsKinds maps wording in the message of a Cloudbeds success:false
-// answer (sent with HTTP 200) to the sentinel the status would have named.
-// The first match wins; anything else is a rejected request ([ErrValidation]).
+// cloudbedsKinds maps wording in the message of a Cloudbeds failure to the
+// sentinel it means. The first match wins; the wording is matched in lower
+// case. The first three groups apply whatever the status (Cloudbeds sends
+// "Access token is invalid or has expired." with 200 or 403); the last two
+// only to answers sent with a 2xx status, where the status says nothing.
 var cloudbedsKinds = []struct {
-	words []string
-	kind  error
+	words     []string
+	kind      error
+	anyStatus bool
 }{
-	{[]string{"not found", "does not exist", "doesn't exist", "no such", "unknown"}, ErrNotFound},
-	{[]string{"access denied", "don't have access", "do not have access", "no access", "not allowed", "permission", "unauthorized"}, ErrForbidden},
+	{[]string{"application is not available to be connected", "who approved this connection is not active",
+		"connection is not active", "connection has been revoked", "connection was revoked"}, ErrConsentRequired, true},
+	{[]string{"access token is invalid", "token is invalid or has expired", "access token has expired",
+		"invalid access token", "access token expired", "token has been revoked", "invalid api key", "api key is invalid"}, ErrUnauthorized, true},
+	{[]string{"scope required", "not granted by property", "insufficient scope"}, ErrForbidden, true},
+	{[]string{"not found", "does not exist", "doesn't exist", "no such", "unknown"}, ErrNotFound, false},
+	{[]string{"access denied", "don't have access", "do not have access", "no access", "not allowed", "permission", "unauthorized"}, ErrForbidden, false},
 }
 
-// classifyCloudbeds sets e.kind for a Cloudbeds failure reported with a 2xx
-// status, from its message.
+// classifyCloudbeds sets e.kind for a Cloudbeds failure from its message.
+// For an answer sent with a 2xx status any message sets a kind
+// ([ErrValidation] when no wording matches); for other statuses only the
+// wording that means sign in again, consent again or a missing scope does.
 func classifyCloudbeds(e *APIError) {
 	msg := strings.ToLower(e.Message)
+	ok := e.StatusCode >= 200 && e.StatusCode < 300
 	for _, k := range cloudbedsKinds {
+		if !k.anyStatus && !ok {
+			continue
+		}
 		for _, w := range k.words {
 			if strings.Contains(msg, w) {
 				e.kind = k.kind
@@ -300,5 +352,19 @@ func classifyCloudbeds(e *APIError) {
 			}
 		}
 	}
-	e.kind = ErrValidation
+	if ok {
+		e.kind = ErrValidation
+	}
+}
+
+// classifyBlock sets e.kind to [ErrUnavailable] for a 403 that a firewall or
+// proxy sent rather than the API: an HTML page, or (emptyToo) no body.
+func classifyBlock(e *APIError, body []byte, emptyToo bool) {
+	if e.StatusCode != http.StatusForbidden || e.kind != nil {
+		return
+	}
+	b := bytes.TrimSpace(body)
+	if len(b) == 0 && emptyToo || len(b) > 0 && b[0] == '<' {
+		e.kind = ErrUnavailable
+	}
 }

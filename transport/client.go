@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,9 +44,25 @@ const (
 const (
 	// DefaultTimeout bounds each attempt, including reading the response body.
 	DefaultTimeout = 30 * time.Second
+	// DefaultMaxResponseBytes bounds the body of a successful answer: far
+	// above any real page of the providers' APIs (the largest seen are a few
+	// megabytes), low enough that a broken or hostile server cannot exhaust
+	// memory.
+	DefaultMaxResponseBytes = 64 << 20
 	// maxErrorBody is how much of an error response body is read and kept.
 	maxErrorBody = 1 << 20
 )
+
+// ErrResponseTooLarge is wrapped in the error returned when a response body
+// is longer than [Config.MaxResponseBytes]: by [Client.Do] when the
+// Content-Length or a body it buffers says so, and by the body's Read when a
+// streamed body passes the limit. Nothing beyond the limit is read.
+var ErrResponseTooLarge = errors.New("transport: response body too large")
+
+// ErrInsecureURL is wrapped in the error returned when a request would send
+// credentials over plain http to a host that is not loopback. Only https is
+// accepted, except for 127.0.0.0/8, ::1 and localhost.
+var ErrInsecureURL = errors.New("transport: only https is accepted (plain http for loopback hosts only)")
 
 // Middleware wraps each attempt of a request, in the style of openai-go's
 // option.WithMiddleware. It receives the request as it will be sent (headers,
@@ -71,12 +88,23 @@ type Config struct {
 	// all clients. Go's transparent gzip decompression stays on.
 	Base http.RoundTripper
 	// HTTPClient, when set, sends attempts instead of an internal client
-	// built on Base (its Transport, redirect policy and cookie jar apply).
+	// built on Base. Its Transport, Timeout and cookie jar apply; its
+	// redirect policy does not: API calls never follow redirects (a 3xx
+	// answer is returned as an [*APIError] matching [ErrRedirect]), so
+	// credentials and tenant headers never reach another host, scheme or
+	// port. The client is copied, not modified.
 	HTTPClient *http.Client
 	// Timeout bounds each attempt, from sending the request to closing the
 	// response body, inside the caller's context. Zero means
 	// [DefaultTimeout]; a negative value means no per-attempt timeout.
 	Timeout time.Duration
+	// MaxResponseBytes bounds the body of a successful answer, on every path
+	// that reads it: a body Do buffers (Cloudbeds v1's success check) fails
+	// at once, a streamed body fails in Read when it passes the limit, both
+	// with an error wrapping [ErrResponseTooLarge] that names the limit.
+	// Zero means [DefaultMaxResponseBytes]; a negative value means no limit.
+	// Error bodies are always cut at 1 MiB.
+	MaxResponseBytes int64
 
 	// Header holds static headers set on every request that does not already
 	// carry them (for example Property or x-kobas-company-id).
@@ -119,6 +147,7 @@ type Config struct {
 type Client struct {
 	provider  Provider
 	timeout   time.Duration
+	maxBody   int64 // negative: no limit
 	header    http.Header
 	userAgent string
 	// userAgentValue is shared by all requests; its capacity equals its
@@ -167,6 +196,10 @@ func New(cfg Config) *Client {
 	if c.timeout == 0 {
 		c.timeout = DefaultTimeout
 	}
+	c.maxBody = cfg.MaxResponseBytes
+	if c.maxBody == 0 {
+		c.maxBody = DefaultMaxResponseBytes
+	}
 	if c.userAgent == "" {
 		c.userAgent = DefaultUserAgent
 	}
@@ -187,7 +220,11 @@ func New(cfg Config) *Client {
 			base = defaultBase(c.timeout < 0)
 		}
 		hc = &http.Client{Transport: base}
+	} else {
+		cp := *hc
+		hc = &cp
 	}
+	hc.CheckRedirect = refuseRedirect
 	send := hc.Do
 	for i := len(cfg.Middleware) - 1; i >= 0; i-- {
 		m, next := cfg.Middleware[i], send
@@ -199,6 +236,11 @@ func New(cfg Config) *Client {
 	c.send = send
 	return c
 }
+
+// refuseRedirect is the redirect policy of every API call: the 3xx answer
+// itself is returned, so no header set for the configured host (credentials,
+// tenant ids) is ever sent to the place it names.
+func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 // defaultBase returns the shared default round tripper: bounded dials and TLS
 // handshakes, and up to 16 idle connections per host. A client's per-attempt
@@ -239,6 +281,15 @@ func newBase(responseHeaderTimeout time.Duration) *http.Transport {
 // (nil, *APIError) with the body read and closed; the error keeps status,
 // headers and body. Transport failures return (nil, err) with secrets
 // removed from the URL in the message.
+//
+// Do never follows redirects (a 3xx is an *APIError matching
+// [ErrRedirect]), refuses plain http except to loopback hosts
+// ([ErrInsecureURL]), and bounds a successful body to
+// [Config.MaxResponseBytes] ([ErrResponseTooLarge]). After an answer that
+// refuses the credential (401, or Cloudbeds' "Access token is invalid or
+// has expired." with any status) it calls [Config.Reauthorize] once and
+// sends the request once more; if a credential cannot then be had, the
+// error joins the token failure and the *APIError of the refused answer.
 func (c *Client) Do(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	opts := optionsFrom(ctx)
@@ -251,6 +302,10 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 		maxAttempts = 1
 	}
 	bodyOwned := req.Body != nil // req.Body still needs closing if nothing is sent
+	if err := c.checkURL(req); err != nil {
+		c.closeBody(req, bodyOwned)
+		return nil, err
+	}
 
 	var (
 		lastErr  error
@@ -263,6 +318,12 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 		if c.authorize != nil {
 			if err := c.authorize(ctx, r); err != nil {
 				c.closeBody(req, bodyOwned)
+				if lastErr != nil {
+					// The answer that led here (a 401 whose credential was
+					// dropped, or a failure being retried) is kept, so
+					// errors.As still reaches its *APIError.
+					return nil, fmt.Errorf("transport: %s: authorize: %w (previous attempt: %w)", c.provider, err, lastErr)
+				}
 				return nil, fmt.Errorf("transport: %s: authorize: %w", c.provider, err)
 			}
 		}
@@ -319,93 +380,86 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			continue
 		}
 
+		var apiErr *APIError
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+			var err error
 			if c.provider == Cloudbeds && isJSONBody(r, resp) {
-				apiErr, err := c.checkCloudbeds(r, resp, &a.body, cancel)
-				if err != nil {
-					lastErr = err
-					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header), err: err})
-					return nil, err
-				}
-				if apiErr != nil {
-					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
-					return nil, apiErr
-				}
-			} else if cancel != nil {
-				a.body.rc, a.body.cancel = resp.Body, cancel
-				resp.Body = &a.body
-			}
-			if attempt == 1 {
-				c.budget.release(successRefund)
+				apiErr, err = c.checkCloudbeds(r, resp, &a.body, cancel)
 			} else {
-				c.budget.release(lastCost)
+				err = c.limitBody(r, resp, &a.body, cancel)
 			}
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header)})
-			return resp, nil
-		}
-
-		if resp.StatusCode == http.StatusUnauthorized && c.reauthorize != nil && !reauthed && replayable {
-			drainClose(resp.Body)
+			if err != nil {
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header), err: err})
+				return nil, err
+			}
+			if apiErr == nil {
+				if attempt == 1 {
+					c.budget.release(successRefund)
+				} else {
+					c.budget.release(lastCost)
+				}
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header)})
+				return resp, nil
+			}
+		} else {
+			body, rerr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+			resp.Body.Close()
+			timedOut := ctx.Err() == nil && actx.Err() != nil
 			if cancel != nil {
 				cancel()
 			}
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header), reauth: true})
-			reauthed = true
-			if err := c.reauthorize(ctx, r); err != nil {
-				return nil, fmt.Errorf("transport: %s: reauthorize after 401: %w (%w)", c.provider, err, &APIError{
-					Provider: c.provider, StatusCode: resp.StatusCode, Method: methodName(r.Method),
-					URL: RedactURL(r.URL), RequestID: requestID(resp.Header), Header: redactHeader(resp.Header),
-				})
+			if rerr != nil && retryableStatus(resp.StatusCode) {
+				// Other statuses are never retried: their APIError below keeps
+				// the status and what was read of the body.
+				lastErr = c.sendError(r, fmt.Errorf("read %d response body: %w", resp.StatusCode, rerr), timedOut)
+				if ctx.Err() != nil || attempt >= maxAttempts {
+					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr})
+					return nil, lastErr
+				}
+				lastCost = retryCost
+				wait := c.backoff(attempt)
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr, wait: wait, retrying: true})
+				if err := c.waitRetry(ctx, wait, lastCost, lastErr); err != nil {
+					return nil, err
+				}
+				continue
 			}
-			attempt-- // the refresh-and-retry is not a retry
-			continue
+			apiErr = c.newAPIError(r, resp, body)
 		}
-
-		body, rerr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		resp.Body.Close()
-		timedOut := ctx.Err() == nil && actx.Err() != nil
-		if cancel != nil {
-			cancel()
-		}
-		if rerr != nil && retryableStatus(resp.StatusCode) {
-			// Other statuses are never retried: their APIError below keeps
-			// the status and what was read of the body.
-			lastErr = c.sendError(r, fmt.Errorf("read %d response body: %w", resp.StatusCode, rerr), timedOut)
-			if ctx.Err() != nil || attempt >= maxAttempts {
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr})
-				return nil, lastErr
-			}
-			lastCost = retryCost
-			wait := c.backoff(attempt)
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr, wait: wait, retrying: true})
-			if err := c.waitRetry(ctx, wait, lastCost, lastErr); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		apiErr := c.newAPIError(r, resp, body)
 		lastErr = apiErr
-		if resp.StatusCode == http.StatusUnauthorized && c.reauthorize != nil && !reauthed {
-			// The request cannot be replayed: still drop the rejected
-			// credential so the next request gets a fresh one.
+
+		if c.reauthorize != nil && !reauthed && apiErr.needsReauthorization() {
+			// Drop the rejected credential; when the request can be sent
+			// again, send it once more with a fresh one (not a retry).
 			reauthed = true
 			if err := c.reauthorize(ctx, r); err != nil {
 				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
-				return nil, fmt.Errorf("transport: %s: reauthorize after 401: %w (%w)", c.provider, err, apiErr)
+				return nil, fmt.Errorf("transport: %s: reauthorize after %d: %w (%w)", c.provider, apiErr.StatusCode, err, apiErr)
+			}
+			if replayable {
+				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, reauth: true})
+				attempt--
+				continue
 			}
 		}
+
 		wait := c.backoff(attempt)
 		if apiErr.RetryAfter > 0 {
-			wait = min(apiErr.RetryAfter, c.retry.MaxRetryAfter)
+			wait = apiErr.RetryAfter
 		}
 		if resp.StatusCode == http.StatusTooManyRequests {
-			// Slow down every request of this credential for as long as
-			// this one waits.
+			// Hold every request of this credential until the provider's time.
 			c.adapt(r, wait)
 		}
 		if attempt >= maxAttempts || !retryableStatus(resp.StatusCode) {
 			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
 			return nil, apiErr
+		}
+		if apiErr.RetryAfter > c.retry.MaxRetryAfter {
+			err := fmt.Errorf("%w (the provider asks to wait %v, more than MaxRetryAfter %v): %w",
+				ErrRetryAfterTooLong, roundWait(apiErr.RetryAfter), c.retry.MaxRetryAfter, apiErr)
+			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: err})
+			return nil, err
 		}
 		lastCost = retryCost
 		c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr, wait: wait, retrying: true})
@@ -514,6 +568,66 @@ func (c *Client) closeBody(req *http.Request, owned bool) {
 	}
 }
 
+// checkURL refuses a request that would leave over plain http for a host
+// that is not loopback.
+func (c *Client) checkURL(r *http.Request) error {
+	u := r.URL
+	if u == nil || u.Scheme == "https" || strings.EqualFold(u.Scheme, "https") {
+		return nil
+	}
+	if strings.EqualFold(u.Scheme, "http") && isLoopbackHost(u.Hostname()) {
+		return nil
+	}
+	return fmt.Errorf("transport: %s: %s %s: %w", c.provider, methodName(r.Method), RedactURL(u), ErrInsecureURL)
+}
+
+// isLoopbackHost reports whether host is localhost or a loopback IP address.
+func isLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// limitBody hands resp's body to the caller through b, which ends the
+// attempt's timeout on Close and enforces the client's body limit.
+func (c *Client) limitBody(r *http.Request, resp *http.Response, b *attemptBody, cancel context.CancelFunc) error {
+	if c.maxBody >= 0 && resp.ContentLength > c.maxBody {
+		resp.Body.Close()
+		if cancel != nil {
+			cancel()
+		}
+		return c.tooLarge(r)
+	}
+	if cancel == nil && c.maxBody < 0 {
+		return nil
+	}
+	b.rc, b.cancel = resp.Body, cancel
+	if c.maxBody >= 0 {
+		b.limited, b.left, b.c, b.r = true, c.maxBody, c, r
+	}
+	resp.Body = b
+	return nil
+}
+
+// tooLarge is the error for a response body longer than the client's limit.
+func (c *Client) tooLarge(r *http.Request) error {
+	return fmt.Errorf("%w: %s: %s %s: longer than the %s limit (MaxResponseBytes)",
+		ErrResponseTooLarge, c.provider, methodName(r.Method), RedactURL(r.URL), formatBytes(c.maxBody))
+}
+
+// formatBytes writes n as "64 MiB", "512 KiB" or "1000 bytes".
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
 // sendError wraps a failure to get a response, with the URL redacted.
 func (c *Client) sendError(r *http.Request, err error, timedOut bool) error {
 	var ue *url.Error
@@ -543,8 +657,30 @@ func (c *Client) newAPIError(r *http.Request, resp *http.Response, body []byte) 
 		e.RetryAfter, _ = parseRetryAfter(v[0], c.now())
 	}
 	decodeError(e, body)
+	if c.provider == Cloudbeds || c.provider == CloudbedsV2 {
+		classifyCloudbeds(e)
+	}
+	classifyBlock(e, body, c.provider == Cloudbeds || c.provider == CloudbedsV2)
+	if e.Is(ErrRedirect) {
+		e.Message = redirectMessage(r.URL, resp.Header.Get("Location"))
+	}
 	e.Body = redactBody(body)
 	return e
+}
+
+// redirectMessage describes a redirect the client did not follow.
+func redirectMessage(from *url.URL, location string) string {
+	if location == "" {
+		return "redirect without a Location not followed"
+	}
+	to, err := from.Parse(location)
+	if err != nil {
+		return "redirect to a malformed Location not followed"
+	}
+	if strings.EqualFold(from.Scheme, "https") && !strings.EqualFold(to.Scheme, "https") {
+		return "redirect to " + RedactURL(to) + " refused: it would downgrade https to plain " + strings.ToLower(to.Scheme)
+	}
+	return "redirect to " + RedactURL(to) + " not followed: API calls never follow redirects"
 }
 
 // checkCloudbeds checks a 2xx Cloudbeds v1 JSON body for "success": false.
@@ -574,13 +710,25 @@ func (c *Client) checkCloudbeds(r *http.Request, resp *http.Response, b *attempt
 	if err == io.EOF {
 		eof, err = true, nil
 	}
+	limited := c.maxBody >= 0
+	if limited && (resp.ContentLength > c.maxBody || int64(n) > c.maxBody) {
+		resp.Body.Close()
+		if cancel != nil {
+			cancel()
+		}
+		return nil, c.tooLarge(r)
+	}
 	if err == nil && verdict == prefixSuccess && !eof {
 		b.rc, b.cancel, b.buf = resp.Body, cancel, b.peek[:n]
+		if limited {
+			b.limited, b.left, b.c, b.r = true, c.maxBody-int64(n), c, r
+		}
 		resp.Body = b
 		return nil, nil
 	}
 
 	body := b.peek[:n]
+	over := false
 	if err == nil && !eof {
 		var buf bytes.Buffer
 		if resp.ContentLength > 0 && resp.ContentLength < 64<<20 {
@@ -589,20 +737,27 @@ func (c *Client) checkCloudbeds(r *http.Request, resp *http.Response, b *attempt
 			buf.Grow(len(body) + bytes.MinRead)
 		}
 		buf.Write(body)
-		_, err = buf.ReadFrom(resp.Body)
+		var rest io.Reader = resp.Body
+		if limited {
+			// One byte more than allowed tells a body at the limit from a longer one.
+			rest = io.LimitReader(resp.Body, c.maxBody-int64(n)+1)
+		}
+		_, err = buf.ReadFrom(rest)
 		body = buf.Bytes()
+		over = limited && int64(len(body)) > c.maxBody
 	}
 	resp.Body.Close()
 	if cancel != nil {
 		cancel()
 	}
+	if over {
+		return nil, c.tooLarge(r)
+	}
 	if err != nil {
 		return nil, c.sendError(r, fmt.Errorf("read response body: %w", err), false)
 	}
 	if cloudbedsFailure(body) {
-		e := c.newAPIError(r, resp, body)
-		classifyCloudbeds(e)
-		return e, nil
+		return c.newAPIError(r, resp, body), nil
 	}
 	b.rc, b.cancel, b.buf = http.NoBody, nil, body
 	resp.Body = b
@@ -635,16 +790,40 @@ type attemptBody struct {
 	cancel context.CancelFunc
 	buf    []byte
 	peek   [peekSize]byte
+
+	// With limited set, at most left more bytes may be read from rc; c
+	// and r name the limit and the request in the error.
+	limited bool
+	left    int64
+	c       *Client
+	r       *http.Request
 }
 
-// Read returns the buffered bytes first, then reads from the network.
+// Read returns the buffered bytes first, then reads from the network. Past
+// the client's body limit it returns an error wrapping
+// [ErrResponseTooLarge], and keeps returning it.
 func (b *attemptBody) Read(p []byte) (int, error) {
 	if len(b.buf) > 0 {
 		n := copy(p, b.buf)
 		b.buf = b.buf[n:]
 		return n, nil
 	}
-	return b.rc.Read(p)
+	if !b.limited {
+		return b.rc.Read(p)
+	}
+	if b.left < 0 {
+		return 0, b.c.tooLarge(b.r)
+	}
+	if int64(len(p)) > b.left+1 {
+		p = p[:b.left+1]
+	}
+	n, err := b.rc.Read(p)
+	if int64(n) > b.left {
+		n, b.left = int(b.left), -1
+		return n, b.c.tooLarge(b.r)
+	}
+	b.left -= int64(n)
+	return n, err
 }
 
 // Close closes the body and releases the attempt's timer.

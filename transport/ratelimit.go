@@ -234,6 +234,11 @@ func (c *Client) throttle(ctx context.Context, r *http.Request) error {
 	if until, ok := reg.pauses[key]; ok {
 		if until.After(now) {
 			wait, from = until.Sub(now), until
+			if wait > c.retry.MaxRetryAfter {
+				reg.mu.Unlock()
+				return fmt.Errorf("%w: %s: the provider asked this credential to wait until %s (%v more, above MaxRetryAfter %v): %w",
+					ErrRetryAfterTooLong, c.provider, until.UTC().Format(time.RFC3339), roundWait(wait), c.retry.MaxRetryAfter, ErrRateLimited)
+			}
 		} else {
 			delete(reg.pauses, key)
 			reg.npauses.Store(int32(len(reg.pauses)))
@@ -290,12 +295,19 @@ func (reg *registry) sweepLocked(now time.Time) {
 	}
 }
 
+// maxPause bounds how long one 429 can hold a credential, whatever its
+// Retry-After says.
+const maxPause = 24 * time.Hour
+
 // adapt pauses r's credential for d after a 429: the Retry-After period,
-// or the retry backoff when the provider gave none.
+// or the retry backoff when the provider gave none. A pause longer than
+// [RetryPolicy.MaxRetryAfter] is not waited out: requests of the credential
+// fail at once until it ends (see throttle).
 func (c *Client) adapt(r *http.Request, d time.Duration) {
 	if c.limits.disabled || d <= 0 {
 		return
 	}
+	d = min(d, maxPause)
 	key := credKey{provider: c.limits.provider, cred: c.credential(r)}
 	now := c.now()
 	until := now.Add(d)

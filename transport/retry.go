@@ -47,6 +47,13 @@ var ErrRetryBudgetExhausted = errors.New("transport: retry budget exhausted")
 // deadline; Do returns at once instead of waiting in vain.
 var ErrWaitExceedsDeadline = errors.New("transport: wait would exceed the context deadline")
 
+// ErrRetryAfterTooLong is wrapped in the error returned when the provider
+// asks for a wait (Retry-After, on the answer or on an earlier 429 of the
+// same credential) longer than [RetryPolicy.MaxRetryAfter]. Do never sends
+// before the provider's time: it returns at once, and the error names the
+// wait the provider asked for ([APIError.RetryAfter] keeps it too).
+var ErrRetryAfterTooLong = errors.New("transport: retry-after exceeds the configured maximum")
+
 // RetryPolicy configures how [Client.Do] retries.
 //
 // Do retries connection failures (reset, refused, EOF, timeouts) and the
@@ -60,7 +67,11 @@ var ErrWaitExceedsDeadline = errors.New("transport: wait would exceed the contex
 //
 // Waits use exponential backoff with full jitter: a random duration in
 // [0, min(MaxDelay, BaseDelay*2^(n-1))) before retry n. A Retry-After header
-// (seconds or HTTP date) replaces the backoff, capped at MaxRetryAfter.
+// (seconds or HTTP date) replaces the backoff; a request is never sent
+// before that time. When the wait asked for is longer than MaxRetryAfter,
+// or would pass the context's deadline, Do returns at once with an error
+// wrapping [ErrRetryAfterTooLong] or [ErrWaitExceedsDeadline] and the
+// answer's [*APIError].
 type RetryPolicy struct {
 	// MaxAttempts is the total number of attempts, first one included.
 	// Zero means [DefaultMaxAttempts]; 1 disables retries.
@@ -70,8 +81,9 @@ type RetryPolicy struct {
 	BaseDelay time.Duration
 	// MaxDelay caps the exponential backoff. Zero means [DefaultMaxDelay].
 	MaxDelay time.Duration
-	// MaxRetryAfter caps the wait a Retry-After header may ask for. Zero
-	// means [DefaultMaxRetryAfter].
+	// MaxRetryAfter is the longest wait a Retry-After header may ask for
+	// and still be waited out; a longer one ends the call with
+	// [ErrRetryAfterTooLong]. Zero means [DefaultMaxRetryAfter].
 	MaxRetryAfter time.Duration
 	// Budget is the capacity of the client's retry token bucket. Zero means
 	// [DefaultRetryBudget] (100 plain retries or 50 after timeouts when the
@@ -166,7 +178,7 @@ func (c *Client) backoff(attempt int) time.Duration {
 // budget is empty or the wait would pass the context's deadline.
 func (c *Client) waitRetry(ctx context.Context, wait time.Duration, cost int, lastErr error) error {
 	if dl, ok := ctx.Deadline(); ok && c.now().Add(wait).After(dl) {
-		return fmt.Errorf("%w (retry in %v): %w", ErrWaitExceedsDeadline, wait.Round(time.Millisecond), lastErr)
+		return fmt.Errorf("%w (retry in %v): %w", ErrWaitExceedsDeadline, roundWait(wait), lastErr)
 	}
 	if !c.budget.acquire(cost) {
 		return fmt.Errorf("%w: %w", ErrRetryBudgetExhausted, lastErr)
@@ -175,6 +187,15 @@ func (c *Client) waitRetry(ctx context.Context, wait time.Duration, cost int, la
 		return fmt.Errorf("transport: %s: waiting to retry: %w (previous attempt: %w)", c.provider, err, lastErr)
 	}
 	return nil
+}
+
+// roundWait rounds a wait for messages: to the millisecond below a minute,
+// to the second above.
+func roundWait(d time.Duration) time.Duration {
+	if d >= time.Minute {
+		return d.Round(time.Second)
+	}
+	return d.Round(time.Millisecond)
 }
 
 // retryAllowed reports whether the request may be sent more than once.

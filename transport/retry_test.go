@@ -176,7 +176,7 @@ func TestRetryAfter(t *testing.T) {
 		{"seconds", "2", 0, []time.Duration{2 * time.Second}},
 		{"http date", clkNow.Add(5 * time.Second).UTC().Format(http.TimeFormat), 0, []time.Duration{5 * time.Second}},
 		{"past date falls back to backoff", clkNow.Add(-time.Hour).UTC().Format(http.TimeFormat), 0, []time.Duration{DefaultBaseDelay - 1}},
-		{"capped", "3600", 10 * time.Second, []time.Duration{10 * time.Second}},
+		{"at the cap", "10", 10 * time.Second, []time.Duration{10 * time.Second}},
 		{"junk falls back to backoff", "soon", 0, []time.Duration{DefaultBaseDelay - 1}},
 	}
 	for _, tc := range tests {
@@ -199,6 +199,59 @@ func TestRetryAfter(t *testing.T) {
 			resp.Body.Close()
 			if got := clk.Sleeps(); fmt.Sprint(got) != fmt.Sprint(tc.want) {
 				t.Errorf("waits = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRetryAfterAboveMax pins the bug where a Retry-After above
+// MaxRetryAfter was cut to the cap and the retry sent early (10 s after a
+// server asking for an hour), and the deadline message named the cap
+// instead of the server's wait.
+func TestRetryAfterAboveMax(t *testing.T) {
+	tests := []struct {
+		name     string
+		maxAfter time.Duration
+		deadline time.Duration
+		sentinel error
+		wantText string
+	}{
+		{"above MaxRetryAfter", 10 * time.Second, 0, ErrRetryAfterTooLong, "wait 1h0m0s, more than MaxRetryAfter 10s"},
+		{"past the deadline", 2 * time.Hour, time.Minute, ErrWaitExceedsDeadline, "retry in 1h0m0s"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var attempts atomic.Int32
+			srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+				attempts.Add(1)
+				w.Header().Set("Retry-After", "3600")
+				w.WriteHeader(http.StatusTooManyRequests)
+			})
+			c, clk := newTestClient(t, Config{Provider: Kobas, Retry: RetryPolicy{MaxRetryAfter: tc.maxAfter}})
+			ctx := context.Background()
+			if tc.deadline > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithDeadline(ctx, clk.Now().Add(tc.deadline))
+				defer cancel()
+			}
+			_, err := c.Do(mustRequest(t, ctx, http.MethodGet, srv.URL, nil))
+			if !errors.Is(err, tc.sentinel) || !strings.Contains(err.Error(), tc.wantText) {
+				t.Fatalf("Do() error = %v, want %v naming %q", err, tc.sentinel, tc.wantText)
+			}
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) || apiErr.RetryAfter != time.Hour {
+				t.Errorf("errors.As(*APIError) RetryAfter = %v, want 1h", apiErr)
+			}
+			if got := attempts.Load(); got != 1 {
+				t.Errorf("attempts = %d, want 1 (never sent before the server's time)", got)
+			}
+			if got := clk.Sleeps(); len(got) != 0 {
+				t.Errorf("waits = %v, want none", got)
+			}
+			// The credential stays paused: the next call fails at once too.
+			_, err = c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL, nil))
+			if tc.deadline == 0 && (!errors.Is(err, ErrRetryAfterTooLong) || !errors.Is(err, ErrRateLimited) || attempts.Load() != 1) {
+				t.Errorf("second Do() error = %v after %d attempts, want ErrRetryAfterTooLong and ErrRateLimited without sending", err, attempts.Load())
 			}
 		})
 	}
@@ -469,8 +522,8 @@ func TestRetryableError(t *testing.T) {
 func TestRetryClientErrorNotRetried(t *testing.T) {
 	c, clk := newTestClient(t, Config{Provider: Kobas})
 	_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, "ftp://127.0.0.1/x?token="+secretToken, nil))
-	if err == nil || !strings.Contains(err.Error(), "unsupported protocol scheme") {
-		t.Fatalf("Do() error = %v, want unsupported protocol scheme", err)
+	if !errors.Is(err, ErrInsecureURL) {
+		t.Fatalf("Do() error = %v, want ErrInsecureURL", err)
 	}
 	if strings.Contains(err.Error(), secretToken) {
 		t.Errorf("Do() error = %q, leaks the token", err)
