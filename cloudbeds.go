@@ -19,6 +19,10 @@ import (
 // CloudbedsConfig configures [NewCloudbeds] (PMS API v1.3) and [NewCloudbedsV2] (API v2). Set
 // exactly one credential: APIKey, or OAuth (with Token, or a token saved in OAuth.Store by
 // [auth.CloudbedsConfig.Exchange]), or TokenSource.
+//
+// Every URL field, OAuth's included, must be an absolute https URL when set (http is accepted
+// only for loopback hosts) that names a host and has no user info or fragment, and a base URL no
+// query; the constructors report any other as an [*auth.ConfigError] naming the field.
 type CloudbedsConfig struct {
 	// APIKey authenticates with the x-api-key header, Cloudbeds' preferred credential.
 	APIKey string
@@ -38,10 +42,24 @@ type CloudbedsConfig struct {
 	BaseURL string
 	// DiscoverHost asks Cloudbeds' /oauth/metadata which API host serves the credential's
 	// property and uses it, unless BaseURL is set. It costs one request when the client is built.
+	// The URL it names is held to the rules of BaseURL, or the constructor fails.
 	DiscoverHost bool
 	// MetadataURL overrides where DiscoverHost asks; the default is OAuth's metadata URL, or
 	// https://api.cloudbeds.com/api/v1.3/oauth/metadata.
 	MetadataURL string
+}
+
+// checkURLs validates every URL of cfg, OAuth's included, with [checkURL].
+func (cfg CloudbedsConfig) checkURLs() error {
+	fields := []urlField{{"BaseURL", cfg.BaseURL, true}, {"MetadataURL", cfg.MetadataURL, false}}
+	if o := cfg.OAuth; o != nil {
+		fields = append(fields,
+			urlField{"OAuth.BaseURL", o.BaseURL, true},
+			urlField{"OAuth.AuthURL", o.AuthURL, false},
+			urlField{"OAuth.TokenURL", o.TokenURL, false},
+			urlField{"OAuth.MetadataURL", o.MetadataURL, false})
+	}
+	return checkURLs("cloudbeds", fields...)
 }
 
 // credentials returns the per-attempt authorizer and the 401 hook for cfg's credential.
@@ -83,6 +101,14 @@ func (cfg CloudbedsConfig) discover(ctx context.Context, s settings, authorize f
 	if err != nil {
 		return nil, err
 	}
+	// auth checks the scheme; hold the answer to every rule a configured BaseURL meets.
+	if err := checkURL("cloudbeds", "data.api.url", raw, true); err != nil {
+		var ce *auth.ConfigError
+		if errors.As(err, &ce) {
+			return nil, fmt.Errorf("discovered API URL %q %s", raw, ce.Problem)
+		}
+		return nil, fmt.Errorf("discovered API URL: %w", err)
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, fmt.Errorf("discovered API URL: %w", err)
@@ -98,6 +124,9 @@ func (cfg CloudbedsConfig) discover(ctx context.Context, s settings, authorize f
 //
 // It does no I/O unless DiscoverHost is set. The client is safe for concurrent use.
 func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbeds.ClientWithResponses, error) {
+	if err := cfg.checkURLs(); err != nil {
+		return nil, fmt.Errorf("hospitality: cloudbeds: %w", err)
+	}
 	s := collect(opts)
 	cfg = cfg.withTokenClient(s)
 	authorize, reject, err := cfg.credentials(ctx)
@@ -143,6 +172,9 @@ func (cfg CloudbedsConfig) withTokenClient(s settings) CloudbedsConfig {
 //
 // It does no I/O unless DiscoverHost is set. The client is safe for concurrent use.
 func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsv2.ClientWithResponses, error) {
+	if err := cfg.checkURLs(); err != nil {
+		return nil, fmt.Errorf("hospitality: cloudbeds v2: %w", err)
+	}
 	s := collect(opts)
 	cfg = cfg.withTokenClient(s)
 	authorize, reject, err := cfg.credentials(ctx)

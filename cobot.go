@@ -19,6 +19,10 @@ const jsonAPI = "application/vnd.api+json"
 
 // CobotConfig configures [NewCobot] (API 2) and [NewCobotV1] (API 1). Set TokenSource, or OAuth
 // (with Token, or a token saved in OAuth.Store by [auth.CobotConfig.Exchange]).
+//
+// Every URL field, OAuth's included, must be an absolute https URL when set (http is accepted
+// only for loopback hosts) that names a host and has no user info or fragment, and a base URL no
+// query; the constructors report any other as an [*auth.ConfigError] naming the field.
 type CobotConfig struct {
 	// TokenSource supplies bearer tokens, for example [auth.CobotSpaceTokenSource] for a
 	// space-owned token or [auth.CobotStoredTokenSource] for a user's token.
@@ -33,6 +37,18 @@ type CobotConfig struct {
 	// (memberships and webhook subscriptions). Without it API 1 calls go to https://www.cobot.me,
 	// where the access-token operations live.
 	Subdomain string
+}
+
+// checkURLs validates every URL of cfg, OAuth's included, with [checkURL].
+func (cfg CobotConfig) checkURLs() error {
+	fields := []urlField{{"BaseURL", cfg.BaseURL, true}}
+	if o := cfg.OAuth; o != nil {
+		fields = append(fields,
+			urlField{"OAuth.AuthURL", o.AuthURL, false},
+			urlField{"OAuth.TokenURL", o.TokenURL, false},
+			urlField{"OAuth.APIURL", o.APIURL, true})
+	}
+	return checkURLs("cobot", fields...)
 }
 
 func (cfg CobotConfig) credentials(ctx context.Context) (authorize, reject func(context.Context, *http.Request) error, err error) {
@@ -59,6 +75,9 @@ func (cfg CobotConfig) credentials(ctx context.Context) (authorize, reject func(
 //
 // It does no I/O. The client is safe for concurrent use.
 func NewCobot(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobot.ClientWithResponses, error) {
+	if err := cfg.checkURLs(); err != nil {
+		return nil, fmt.Errorf("hospitality: cobot: %w", err)
+	}
 	s := collect(opts)
 	authorize, reject, err := cfg.credentials(ctx)
 	if err != nil {
@@ -89,6 +108,9 @@ func jsonAPIContentType(_ context.Context, req *http.Request) error {
 //
 // It does no I/O. The client is safe for concurrent use.
 func NewCobotV1(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobotv1.ClientWithResponses, error) {
+	if err := cfg.checkURLs(); err != nil {
+		return nil, fmt.Errorf("hospitality: cobot v1: %w", err)
+	}
 	s := collect(opts)
 	authorize, reject, err := cfg.credentials(ctx)
 	if err != nil {
@@ -103,6 +125,9 @@ func NewCobotV1(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobotv1.
 			}
 			if base, err = cobotv1.NewSpaceServer(cobotv1.SpaceServerSubdomainVariable(cfg.Subdomain)); err != nil {
 				return nil, fmt.Errorf("hospitality: cobot v1: subdomain: %w", err)
+			}
+			if err := checkURL("cobot", "Subdomain", base, true); err != nil {
+				return nil, fmt.Errorf("hospitality: cobot v1: %w", err)
 			}
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"golang.org/x/oauth2"
 	"golang.org/x/time/rate"
@@ -155,19 +154,30 @@ func TestNewCobotConfigErrors(t *testing.T) {
 
 func TestNewCobotV1SpaceHost(t *testing.T) {
 	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "x"})
-	// The space host is derived from the subdomain; no request is made to build the client.
-	c, err := hospitality.NewCobotV1(context.Background(), hospitality.CobotConfig{TokenSource: ts, Subdomain: "my-space"})
+	// The space host is derived from the subdomain; the base transport sees the request and
+	// refuses it, so nothing leaves the machine.
+	var host string
+	refuse := funcTransport(func(r *http.Request) (*http.Response, error) {
+		host = r.URL.Scheme + "://" + r.URL.Host + r.URL.Path
+		return nil, errors.New("refused by the test")
+	})
+	c, err := hospitality.NewCobotV1(context.Background(), hospitality.CobotConfig{TokenSource: ts, Subdomain: "my-space"},
+		hospitality.WithBaseTransport(refuse), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
-	defer cancel()
-	cancel() // never leave the machine: the call fails before dialling
-	_, err = c.ListMembershipsWithResponse(ctx)
-	if err == nil || !strings.Contains(err.Error(), "my-space.cobot.me") {
-		t.Errorf("ListMemberships error = %v, want it to name the space host", err)
+	if _, err := c.ListMembershipsWithResponse(context.Background()); err == nil {
+		t.Fatal("ListMemberships through a refusing transport: no error")
+	}
+	if want := "https://my-space.cobot.me/api/memberships"; host != want {
+		t.Errorf("ListMemberships went to %q, want %q", host, want)
 	}
 }
+
+// funcTransport is an [http.RoundTripper] made of a function.
+type funcTransport func(*http.Request) (*http.Response, error)
+
+func (f funcTransport) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 // TestNewCobotContentType pins a bug: requests without a body other than GET (DELETE a booking,
 // POST to publish an event) went out without Content-Type, which Cobot requires on every non-GET

@@ -26,4 +26,29 @@ var (
 	// ErrValidation matches HTTP 400 and 422, answers carrying field errors, and Cloudbeds'
 	// other success:false answers (Cloudbeds reports rejected requests with HTTP 200).
 	ErrValidation = transport.ErrValidation
+	// ErrConsentRequired matches answers saying the connection itself is gone (Cloudbeds:
+	// "Application is not available to be connected…", "User who approved this connection is not
+	// active anymore"): no refresh helps, the property owner must consent again.
+	ErrConsentRequired = transport.ErrConsentRequired
+	// ErrUnavailable matches HTTP 500, 502, 503 and 504, and a 403 whose body is an HTML page (or,
+	// from Cloudbeds, empty): a firewall block or outage, not a refused credential.
+	ErrUnavailable = transport.ErrUnavailable
+	// ErrRedirect matches a 3xx answer: API calls never follow redirects, so credentials never
+	// reach another host, scheme or port.
+	ErrRedirect = transport.ErrRedirect
+	// ErrResponseTooLarge is wrapped when an answer is longer than the client's limit (see
+	// [WithMaxResponseBytes]).
+	ErrResponseTooLarge = transport.ErrResponseTooLarge
+	// ErrInsecureURL is wrapped when a request would leave over plain http for a host that is not
+	// loopback.
+	ErrInsecureURL = transport.ErrInsecureURL
+	// ErrRetryAfterTooLong is wrapped when the provider asks for a longer wait than the retry
+	// policy's MaxRetryAfter; the call returns at once instead of sending early.
+	ErrRetryAfterTooLong = transport.ErrRetryAfterTooLong
+	// ErrWaitExceedsDeadline is wrapped when a retry or rate-limit wait would end after the
+	// context's deadline.
+	ErrWaitExceedsDeadline = transport.ErrWaitExceedsDeadline
+	// ErrRetryBudgetExhausted is wrapped when a call could be retried but the client's retry
+	// budget is spent (the provider keeps failing).
+	ErrRetryBudgetExhausted = transport.ErrRetryBudgetExhausted
 )

@@ -13,6 +13,10 @@ import (
 )
 
 // KobasConfig configures [NewKobas].
+//
+// Every URL field must be an absolute https URL when set (http is accepted only for loopback
+// hosts) that names a host and has no user info or fragment, and a base URL no query; the
+// constructor reports any other as an [*auth.ConfigError] naming the field.
 type KobasConfig struct {
 	// ClientID and ClientSecret are the OAuth client credentials issued by Kobas. Required.
 	ClientID, ClientSecret string
@@ -37,6 +41,12 @@ type KobasConfig struct {
 //
 // It does no I/O: the first call fetches a token. The client is safe for concurrent use.
 func NewKobas(ctx context.Context, cfg KobasConfig, opts ...Option) (*kobas.ClientWithResponses, error) {
+	if err := checkURLs("kobas",
+		urlField{"BaseURL", cfg.BaseURL, true},
+		urlField{"TokenURL", cfg.TokenURL, false},
+	); err != nil {
+		return nil, fmt.Errorf("hospitality: kobas: %w", err)
+	}
 	s := collect(opts)
 	ac := auth.KobasConfig{
 		ClientID:     cfg.ClientID,

@@ -17,6 +17,10 @@ import (
 )
 
 // OctotableConfig configures [NewOctotable].
+//
+// Every URL field must be an absolute https URL when set (http is accepted only for loopback
+// hosts) that names a host and has no user info or fragment, and a base URL no query; the
+// constructor reports any other as an [*auth.ConfigError] naming the field.
 type OctotableConfig struct {
 	// ClientID and ClientSecret are the client credentials OctoTable issued. Required.
 	ClientID, ClientSecret string
@@ -57,6 +61,13 @@ type OctotableConfig struct {
 func NewOctotable(ctx context.Context, cfg OctotableConfig, opts ...Option) (*octotable.ClientWithResponses, error) {
 	if cfg.PropertyID <= 0 {
 		return nil, fmt.Errorf("hospitality: octotable: PropertyID is required")
+	}
+	if err := checkURLs("octotable",
+		urlField{"BaseURL", cfg.BaseURL, true},
+		urlField{"AuthBaseURL", cfg.AuthBaseURL, true},
+		urlField{"TokenURL", cfg.TokenURL, false},
+	); err != nil {
+		return nil, fmt.Errorf("hospitality: octotable: %w", err)
 	}
 	s := collect(opts)
 	property := strconv.FormatInt(cfg.PropertyID, 10)

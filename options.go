@@ -26,6 +26,7 @@ type settings struct {
 	timeout    time.Duration
 	retry      *transport.RetryPolicy
 	rateLimit  *transport.RateLimit
+	maxBody    int64
 	logger     *slog.Logger
 	middleware []transport.Middleware
 	userAgent  string
@@ -39,15 +40,18 @@ func WithBaseTransport(rt http.RoundTripper) Option {
 }
 
 // WithHTTPClient sets the HTTP client that carries requests, for API calls and token requests
-// alike, for example one with its own Transport, proxy, redirect policy or cookie jar. It takes
-// precedence over [WithBaseTransport]. Its Timeout, when set, bounds each attempt of an API call
-// in addition to [WithTimeout]; token requests get a 30-second limit when it has none.
+// alike, for example one with its own Transport, proxy or cookie jar. It takes precedence over
+// [WithBaseTransport]. Its Timeout, when set, bounds each attempt of an API call, each token
+// request and Cloudbeds host discovery, in addition to [WithTimeout]. Neither API calls nor token
+// requests follow redirects, whatever its CheckRedirect says.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(s *settings) { s.httpClient = hc }
 }
 
-// WithTimeout sets the time limit of each attempt of an API call, inside the caller's context.
-// The default is [transport.DefaultTimeout].
+// WithTimeout sets the time limit of each attempt of an API call, inside the caller's context,
+// and of each token request and Cloudbeds host discovery. The default is
+// [transport.DefaultTimeout] for API attempts and [auth.DefaultHTTPTimeout] for the others; a
+// negative d turns the API attempt limit off and leaves the others at their default.
 func WithTimeout(d time.Duration) Option {
 	return func(s *settings) { s.timeout = d }
 }
@@ -60,6 +64,15 @@ func WithRetry(p transport.RetryPolicy) Option {
 // WithRateLimit replaces the provider's default client-side rate limit.
 func WithRateLimit(rl transport.RateLimit) Option {
 	return func(s *settings) { s.rateLimit = &rl }
+}
+
+// WithMaxResponseBytes bounds the body of a successful answer to n bytes (default
+// [transport.DefaultMaxResponseBytes], 64 MiB, far above any real page). A longer answer fails
+// with an error wrapping [ErrResponseTooLarge] that names the limit, without reading past it;
+// streamed bodies stay streamed. A negative n removes the limit. Error bodies are always cut at
+// 1 MiB.
+func WithMaxResponseBytes(n int64) Option {
+	return func(s *settings) { s.maxBody = n }
 }
 
 // WithLogger sends a debug record of every attempt to l, with credentials redacted.
@@ -90,16 +103,17 @@ func collect(opts []Option) settings {
 // headers and auth its per-attempt credentials.
 func (s settings) transportConfig(p transport.Provider, header http.Header, authorize, reauthorize func(ctx context.Context, req *http.Request) error) transport.Config {
 	cfg := transport.Config{
-		Provider:    p,
-		Base:        s.base,
-		HTTPClient:  s.httpClient,
-		Timeout:     s.timeout,
-		Header:      header,
-		UserAgent:   s.userAgent,
-		Authorize:   authorize,
-		Reauthorize: reauthorize,
-		Logger:      s.logger,
-		Middleware:  s.middleware,
+		Provider:         p,
+		MaxResponseBytes: s.maxBody,
+		Base:             s.base,
+		HTTPClient:       s.httpClient,
+		Timeout:          s.timeout,
+		Header:           header,
+		UserAgent:        s.userAgent,
+		Authorize:        authorize,
+		Reauthorize:      reauthorize,
+		Logger:           s.logger,
+		Middleware:       s.middleware,
 	}
 	if s.retry != nil {
 		cfg.Retry = *s.retry
@@ -142,19 +156,27 @@ func oauthBearer[C interface{ Validate() error }](ctx context.Context, cfg C, to
 	return authorize, reject, nil
 }
 
-// tokenClient is the HTTP client used for token requests: the same client or base transport as
-// API calls, with an overall time limit.
+// tokenClient is the HTTP client used for token requests and Cloudbeds host discovery: the same
+// client or base transport as API calls, never following redirects (a request carrying a client
+// secret or credential is not re-sent to another location), with an overall time limit: the one
+// of [WithTimeout] when set, the client's own Timeout when it is shorter, and
+// [auth.DefaultHTTPTimeout] when neither is set.
 func (s settings) tokenClient() *http.Client {
+	var hc http.Client
 	if s.httpClient != nil {
-		hc := *s.httpClient
-		if hc.Timeout == 0 {
-			hc.Timeout = 30 * time.Second
+		hc = *s.httpClient
+	} else {
+		hc.Transport = s.base
+		if hc.Transport == nil {
+			hc.Transport = http.DefaultTransport
 		}
-		return &hc
 	}
-	rt := s.base
-	if rt == nil {
-		rt = http.DefaultTransport
+	if s.timeout > 0 && (hc.Timeout <= 0 || s.timeout < hc.Timeout) {
+		hc.Timeout = s.timeout
 	}
-	return &http.Client{Transport: rt, Timeout: 30 * time.Second}
+	if hc.Timeout <= 0 {
+		hc.Timeout = auth.DefaultHTTPTimeout
+	}
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &hc
 }

@@ -273,3 +273,35 @@ func TestNewCloudbedsOAuthTokenClient(t *testing.T) {
 		t.Errorf("requests through the client = %q, want %q", got, want)
 	}
 }
+
+// TestWithMaxResponseBytes pins the bug where a successful answer was read whole with no cap:
+// through a constructor, an answer longer than the limit fails with an error naming it, and one
+// within it decodes.
+func TestWithMaxResponseBytes(t *testing.T) {
+	ctx := context.Background()
+	url, _, _ := flakyKobas(t, 0) // answers 30 bytes of venues
+	for _, tc := range []struct {
+		limit   int64
+		wantErr bool
+	}{{16, true}, {1 << 10, false}, {-1, false}} {
+		t.Run(fmt.Sprint(tc.limit), func(t *testing.T) {
+			c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+				ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
+				BaseURL: url + "/v3", TokenURL: url + "/access_token",
+			}, hospitality.WithMaxResponseBytes(tc.limit))
+			if err != nil {
+				t.Fatalf("NewKobas: %v", err)
+			}
+			res, err := c.ListVenuesWithResponse(ctx)
+			if tc.wantErr {
+				if !errors.Is(err, hospitality.ErrResponseTooLarge) || !strings.Contains(err.Error(), "16 bytes limit") {
+					t.Fatalf("ListVenues() error = %v, want ErrResponseTooLarge naming the 16 bytes limit", err)
+				}
+				return
+			}
+			if err != nil || res.JSON200 == nil || len(*res.JSON200) != 1 {
+				t.Fatalf("ListVenues() = %v, %v; want one venue", res, err)
+			}
+		})
+	}
+}

@@ -2,8 +2,13 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -99,5 +104,75 @@ func BenchmarkDoAPIError(b *testing.B) {
 		if _, err := c.Do(req); err == nil {
 			b.Fatal("want an error")
 		}
+	}
+}
+
+// hugeBody streams n bytes of a JSON string without holding them.
+type hugeBody struct{ left int64 }
+
+func (h *hugeBody) Read(p []byte) (int, error) {
+	if h.left <= 0 {
+		return 0, io.EOF
+	}
+	n := min(int64(len(p)), h.left)
+	for i := range p[:n] {
+		p[i] = 'a'
+	}
+	h.left -= n
+	return int(n), nil
+}
+func (h *hugeBody) Close() error { return nil }
+
+// peakRSS returns the process's peak resident set (VmHWM) in bytes, after
+// resetting it when reset is set; 0 where /proc is not available.
+func peakRSS(reset bool) int64 {
+	if reset {
+		if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+			return 0
+		}
+	}
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// BenchmarkLargeAnswer reads a 200 MB answer through the chain as the
+// generated clients do (io.ReadAll), with the default 64 MiB limit, and
+// reports the growth of peak RSS per call ("peak-MB") beside the allocations.
+func BenchmarkLargeAnswer(b *testing.B) {
+	for _, p := range []Provider{Kobas, Cloudbeds} {
+		b.Run(string(p), func(b *testing.B) {
+			c := New(Config{Provider: p, Base: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+				return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}},
+					Body: &hugeBody{left: 200 << 20}, ContentLength: -1, Request: r}, nil
+			})})
+			c.reg = newRegistry()
+			req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, "https://api.example.test/x", nil)
+			runtime.GC()
+			debug.FreeOSMemory()
+			base := peakRSS(true)
+			b.ReportAllocs()
+			for b.Loop() {
+				resp, err := c.Do(req)
+				if err == nil {
+					_, err = io.ReadAll(resp.Body)
+					resp.Body.Close()
+				}
+				if !errors.Is(err, ErrResponseTooLarge) {
+					b.Fatalf("error = %v, want ErrResponseTooLarge", err)
+				}
+			}
+			if base > 0 {
+				b.ReportMetric(float64(peakRSS(false)-base)/(1<<20), "peak-MB")
+			}
+		})
 	}
 }

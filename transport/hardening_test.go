@@ -187,7 +187,7 @@ func TestResponseBodyLimit(t *testing.T) {
 			cfg.Base = roundTripFunc(func(r *http.Request) (*http.Response, error) {
 				return &http.Response{StatusCode: 200, ContentLength: tc.length, Request: r,
 					Header: http.Header{"Content-Type": {"application/json"}},
-					Body:   struct {
+					Body: struct {
 						io.Reader
 						io.Closer
 					}{io.MultiReader(strings.NewReader(tc.body), src), src}}, nil
