@@ -225,7 +225,21 @@ func New(cfg Config) *Client {
 		hc = &cp
 	}
 	hc.CheckRedirect = refuseRedirect
-	send := hc.Do
+	rt := hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	hc.Transport = locationGuard{rt}
+	send := func(r *http.Request) (*http.Response, error) {
+		resp, err := hc.Do(r)
+		if resp != nil {
+			if loc, ok := resp.Header[heldLocation]; ok {
+				resp.Header["Location"] = loc
+				delete(resp.Header, heldLocation)
+			}
+		}
+		return resp, err
+	}
 	for i := len(cfg.Middleware) - 1; i >= 0; i-- {
 		m, next := cfg.Middleware[i], send
 		if m == nil {
@@ -235,6 +249,27 @@ func New(cfg Config) *Client {
 	}
 	c.send = send
 	return c
+}
+
+// heldLocation is where [locationGuard] keeps a redirect's Location header.
+const heldLocation = "X-Hospitality-Held-Location"
+
+// locationGuard hides the Location header of a 3xx answer from
+// http.Client, which would otherwise parse it before consulting the
+// redirect policy and, when it is malformed, fail the call with an error
+// that quotes it (losing the answer). [Client.Do] puts it back.
+type locationGuard struct{ rt http.RoundTripper }
+
+// RoundTrip implements http.RoundTripper.
+func (g locationGuard) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := g.rt.RoundTrip(r)
+	if err == nil && resp != nil && resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		if loc, ok := resp.Header["Location"]; ok {
+			resp.Header[heldLocation] = loc
+			delete(resp.Header, "Location")
+		}
+	}
+	return resp, err
 }
 
 // refuseRedirect is the redirect policy of every API call: the 3xx answer
@@ -365,7 +400,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			}
 			lastErr = c.sendError(r, err, timedOut)
 			if ctx.Err() != nil || attempt >= maxAttempts || !(timedOut || retryableError(err)) {
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, start: start, err: lastErr})
+				c.logAttempt(ctx, a, attemptInfo{attempt: attempt, start: start, err: lastErr})
 				return nil, lastErr
 			}
 			lastCost = retryCost
@@ -373,7 +408,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 				lastCost = timeoutCost
 			}
 			wait := c.backoff(attempt)
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, start: start, err: lastErr, wait: wait, retrying: true})
+			c.logAttempt(ctx, a, attemptInfo{attempt: attempt, start: start, err: lastErr, wait: wait, retrying: true})
 			if err := c.waitRetry(ctx, wait, lastCost, lastErr); err != nil {
 				return nil, err
 			}
@@ -384,12 +419,12 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 			var err error
 			if c.provider == Cloudbeds && isJSONBody(r, resp) {
-				apiErr, err = c.checkCloudbeds(r, resp, &a.body, cancel)
+				apiErr, err = c.checkCloudbeds(a, resp, cancel)
 			} else {
 				err = c.limitBody(r, resp, &a.body, cancel)
 			}
 			if err != nil {
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header), err: err})
+				c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header), err: err})
 				return nil, err
 			}
 			if apiErr == nil {
@@ -398,7 +433,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 				} else {
 					c.budget.release(lastCost)
 				}
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header)})
+				c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: requestID(resp.Header)})
 				return resp, nil
 			}
 		} else {
@@ -413,18 +448,18 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 				// the status and what was read of the body.
 				lastErr = c.sendError(r, fmt.Errorf("read %d response body: %w", resp.StatusCode, rerr), timedOut)
 				if ctx.Err() != nil || attempt >= maxAttempts {
-					c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr})
+					c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr})
 					return nil, lastErr
 				}
 				lastCost = retryCost
 				wait := c.backoff(attempt)
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr, wait: wait, retrying: true})
+				c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, err: lastErr, wait: wait, retrying: true})
 				if err := c.waitRetry(ctx, wait, lastCost, lastErr); err != nil {
 					return nil, err
 				}
 				continue
 			}
-			apiErr = c.newAPIError(r, resp, body)
+			apiErr = c.newAPIError(a, resp, body)
 		}
 		lastErr = apiErr
 
@@ -433,11 +468,11 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			// again, send it once more with a fresh one (not a retry).
 			reauthed = true
 			if err := c.reauthorize(ctx, r); err != nil {
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
+				c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
 				return nil, fmt.Errorf("transport: %s: reauthorize after %d: %w (%w)", c.provider, apiErr.StatusCode, err, apiErr)
 			}
 			if replayable {
-				c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, reauth: true})
+				c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, reauth: true})
 				attempt--
 				continue
 			}
@@ -452,17 +487,17 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			c.adapt(r, wait)
 		}
 		if attempt >= maxAttempts || !retryableStatus(resp.StatusCode) {
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
+			c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr})
 			return nil, apiErr
 		}
 		if apiErr.RetryAfter > c.retry.MaxRetryAfter {
 			err := fmt.Errorf("%w (the provider asks to wait %v, more than MaxRetryAfter %v): %w",
 				ErrRetryAfterTooLong, roundWait(apiErr.RetryAfter), c.retry.MaxRetryAfter, apiErr)
-			c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: err})
+			c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: err})
 			return nil, err
 		}
 		lastCost = retryCost
-		c.logAttempt(ctx, r, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr, wait: wait, retrying: true})
+		c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr, wait: wait, retrying: true})
 		if err := c.waitRetry(ctx, wait, lastCost, apiErr); err != nil {
 			return nil, err
 		}
@@ -477,6 +512,12 @@ type attempt struct {
 	url    url.URL
 	values [4]string
 	body   attemptBody
+
+	// orig and opts are the caller's request and options the attempt was
+	// made from; secrets is filled by [Client.secrets] when needed.
+	orig    *http.Request
+	opts    *requestOptions
+	secrets *secretSet
 }
 
 // newAttempt returns a copy of the caller's request for one attempt, with
@@ -486,6 +527,7 @@ type attempt struct {
 // reaches req; the body, GetBody and the context are shared.
 func (c *Client) newAttempt(req *http.Request, opts *requestOptions) *attempt {
 	a := new(attempt)
+	a.orig, a.opts = req, opts
 	a.req = *req
 	if req.URL != nil {
 		a.url = *req.URL
@@ -644,14 +686,20 @@ func (c *Client) sendError(r *http.Request, err error, timedOut bool) error {
 }
 
 // newAPIError builds the error for a non-success answer whose body was read.
-func (c *Client) newAPIError(r *http.Request, resp *http.Response, body []byte) *APIError {
+//
+// Everything it keeps passes through the attempt's secret set, so no
+// credential the request carried survives in Code, Message, Fields, Body or
+// Header, however the provider echoes it.
+func (c *Client) newAPIError(a *attempt, resp *http.Response, body []byte) *APIError {
+	r := &a.req
+	sec := c.secrets(a)
 	e := &APIError{
 		Provider:   c.provider,
 		StatusCode: resp.StatusCode,
 		Method:     methodName(r.Method),
-		URL:        RedactURL(r.URL),
-		RequestID:  requestID(resp.Header),
-		Header:     redactHeader(resp.Header),
+		URL:        sec.scrubString(RedactURL(r.URL)),
+		RequestID:  sec.scrubString(requestID(resp.Header)),
+		Header:     sec.scrubHeader(resp.Header),
 	}
 	if v := resp.Header["Retry-After"]; len(v) > 0 {
 		e.RetryAfter, _ = parseRetryAfter(v[0], c.now())
@@ -664,8 +712,72 @@ func (c *Client) newAPIError(r *http.Request, resp *http.Response, body []byte) 
 	if e.Is(ErrRedirect) {
 		e.Message = redirectMessage(r.URL, resp.Header.Get("Location"))
 	}
-	e.Body = redactBody(body)
+	e.Code = sec.scrubString(e.Code)
+	e.Message = sec.scrubString(e.Message)
+	for i := range e.Fields {
+		f := &e.Fields[i]
+		f.Field = sec.scrubString(f.Field)
+		f.Pointer = sec.scrubString(f.Pointer)
+		f.Code = sec.scrubString(f.Code)
+		f.Message = sec.scrubString(f.Message)
+	}
+	e.Body = sec.scrub(body)
 	return e
+}
+
+// secrets returns the credential values attempt a carried, gathered once per
+// attempt and only when something is kept or logged: every header value the
+// Authorize hook set or changed (any value of the attempt that neither the
+// caller's request, the static headers nor the per-request options gave), the
+// values of credential headers however they were set (Authorization,
+// Proxy-Authorization, X-Api-Key, Cookie and similar), and the values of
+// secret query parameters.
+func (c *Client) secrets(a *attempt) *secretSet {
+	if a.secrets != nil {
+		return a.secrets
+	}
+	s := new(secretSet)
+	a.secrets = s
+	for k, vs := range a.req.Header {
+		switch {
+		case isSecretName(k):
+		case k == "User-Agent" || k == "Idempotency-Key":
+			continue
+		default:
+			given, ok := a.orig.Header[k]
+			if !ok {
+				given, ok = c.header[k]
+			}
+			if !ok && a.opts != nil {
+				given = a.opts.header[k]
+			}
+			if slices.Equal(given, vs) {
+				continue
+			}
+		}
+		s.addHeader(a.req.Header, k)
+	}
+	if u := a.req.URL; u != nil && u.RawQuery != "" {
+		for part := range strings.SplitSeq(u.RawQuery, "&") {
+			name, v, ok := strings.Cut(part, "=")
+			if n, err := url.QueryUnescape(name); err == nil {
+				name = n
+			}
+			if !ok || !isSecretName(name) {
+				continue
+			}
+			if dv, err := url.QueryUnescape(v); err == nil {
+				v = dv
+			}
+			s.add(v)
+		}
+	}
+	if u := a.req.URL; u != nil && u.User != nil {
+		if pw, ok := u.User.Password(); ok {
+			s.add(pw)
+		}
+	}
+	return s
 }
 
 // redirectMessage describes a redirect the client did not follow.
@@ -695,7 +807,8 @@ func redirectMessage(from *url.URL, location string) string {
 // whichever path reads it; a later duplicate member is ignored by both (and
 // encoding/json, which keeps the last one, would then show the false value
 // in the decoded result rather than hide it).
-func (c *Client) checkCloudbeds(r *http.Request, resp *http.Response, b *attemptBody, cancel context.CancelFunc) (*APIError, error) {
+func (c *Client) checkCloudbeds(a *attempt, resp *http.Response, cancel context.CancelFunc) (*APIError, error) {
+	r, b := &a.req, &a.body
 	n, verdict, eof := 0, prefixMore, false
 	var err error
 	for n < len(b.peek) && verdict == prefixMore {
@@ -757,7 +870,7 @@ func (c *Client) checkCloudbeds(r *http.Request, resp *http.Response, b *attempt
 		return nil, c.sendError(r, fmt.Errorf("read response body: %w", err), false)
 	}
 	if cloudbedsFailure(body) {
-		return c.newAPIError(r, resp, body), nil
+		return c.newAPIError(a, resp, body), nil
 	}
 	b.rc, b.cancel, b.buf = http.NoBody, nil, body
 	resp.Body = b

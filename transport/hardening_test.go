@@ -255,8 +255,10 @@ func TestResponseBodyLimitMemory(t *testing.T) {
 			if !errors.Is(err, ErrResponseTooLarge) || !strings.Contains(err.Error(), "8 MiB") {
 				t.Fatalf("error = %v, want ErrResponseTooLarge naming 8 MiB", err)
 			}
-			if grew := after.TotalAlloc - before.TotalAlloc; grew > 4*limit {
-				t.Errorf("allocated %d MiB reading a 200 MB answer, want under %d MiB", grew>>20, 4*limit>>20)
+			// io.ReadAll doubles its buffer up to the limit (about 2× it); the
+			// race detector adds its own. 200 MB read whole would be far above.
+			if grew := after.TotalAlloc - before.TotalAlloc; grew > 8*limit {
+				t.Errorf("allocated %d MiB reading a 200 MB answer, want under %d MiB", grew>>20, 8*limit>>20)
 			}
 		})
 	}

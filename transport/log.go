@@ -25,10 +25,12 @@ type attemptInfo struct {
 // status, duration, attempt number, request id, the retry wait and the
 // error. Credentials never reach the record: URLs, headers and error text
 // are redacted.
-func (c *Client) logAttempt(ctx context.Context, r *http.Request, a attemptInfo) {
+func (c *Client) logAttempt(ctx context.Context, at *attempt, a attemptInfo) {
 	if c.logger == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
+	r := &at.req
+	sec := c.secrets(at)
 	attrs := make([]slog.Attr, 0, 14)
 	attrs = append(attrs,
 		slog.String("provider", string(c.provider)),
@@ -54,9 +56,9 @@ func (c *Client) logAttempt(ctx context.Context, r *http.Request, a attemptInfo)
 		attrs = append(attrs, slog.Bool("reauthorize", true))
 	}
 	if a.err != nil {
-		attrs = append(attrs, slog.String("error", redactString(a.err.Error())))
+		attrs = append(attrs, slog.String("error", sec.scrubString(a.err.Error())))
 	}
-	attrs = append(attrs, slog.Any("request_header", headerValue(redactHeader(r.Header))))
+	attrs = append(attrs, slog.Any("request_header", headerValue(sec.scrubHeader(r.Header))))
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "transport: attempt", attrs...)
 }
 
