@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math/big"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,9 +58,12 @@ type cloudbedsWebhookWire struct {
 // or a string (preferring propertyID_str when both are present), ids as numbers or strings, and
 // timestamp as a JSON number or numeric string of epoch seconds (such as 1718000000.123456) or a
 // "YYYY-MM-DD HH:MM:SS" / RFC 3339 text; a timestamp in none of these forms leaves Time zero
-// rather than failing the event. Unknown fields are ignored (they stay in Raw). It fails only
-// when body is not a JSON object or a known field has an impossible type (such as an object
-// where an id belongs).
+// rather than failing the event (as does a timestamp of more than 64 characters or with an
+// exponent beyond ±64). Unknown fields are ignored (they stay in Raw). It fails when body is not
+// a JSON object, when a known field has an impossible type (such as an object where an id
+// belongs), and, before decoding anything, when a JSON number in body is longer than 64
+// characters or objects and arrays nest more than 32 deep: the cost of a payload stays linear in
+// its size.
 //
 // Cloudbeds does not sign its deliveries, so nothing here proves a payload came from Cloudbeds:
 // treat it as a hint and read the current state through the API before acting on it.
@@ -68,6 +71,9 @@ func ParseCloudbedsWebhook(body []byte) (*CloudbedsWebhookEvent, error) {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, errors.New("hospitality: cloudbeds webhook: payload is not a JSON object")
+	}
+	if err := checkWebhookJSON(body); err != nil {
+		return nil, fmt.Errorf("hospitality: cloudbeds webhook: %w", err)
 	}
 	var w cloudbedsWebhookWire
 	if err := json.Unmarshal(trimmed, &w); err != nil {
@@ -107,17 +113,8 @@ func cloudbedsWebhookTime(raw json.RawMessage) time.Time {
 	if text == "" {
 		return time.Time{}
 	}
-	if r, ok := new(big.Rat).SetString(text); ok {
-		if r.Sign() < 0 {
-			return time.Time{}
-		}
-		sec, frac := new(big.Int).DivMod(r.Num(), r.Denom(), new(big.Int))
-		if !sec.IsInt64() {
-			return time.Time{}
-		}
-		nsec := frac.Mul(frac, big.NewInt(int64(time.Second)))
-		nsec.Quo(nsec, r.Denom())
-		return time.Unix(sec.Int64(), nsec.Int64()).UTC()
+	if t, ok := epochTime(text); ok {
+		return t
 	}
 	var dt wire.DateTime
 	if dt.UnmarshalText([]byte(text)) != nil {
@@ -126,13 +123,69 @@ func cloudbedsWebhookTime(raw json.RawMessage) time.Time {
 	return dt.Time.UTC()
 }
 
+// epochTime reads text as decimal epoch seconds with an optional fraction and exponent, such as
+// 1718000000.123456 or 1.718e9, exactly. It reports false when text is not such a number. A
+// number longer than [maxWebhookNumber] characters, with an exponent beyond
+// ±[maxWebhookNumber], negative, or of more seconds than an int64 holds is the zero time: the
+// bounds keep the exact arithmetic, whose cost grows faster than the number's length, cheap.
+func epochTime(text string) (time.Time, bool) {
+	mantissa, exponent, hasExp := text, "", false
+	if i := strings.IndexAny(text, "eE"); i >= 0 {
+		mantissa, exponent, hasExp = text[:i], text[i+1:], true
+	}
+	if !decimalMantissa(mantissa) {
+		return time.Time{}, false
+	}
+	if len(text) > maxWebhookNumber {
+		return time.Time{}, true
+	}
+	if hasExp {
+		e, err := strconv.Atoi(exponent)
+		if err != nil || e < -maxWebhookNumber || e > maxWebhookNumber {
+			return time.Time{}, true
+		}
+	}
+	r, ok := new(big.Rat).SetString(text)
+	if !ok || r.Sign() < 0 {
+		return time.Time{}, true
+	}
+	sec, frac := new(big.Int).DivMod(r.Num(), r.Denom(), new(big.Int))
+	if !sec.IsInt64() {
+		return time.Time{}, true
+	}
+	nsec := frac.Mul(frac, big.NewInt(int64(time.Second)))
+	nsec.Quo(nsec, r.Denom())
+	return time.Unix(sec.Int64(), nsec.Int64()).UTC(), true
+}
+
+// decimalMantissa reports whether s is an optionally signed decimal number without exponent,
+// such as 1718000000, -1.5 or .5.
+func decimalMantissa(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	digits, dot := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
 // CloudbedsWebhookHandler returns an [http.Handler] for the endpoint URL subscribed with
 // Cloudbeds' postWebhook method. For each POST it reads the JSON payload (at most 1 MiB), decodes
 // it with [ParseCloudbedsWebhook] and calls handle with the request's context. It answers 200
 // when handle returns nil, and 500 when handle returns an error, so that Cloudbeds may deliver
-// the event again; handle must therefore tolerate an event it has seen before. A payload that is
-// not a JSON object gets 400, a larger one 413, and a method other than POST 405; handle is not
-// called for those.
+// the event again; handle must therefore tolerate an event it has seen before. A payload that
+// ParseCloudbedsWebhook refuses gets 400 (naming the limit when a number is too long or the
+// nesting too deep), a larger one 413, and a method other than POST 405; handle is not called
+// for those.
 //
 // Cloudbeds does not sign deliveries: use an unguessable endpoint path over HTTPS and confirm
 // anything important through the API before acting on it. The handler is safe for concurrent use
@@ -148,7 +201,7 @@ func CloudbedsWebhookHandler(handle func(ctx context.Context, ev *CloudbedsWebho
 		}
 		ev, err := ParseCloudbedsWebhook(body)
 		if err != nil {
-			http.Error(w, "payload is not a Cloudbeds event", http.StatusBadRequest)
+			rejectWebhook(w, "a Cloudbeds event", err)
 			return
 		}
 		if err := handle(r.Context(), ev); err != nil {
@@ -157,26 +210,4 @@ func CloudbedsWebhookHandler(handle func(ctx context.Context, ev *CloudbedsWebho
 		}
 		w.WriteHeader(http.StatusOK)
 	})
-}
-
-// readWebhook reads the body of a webhook delivery of at most limit bytes. It answers 405 to a
-// method other than POST, 413 to a larger body and 400 to a body it cannot read, and then
-// reports false.
-func readWebhook(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, bool) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", http.MethodPost)
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return nil, false
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
-	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
-		} else {
-			http.Error(w, "cannot read payload", http.StatusBadRequest)
-		}
-		return nil, false
-	}
-	return body, true
 }

@@ -62,6 +62,40 @@ func TestParseCloudbedsWebhook(t *testing.T) {
 			body: `{"timestamp":1.7180000001e9}`,
 			want: hospitality.CloudbedsWebhookEvent{Time: time.Date(2024, 6, 10, 6, 13, 20, 100000000, time.UTC)},
 		},
+		{
+			name: "64-character timestamp with a negative exponent",
+			body: `{"timestamp":1718000000250000000000000000000000000000000000000000000000e-48}`,
+			want: hospitality.CloudbedsWebhookEvent{Time: time.Date(2024, 6, 10, 6, 13, 20, 250000000, time.UTC)},
+		},
+		// Regression: a timestamp of a million digits inside a string, or with a huge exponent,
+		// went to big.Rat whole and cost seconds of CPU (issue #12); it is now left zero at once.
+		{
+			name: "million-digit numeric string timestamp is zero",
+			body: `{"event":"reservation/created","timestamp":"` + strings.Repeat("1", 1_000_000) + `"}`,
+			want: hospitality.CloudbedsWebhookEvent{Event: "reservation/created"},
+		},
+		{
+			name: "huge exponent timestamp is zero",
+			body: `{"timestamp":1e999999}`,
+		},
+		{
+			name: "huge negative exponent string timestamp is zero",
+			body: `{"timestamp":"1e-999999"}`,
+		},
+		{
+			name: "timestamp beyond int64 seconds is zero",
+			body: `{"timestamp":1e64}`,
+		},
+		{
+			name: "64-character propertyID is kept",
+			body: `{"propertyID":` + strings.Repeat("7", 64) + `}`,
+			want: hospitality.CloudbedsWebhookEvent{PropertyID: strings.Repeat("7", 64)},
+		},
+		{
+			name: "32 levels of nesting",
+			body: `{"event":"x","extra":` + strings.Repeat("[", 31) + strings.Repeat("]", 31) + `}`,
+			want: hospitality.CloudbedsWebhookEvent{Event: "x"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,6 +127,18 @@ func TestParseCloudbedsWebhookErrors(t *testing.T) {
 		{"form", `event=reservation%2Fcreated`, "hospitality: cloudbeds webhook: payload is not a JSON object"},
 		{"truncated", `{"event":"reservation/created"`, "hospitality: cloudbeds webhook: "},
 		{"object id", `{"propertyID":{"id":1}}`, "hospitality: cloudbeds webhook: "},
+		// Regression: a million-digit number cost seconds of CPU to decode (issue #12).
+		{"million-digit number", hostileDigitsBody(),
+			"hospitality: cloudbeds webhook: number is longer than 64 characters (at byte 14)"},
+		{"65-character propertyID", `{"propertyID":` + strings.Repeat("7", 65) + `}`,
+			"hospitality: cloudbeds webhook: number is longer than 64 characters (at byte 14)"},
+		{"long negative exponent", `{"timestamp":-1.5e-` + strings.Repeat("0", 70) + `}`,
+			"hospitality: cloudbeds webhook: number is longer than 64 characters (at byte 13)"},
+		{"33 levels of nesting", `{"extra":` + strings.Repeat("[", 32) + strings.Repeat("]", 32) + `}`,
+			"hospitality: cloudbeds webhook: nesting is deeper than 32 levels (at byte 40)"},
+		// The limits are checked before decoding: this body is not even JSON.
+		{"limit checked before decoding", `{"timestamp":` + strings.Repeat("9", 1_000_000),
+			"hospitality: cloudbeds webhook: number is longer than 64 characters (at byte 13)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -171,6 +217,28 @@ func TestCloudbedsWebhookHandler(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Regression: an unauthenticated 1 MB body holding one number of a million digits took 1.5 s
+// of CPU and 2 GB of allocations to refuse (issue #12); it now gets a 400 naming the limit.
+func TestCloudbedsWebhookHandlerLongNumber(t *testing.T) {
+	called := false
+	h := hospitality.CloudbedsWebhookHandler(func(context.Context, *hospitality.CloudbedsWebhookEvent) error {
+		called = true
+		return nil
+	})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/hooks/cloudbeds", strings.NewReader(hostileDigitsBody())))
+	const want = "payload is not a Cloudbeds event: number is longer than 64 characters (at byte 14)\n"
+	if rec.Code != http.StatusBadRequest || rec.Body.String() != want || called {
+		t.Errorf("POST of a million-digit number: status %d, body %q, handle called %v; want 400, %q, false",
+			rec.Code, rec.Body.String(), called, want)
+	}
+}
+
+// hostileDigitsBody is the 1 MB body of issue #12: one JSON number of a million digits.
+func hostileDigitsBody() string {
+	return `{"timestamp": ` + strings.Repeat("1", 1_000_000) + `}`
 }
 
 func TestCloudbedsWebhookHandlerNil(t *testing.T) {

@@ -11,7 +11,9 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"time"
 
+	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
 )
 
@@ -21,6 +23,10 @@ const maxCobotWebhookBody = 1 << 20
 
 // maxCobotResource bounds the resource [FetchCobotWebhook] reads.
 const maxCobotResource = 10 << 20
+
+// cobotWebhookFetchTimeout bounds a [FetchCobotWebhook] call whose context has no deadline; a
+// variable for tests.
+var cobotWebhookFetchTimeout = time.Minute
 
 // ErrCobotUnsubscribe, returned by the handle func of [CobotWebhookHandler], makes the handler
 // answer 410 Gone, which makes Cobot deactivate the subscription at once.
@@ -41,12 +47,17 @@ type CobotWebhook struct {
 }
 
 // ParseCobotWebhook decodes a Cobot webhook delivery, a JSON object whose url member is an
-// absolute http or https URL. It fails on anything else; the URL's host is checked only by
+// absolute http or https URL. It fails on anything else, and, before decoding anything, when a
+// JSON number in body is longer than 64 characters or objects and arrays nest more than 32 deep,
+// so that the cost of a delivery stays linear in its size. The URL's host is checked only by
 // [FetchCobotWebhook].
 func ParseCobotWebhook(body []byte) (*CobotWebhook, error) {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, errors.New("hospitality: cobot webhook: payload is not a JSON object")
+	}
+	if err := checkWebhookJSON(body); err != nil {
+		return nil, fmt.Errorf("hospitality: cobot webhook: %w", err)
 	}
 	var n cobotv1.WebhookNotification
 	if err := json.Unmarshal(trimmed, &n); err != nil {
@@ -69,7 +80,7 @@ func ParseCobotWebhook(body []byte) (*CobotWebhook, error) {
 // subscription); and 500 for any other error, so that Cobot delivers again (up to 10 times over
 // about 20 hours): handle must tolerate a delivery it has seen before. A payload that is not a
 // delivery gets 400, a larger one 413, and a method other than POST 405; handle is not called for
-// those.
+// those; the 400 names the limit when a number is too long or the nesting too deep.
 //
 // Cobot expects a quick answer: keep handle short, for example by queueing the delivery and
 // calling [FetchCobotWebhook] later. Cobot does not follow redirects, so serve the exact URL
@@ -85,7 +96,7 @@ func CobotWebhookHandler(handle func(ctx context.Context, hook *CobotWebhook) er
 		}
 		hook, err := ParseCobotWebhook(body)
 		if err != nil {
-			http.Error(w, "payload is not a Cobot webhook delivery", http.StatusBadRequest)
+			rejectWebhook(w, "a Cobot webhook delivery", err)
 			return
 		}
 		switch err := handle(r.Context(), hook); {
@@ -102,10 +113,14 @@ func CobotWebhookHandler(handle func(ctx context.Context, hook *CobotWebhook) er
 // FetchCobotWebhook reads the resource a delivery points at with c, a client from [NewCobotV1]
 // for the space's host (CobotConfig.Subdomain), and returns its JSON as Cobot answered it: the
 // trustworthy content of the delivery. The bearer token goes only where c already sends it: the
-// URL must be on c's own host and port, below c's /api/ path, or FetchCobotWebhook fails without
-// sending a request. An http URL on c's https host is fetched over https. A failed call returns
-// an error that unwraps to [*APIError] when c is the SDK's client ([ErrNotFound] once the
-// resource is deleted; the delivery's Raw then holds the deleted object).
+// URL must use https (http only on a loopback host, see [auth.CheckURL]), have exactly c's
+// scheme, host and port, and lie below c's /api/ path, or FetchCobotWebhook fails without
+// sending a request. Redirects are not followed (an answer that came through one anyway, from a
+// doer of c's own, is refused), and an answer larger than 10 MiB is an error. The fetch ends
+// with ctx, or after a minute when ctx has no deadline, besides the per-attempt time limit of
+// c's transport. A failed call returns an error that unwraps to [*APIError] when c is the SDK's
+// client ([ErrNotFound] once the resource is deleted; the delivery's Raw then holds the deleted
+// object).
 func FetchCobotWebhook(ctx context.Context, c *cobotv1.ClientWithResponses, hook *CobotWebhook) (json.RawMessage, error) {
 	if c == nil || hook == nil {
 		return nil, errors.New("hospitality: cobot webhook fetch: nil client or delivery")
@@ -114,11 +129,19 @@ func FetchCobotWebhook(ctx context.Context, c *cobotv1.ClientWithResponses, hook
 	if !ok {
 		return nil, errors.New("hospitality: cobot webhook fetch: client was not built by NewCobotV1 or cobotv1.NewClientWithResponses")
 	}
+	if err := auth.CheckURL("cobot", "CobotWebhook.URL", hook.URL); err != nil {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
+	}
 	target, err := cobotWebhookTarget(cl.Server, hook.URL)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cobotWebhookFetchTimeout)
+		defer cancel()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
 	}
@@ -128,14 +151,33 @@ func FetchCobotWebhook(ctx context.Context, c *cobotv1.ClientWithResponses, hook
 			return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
 		}
 	}
-	resp, err := cl.Client.Do(req)
+	doer := cl.Client
+	if hc, ok := doer.(*http.Client); ok {
+		// A client from cobotv1.NewClientWithResponses; the SDK's transport refuses redirects
+		// itself.
+		noRedirect := *hc
+		noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		doer = &noRedirect
+	}
+	resp, err := doer.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxCobotResource))
+	if last := resp.Request; last != nil && (last.Response != nil || last.URL == nil ||
+		last.URL.Scheme != target.Scheme || !strings.EqualFold(last.URL.Host, target.Host)) {
+		// Some other doer followed a redirect (http.Client sets Response on each later hop).
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: GET %s: the answer came through a redirect, which is refused", target)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxCobotResource+1))
 	if err != nil {
-		return nil, fmt.Errorf("hospitality: cobot webhook fetch: reading the answer: %w", err)
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: GET %s: reading the answer: %w", target, err)
+	}
+	if len(body) > maxCobotResource {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: GET %s: the answer is larger than the %d MiB limit", target, maxCobotResource>>20)
+	}
+	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: GET %s: HTTP %d, a redirect, which is not followed", target, resp.StatusCode)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, fmt.Errorf("hospitality: cobot webhook fetch: GET %s: HTTP %d", target, resp.StatusCode)
@@ -147,31 +189,43 @@ func FetchCobotWebhook(ctx context.Context, c *cobotv1.ClientWithResponses, hook
 }
 
 // cobotWebhookTarget returns the URL to fetch for a delivery's url raw when the client's base URL
-// is server, or an error when raw points anywhere the client's token must not go.
-func cobotWebhookTarget(server, raw string) (string, error) {
+// is server, or an error when raw points anywhere the client's token must not go: another
+// scheme, host or port (an absent port is the scheme's default), a path outside the base's /api/
+// or a URL with credentials.
+func cobotWebhookTarget(server, raw string) (*url.URL, error) {
 	base, err := url.Parse(server)
 	if err != nil || base.Host == "" {
-		return "", fmt.Errorf("client base URL %q is not absolute", server)
+		return nil, fmt.Errorf("client base URL %q is not absolute", server)
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || u.User != nil {
-		return "", fmt.Errorf("url %q is not an absolute URL without credentials", raw)
+		return nil, fmt.Errorf("url %q is not an absolute URL without credentials", raw)
 	}
-	if !strings.EqualFold(u.Hostname(), base.Hostname()) || u.Port() != base.Port() {
-		return "", fmt.Errorf("url %q is not on the client's host %q; use a client for that space's host", raw, base.Host)
+	if !strings.EqualFold(u.Hostname(), base.Hostname()) || effectivePort(u) != effectivePort(base) {
+		return nil, fmt.Errorf("url %q is not on the client's host %q; use a client for that space's host", raw, base.Host)
 	}
-	switch {
-	case u.Scheme == base.Scheme:
-	case u.Scheme == "http" && base.Scheme == "https":
-		u.Scheme = "https"
-	default:
-		return "", fmt.Errorf("url %q does not use the client's scheme %q", raw, base.Scheme)
+	if u.Scheme != base.Scheme {
+		return nil, fmt.Errorf("url %q does not use the client's scheme %q", raw, base.Scheme)
 	}
 	prefix := strings.TrimSuffix(base.Path, "/") + "/api/"
 	clean := path.Clean("/" + u.Path)
 	if !strings.HasPrefix(clean, prefix) || u.Path != clean {
-		return "", fmt.Errorf("url %q is not an API resource below %s", raw, prefix)
+		return nil, fmt.Errorf("url %q is not an API resource below %s", raw, prefix)
 	}
 	u.Fragment, u.RawFragment, u.RawPath = "", "", ""
-	return u.String(), nil
+	return u, nil
+}
+
+// effectivePort returns u's port, or its scheme's default port when u names none.
+func effectivePort(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	switch u.Scheme {
+	case "https":
+		return "443"
+	case "http":
+		return "80"
+	}
+	return ""
 }

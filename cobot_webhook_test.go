@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/oauth2"
 
@@ -35,6 +38,15 @@ func TestParseCobotWebhook(t *testing.T) {
 		{name: "relative url", body: `{"url":"/api/memberships/1"}`, wantErr: `hospitality: cobot webhook: url "/api/memberships/1" is not an absolute http(s) URL`},
 		{name: "other scheme", body: `{"url":"file:///etc/passwd"}`, wantErr: `hospitality: cobot webhook: url "file:///etc/passwd" is not an absolute http(s) URL`},
 		{name: "credentials in url", body: `{"url":"https://a:b@co-up.cobot.me/api/x"}`, wantErr: `hospitality: cobot webhook: url "https://a:b@co-up.cobot.me/api/x" is not an absolute http(s) URL`},
+		// Regression: the length of numbers and the depth of nesting were unbounded (issue #12).
+		{name: "million-digit number", body: `{"url":"https://co-up.cobot.me/api/x","id":` + strings.Repeat("1", 1_000_000) + `}`,
+			wantErr: "hospitality: cobot webhook: number is longer than 64 characters (at byte 43)"},
+		{name: "33 levels of nesting", body: `{"url":"https://co-up.cobot.me/api/x","o":` + strings.Repeat(`{"o":`, 32) + `1` + strings.Repeat("}", 33),
+			wantErr: "hospitality: cobot webhook: nesting is deeper than 32 levels (at byte 197)"},
+		{name: "limit checked before decoding", body: `{"id":` + strings.Repeat("1", 1_000_000),
+			wantErr: "hospitality: cobot webhook: number is longer than 64 characters (at byte 6)"},
+		{name: "brackets and digits inside strings do not count", body: `{"url":"https://co-up.cobot.me/api/x","t":"` + strings.Repeat(`[\"1`, 1000) + `"}`,
+			wantURL: "https://co-up.cobot.me/api/x"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -70,6 +82,7 @@ func TestCobotWebhookHandler(t *testing.T) {
 		{"not a delivery", http.MethodPost, `{"id":1}`, nil, http.StatusBadRequest, false},
 		{"too large", http.MethodPost, `{"url":"https://co-up.cobot.me/api/x","pad":"` + strings.Repeat("x", 1<<20) + `"}`, nil, http.StatusRequestEntityTooLarge, false},
 		{"GET", http.MethodGet, ``, nil, http.StatusMethodNotAllowed, false},
+		{"million-digit number", http.MethodPost, `{"url":"https://co-up.cobot.me/api/memberships/1","id":` + strings.Repeat("1", 1_000_000) + `}`, nil, http.StatusBadRequest, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -124,6 +137,7 @@ func (s *cobotResourceServer) requests() []string {
 
 func TestFetchCobotWebhook(t *testing.T) {
 	srv := newCobotResourceServer(t)
+	other := newCobotResourceServer(t) // the same host, another port
 	ctx := context.Background()
 	c, err := hospitality.NewCobotV1(ctx, hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "space-token"}),
@@ -148,7 +162,9 @@ func TestFetchCobotWebhook(t *testing.T) {
 		{name: "deleted resource", url: srv.URL + "/api/memberships/gone", notFound: true,
 			wantReq: "GET /api/memberships/gone Bearer space-token application/json"},
 		{name: "another host", url: "https://evil.example/api/memberships/1", wantErr: `is not on the client's host "` + host + `"`},
-		{name: "another port", url: "http://127.0.0.1:1/api/memberships/1", wantErr: "is not on the client's host"},
+		{name: "another port on 127.0.0.1", url: other.URL + "/api/memberships/1", wantErr: `is not on the client's host "` + host + `"`},
+		{name: "localhost for 127.0.0.1", url: "http://localhost:" + strconv.Itoa(srv.Listener.Addr().(*net.TCPAddr).Port) + "/api/memberships/1",
+			wantErr: "is not on the client's host"},
 		{name: "https on an http host", url: "https://" + host + "/api/memberships/1", wantErr: `does not use the client's scheme "http"`},
 		{name: "outside /api/", url: srv.URL + "/oauth/access_token", wantErr: "is not an API resource below /api/"},
 		{name: "dot segments", url: srv.URL + "/api/../oauth/access_token", wantErr: "is not an API resource below /api/"},
@@ -180,13 +196,17 @@ func TestFetchCobotWebhook(t *testing.T) {
 			if fmt.Sprint(reqs) != fmt.Sprint(wantReqs) {
 				t.Errorf("FetchCobotWebhook(%s) sent %q, want %q", tc.url, reqs, wantReqs)
 			}
+			if o := other.requests(); len(o) != 0 {
+				t.Errorf("FetchCobotWebhook(%s) sent %q to the other port, want nothing", tc.url, o)
+			}
 		})
 	}
 }
 
-// TestCobotWebhookTargetUpgrade checks, without a network, that an http URL on a space's https
-// host is fetched over https and that a delivery naming another space is refused.
-func TestCobotWebhookTargetUpgrade(t *testing.T) {
+// TestCobotWebhookTargetScheme checks, without a network, that a delivery for a space's https
+// host is fetched only over https from that host and port, and that one naming another space is
+// refused.
+func TestCobotWebhookTargetScheme(t *testing.T) {
 	var got []string
 	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		got = append(got, r.URL.String()+" "+r.Header.Get("Authorization"))
@@ -201,21 +221,30 @@ func TestCobotWebhookTargetUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	const httpsOnly = "hospitality: cobot webhook fetch: auth: cobot config: CobotWebhook.URL must use https (http is accepted only for loopback hosts)"
 	tests := []struct {
-		name, url, wantSent string
+		name, url string
+		wantSent  string // the one request sent; "" for none
+		wantErr   string // substring of the error when nothing is sent
 	}{
-		{"http upgraded", "http://co-up.cobot.me/api/memberships/1", "https://co-up.cobot.me/api/memberships/1 Bearer space-token"},
-		{"host case", "https://CO-UP.cobot.me/api/memberships/1", "https://CO-UP.cobot.me/api/memberships/1 Bearer space-token"},
-		{"another space", "https://other.cobot.me/api/memberships/1", ""},
-		{"look-alike host", "https://co-up.cobot.me.evil.example/api/memberships/1", ""},
+		{name: "https", url: "https://co-up.cobot.me/api/memberships/1", wantSent: "https://co-up.cobot.me/api/memberships/1 Bearer space-token"},
+		{name: "host case", url: "https://CO-UP.cobot.me/api/memberships/1", wantSent: "https://CO-UP.cobot.me/api/memberships/1 Bearer space-token"},
+		{name: "explicit default port", url: "https://co-up.cobot.me:443/api/memberships/1", wantSent: "https://co-up.cobot.me:443/api/memberships/1 Bearer space-token"},
+		// Regression: an http URL was upgraded rather than refused; the rule is https (http only
+		// on loopback hosts) with exactly the client's scheme (issue #12).
+		{name: "http downgrade", url: "http://co-up.cobot.me/api/memberships/1", wantErr: httpsOnly},
+		{name: "http on port 443", url: "http://co-up.cobot.me:443/api/memberships/1", wantErr: httpsOnly},
+		{name: "another port", url: "https://co-up.cobot.me:8443/api/memberships/1", wantErr: `is not on the client's host "co-up.cobot.me"`},
+		{name: "another space", url: "https://other.cobot.me/api/memberships/1", wantErr: `is not on the client's host "co-up.cobot.me"`},
+		{name: "look-alike host", url: "https://co-up.cobot.me.evil.example/api/memberships/1", wantErr: `is not on the client's host "co-up.cobot.me"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got = nil
 			body, err := hospitality.FetchCobotWebhook(ctx, c, &hospitality.CobotWebhook{URL: tc.url})
 			if tc.wantSent == "" {
-				if err == nil || len(got) != 0 {
-					t.Errorf("FetchCobotWebhook(%s) = %s, %v, sent %q; want an error and nothing sent", tc.url, body, err, got)
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || len(got) != 0 {
+					t.Errorf("FetchCobotWebhook(%s) = %s, %v, sent %q; want an error containing %q and nothing sent", tc.url, body, err, got, tc.wantErr)
 				}
 				return
 			}
@@ -237,5 +266,172 @@ func TestFetchCobotWebhookForeignClient(t *testing.T) {
 	want := "hospitality: cobot webhook fetch: client was not built by NewCobotV1 or cobotv1.NewClientWithResponses"
 	if err == nil || err.Error() != want {
 		t.Errorf("FetchCobotWebhook(empty client) error = %v, want %q", err, want)
+	}
+}
+
+// newCobotV1Client returns the SDK's Cobot API 1 client for base with the token "space-token",
+// one attempt per request and no rate limit, plus opts.
+func newCobotV1Client(t *testing.T, base string, opts ...hospitality.Option) *cobotv1.ClientWithResponses {
+	t.Helper()
+	opts = append([]hospitality.Option{hospitality.WithRateLimit(transport.RateLimit{Disabled: true}),
+		hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})}, opts...)
+	c, err := hospitality.NewCobotV1(context.Background(), hospitality.CobotConfig{
+		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "space-token"}),
+		BaseURL:     base,
+	}, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Regression: FetchCobotWebhook followed redirects, and Go's http.Client keeps the Authorization
+// header on a redirect to the same host name whatever the port or scheme, so a 302 to another
+// port on the space's host received the space's token (issue #12). The SDK's transport now
+// refuses redirects; FetchCobotWebhook refuses them for a client of cobotv1's own too, and
+// refuses an answer that came through one from any other doer.
+func TestFetchCobotWebhookRedirect(t *testing.T) {
+	other := newCobotResourceServer(t) // 127.0.0.1, another port
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/api/memberships/elsewhere":
+			http.Redirect(w, r, other.URL+"/api/memberships/1", http.StatusFound)
+		case "/api/memberships/moved":
+			http.Redirect(w, r, "/api/memberships/1", http.StatusMovedPermanently)
+		default:
+			io.WriteString(w, `{"id":"1"}`)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	bearer := cobotv1.WithRequestEditorFn(func(_ context.Context, r *http.Request) error {
+		r.Header.Set("Authorization", "Bearer space-token")
+		return nil
+	})
+	plain, err := cobotv1.NewClientWithResponses(srv.URL, bearer) // http.Client follows redirects
+	if err != nil {
+		t.Fatal(err)
+	}
+	following, err := cobotv1.NewClientWithResponses(srv.URL, bearer, cobotv1.WithHTTPClient(doerFunc(http.DefaultClient.Do)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clients := []struct {
+		name string
+		c    *cobotv1.ClientWithResponses
+		// opaque marks a doer FetchCobotWebhook cannot stop from following a redirect: the
+		// answer is still refused, but what reaches the other port is the doer's business.
+		opaque bool
+	}{
+		{"NewCobotV1", newCobotV1Client(t, srv.URL), false},
+		{"cobotv1 with http.Client", plain, false},
+		{"cobotv1 with a doer that follows redirects", following, true},
+	}
+	for _, cl := range clients {
+		for _, p := range []string{"/api/memberships/elsewhere", "/api/memberships/moved"} {
+			t.Run(cl.name+" "+p, func(t *testing.T) {
+				before := len(other.requests())
+				got, err := hospitality.FetchCobotWebhook(context.Background(), cl.c, &hospitality.CobotWebhook{URL: srv.URL + p})
+				if err == nil || !strings.HasPrefix(err.Error(), "hospitality: cobot webhook fetch: ") || !strings.Contains(err.Error(), "redirect") || got != nil {
+					t.Errorf("FetchCobotWebhook(%s) = %s, %v; want nil and an error about the redirect", p, got, err)
+				}
+				if reqs := other.requests()[before:]; !cl.opaque && len(reqs) != 0 {
+					t.Errorf("the redirect target on another port got %q, want no request", reqs)
+				}
+			})
+		}
+	}
+}
+
+// doerFunc is a cobotv1.HttpRequestDoer made of a function.
+type doerFunc func(*http.Request) (*http.Response, error)
+
+func (f doerFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestFetchCobotWebhookBodyLimit(t *testing.T) {
+	const limit = 10 << 20
+	exact := `"` + strings.Repeat("a", limit-2) + `"`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/api/exact":
+			io.WriteString(w, exact)
+		case "/api/over":
+			io.WriteString(w, exact+" ") // still JSON, one byte over
+		}
+	}))
+	t.Cleanup(srv.Close)
+	c := newCobotV1Client(t, srv.URL)
+	ctx := context.Background()
+
+	got, err := hospitality.FetchCobotWebhook(ctx, c, &hospitality.CobotWebhook{URL: srv.URL + "/api/exact"})
+	if err != nil || len(got) != limit {
+		t.Errorf("FetchCobotWebhook(10 MiB answer) = %d bytes, %v; want %d bytes, nil", len(got), err, limit)
+	}
+	// Regression: a larger answer was cut at 10 MiB and then reported as "not JSON" (issue #12).
+	got, err = hospitality.FetchCobotWebhook(ctx, c, &hospitality.CobotWebhook{URL: srv.URL + "/api/over"})
+	want := "hospitality: cobot webhook fetch: GET " + srv.URL + "/api/over: the answer is larger than the 10 MiB limit"
+	if err == nil || err.Error() != want || got != nil {
+		t.Errorf("FetchCobotWebhook(10 MiB + 1 answer) = %d bytes, %v; want nil, %q", len(got), err, want)
+	}
+}
+
+func TestFetchCobotWebhookDeadline(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/slow-body" {
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, `{"id":`)
+			w.(http.Flusher).Flush()
+		}
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) }) // runs first, so that Close does not wait for handlers
+
+	tests := []struct {
+		name    string
+		path    string
+		ctx     func() (context.Context, context.CancelFunc)
+		opts    []hospitality.Option
+		wantErr error
+	}{
+		{name: "caller's deadline, no answer", path: "/api/stalled",
+			ctx: func() (context.Context, context.CancelFunc) {
+				return context.WithTimeout(context.Background(), 50*time.Millisecond)
+			},
+			opts: []hospitality.Option{hospitality.WithTimeout(-1)}, wantErr: context.DeadlineExceeded},
+		{name: "caller's deadline, stalled body", path: "/api/slow-body",
+			ctx: func() (context.Context, context.CancelFunc) {
+				return context.WithTimeout(context.Background(), 50*time.Millisecond)
+			},
+			opts: []hospitality.Option{hospitality.WithTimeout(-1)}, wantErr: context.DeadlineExceeded},
+		{name: "caller cancels", path: "/api/stalled",
+			ctx: func() (context.Context, context.CancelFunc) {
+				ctx, cancel := context.WithCancel(context.Background())
+				time.AfterFunc(50*time.Millisecond, cancel)
+				return ctx, cancel
+			},
+			opts: []hospitality.Option{hospitality.WithTimeout(-1)}, wantErr: context.Canceled},
+		{name: "client's attempt timeout, stalled body", path: "/api/slow-body",
+			ctx:  func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) },
+			opts: []hospitality.Option{hospitality.WithTimeout(50 * time.Millisecond)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newCobotV1Client(t, srv.URL, tc.opts...)
+			ctx, cancel := tc.ctx()
+			defer cancel()
+			start := time.Now()
+			got, err := hospitality.FetchCobotWebhook(ctx, c, &hospitality.CobotWebhook{URL: srv.URL + tc.path})
+			if err == nil || (tc.wantErr != nil && !errors.Is(err, tc.wantErr)) {
+				t.Errorf("FetchCobotWebhook(%s) = %s, %v; want an error wrapping %v", tc.path, got, err, tc.wantErr)
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("FetchCobotWebhook(%s) took %v, want it to end soon after the 50ms limit", tc.path, d)
+			}
+		})
 	}
 }
