@@ -1,6 +1,7 @@
 package hospitality
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -60,6 +61,70 @@ func (cfg CloudbedsConfig) checkURLs() error {
 			urlField{"OAuth.MetadataURL", o.MetadataURL, false})
 	}
 	return checkURLs("cloudbeds", fields...)
+}
+
+// cloudbedsProfile is what the transport needs to know of Cloudbeds PMS API v1.3: 5 requests per
+// second per client (shared with API v2), failures reported as HTTP 200 with "success": false,
+// and the wording that tells a failure's meaning (see [classifyCloudbeds]).
+var cloudbedsProfile = transport.Profile{
+	Name:          "cloudbeds",
+	LimitGroup:    "cloudbeds",
+	RateLimit:     transport.RateLimit{Limit: 5, Burst: 1}, // 10 for technology partners: WithRateLimit
+	SuccessMember: "success",
+	Classify:      classifyCloudbeds,
+}
+
+// cloudbedsV2Profile is Cloudbeds API v2: real status codes, the same per-client limit as v1.3,
+// and the same wording for expired tokens and lost connections.
+var cloudbedsV2Profile = transport.Profile{
+	Name:       "cloudbeds-v2",
+	LimitGroup: "cloudbeds",
+	RateLimit:  transport.RateLimit{Limit: 5, Burst: 1},
+	Classify:   classifyCloudbeds,
+}
+
+// cloudbedsKinds maps wording in the message of a Cloudbeds failure to the sentinel it means. The
+// first match wins; the wording is matched in lower case. The first three groups apply whatever
+// the status (Cloudbeds sends "Access token is invalid or has expired." with 200 or 403); the last
+// two only to answers sent with a 2xx status, where the status says nothing.
+var cloudbedsKinds = []struct {
+	words     []string
+	kind      error
+	anyStatus bool
+}{
+	{[]string{"application is not available to be connected", "who approved this connection is not active",
+		"connection is not active", "connection has been revoked", "connection was revoked"}, ErrConsentRequired, true},
+	{[]string{"access token is invalid", "token is invalid or has expired", "access token has expired",
+		"invalid access token", "access token expired", "token has been revoked", "invalid api key", "api key is invalid"}, ErrUnauthorized, true},
+	{[]string{"scope required", "not granted by property", "insufficient scope"}, ErrForbidden, true},
+	{[]string{"not found", "does not exist", "doesn't exist", "no such", "unknown"}, ErrNotFound, false},
+	{[]string{"access denied", "don't have access", "do not have access", "no access", "not allowed", "permission", "unauthorized"}, ErrForbidden, false},
+}
+
+// classifyCloudbeds sets e.Kind for a Cloudbeds failure from its message: for an answer sent with
+// a 2xx status any message sets a kind ([ErrValidation] when no wording matches); for other
+// statuses only the wording that means sign in again, consent again or a missing scope does. An
+// empty 403 is a firewall block ([ErrUnavailable]), as an HTML one is.
+func classifyCloudbeds(e *APIError, body []byte) {
+	msg := strings.ToLower(e.Message)
+	ok := e.StatusCode >= 200 && e.StatusCode < 300
+	for _, k := range cloudbedsKinds {
+		if !k.anyStatus && !ok {
+			continue
+		}
+		for _, w := range k.words {
+			if strings.Contains(msg, w) {
+				e.Kind = k.kind
+				return
+			}
+		}
+	}
+	switch {
+	case ok:
+		e.Kind = ErrValidation
+	case e.StatusCode == http.StatusForbidden && len(bytes.TrimSpace(body)) == 0:
+		e.Kind = ErrUnavailable
+	}
 }
 
 // credentials returns the per-attempt authorizer and the 401 hook for cfg's credential.
@@ -149,7 +214,7 @@ func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cl
 		header = http.Header{}
 		header.Set(auth.CloudbedsPropertyHeader, cfg.PropertyID)
 	}
-	tc := s.transportConfig(transport.Cloudbeds, header, authorize, reject)
+	tc := s.transportConfig(cloudbedsProfile, header, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
 	return cloudbeds.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbeds.WithHTTPClient(doer))
@@ -189,7 +254,7 @@ func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*
 		}
 		base = u.Scheme + "://" + u.Host
 	}
-	tc := s.transportConfig(transport.CloudbedsV2, nil, authorize, reject)
+	tc := s.transportConfig(cloudbedsV2Profile, nil, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
 	return cloudbedsv2.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsv2.WithHTTPClient(doer))

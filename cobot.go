@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
+	"time"
 
 	"golang.org/x/oauth2"
+	"golang.org/x/time/rate"
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/gen/cobot"
@@ -37,6 +40,35 @@ type CobotConfig struct {
 	// (memberships and webhook subscriptions). Without it API 1 calls go to https://www.cobot.me,
 	// where the access-token operations live.
 	Subdomain string
+}
+
+// cobotProfile is what the transport needs to know of Cobot (API 2 and API 1): 60 requests per
+// minute per user, and 6 per minute on API 1's GET /api/memberships, both documented; JSON:API
+// error documents, which the transport's generic decoder reads.
+var cobotProfile = transport.Profile{
+	Name: "cobot",
+	RateLimit: transport.RateLimit{
+		Limit: rate.Every(time.Minute / 60),
+		Burst: 1,
+		Endpoints: []transport.EndpointLimit{{
+			Name:  "cobot-api1-memberships",
+			Match: isCobotAPI1Memberships,
+			Limit: rate.Every(time.Minute / 6),
+			Burst: 1,
+		}},
+	},
+}
+
+// isCobotAPI1Memberships matches GET https://<space>.cobot.me/api/memberships.
+func isCobotAPI1Memberships(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != "" {
+		return false
+	}
+	host := r.URL.Hostname()
+	if !strings.HasSuffix(host, ".cobot.me") || host == "api.cobot.me" {
+		return false
+	}
+	return strings.TrimSuffix(r.URL.Path, "/") == "/api/memberships"
 }
 
 // checkURLs validates every URL of cfg, OAuth's included, with [checkURL].
@@ -85,7 +117,7 @@ func NewCobot(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobot.Clie
 	}
 	header := http.Header{}
 	header.Set("Accept", jsonAPI)
-	doer := transport.New(s.transportConfig(transport.Cobot, header, authorize, reject))
+	doer := transport.New(s.transportConfig(cobotProfile, header, authorize, reject))
 	return cobot.NewClientWithResponses(orDefault(cfg.BaseURL, cobot.DefaultServer), cobot.WithHTTPClient(doer),
 		cobot.WithRequestEditorFn(jsonAPIContentType))
 }
@@ -131,7 +163,7 @@ func NewCobotV1(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobotv1.
 			}
 		}
 	}
-	doer := transport.New(s.transportConfig(transport.Cobot, nil, authorize, reject))
+	doer := transport.New(s.transportConfig(cobotProfile, nil, authorize, reject))
 	return cobotv1.NewClientWithResponses(base, cobotv1.WithHTTPClient(doer))
 }
 

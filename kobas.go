@@ -35,6 +35,14 @@ type KobasConfig struct {
 	EarlyExpiry time.Duration
 }
 
+// kobasProfile is what the transport needs to know of Kobas API v3. Kobas documents no rate limit;
+// a conservative 10 requests per second with bursts of 10 keeps a loop over staff or sales pages
+// from hammering it. Its error bodies ({"code", "message"}) are the transport's generic shape.
+var kobasProfile = transport.Profile{
+	Name:      "kobas",
+	RateLimit: transport.RateLimit{Limit: 10, Burst: 10},
+}
+
 // NewKobas returns a typed Kobas API v3 client wired with client-credentials authentication, the
 // x-kobas-company-id header, and the shared transport chain (timeouts, retries, rate limits,
 // typed errors). Failed calls return an error that unwraps to [*APIError].
@@ -67,7 +75,7 @@ func NewKobas(ctx context.Context, cfg KobasConfig, opts ...Option) (*kobas.Clie
 	header.Set("Accept", "application/json")
 	// The provider's own clients send this on every call, bodies or not.
 	header.Set("Content-Type", "application/json")
-	doer := transport.New(s.transportConfig(transport.Kobas, header, auth.Bearer(src), src.Reject))
+	doer := transport.New(s.transportConfig(kobasProfile, header, auth.Bearer(src), src.Reject))
 	return kobas.NewClientWithResponses(orDefault(cfg.BaseURL, kobas.DefaultServer), kobas.WithHTTPClient(doer))
 }
 

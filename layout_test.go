@@ -70,3 +70,31 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	}
 	return false
 }
+
+// TestTransportKnowsNoProvider enforces that the transport is provider-agnostic: what is
+// particular to an API lives in its transport.Profile next to its constructor, so adding an API
+// never edits the shared chain. No non-test file of transport/ may name a provider, in code or
+// in comments.
+func TestTransportKnowsNoProvider(t *testing.T) {
+	names := []string{"kobas", "octotable", "octorate", "cloudbeds", "cobot"}
+	files, err := filepath.Glob("transport/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no transport files found (%v)", err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(strings.ToLower(string(b)), "\n") {
+			for _, n := range names {
+				if strings.Contains(line, n) {
+					t.Errorf("%s:%d names the provider %q; put it in that provider's transport.Profile", f, i+1, n)
+				}
+			}
+		}
+	}
+}

@@ -48,6 +48,12 @@ type OctotableConfig struct {
 	EarlyExpiry time.Duration
 }
 
+// octotableProfile is what the transport needs to know of OctoTable PMS API v2: no documented
+// rate limit (a 429 still pauses the credential), and error bodies in a
+// {"success": false, "error": {"code", "message", "class_name"}} envelope, which the transport's
+// generic decoder reads.
+var octotableProfile = transport.Profile{Name: "octotable"}
+
 // NewOctotable returns a typed OctoTable PMS API v2 client wired with client-credentials
 // authentication (form-encoded token requests by default, falling back to JSON once if the server
 // answers 415; see [OctotableConfig.TokenEncoding]), the Property header, and the shared transport
@@ -92,7 +98,7 @@ func NewOctotable(ctx context.Context, cfg OctotableConfig, opts ...Option) (*oc
 	header.Set("Accept", "application/json")
 	// The provider's own clients send this on every call, bodies or not.
 	header.Set("Content-Type", "application/json")
-	tc := s.transportConfig(transport.Octotable, header, auth.Bearer(src), src.Reject)
+	tc := s.transportConfig(octotableProfile, header, auth.Bearer(src), src.Reject)
 	tc.Middleware = append([]transport.Middleware{octotableCursor}, tc.Middleware...)
 	doer := transport.New(tc)
 	return octotable.NewClientWithResponses(orDefault(cfg.BaseURL, octotable.DefaultServer), octotable.WithHTTPClient(doer))

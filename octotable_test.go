@@ -241,7 +241,7 @@ func TestNewOctotableErrors(t *testing.T) {
 			if !errors.As(err, &apiErr) {
 				t.Fatalf("call error = %v, want an *APIError", err)
 			}
-			if apiErr.Provider != transport.Octotable || apiErr.StatusCode != tc.wantStatus || apiErr.Code != tc.wantCode || apiErr.Message != tc.wantMsg {
+			if apiErr.Provider != "octotable" || apiErr.StatusCode != tc.wantStatus || apiErr.Code != tc.wantCode || apiErr.Message != tc.wantMsg {
 				t.Errorf("APIError = %s %d %q %q, want octotable %d %q %q", apiErr.Provider, apiErr.StatusCode, apiErr.Code, apiErr.Message, tc.wantStatus, tc.wantCode, tc.wantMsg)
 			}
 			if tc.wantIs != nil && !errors.Is(err, tc.wantIs) {

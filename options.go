@@ -99,11 +99,11 @@ func collect(opts []Option) settings {
 	return s
 }
 
-// transportConfig builds the shared chain for provider p; header holds the provider's fixed
+// transportConfig builds the shared chain for the API profile p; header holds the provider's fixed
 // headers and auth its per-attempt credentials.
-func (s settings) transportConfig(p transport.Provider, header http.Header, authorize, reauthorize func(ctx context.Context, req *http.Request) error) transport.Config {
+func (s settings) transportConfig(p transport.Profile, header http.Header, authorize, reauthorize func(ctx context.Context, req *http.Request) error) transport.Config {
 	cfg := transport.Config{
-		Provider:         p,
+		Profile:          p,
 		MaxResponseBytes: s.maxBody,
 		Base:             s.base,
 		HTTPClient:       s.httpClient,

@@ -70,7 +70,7 @@ func BenchmarkRateLimit(b *testing.B) {
 	// A credential of its own, so no other client in the process shares its limiter.
 	token := fmt.Sprintf("bench-rl-%d", time.Now().UnixNano())
 	doer := transport.New(transport.Config{
-		Provider:  transport.Cobot,
+		Profile:   transport.Profile{Name: "cobot"},
 		Authorize: auth.Bearer(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token})),
 		RateLimit: transport.RateLimit{Limit: rate.Limit(rlLimit / rlWindow.Seconds()), Burst: 1},
 	})

@@ -16,8 +16,8 @@ var (
 	// ErrUnauthorized matches an HTTP 401 answer: the credential is missing,
 	// expired or revoked.
 	ErrUnauthorized = errors.New("transport: unauthorized")
-	// ErrPaymentRequired matches an HTTP 402 answer, which Cobot sends when
-	// the space lacks the paid add-on an endpoint needs.
+	// ErrPaymentRequired matches an HTTP 402 answer, which some APIs send
+	// when the account lacks the paid add-on an endpoint needs.
 	ErrPaymentRequired = errors.New("transport: payment required")
 	// ErrForbidden matches an HTTP 403 answer: the credential lacks a scope or
 	// permission.
@@ -33,15 +33,16 @@ var (
 	ErrRateLimited = errors.New("transport: rate limited")
 	// ErrConsentRequired matches an answer saying the connection itself is
 	// gone and no token refresh can bring it back: the application was
-	// disconnected, or the user who approved it is no longer active
-	// (Cloudbeds). The property owner must go through consent again.
+	// disconnected, or the user who approved it is no longer active. The
+	// account owner must go through consent again. Profiles mark such
+	// answers with [APIError.Kind].
 	ErrConsentRequired = errors.New("transport: consent required")
 	// ErrUnavailable matches answers that say the provider, or a proxy or
 	// firewall in front of it, could not serve the request: HTTP 500, 502,
-	// 503 and 504, and an HTTP 403 whose body is an HTML page (or, from
-	// Cloudbeds, empty), which is a block by a web application firewall, not
-	// a refused credential. Such a 403 does not match [ErrForbidden] and
-	// never triggers a token refresh.
+	// 503 and 504, and an HTTP 403 whose body is an HTML page (or another
+	// answer a profile marks so, such as an empty 403), which is a block by a
+	// web application firewall, not a refused credential. Such a 403 does not
+	// match [ErrForbidden] and never triggers a token refresh.
 	ErrUnavailable = errors.New("transport: provider unavailable")
 	// ErrRedirect matches an HTTP 3xx answer other than 304. API calls never
 	// follow redirects, so credentials and tenant headers stay with the
@@ -67,7 +68,7 @@ type FieldError struct {
 
 // APIError is the error returned by [Client.Do] when a provider answers with
 // a status outside 2xx, or with a success status whose body reports a failure
-// (Cloudbeds API v1 "success": false). It keeps everything the answer
+// (a [Profile.SuccessMember] set to false). It keeps everything the answer
 // carried, so no information is lost when the generated client's typed
 // response is not returned.
 //
@@ -77,14 +78,15 @@ type FieldError struct {
 type APIError struct {
 	// Provider is the API that answered.
 	Provider Provider
-	// StatusCode is the HTTP status code (200 for a Cloudbeds success:false).
+	// StatusCode is the HTTP status code (a 2xx for a success member set to
+	// false).
 	StatusCode int
 	// Method is the HTTP method of the request.
 	Method string
 	// URL is the request URL with secret query parameters redacted.
 	URL string
 	// Code is the provider's machine-readable error code, if any (for example
-	// "RESOURCE_NOT_FOUND" from Octotable).
+	// "RESOURCE_NOT_FOUND").
 	Code string
 	// Message is the provider's human-readable error message, if any.
 	Message string
@@ -103,16 +105,19 @@ type APIError struct {
 	// or zero.
 	RetryAfter time.Duration
 
-	// kind is the sentinel inferred from the message when the status says
-	// nothing (Cloudbeds' success:false answers come with HTTP 200), or
-	// says something the body contradicts (an HTML 403 is a firewall block).
-	kind error
+	// Kind is the sentinel the answer means when its status alone does not
+	// say, as the profile's [Profile.Classify] (or the transport, for an
+	// HTML 403) judged it: for example [ErrUnauthorized] for an expired
+	// token reported with HTTP 200, or [ErrConsentRequired]. errors.Is
+	// matches it in addition to the status's sentinel ([ErrUnavailable]
+	// replaces [ErrForbidden]). Nil when the status says it all.
+	Kind error
 }
 
 var _ error = (*APIError)(nil)
 
 // Error returns a one-line, lower-case description such as
-// "transport: kobas: 404 Not Found: GET https://api.kobas.co.uk/v3/staff/1: not_found: staff not found".
+// "transport: shop: 404 Not Found: GET https://api.example.com/v3/staff/1: not_found: staff not found".
 // When the body could not be decoded, a short excerpt of it is included.
 func (e *APIError) Error() string {
 	var b strings.Builder
@@ -167,10 +172,10 @@ func (e *APIError) Error() string {
 // Is reports whether e matches one of the package's sentinel errors, so that
 // errors.Is(err, ErrNotFound) works on any wrapped APIError.
 func (e *APIError) Is(target error) bool {
-	if e.kind != nil && target == e.kind {
+	if e.Kind != nil && target == e.Kind {
 		return true
 	}
-	if e.kind == ErrUnavailable && target == ErrForbidden {
+	if e.Kind == ErrUnavailable && target == ErrForbidden {
 		return false
 	}
 	switch target {
@@ -201,11 +206,11 @@ func (e *APIError) Is(target error) bool {
 }
 
 // needsReauthorization reports whether e says the credential was refused
-// in a way a fresh token may fix: HTTP 401, or a message such as Cloudbeds'
-// "Access token is invalid or has expired." (sent with 200 or 403).
+// in a way a fresh token may fix: HTTP 401, or an answer the profile marked
+// [ErrUnauthorized] (an expired token reported with 200 or 403).
 func (e *APIError) needsReauthorization() bool {
-	if e.kind != nil {
-		return e.kind == ErrUnauthorized
+	if e.Kind != nil {
+		return e.Kind == ErrUnauthorized
 	}
 	return e.StatusCode == http.StatusUnauthorized
 }
@@ -315,56 +320,13 @@ func excerpt(body []byte, max int) string {
 	return b.String()
 }
 
-// cloudbedsKinds maps wording in the message of a Cloudbeds failure to the
-// sentinel it means. The first match wins; the wording is matched in lower
-// case. The first three groups apply whatever the status (Cloudbeds sends
-// "Access token is invalid or has expired." with 200 or 403); the last two
-// only to answers sent with a 2xx status, where the status says nothing.
-var cloudbedsKinds = []struct {
-	words     []string
-	kind      error
-	anyStatus bool
-}{
-	{[]string{"application is not available to be connected", "who approved this connection is not active",
-		"connection is not active", "connection has been revoked", "connection was revoked"}, ErrConsentRequired, true},
-	{[]string{"access token is invalid", "token is invalid or has expired", "access token has expired",
-		"invalid access token", "access token expired", "token has been revoked", "invalid api key", "api key is invalid"}, ErrUnauthorized, true},
-	{[]string{"scope required", "not granted by property", "insufficient scope"}, ErrForbidden, true},
-	{[]string{"not found", "does not exist", "doesn't exist", "no such", "unknown"}, ErrNotFound, false},
-	{[]string{"access denied", "don't have access", "do not have access", "no access", "not allowed", "permission", "unauthorized"}, ErrForbidden, false},
-}
-
-// classifyCloudbeds sets e.kind for a Cloudbeds failure from its message.
-// For an answer sent with a 2xx status any message sets a kind
-// ([ErrValidation] when no wording matches); for other statuses only the
-// wording that means sign in again, consent again or a missing scope does.
-func classifyCloudbeds(e *APIError) {
-	msg := strings.ToLower(e.Message)
-	ok := e.StatusCode >= 200 && e.StatusCode < 300
-	for _, k := range cloudbedsKinds {
-		if !k.anyStatus && !ok {
-			continue
-		}
-		for _, w := range k.words {
-			if strings.Contains(msg, w) {
-				e.kind = k.kind
-				return
-			}
-		}
-	}
-	if ok {
-		e.kind = ErrValidation
-	}
-}
-
-// classifyBlock sets e.kind to [ErrUnavailable] for a 403 that a firewall or
-// proxy sent rather than the API: an HTML page, or (emptyToo) no body.
-func classifyBlock(e *APIError, body []byte, emptyToo bool) {
-	if e.StatusCode != http.StatusForbidden || e.kind != nil {
+// classifyBlock sets e.Kind to [ErrUnavailable] for a 403 whose body is an
+// HTML page: a firewall or proxy in front of the API sent it, not the API.
+func classifyBlock(e *APIError, body []byte) {
+	if e.StatusCode != http.StatusForbidden || e.Kind != nil {
 		return
 	}
-	b := bytes.TrimSpace(body)
-	if len(b) == 0 && emptyToo || len(b) > 0 && b[0] == '<' {
-		e.kind = ErrUnavailable
+	if b := bytes.TrimSpace(body); len(b) > 0 && b[0] == '<' {
+		e.Kind = ErrUnavailable
 	}
 }

@@ -55,11 +55,11 @@ func TestCloudbedsPrefix(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := cloudbedsPrefix([]byte(tc.body)); got != tc.want {
-				t.Errorf("cloudbedsPrefix(%q) = %d, want %d", tc.body, got, tc.want)
+			if got := successPrefix([]byte(tc.body), "success"); got != tc.want {
+				t.Errorf("successPrefix(%q) = %d, want %d", tc.body, got, tc.want)
 			}
-			if tc.want == prefixSuccess && cloudbedsFailure([]byte(tc.body)) {
-				t.Errorf("cloudbedsFailure(%q) = true for a body cloudbedsPrefix streams", tc.body)
+			if tc.want == prefixSuccess && successFailure([]byte(tc.body), "success") {
+				t.Errorf("successFailure(%q) = true for a body successPrefix streams", tc.body)
 			}
 		})
 	}
@@ -76,16 +76,16 @@ func FuzzCloudbedsPrefix(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		got := cloudbedsPrefix(b)
-		if got == prefixSuccess && cloudbedsFailure(b) {
-			t.Fatalf("cloudbedsPrefix(%q) = success, but cloudbedsFailure = true", b)
+		got := successPrefix(b, "success")
+		if got == prefixSuccess && successFailure(b, "success") {
+			t.Fatalf("successPrefix(%q) = success, but successFailure = true", b)
 		}
 		if got == prefixMore {
 			return
 		}
 		for _, more := range []string{`,"success":false}`, ` false`, `0`, `"`} {
-			if again := cloudbedsPrefix(append(b[:len(b):len(b)], more...)); again != got {
-				t.Fatalf("cloudbedsPrefix(%q + %q) = %d, want %d (a verdict never changes)", b, more, again, got)
+			if again := successPrefix(append(b[:len(b):len(b)], more...), "success"); again != got {
+				t.Fatalf("successPrefix(%q + %q) = %d, want %d (a verdict never changes)", b, more, again, got)
 			}
 		}
 	})
@@ -131,7 +131,7 @@ func cloudbedsDo(t *testing.T, body *countingBody, ctype string) (*http.Response
 			Body: body, ContentLength: -1, Request: r,
 		}, nil
 	})
-	c, _ := newTestClient(t, Config{Provider: Cloudbeds, Base: base, RateLimit: RateLimit{Disabled: true}})
+	c, _ := newTestClient(t, Config{Profile: Cloudbeds, Base: base, RateLimit: RateLimit{Disabled: true}})
 	resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, "http://127.0.0.1:1/api/v1.3/getHotels", nil))
 	return resp, sent, err
 }
@@ -284,7 +284,7 @@ func TestDoCloudbedsStreamTimeout(t *testing.T) {
 			Body: io.NopCloser(io.MultiReader(strings.NewReader(start), ctxReader{r.Context()})), ContentLength: -1, Request: r,
 		}, nil
 	})
-	c, _ := newTestClient(t, Config{Provider: Cloudbeds, Base: base, Timeout: 20 * time.Millisecond, RateLimit: RateLimit{Disabled: true}})
+	c, _ := newTestClient(t, Config{Profile: Cloudbeds, Base: base, Timeout: 20 * time.Millisecond, RateLimit: RateLimit{Disabled: true}})
 	resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, "http://127.0.0.1:1/api/v1.3/getHotels", nil))
 	if err != nil {
 		t.Fatalf("Do() error = %v, want nil", err)
@@ -332,7 +332,7 @@ func TestDoCloudbedsGzip(t *testing.T) {
 				w.Header().Set("Content-Encoding", "gzip")
 				w.Write(gz(tc.body))
 			})
-			c, _ := newTestClient(t, Config{Provider: Cloudbeds, RateLimit: RateLimit{Disabled: true}})
+			c, _ := newTestClient(t, Config{Profile: Cloudbeds, RateLimit: RateLimit{Disabled: true}})
 			req := mustRequest(t, context.Background(), http.MethodGet, srv.URL+"/getHotels", nil)
 			if tc.acceptGzip {
 				req.Header.Set("Accept-Encoding", "gzip")
@@ -373,7 +373,7 @@ func TestDoLeavesRequestAlone(t *testing.T) {
 				return next(r)
 			}
 			c, _ := newTestClient(t, Config{
-				Provider: Kobas, Base: base, Header: http.Header{"X-Static": {"s"}}, Middleware: []Middleware{mw},
+				Profile: Kobas, Base: base, Header: http.Header{"X-Static": {"s"}}, Middleware: []Middleware{mw},
 				Authorize: func(_ context.Context, r *http.Request) error {
 					r.Header.Set("Authorization", "Bearer "+secretToken)
 					return nil

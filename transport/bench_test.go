@@ -68,7 +68,7 @@ func BenchmarkDoBaseline(b *testing.B) {
 
 func BenchmarkDoKobas(b *testing.B) {
 	benchmarkDo(b, Config{
-		Provider:  Kobas,
+		Profile: Kobas,
 		Base:      cannedTransport{200, `{"data":[]}`, "application/json"},
 		Header:    http.Header{"X-Kobas-Company-Id": {"1234"}},
 		RateLimit: RateLimit{Limit: 1e9, Burst: 1 << 30}, // the chain, not Kobas' default 10/s
@@ -82,7 +82,7 @@ func BenchmarkDoKobas(b *testing.B) {
 func BenchmarkDoCloudbedsSuccessCheck(b *testing.B) {
 	body := `{"success":true,"data":[` + strings.Repeat(`{"propertyID":"12345","propertyName":"Hotel"},`, 200) + `{}],"count":201,"total":201}`
 	benchmarkDo(b, Config{
-		Provider:  Cloudbeds,
+		Profile: Cloudbeds,
 		Base:      cannedTransport{200, body, "application/json"},
 		RateLimit: RateLimit{Limit: 1e9, Burst: 1 << 30},
 	})
@@ -90,14 +90,14 @@ func BenchmarkDoCloudbedsSuccessCheck(b *testing.B) {
 
 func BenchmarkDoRateLimited(b *testing.B) {
 	benchmarkDo(b, Config{
-		Provider:  Cobot,
+		Profile: Cobot,
 		Base:      cannedTransport{200, `{"data":[]}`, "application/vnd.api+json"},
 		RateLimit: RateLimit{Limit: 1e9, Burst: 1 << 30},
 	})
 }
 
 func BenchmarkDoAPIError(b *testing.B) {
-	c := New(Config{Provider: Octotable, Base: cannedTransport{404, `{"success":false,"error":{"code":"RESOURCE_NOT_FOUND","message":"The specified table ID does not exist.","class_name":"ResourceNotFoundException"}}`, "application/json"}})
+	c := New(Config{Profile: Octotable, Base: cannedTransport{404, `{"success":false,"error":{"code":"RESOURCE_NOT_FOUND","message":"The specified table ID does not exist.","class_name":"ResourceNotFoundException"}}`, "application/json"}})
 	c.reg = newRegistry()
 	req, _ := http.NewRequest(http.MethodGet, "https://api.example.test/tables/1", nil)
 	b.ReportAllocs()
@@ -149,9 +149,9 @@ func peakRSS(reset bool) int64 {
 // generated clients do (io.ReadAll), with the default 64 MiB limit, and
 // reports the growth of peak RSS per call ("peak-MB") beside the allocations.
 func BenchmarkLargeAnswer(b *testing.B) {
-	for _, p := range []Provider{Kobas, Cloudbeds} {
-		b.Run(string(p), func(b *testing.B) {
-			c := New(Config{Provider: p, Base: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+	for _, p := range []Profile{Kobas, Cloudbeds} {
+		b.Run(string(p.Name), func(b *testing.B) {
+			c := New(Config{Profile: p, Base: roundTripFunc(func(r *http.Request) (*http.Response, error) {
 				return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}},
 					Body: &hugeBody{left: 200 << 20}, ContentLength: -1, Request: r}, nil
 			})})

@@ -26,20 +26,6 @@ const Version = "0.1.0"
 // [Config.UserAgent] sets one: "hospitality-go/<version> (<go version>)".
 var DefaultUserAgent = "hospitality-go/" + Version + " (" + runtime.Version() + ")"
 
-// Provider names the API a [Client] talks to. It selects the error decoder,
-// the default rate limits and the Cloudbeds v1 success:false check, and it
-// prefixes every error.
-type Provider string
-
-// The providers the SDK knows.
-const (
-	Kobas       Provider = "kobas"
-	Octotable   Provider = "octotable"
-	Cloudbeds   Provider = "cloudbeds"    // Cloudbeds API v1.x (failures may come as HTTP 200 with "success": false)
-	CloudbedsV2 Provider = "cloudbeds-v2" // Cloudbeds API v2 (real HTTP status codes)
-	Cobot       Provider = "cobot"
-)
-
 // Default values used for the zero fields of [Config].
 const (
 	// DefaultTimeout bounds each attempt, including reading the response body.
@@ -76,10 +62,12 @@ type Middleware func(req *http.Request, next MiddlewareNext) (*http.Response, er
 type MiddlewareNext = func(req *http.Request) (*http.Response, error)
 
 // Config configures a [Client]. The zero value of every field selects a
-// documented default; only Provider should always be set.
+// documented default; only Profile should always be set.
 type Config struct {
-	// Provider is the API the client talks to.
-	Provider Provider
+	// Profile declares what is particular to the API the client talks to:
+	// name, default rate limits, error decoding and classification, the
+	// success member of 2xx answers and fixed headers.
+	Profile Profile
 
 	// Base is the round tripper that sends attempts over the network. The
 	// default is a clone of http.DefaultTransport with dial and TLS handshake
@@ -99,7 +87,7 @@ type Config struct {
 	// [DefaultTimeout]; a negative value means no per-attempt timeout.
 	Timeout time.Duration
 	// MaxResponseBytes bounds the body of a successful answer, on every path
-	// that reads it: a body Do buffers (Cloudbeds v1's success check) fails
+	// that reads it: a body Do buffers (the [Profile.SuccessMember] check) fails
 	// at once, a streamed body fails in Read when it passes the limit, both
 	// with an error wrapping [ErrResponseTooLarge] that names the limit.
 	// Zero means [DefaultMaxResponseBytes]; a negative value means no limit.
@@ -107,7 +95,7 @@ type Config struct {
 	MaxResponseBytes int64
 
 	// Header holds static headers set on every request that does not already
-	// carry them (for example Property or x-kobas-company-id).
+	// carry them (for example a tenant id), on top of [Profile.Header].
 	Header http.Header
 	// UserAgent replaces [DefaultUserAgent] for requests without one.
 	UserAgent string
@@ -124,8 +112,8 @@ type Config struct {
 
 	// Retry configures retries; the zero value means [RetryPolicy] defaults.
 	Retry RetryPolicy
-	// RateLimit configures client-side rate limiting; the zero value means
-	// the provider's defaults (see [DefaultRateLimit]).
+	// RateLimit configures client-side rate limiting; its zero fields take
+	// the profile's [Profile.RateLimit].
 	RateLimit RateLimit
 	// RateLimitKey returns the identity requests are rate limited by (for
 	// example a client id or user id). The default hashes the Authorization
@@ -146,6 +134,7 @@ type Config struct {
 // for concurrent use; share one per provider and credential set.
 type Client struct {
 	provider  Provider
+	profile   Profile
 	timeout   time.Duration
 	maxBody   int64 // negative: no limit
 	header    http.Header
@@ -177,7 +166,8 @@ var _ interface {
 // New returns a Client for cfg. It does no I/O.
 func New(cfg Config) *Client {
 	c := &Client{
-		provider:    cfg.Provider,
+		provider:    cfg.Profile.Name,
+		profile:     cfg.Profile,
 		timeout:     cfg.Timeout,
 		userAgent:   cfg.UserAgent,
 		authorize:   cfg.Authorize,
@@ -204,14 +194,22 @@ func New(cfg Config) *Client {
 		c.userAgent = DefaultUserAgent
 	}
 	c.userAgentValue = []string{c.userAgent}[:1:1]
-	if len(cfg.Header) > 0 {
+	if len(cfg.Header) > 0 || len(cfg.Profile.Header) > 0 {
 		c.header = cfg.Header.Clone()
+		if c.header == nil {
+			c.header = make(http.Header, len(cfg.Profile.Header))
+		}
+		for k, vs := range cfg.Profile.Header {
+			if _, ok := c.header[k]; !ok {
+				c.header[k] = slices.Clone(vs)
+			}
+		}
 		for k, vs := range c.header {
 			c.header[k] = vs[:len(vs):len(vs)]
 		}
 	}
 	c.budget = newBudget(c.retry.Budget)
-	c.limits = resolveLimits(cfg.Provider, cfg.RateLimit)
+	c.limits = resolveLimits(&cfg.Profile, cfg.RateLimit)
 
 	hc := cfg.HTTPClient
 	if hc == nil {
@@ -309,10 +307,10 @@ func newBase(responseHeaderTimeout time.Duration) *http.Transport {
 // Do sends req through the chain and returns the response of the last
 // attempt. It never modifies req.
 //
-// A response with a 2xx status is returned as is (for Cloudbeds v1, after
-// checking that its JSON body does not say "success": false: a body that
-// starts with "success": true is streamed, any other is buffered for the
-// check and can still be read). Any other status returns
+// A response with a 2xx status is returned as is (when the profile names a
+// [Profile.SuccessMember], after checking that its JSON body does not set
+// that member to false: a body that starts with the member set to true is
+// streamed, any other is buffered for the check and can still be read). Any other status returns
 // (nil, *APIError) with the body read and closed; the error keeps status,
 // headers and body. Transport failures return (nil, err) with secrets
 // removed from the URL in the message.
@@ -321,8 +319,8 @@ func newBase(responseHeaderTimeout time.Duration) *http.Transport {
 // [ErrRedirect]), refuses plain http except to loopback hosts
 // ([ErrInsecureURL]), and bounds a successful body to
 // [Config.MaxResponseBytes] ([ErrResponseTooLarge]). After an answer that
-// refuses the credential (401, or Cloudbeds' "Access token is invalid or
-// has expired." with any status) it calls [Config.Reauthorize] once and
+// refuses the credential (a 401, or any answer the profile's
+// [Profile.Classify] marks [ErrUnauthorized]) it calls [Config.Reauthorize] once and
 // sends the request once more; if a credential cannot then be had, the
 // error joins the token failure and the *APIError of the refused answer.
 func (c *Client) Do(req *http.Request) (*http.Response, error) {
@@ -418,8 +416,8 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 		var apiErr *APIError
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 			var err error
-			if c.provider == Cloudbeds && isJSONBody(r, resp) {
-				apiErr, err = c.checkCloudbeds(a, resp, cancel)
+			if c.profile.SuccessMember != "" && isJSONBody(r, resp) {
+				apiErr, err = c.checkSuccess(a, resp, cancel)
 			} else {
 				err = c.limitBody(r, resp, &a.body, cancel)
 			}
@@ -704,11 +702,15 @@ func (c *Client) newAPIError(a *attempt, resp *http.Response, body []byte) *APIE
 	if v := resp.Header["Retry-After"]; len(v) > 0 {
 		e.RetryAfter, _ = parseRetryAfter(v[0], c.now())
 	}
-	decodeError(e, body)
-	if c.provider == Cloudbeds || c.provider == CloudbedsV2 {
-		classifyCloudbeds(e)
+	if c.profile.DecodeError != nil {
+		c.profile.DecodeError(e, body)
+	} else {
+		DecodeErrorBody(e, body)
 	}
-	classifyBlock(e, body, c.provider == Cloudbeds || c.provider == CloudbedsV2)
+	if c.profile.Classify != nil {
+		c.profile.Classify(e, body)
+	}
+	classifyBlock(e, body)
 	if e.Is(ErrRedirect) {
 		e.Message = redirectMessage(r.URL, resp.Header.Get("Location"))
 	}
@@ -795,19 +797,20 @@ func redirectMessage(from *url.URL, location string) string {
 	return "redirect to " + RedactURL(to) + " not followed: API calls never follow redirects"
 }
 
-// checkCloudbeds checks a 2xx Cloudbeds v1 JSON body for "success": false.
+// checkSuccess checks a 2xx JSON body for the profile's success member set
+// to false.
 //
-// Cloudbeds puts "success" first. When the body starts with that member and
-// a true value (true, 1, "true" or "1"; see [cloudbedsPrefix]), only those
-// first bytes are read and the body is streamed to the caller, who must
-// close it (which also ends the attempt's timeout). Any other start, or one
-// longer than the peek buffer, is buffered whole and checked with
-// [cloudbedsFailure]; resp.Body is then the buffered copy. Both paths judge
-// by the first top-level "success" member, so a body takes the same verdict
-// whichever path reads it; a later duplicate member is ignored by both (and
-// encoding/json, which keeps the last one, would then show the false value
-// in the decoded result rather than hide it).
-func (c *Client) checkCloudbeds(a *attempt, resp *http.Response, cancel context.CancelFunc) (*APIError, error) {
+// APIs that report failures this way put the member first. When the body
+// starts with that member and a true value (true, 1, "true" or "1"; see
+// [successPrefix]), only those first bytes are read and the body is streamed
+// to the caller, who must close it (which also ends the attempt's timeout).
+// Any other start, or one longer than the peek buffer, is buffered whole and
+// checked with [successFailure]; resp.Body is then the buffered copy. Both
+// paths judge by the first top-level member of that name, so a body takes
+// the same verdict whichever path reads it; a later duplicate member is
+// ignored by both (and encoding/json, which keeps the last one, would then
+// show the false value in the decoded result rather than hide it).
+func (c *Client) checkSuccess(a *attempt, resp *http.Response, cancel context.CancelFunc) (*APIError, error) {
 	r, b := &a.req, &a.body
 	n, verdict, eof := 0, prefixMore, false
 	var err error
@@ -818,7 +821,7 @@ func (c *Client) checkCloudbeds(a *attempt, resp *http.Response, cancel context.
 		if err != nil {
 			break
 		}
-		verdict = cloudbedsPrefix(b.peek[:n])
+		verdict = successPrefix(b.peek[:n], c.profile.SuccessMember)
 	}
 	if err == io.EOF {
 		eof, err = true, nil
@@ -869,7 +872,7 @@ func (c *Client) checkCloudbeds(a *attempt, resp *http.Response, cancel context.
 	if err != nil {
 		return nil, c.sendError(r, fmt.Errorf("read response body: %w", err), false)
 	}
-	if cloudbedsFailure(body) {
+	if successFailure(body, c.profile.SuccessMember) {
 		return c.newAPIError(a, resp, body), nil
 	}
 	b.rc, b.cancel, b.buf = http.NoBody, nil, body

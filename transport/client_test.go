@@ -110,7 +110,7 @@ func TestDoHeaders(t *testing.T) {
 		io.WriteString(w, `{}`)
 	})
 	c, _ := newTestClient(t, Config{
-		Provider: Kobas,
+		Profile: Kobas,
 		Header:   http.Header{"X-Kobas-Company-Id": {"1234"}, "Property": {"static"}},
 		Authorize: func(ctx context.Context, r *http.Request) error {
 			r.Header.Set("Authorization", "Bearer "+secretToken)
@@ -159,9 +159,9 @@ func TestDoGzip(t *testing.T) {
 		io.WriteString(zw, payload)
 		zw.Close()
 	})
-	for _, p := range []Provider{Octotable, Cloudbeds} {
-		t.Run(string(p), func(t *testing.T) {
-			c := New(Config{Provider: p})
+	for _, p := range []Profile{Octotable, Cloudbeds} {
+		t.Run(string(p.Name), func(t *testing.T) {
+			c := New(Config{Profile: p})
 			resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL+"/tables", nil))
 			if err != nil {
 				t.Fatalf("Do() error = %v", err)
@@ -192,7 +192,7 @@ func TestDoAuthorizeEveryAttempt(t *testing.T) {
 	})
 	var calls atomic.Int32
 	c, _ := newTestClient(t, Config{
-		Provider: Octotable,
+		Profile: Octotable,
 		Authorize: func(ctx context.Context, r *http.Request) error {
 			n := calls.Add(1)
 			r.Header.Set("Authorization", "Bearer t"+string(rune('0'+n)))
@@ -215,7 +215,7 @@ func TestDoAuthorizeError(t *testing.T) {
 	})
 	body := &closeTracker{Reader: strings.NewReader("x")}
 	c, _ := newTestClient(t, Config{
-		Provider:  Kobas,
+		Profile: Kobas,
 		Authorize: func(ctx context.Context, r *http.Request) error { return errors.New("auth: kobas token request: boom") },
 	})
 	req := mustRequest(t, context.Background(), http.MethodPost, srv.URL, body)
@@ -283,7 +283,7 @@ func TestDoReauthorize(t *testing.T) {
 			}
 			srv := reauthServer(t, &good, &seen, &bodies, &mu)
 			c, _ := newTestClient(t, Config{
-				Provider: Cobot,
+				Profile: Cobot,
 				Authorize: func(ctx context.Context, r *http.Request) error {
 					r.Header.Set("Authorization", "Bearer "+token.Load().(string))
 					return nil
@@ -332,7 +332,7 @@ func TestDoReauthorize(t *testing.T) {
 func TestDoReauthorizeError(t *testing.T) {
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusUnauthorized) })
 	c, _ := newTestClient(t, Config{
-		Provider:    Kobas,
+		Profile: Kobas,
 		Reauthorize: func(ctx context.Context, r *http.Request) error { return errors.New("auth: kobas: store failed") },
 	})
 	_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL, nil))
@@ -349,7 +349,7 @@ func TestDoAPIError(t *testing.T) {
 		w.WriteHeader(http.StatusNotFound)
 		io.WriteString(w, `{"success":false,"error":{"code":"RESOURCE_NOT_FOUND","message":"The specified table ID does not exist.","class_name":"ResourceNotFoundException"}}`)
 	})
-	c, _ := newTestClient(t, Config{Provider: Octotable})
+	c, _ := newTestClient(t, Config{Profile: Octotable})
 	resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL+"/tables/9?access_token="+secretToken+"&limit=5", nil))
 	if resp != nil {
 		t.Errorf("Do() response = %v, want nil with an error", resp)
@@ -365,7 +365,7 @@ func TestDoAPIError(t *testing.T) {
 	if !errors.Is(err, ErrNotFound) || errors.Is(err, ErrConflict) {
 		t.Errorf("errors.Is(err, ErrNotFound) = %v, errors.Is(err, ErrConflict) = %v; want true, false", errors.Is(err, ErrNotFound), errors.Is(err, ErrConflict))
 	}
-	if apiErr.RequestID != "req-123" || apiErr.Provider != Octotable || apiErr.Method != "GET" {
+	if apiErr.RequestID != "req-123" || apiErr.Provider != Octotable.Name || apiErr.Method != "GET" {
 		t.Errorf("APIError = %+v, want request id, provider and method set", apiErr)
 	}
 	if got := apiErr.Header.Get("Set-Cookie"); got != "REDACTED" {
@@ -388,7 +388,7 @@ func TestDoErrorBodyClosed(t *testing.T) {
 				mu.Unlock()
 				return &http.Response{StatusCode: status, Header: http.Header{}, Body: b, Request: r}, nil
 			})
-			c, _ := newTestClient(t, Config{Provider: Kobas, Base: base})
+			c, _ := newTestClient(t, Config{Profile: Kobas, Base: base})
 			resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, "http://127.0.0.1:1/x", nil))
 			if status == http.StatusOK {
 				if err != nil {
@@ -434,7 +434,7 @@ func TestDoErrorBodyReadFailure(t *testing.T) {
 				body := io.NopCloser(io.MultiReader(strings.NewReader(`{"code":"gone",`), iotest.ErrReader(io.ErrUnexpectedEOF)))
 				return &http.Response{StatusCode: tc.status, Header: http.Header{}, Body: body, Request: r}, nil
 			})
-			c, _ := newTestClient(t, Config{Provider: Kobas, Base: base})
+			c, _ := newTestClient(t, Config{Profile: Kobas, Base: base})
 			_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, "http://127.0.0.1:1/x", nil))
 			if !errors.Is(err, tc.wantErr) {
 				t.Errorf("Do() error = %v, want %v", err, tc.wantErr)
@@ -454,7 +454,7 @@ func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { retu
 func TestDoCloudbedsSuccessFalse(t *testing.T) {
 	tests := []struct {
 		name        string
-		provider    Provider
+		provider    Profile
 		contentType string
 		body        string
 		wantErr     string // "" for success
@@ -477,7 +477,7 @@ func TestDoCloudbedsSuccessFalse(t *testing.T) {
 				w.Header().Set("X-Request-ID", "cb-1")
 				io.WriteString(w, tc.body)
 			})
-			c, _ := newTestClient(t, Config{Provider: tc.provider})
+			c, _ := newTestClient(t, Config{Profile: tc.provider})
 			resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL+"/getHotels", nil))
 			if tc.wantErr == "" {
 				if err != nil {
@@ -511,7 +511,7 @@ func TestDoMiddleware(t *testing.T) {
 			return resp, err
 		}
 	}
-	c, _ := newTestClient(t, Config{Provider: Kobas, Middleware: []Middleware{mw("a"), nil, mw("b")}})
+	c, _ := newTestClient(t, Config{Profile: Kobas, Middleware: []Middleware{mw("a"), nil, mw("b")}})
 	resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL, nil))
 	if err != nil {
 		t.Fatalf("Do() error = %v", err)
@@ -523,7 +523,7 @@ func TestDoMiddleware(t *testing.T) {
 }
 
 func TestDoMiddlewareShortCircuit(t *testing.T) {
-	c, _ := newTestClient(t, Config{Provider: Kobas, Middleware: []Middleware{
+	c, _ := newTestClient(t, Config{Profile: Kobas, Middleware: []Middleware{
 		func(r *http.Request, next MiddlewareNext) (*http.Response, error) {
 			return nil, errors.New("blocked by policy")
 		},

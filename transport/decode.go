@@ -6,23 +6,23 @@ import (
 	"strings"
 )
 
-// This file decodes the error documents of every provider into the Code,
-// Message and Fields of an APIError. The shapes do not clash, so one lenient
-// decoder reads all of them; the provider only breaks ties. Known shapes:
+// This file decodes error documents into the Code, Message and Fields of an
+// APIError. The common shapes do not clash, so one lenient decoder reads all
+// of them:
 //
-//	Kobas          {"code": "bad_request", "message": "..."}
-//	OAuth servers  {"error": "access_denied", "error_description" | "message": "..."}
-//	Octotable      {"success": false, "error": {"code", "message", "class_name"}}
-//	Cloudbeds v1   {"success": false, "message": "..."} (often on HTTP 200)
-//	               [{"message_code", "message_type", "message"}]
-//	               {"id", "timestamp", "errorCode", "errorDetails"}
-//	               {"id", "timestamp", "code", "description"}
-//	               {"error": {"code", "status", "description", "message"}} (Data Insights)
-//	Cloudbeds v2   {"message", "errors"?, "code"?}
-//	Cobot          {"errors": [{"title", "detail", "code", "source": {"pointer"}}]} (JSON:API)
+//	code and message   {"code": "bad_request", "message": "..."}
+//	OAuth 2.0          {"error": "access_denied", "error_description" | "message": "..."}
+//	nested object      {"success": false, "error": {"code", "message" | "description", "class_name"}}
+//	success flag       {"success": false, "message": "..."}
+//	message list       [{"message_code", "message_type", "message"}]
+//	error code/details {"id", "timestamp", "errorCode", "errorDetails"}
+//	code/description   {"id", "timestamp", "code", "description"}
+//	field errors       {"message", "errors": [...] | {"field": ["..."]}, "code"?}
+//	JSON:API           {"errors": [{"title", "detail", "code", "source": {"pointer"}}]}
 //
 // A body that is not JSON (an HTML page from a proxy, or nothing) leaves the
-// fields empty; APIError.Error then shows a short excerpt of it.
+// fields empty; APIError.Error then shows a short excerpt of it. A profile
+// with a shape of its own sets [Profile.DecodeError].
 
 // errorDoc is the union of the members of every known error object.
 type errorDoc struct {
@@ -38,7 +38,7 @@ type errorDoc struct {
 	Detail           json.RawMessage `json:"detail"`
 }
 
-// nestedError is Octotable's and Cloudbeds Data Insights' "error" object.
+// nestedError is a nested "error" object.
 type nestedError struct {
 	Code        json.RawMessage `json:"code"`
 	Message     json.RawMessage `json:"message"`
@@ -46,8 +46,8 @@ type nestedError struct {
 	ClassName   json.RawMessage `json:"class_name"`
 }
 
-// itemError is one element of an "errors" array (JSON:API, Cloudbeds v2) or
-// of Cloudbeds' top-level message list.
+// itemError is one element of an "errors" array (JSON:API, field errors) or
+// of a top-level message list.
 type itemError struct {
 	Title       json.RawMessage `json:"title"`
 	Detail      json.RawMessage `json:"detail"`
@@ -62,9 +62,13 @@ type itemError struct {
 	} `json:"source"`
 }
 
-// decodeError fills e.Code, e.Message and e.Fields from the raw response body.
-// It never fails: what it cannot read it leaves empty.
-func decodeError(e *APIError, body []byte) {
+// DecodeErrorBody fills e.Code, e.Message and e.Fields from the raw body of
+// an error answer, reading the common shapes listed in this file (code and
+// message, OAuth 2.0, nested error objects, message lists, field-error maps
+// and JSON:API errors). It never fails: what it cannot read it leaves empty.
+// Secret-looking text is redacted. It is the default [Profile.DecodeError],
+// and a profile's own decoder may call it first.
+func DecodeErrorBody(e *APIError, body []byte) {
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 {
 		return
@@ -139,8 +143,8 @@ func decodeDoc(e *APIError, d *errorDoc) {
 	}
 }
 
-// decodeItems reads a list of error objects: JSON:API errors (Cobot), the
-// Cloudbeds v1 message list, or Cloudbeds v2 field errors. Items that name a
+// decodeItems reads a list of error objects: JSON:API errors, a message
+// list, or field errors. Items that name a
 // field become FieldErrors; the message summarises all items.
 func decodeItems(e *APIError, items []itemError) {
 	var msgs []string
@@ -266,35 +270,37 @@ func isFalse(raw []byte) bool {
 	return false
 }
 
-// cloudbedsFailure reports whether a successful Cloudbeds v1 answer is in
-// fact a failure ({"success": false, ...}). Only the top level is scanned.
-func cloudbedsFailure(body []byte) bool {
-	raw, ok := topLevelField(body, "success")
+// successFailure reports whether a successful answer is in fact a failure:
+// the first top-level member called member is false (see [isFalse]). Only
+// the top level is scanned.
+func successFailure(body []byte, member string) bool {
+	raw, ok := topLevelField(body, member)
 	return ok && isFalse(raw)
 }
 
-// peekSize is how many bytes of a Cloudbeds v1 body [Client.Do] reads to
-// find a leading "success": true; a start longer than that is buffered.
+// peekSize is how many bytes of a body with a success member [Client.Do]
+// reads to find a leading true member; a start longer than that is
+// buffered.
 const peekSize = 64
 
-// Verdicts of cloudbedsPrefix.
+// Verdicts of successPrefix.
 const (
 	prefixMore    = iota // undecided: the bytes so far are a prefix of a success start
-	prefixSuccess        // the first member is "success" with a true value
+	prefixSuccess        // the first member is the success member with a true value
 	prefixCheck          // anything else: buffer the body and check it whole
 )
 
-// cloudbedsPrefix classifies the start of a Cloudbeds v1 body. It returns
-// prefixSuccess only when b opens a JSON object whose first member is
-// "success" (written exactly so) with the value true, 1, "true" or "1",
+// successPrefix classifies the start of a body. It returns prefixSuccess
+// only when b opens a JSON object whose first member is member (written
+// exactly so, without escapes) with the value true, 1, "true" or "1",
 // followed by white space, ',' or '}'; white space is allowed where JSON
-// allows it. cloudbedsFailure, which also judges by the first top-level
-// "success" member, reports no failure for every such body, so streaming it
+// allows it. successFailure, which also judges by the first top-level member
+// of that name, reports no failure for every such body, so streaming it
 // unchecked gives the same verdict as buffering it. prefixMore means b is too
 // short to tell.
-func cloudbedsPrefix(b []byte) int {
+func successPrefix(b []byte, member string) int {
 	i := skipSpace(b, 0)
-	for _, want := range [...]string{"{", `"success"`, ":"} {
+	for _, want := range [...]string{"{", `"` + member + `"`, ":"} {
 		if i == len(b) {
 			return prefixMore
 		}

@@ -2,9 +2,6 @@ package transport
 
 import (
 	"errors"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,7 +10,7 @@ import (
 func TestDecodeError(t *testing.T) {
 	tests := []struct {
 		name      string
-		provider  Provider
+		provider  Profile
 		status    int
 		body      string
 		wantCode  string
@@ -186,14 +183,14 @@ func TestDecodeError(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			e := &APIError{Provider: tc.provider, StatusCode: tc.status, Method: "GET", URL: "https://x/y"}
-			decodeError(e, []byte(tc.body))
+			e := &APIError{Provider: tc.provider.Name, StatusCode: tc.status, Method: "GET", URL: "https://x/y"}
+			DecodeErrorBody(e, []byte(tc.body))
 			e.Body = redactBody([]byte(tc.body))
 			if e.Code != tc.wantCode || e.Message != tc.wantMsg {
-				t.Errorf("decodeError(%s) code, message = %q, %q; want %q, %q", tc.body, e.Code, e.Message, tc.wantCode, tc.wantMsg)
+				t.Errorf("DecodeErrorBody(%s) code, message = %q, %q; want %q, %q", tc.body, e.Code, e.Message, tc.wantCode, tc.wantMsg)
 			}
 			if !reflect.DeepEqual(e.Fields, tc.wantField) {
-				t.Errorf("decodeError(%s) fields = %+v, want %+v", tc.body, e.Fields, tc.wantField)
+				t.Errorf("DecodeErrorBody(%s) fields = %+v, want %+v", tc.body, e.Fields, tc.wantField)
 			}
 			if got := e.Error(); got != tc.wantText {
 				t.Errorf("Error() = %q\nwant %q", got, tc.wantText)
@@ -215,7 +212,7 @@ func TestDecodeErrorNeverPanics(t *testing.T) {
 	}
 	for _, b := range bodies {
 		e := &APIError{StatusCode: 400}
-		decodeError(e, []byte(b))
+		DecodeErrorBody(e, []byte(b))
 		_ = e.Error()
 		_ = redactBody([]byte(b))
 	}
@@ -240,41 +237,9 @@ func TestCloudbedsFailure(t *testing.T) {
 		{``, false},
 	}
 	for _, tc := range tests {
-		if got := cloudbedsFailure([]byte(tc.body)); got != tc.want {
-			t.Errorf("cloudbedsFailure(%s) = %v, want %v", tc.body, got, tc.want)
+		if got := successFailure([]byte(tc.body), "success"); got != tc.want {
+			t.Errorf("successFailure(%s) = %v, want %v", tc.body, got, tc.want)
 		}
 	}
 }
 
-func TestCloudbedsSuccessFalseSentinels(t *testing.T) {
-	tests := []struct {
-		message string
-		want    error
-		not     []error
-	}{
-		{"Reservation not found", ErrNotFound, []error{ErrForbidden, ErrValidation}},
-		{"Guest does not exist", ErrNotFound, nil},
-		{"You don't have access to property ID 12", ErrForbidden, []error{ErrNotFound}},
-		{"Parameter endDate must be after startDate", ErrValidation, []error{ErrNotFound, ErrForbidden}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.message, func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-				w.Header().Set("Content-Type", "application/json")
-				fmt.Fprintf(w, `{"success":false,"message":%q}`, tc.message)
-			}))
-			t.Cleanup(srv.Close)
-			c := New(Config{Provider: Cloudbeds, RateLimit: RateLimit{Disabled: true}})
-			req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1.3/getReservation", nil)
-			_, err := c.Do(req)
-			if !errors.Is(err, tc.want) {
-				t.Errorf("Do() error %v does not match %v", err, tc.want)
-			}
-			for _, n := range tc.not {
-				if errors.Is(err, n) {
-					t.Errorf("Do() error %v also matches %v", err, n)
-				}
-			}
-		})
-	}
-}

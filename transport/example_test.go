@@ -17,14 +17,14 @@ import (
 // a plain *http.Response.
 func ExampleNew() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Printf("server saw company %s, auth %q\n", r.Header.Get("x-kobas-company-id"), r.Header.Get("Authorization"))
+		fmt.Printf("server saw tenant %s, auth %q\n", r.Header.Get("X-Tenant-Id"), r.Header.Get("Authorization"))
 		io.WriteString(w, `[{"id":1,"name":"The Crown"}]`)
 	}))
 	defer srv.Close()
 
 	c := transport.New(transport.Config{
-		Provider: transport.Kobas,
-		Header:   http.Header{"X-Kobas-Company-Id": {"1234"}},
+		Profile: transport.Profile{Name: "shop", RateLimit: transport.RateLimit{Limit: 10, Burst: 10}},
+		Header:  http.Header{"X-Tenant-Id": {"1234"}},
 		Authorize: func(ctx context.Context, req *http.Request) error {
 			req.Header.Set("Authorization", "Bearer example-token")
 			return nil
@@ -40,7 +40,7 @@ func ExampleNew() {
 	body, _ := io.ReadAll(resp.Body)
 	fmt.Println(resp.StatusCode, string(body))
 	// Output:
-	// server saw company 1234, auth "Bearer example-token"
+	// server saw tenant 1234, auth "Bearer example-token"
 	// 200 [{"id":1,"name":"The Crown"}]
 }
 
@@ -54,7 +54,7 @@ func ExampleAPIError() {
 	}))
 	defer srv.Close()
 
-	c := transport.New(transport.Config{Provider: transport.Cobot})
+	c := transport.New(transport.Config{Profile: transport.Profile{Name: "spaces"}})
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/spaces/x/resources", strings.NewReader(`{"data":{}}`))
 	_, err := c.Do(req)
 
@@ -90,8 +90,8 @@ func ExampleWithIdempotencyKey() {
 	defer srv.Close()
 
 	c := transport.New(transport.Config{
-		Provider: transport.CloudbedsV2,
-		Retry:    transport.RetryPolicy{BaseDelay: 1}, // retry at once in this example
+		Profile: transport.Profile{Name: "hotel"},
+		Retry:   transport.RetryPolicy{BaseDelay: 1}, // retry at once in this example
 	})
 	ctx := transport.WithIdempotencyKey(context.Background(), "3f6c1d9e-0b7a-4c55-9d1e-5a7b2c8e4f10")
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+"/folio/v1/checks", strings.NewReader(`{"amount":"12.50"}`))
@@ -106,4 +106,60 @@ func ExampleWithIdempotencyKey() {
 	// attempt 1, Idempotency-Key 3f6c1d9e-0b7a-4c55-9d1e-5a7b2c8e4f10
 	// attempt 2, Idempotency-Key 3f6c1d9e-0b7a-4c55-9d1e-5a7b2c8e4f10
 	// 201
+}
+
+// ExampleProfile declares an API that reports failures with HTTP 200 and
+// "ok": false, and whose expired tokens come back as 403 with a message: the
+// transport turns the first into an *APIError and gives the second the
+// single refresh-and-retry of a 401.
+func ExampleProfile() {
+	var calls int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case r.Header.Get("Authorization") == "Bearer old":
+			w.WriteHeader(http.StatusForbidden)
+			io.WriteString(w, `{"ok":false,"message":"token expired"}`)
+		case r.URL.Path == "/missing":
+			io.WriteString(w, `{"ok":false,"message":"no such booking"}`)
+		default:
+			io.WriteString(w, `{"ok":true,"data":[]}`)
+		}
+	}))
+	defer srv.Close()
+
+	token := "old"
+	profile := transport.Profile{
+		Name:          "bookings",
+		SuccessMember: "ok",
+		Classify: func(e *transport.APIError, _ []byte) {
+			switch {
+			case strings.Contains(e.Message, "token expired"):
+				e.Kind = transport.ErrUnauthorized
+			case strings.Contains(e.Message, "no such"):
+				e.Kind = transport.ErrNotFound
+			}
+		},
+	}
+	c := transport.New(transport.Config{
+		Profile: profile,
+		Authorize: func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer "+token)
+			return nil
+		},
+		Reauthorize: func(context.Context, *http.Request) error { token = "new"; return nil },
+	})
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/list", nil)
+	resp, err := c.Do(req)
+	if err == nil {
+		resp.Body.Close()
+		fmt.Println("list:", resp.StatusCode, "after", calls, "requests")
+	}
+	req, _ = http.NewRequest(http.MethodGet, srv.URL+"/missing", nil)
+	_, err = c.Do(req)
+	fmt.Println("missing:", errors.Is(err, transport.ErrNotFound))
+	// Output:
+	// list: 200 after 2 requests
+	// missing: true
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // fuzzProviders are the providers whose error shapes the fuzz targets try.
-var fuzzProviders = []Provider{Kobas, Octotable, Cloudbeds, CloudbedsV2, Cobot}
+var fuzzProviders = []Profile{Kobas, Octotable, Cloudbeds, CloudbedsV2, Cobot}
 
 // fuzzStatuses are the statuses the fuzz targets answer with.
 var fuzzStatuses = []int{200, 302, 400, 401, 403, 404, 409, 422, 429, 500, 503}
@@ -47,7 +47,7 @@ func FuzzDoErrorBody(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string, p, st uint8) {
 		provider := fuzzProviders[int(p)%len(fuzzProviders)]
 		status := fuzzStatuses[int(st)%len(fuzzStatuses)]
-		c, _ := newTestClient(t, Config{Provider: provider, Retry: RetryPolicy{MaxAttempts: 1}, MaxResponseBytes: 1 << 16,
+		c, _ := newTestClient(t, Config{Profile: provider, Retry: RetryPolicy{MaxAttempts: 1}, MaxResponseBytes: 1 << 16,
 			Base: roundTripFunc(func(r *http.Request) (*http.Response, error) {
 				h := http.Header{"Content-Type": {"application/json"}, "Retry-After": {body[:min(len(body), 8)]}}
 				if status == 302 {
@@ -108,9 +108,9 @@ func FuzzDecodeError(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var e APIError
-		decodeError(&e, body)
-		classifyCloudbeds(&e)
-		classifyBlock(&e, body, true)
+		DecodeErrorBody(&e, body)
+		testClassify(&e, body)
+		classifyBlock(&e, body)
 		if bytes.Contains([]byte(e.Error()), []byte("\n")) {
 			t.Errorf("Error() spans lines: %q", e.Error())
 		}

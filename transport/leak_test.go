@@ -88,11 +88,11 @@ func TestProviderEchoesRedacted(t *testing.T) {
 	}
 	for _, cr := range creds {
 		for _, ec := range echoes {
-			for _, p := range []Provider{Cloudbeds, CloudbedsV2, Cobot, Kobas, Octotable} {
-				t.Run(cr.name+"/"+ec.name+"/"+string(p), func(t *testing.T) {
+			for _, p := range []Profile{Cloudbeds, CloudbedsV2, Cobot, Kobas, Octotable} {
+				t.Run(cr.name+"/"+ec.name+"/"+string(p.Name), func(t *testing.T) {
 					var logs bytes.Buffer
 					cfg := Config{
-						Provider:  p,
+						Profile: p,
 						Retry:     RetryPolicy{MaxAttempts: 1},
 						Logger:    slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 						Authorize: func(_ context.Context, r *http.Request) error { cr.set(r); return nil },

@@ -49,7 +49,7 @@ func TestLogAttempts(t *testing.T) {
 	var buf syncBuffer
 	logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	c, clk := newTestClient(t, Config{
-		Provider: Kobas,
+		Profile: Kobas,
 		Logger:   logger,
 		Authorize: func(ctx context.Context, r *http.Request) error {
 			r.Header.Set("Authorization", "Bearer "+secretToken)
@@ -109,7 +109,7 @@ func TestLogAttempts(t *testing.T) {
 func TestLogDisabledLevel(t *testing.T) {
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {})
 	var buf syncBuffer
-	c, _ := newTestClient(t, Config{Provider: Kobas, Logger: slog.New(slog.NewTextHandler(&buf, nil))}) // Info level
+	c, _ := newTestClient(t, Config{Profile: Kobas, Logger: slog.New(slog.NewTextHandler(&buf, nil))}) // Info level
 	resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL, nil))
 	if err != nil {
 		t.Fatal(err)
@@ -161,7 +161,7 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 				io.WriteString(w, sc.body)
 			})
 			c, _ := newTestClient(t, Config{
-				Provider: Cloudbeds,
+				Profile: Cloudbeds,
 				Logger:   logger,
 				Header:   http.Header{"X-Api-Key": {secretAPIKey}, "Cookie": {"sid=" + secretToken2}},
 				Authorize: func(ctx context.Context, r *http.Request) error {

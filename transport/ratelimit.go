@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"net/http"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,20 +29,20 @@ type RateLimit struct {
 	Disabled bool
 	// Limit is the sustained rate in requests per second; use
 	// rate.Every(time.Minute/60) for 60 per minute. Zero means the
-	// provider's default (see [DefaultRateLimit]); rate.Inf means no limit.
+	// profile's [Profile.RateLimit]; rate.Inf means no limit.
 	Limit rate.Limit
-	// Burst is how many requests may go at once. Zero means 1 (the default
-	// for every provider), which keeps any window of 1/Limit seconds per
-	// request within the limit.
+	// Burst is how many requests may go at once. Zero means the profile's
+	// burst when Limit is zero too, else 1, which keeps any window of
+	// 1/Limit seconds per request within the limit.
 	Burst int
 	// Endpoints are further limits for requests they match, applied on top
-	// of Limit. Nil means the provider's defaults; an empty, non-nil slice
-	// means none.
+	// of Limit. Nil means the profile's; an empty, non-nil slice means
+	// none.
 	Endpoints []EndpointLimit
 }
 
 // EndpointLimit is a rate limit for the requests its Match function selects,
-// such as Cobot's 6 requests per minute on API 1 memberships.
+// such as a stricter limit on one expensive list operation.
 type EndpointLimit struct {
 	// Name identifies the limit; limits with the same name and rate share
 	// buckets.
@@ -54,51 +53,6 @@ type EndpointLimit struct {
 	Limit rate.Limit
 	// Burst is how many requests may go at once; zero means 1.
 	Burst int
-}
-
-// DefaultRateLimit returns the documented limits of a provider:
-//
-//   - Cobot: 60 requests per minute per user, and 6 per minute for
-//     GET /api/memberships on API 1 (https://<space>.cobot.me/api).
-//   - Cloudbeds (v1 and v2 share the bucket): 5 requests per second per
-//     client; set Limit to 10 for technology partners.
-//   - Kobas: no documented limit; a conservative 10 requests per second
-//     with bursts of 10, so that a loop over staff or sales pages cannot
-//     hammer the API.
-//   - Octotable and unknown providers: no limit (429 adaptation still
-//     applies).
-func DefaultRateLimit(p Provider) RateLimit {
-	switch p {
-	case Cobot:
-		return RateLimit{
-			Limit: rate.Every(time.Minute / 60),
-			Burst: 1,
-			Endpoints: []EndpointLimit{{
-				Name:  "cobot-api1-memberships",
-				Match: isCobotAPI1Memberships,
-				Limit: rate.Every(time.Minute / 6),
-				Burst: 1,
-			}},
-		}
-	case Cloudbeds, CloudbedsV2:
-		return RateLimit{Limit: 5, Burst: 1}
-	case Kobas:
-		return RateLimit{Limit: 10, Burst: 10, Endpoints: []EndpointLimit{}}
-	}
-	return RateLimit{Limit: rate.Inf, Endpoints: []EndpointLimit{}}
-}
-
-// isCobotAPI1Memberships matches GET https://<space>.cobot.me/api/memberships.
-func isCobotAPI1Memberships(r *http.Request) bool {
-	if r.Method != http.MethodGet && r.Method != "" {
-		return false
-	}
-	host := r.URL.Hostname()
-	if !strings.HasSuffix(host, ".cobot.me") || host == "api.cobot.me" {
-		return false
-	}
-	p := strings.TrimSuffix(r.URL.Path, "/")
-	return p == "/api/memberships"
 }
 
 // limitRule is a resolved limit.
@@ -112,19 +66,16 @@ type limitRule struct {
 // resolvedLimits is a RateLimit with defaults applied.
 type resolvedLimits struct {
 	disabled bool
-	provider Provider // limiter namespace: Cloudbeds v1 and v2 share one
+	provider Provider // limiter namespace, the profile's LimitGroup
 	rules    []limitRule
 }
 
-func resolveLimits(p Provider, rl RateLimit) resolvedLimits {
+func resolveLimits(p *Profile, rl RateLimit) resolvedLimits {
 	if rl.Disabled {
 		return resolvedLimits{disabled: true}
 	}
-	res := resolvedLimits{provider: p}
-	if p == CloudbedsV2 {
-		res.provider = Cloudbeds
-	}
-	def := DefaultRateLimit(p)
+	res := resolvedLimits{provider: p.limitGroup()}
+	def := p.RateLimit
 	limit, burst := rl.Limit, rl.Burst
 	if limit == 0 {
 		limit = def.Limit

@@ -71,7 +71,7 @@ func TestRateLimitBurstGetsNo429(t *testing.T) {
 	all := func(*http.Request) bool { return true }
 	tests := []struct {
 		name     string
-		provider Provider
+		provider Profile
 		limit    RateLimit
 		rules    []windowRule
 		urls     []string
@@ -89,7 +89,7 @@ func TestRateLimitBurstGetsNo429(t *testing.T) {
 		},
 		{
 			name: "cobot 60 per minute and memberships 6 per minute", provider: Cobot,
-			rules: []windowRule{{"all", all, 60, time.Minute}, {"memberships", isCobotAPI1Memberships, 6, time.Minute}},
+			rules: []windowRule{{"all", all, 60, time.Minute}, {"memberships", testMemberships, 6, time.Minute}},
 			urls:  []string{"https://co-up.cobot.me/api/memberships", "https://api.cobot.me/spaces/s1/bookings", "https://co-up.cobot.me/api/memberships/"},
 		},
 		{
@@ -106,7 +106,7 @@ func TestRateLimitBurstGetsNo429(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := &windowServer{rules: tc.rules}
-			c, clk := newTestClient(t, Config{Provider: tc.provider, Base: srv, RateLimit: tc.limit, Retry: RetryPolicy{MaxAttempts: 1}})
+			c, clk := newTestClient(t, Config{Profile: tc.provider, Base: srv, RateLimit: tc.limit, Retry: RetryPolicy{MaxAttempts: 1}})
 			srv.clk = clk
 			for i := 0; i < 150; i++ {
 				req := mustRequest(t, context.Background(), http.MethodGet, tc.urls[i%len(tc.urls)], nil)
@@ -125,7 +125,7 @@ func TestRateLimitBurstGetsNo429(t *testing.T) {
 
 func TestRateLimitKeyedPerCredential(t *testing.T) {
 	srv := &windowServer{}
-	c, clk := newTestClient(t, Config{Provider: Cobot, Base: srv})
+	c, clk := newTestClient(t, Config{Profile: Cobot, Base: srv})
 	srv.clk = clk
 	send := func(auth, apiKey string) {
 		t.Helper()
@@ -171,7 +171,7 @@ func TestRateLimitKeyedPerCredential(t *testing.T) {
 func TestRateLimitKeyFunc(t *testing.T) {
 	srv := &windowServer{}
 	c, clk := newTestClient(t, Config{
-		Provider:     Cloudbeds,
+		Profile: Cloudbeds,
 		Base:         srv,
 		RateLimitKey: func(r *http.Request) string { return "client-id-1" }, // one Cloudbeds client id, many tokens
 	})
@@ -194,8 +194,8 @@ func TestRateLimitSharedAcrossClients(t *testing.T) {
 	reg := newRegistry()
 	clk := newFakeClock()
 	srv := &windowServer{clk: clk}
-	mk := func(p Provider) *Client {
-		c := New(Config{Provider: p, Base: srv})
+	mk := func(p Profile) *Client {
+		c := New(Config{Profile: p, Base: srv})
 		c.now, c.sleep, c.reg = clk.Now, clk.Sleep, reg
 		return c
 	}
@@ -226,7 +226,7 @@ func TestRateLimitAdaptsTo429(t *testing.T) {
 		}
 		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: http.NoBody, Request: r}, nil
 	})
-	c, clk := newTestClient(t, Config{Provider: Octotable, Base: base}) // no configured limit
+	c, clk := newTestClient(t, Config{Profile: Octotable, Base: base}) // no configured limit
 	send := func(tok string) error {
 		req := mustRequest(t, WithoutRetry(context.Background()), http.MethodGet, "https://api.octotable.com/octotable-pms/api/v2/tables", nil)
 		req.Header.Set("Authorization", "Bearer "+tok)
@@ -258,7 +258,7 @@ func TestRateLimitAdaptsTo429(t *testing.T) {
 
 func TestRateLimitWaitPastDeadline(t *testing.T) {
 	srv := &windowServer{}
-	c, clk := newTestClient(t, Config{Provider: Cobot, Base: srv})
+	c, clk := newTestClient(t, Config{Profile: Cobot, Base: srv})
 	clk.t = time.Now()
 	srv.clk = clk
 	send := func(ctx context.Context) error {
@@ -291,58 +291,26 @@ func TestRateLimitWaitPastDeadline(t *testing.T) {
 	}
 }
 
-func TestDefaultRateLimit(t *testing.T) {
-	tests := []struct {
-		provider  Provider
-		limit     rate.Limit
-		burst     int
-		endpoints int
-	}{
-		{Cobot, 1, 1, 1},
-		{Cloudbeds, 5, 1, 0},
-		{CloudbedsV2, 5, 1, 0},
-		{Kobas, 10, 10, 0},
-		{Octotable, rate.Inf, 0, 0},
+// TestResolveLimits checks that a profile's limit fills the zero fields of
+// the configured one.
+func TestResolveLimits(t *testing.T) {
+	if got := resolveLimits(&Octotable, RateLimit{}); len(got.rules) != 0 || got.disabled {
+		t.Errorf("resolveLimits(no limit, zero) = %+v, want no rules, adaptation on", got)
 	}
-	for _, tc := range tests {
-		got := DefaultRateLimit(tc.provider)
-		if got.Limit != tc.limit || got.Burst != tc.burst || len(got.Endpoints) != tc.endpoints {
-			t.Errorf("DefaultRateLimit(%s) = %v/s burst %d, %d endpoint limits; want %v/s burst %d, %d",
-				tc.provider, got.Limit, got.Burst, len(got.Endpoints), tc.limit, tc.burst, tc.endpoints)
-		}
+	if got := resolveLimits(&Kobas, RateLimit{}); len(got.rules) != 1 || got.rules[0].limit != 10 || got.rules[0].burst != 10 {
+		t.Errorf("resolveLimits(10/s, zero) = %+v, want one rule of 10/s, burst 10", got)
 	}
-	if got := DefaultRateLimit(Cobot).Endpoints[0].Limit; got != rate.Every(10*time.Second) {
-		t.Errorf("Cobot memberships limit = %v/s, want 6 per minute", got)
+	if got := resolveLimits(&Cobot, RateLimit{}); len(got.rules) != 2 {
+		t.Errorf("resolveLimits(with an endpoint limit, zero) rules = %d, want 2", len(got.rules))
 	}
-	if got := resolveLimits(Octotable, RateLimit{}); len(got.rules) != 0 || got.disabled {
-		t.Errorf("resolveLimits(Octotable, zero) = %+v, want no rules, adaptation on", got)
+	if got := resolveLimits(&Cobot, RateLimit{Endpoints: []EndpointLimit{}}); len(got.rules) != 1 {
+		t.Errorf("resolveLimits(with an endpoint limit, empty endpoints) rules = %d, want 1", len(got.rules))
 	}
-	if got := resolveLimits(Kobas, RateLimit{}); len(got.rules) != 1 || got.rules[0].limit != 10 || got.rules[0].burst != 10 {
-		t.Errorf("resolveLimits(Kobas, zero) = %+v, want one rule of 10/s, burst 10", got)
+	if got := resolveLimits(&Kobas, RateLimit{Limit: 2}); len(got.rules) != 1 || got.rules[0].limit != 2 || got.rules[0].burst != 1 {
+		t.Errorf("resolveLimits(10/s, Limit 2) = %+v, want 2/s burst 1", got)
 	}
-	if got := resolveLimits(Cobot, RateLimit{Endpoints: []EndpointLimit{}}); len(got.rules) != 1 {
-		t.Errorf("resolveLimits(Cobot, empty endpoints) rules = %d, want 1", len(got.rules))
-	}
-}
-
-func TestIsCobotAPI1Memberships(t *testing.T) {
-	tests := []struct {
-		method, url string
-		want        bool
-	}{
-		{"GET", "https://co-up.cobot.me/api/memberships", true},
-		{"GET", "https://www.cobot.me/api/memberships/", true},
-		{"GET", "https://co-up.cobot.me/api/memberships?page=2", true},
-		{"POST", "https://co-up.cobot.me/api/memberships", false},
-		{"GET", "https://co-up.cobot.me/api/memberships/123", false},
-		{"GET", "https://api.cobot.me/api/memberships", false},
-		{"GET", "https://evilcobot.me/api/memberships", false},
-	}
-	for _, tc := range tests {
-		req := mustRequest(t, context.Background(), tc.method, tc.url, nil)
-		if got := isCobotAPI1Memberships(req); got != tc.want {
-			t.Errorf("isCobotAPI1Memberships(%s %s) = %v, want %v", tc.method, tc.url, got, tc.want)
-		}
+	if a, b := resolveLimits(&Cloudbeds, RateLimit{}), resolveLimits(&CloudbedsV2, RateLimit{}); a.provider != b.provider {
+		t.Errorf("limit groups %q and %q differ, want one shared group", a.provider, b.provider)
 	}
 }
 
@@ -350,7 +318,7 @@ func TestIsCobotAPI1Memberships(t *testing.T) {
 // provider enforcing the limit answered most of them with 429 again. They must leave one limiter
 // slot apart after the pause.
 func TestRateLimitPauseKeepsSpacing(t *testing.T) {
-	c, _ := newTestClient(t, Config{Provider: Cobot, RateLimit: RateLimit{Limit: 1, Burst: 1, Endpoints: []EndpointLimit{}}})
+	c, _ := newTestClient(t, Config{Profile: Cobot, RateLimit: RateLimit{Limit: 1, Burst: 1, Endpoints: []EndpointLimit{}}})
 	var mu sync.Mutex
 	var waits []time.Duration
 	c.sleep = func(_ context.Context, d time.Duration) error { // record without letting time pass
@@ -376,9 +344,9 @@ func TestRateLimitPauseKeepsSpacing(t *testing.T) {
 // TestRateLimitPausesSwept pins that 429 pauses of credentials that never
 // send again do not pile up in the process-wide registry.
 func TestRateLimitPausesSwept(t *testing.T) {
-	c, clk := newTestClient(t, Config{Provider: Kobas})
+	c, clk := newTestClient(t, Config{Profile: Kobas})
 	for i := range maxIdleLimiters {
-		c.reg.pauses[credKey{provider: Kobas, cred: uint64(i + 1)}] = clk.Now().Add(-time.Second)
+		c.reg.pauses[credKey{provider: Kobas.Name, cred: uint64(i + 1)}] = clk.Now().Add(-time.Second)
 	}
 	req := mustRequest(t, context.Background(), http.MethodGet, "http://127.0.0.1:1/x", nil)
 	req.Header.Set("Authorization", "Bearer "+secretToken)
@@ -386,7 +354,7 @@ func TestRateLimitPausesSwept(t *testing.T) {
 	if got := len(c.reg.pauses); got != 1 {
 		t.Fatalf("pauses after adapt = %d, want 1 (ended pauses dropped)", got)
 	}
-	if got, want := c.reg.pauses[credKey{provider: Kobas, cred: c.credential(req)}], clk.Now().Add(2*time.Second); !got.Equal(want) {
+	if got, want := c.reg.pauses[credKey{provider: Kobas.Name, cred: c.credential(req)}], clk.Now().Add(2*time.Second); !got.Equal(want) {
 		t.Errorf("pause until = %v, want %v", got, want)
 	}
 	if got := c.reg.npauses.Load(); got != 1 {

@@ -360,8 +360,7 @@ func WithIdempotent(ctx context.Context) context.Context {
 
 // WithIdempotencyKey returns a copy of ctx under which requests carry the
 // header "Idempotency-Key: key" (the same value on every attempt) and may be
-// retried whatever their method. Cloudbeds v2 requires the header on its
-// folio check and gratuity operations.
+// retried whatever their method. Some operations require the header.
 func WithIdempotencyKey(ctx context.Context, key string) context.Context {
 	return withOptions(ctx, func(o *requestOptions) { o.idempotencyKey = key })
 }

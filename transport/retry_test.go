@@ -43,7 +43,7 @@ func TestRetryMatrix(t *testing.T) {
 			for _, key := range keys {
 				t.Run(fmt.Sprintf("%s %d %s", method, status, key), func(t *testing.T) {
 					attempts.Store(0)
-					c, clk := newTestClient(t, Config{Provider: Kobas})
+					c, clk := newTestClient(t, Config{Profile: Kobas})
 					ctx := context.Background()
 					switch key {
 					case "context key":
@@ -110,7 +110,7 @@ func TestRetryConnectionFailures(t *testing.T) {
 			io.WriteString(w, "ok")
 		}
 	})
-	c, clk := newTestClient(t, Config{Provider: Octotable})
+	c, clk := newTestClient(t, Config{Profile: Octotable})
 	resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL+"/reservations", nil))
 	if err != nil {
 		t.Fatalf("Do() error = %v, want success on attempt 3", err)
@@ -133,7 +133,7 @@ func TestRetryConnectionFailurePOSTNotRetried(t *testing.T) {
 		conn, _, _ := http.NewResponseController(w).Hijack()
 		conn.Close()
 	})
-	c, _ := newTestClient(t, Config{Provider: Octotable})
+	c, _ := newTestClient(t, Config{Profile: Octotable})
 	_, err := c.Do(mustRequest(t, context.Background(), http.MethodPost, srv.URL+"/reservations?client_secret="+secretClient, strings.NewReader("{}")))
 	if err == nil || !errors.Is(err, io.EOF) {
 		t.Errorf("Do() error = %v, want EOF", err)
@@ -152,7 +152,7 @@ func TestRetryAttemptTimeout(t *testing.T) {
 		attempts.Add(1)
 		<-r.Context().Done() // never answers
 	})
-	c, _ := newTestClient(t, Config{Provider: Kobas, Timeout: 20 * time.Millisecond, Retry: RetryPolicy{MaxAttempts: 2}})
+	c, _ := newTestClient(t, Config{Profile: Kobas, Timeout: 20 * time.Millisecond, Retry: RetryPolicy{MaxAttempts: 2}})
 	_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL, nil))
 	if err == nil || !strings.Contains(err.Error(), "transport: kobas: attempt timed out after 20ms") || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Do() error = %v, want attempt timeout wrapping context.DeadlineExceeded", err)
@@ -190,7 +190,7 @@ func TestRetryAfter(t *testing.T) {
 				}
 				io.WriteString(w, "ok")
 			})
-			c, clk := newTestClient(t, Config{Provider: Kobas, Retry: RetryPolicy{MaxRetryAfter: tc.maxAfter}})
+			c, clk := newTestClient(t, Config{Profile: Kobas, Retry: RetryPolicy{MaxRetryAfter: tc.maxAfter}})
 			clk.t = clkNow
 			resp, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL, nil))
 			if err != nil {
@@ -227,7 +227,7 @@ func TestRetryAfterAboveMax(t *testing.T) {
 				w.Header().Set("Retry-After", "3600")
 				w.WriteHeader(http.StatusTooManyRequests)
 			})
-			c, clk := newTestClient(t, Config{Provider: Kobas, Retry: RetryPolicy{MaxRetryAfter: tc.maxAfter}})
+			c, clk := newTestClient(t, Config{Profile: Kobas, Retry: RetryPolicy{MaxRetryAfter: tc.maxAfter}})
 			ctx := context.Background()
 			if tc.deadline > 0 {
 				var cancel context.CancelFunc
@@ -287,7 +287,7 @@ func TestParseRetryAfter(t *testing.T) {
 }
 
 func TestBackoff(t *testing.T) {
-	c, _ := newTestClient(t, Config{Provider: Kobas})
+	c, _ := newTestClient(t, Config{Profile: Kobas})
 	want := []time.Duration{500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 8 * time.Second}
 	for i, w := range want {
 		if got := c.backoff(i + 1); got != w-1 {
@@ -305,7 +305,7 @@ func TestBackoff(t *testing.T) {
 
 func TestRetryDeadlineShortCircuit(t *testing.T) {
 	url, attempts := statusServer(t, http.StatusServiceUnavailable, http.Header{"Retry-After": {"5"}})
-	c, clk := newTestClient(t, Config{Provider: Octotable})
+	c, clk := newTestClient(t, Config{Profile: Octotable})
 	clk.t = time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
@@ -330,7 +330,7 @@ func TestRetryDeadlineShortCircuit(t *testing.T) {
 
 func TestRetryCancelDuringBackoff(t *testing.T) {
 	url, _ := statusServer(t, http.StatusBadGateway, nil)
-	c, _ := newTestClient(t, Config{Provider: Kobas, Retry: RetryPolicy{BaseDelay: time.Hour, MaxDelay: time.Hour}})
+	c, _ := newTestClient(t, Config{Profile: Kobas, Retry: RetryPolicy{BaseDelay: time.Hour, MaxDelay: time.Hour}})
 	waiting := make(chan struct{})
 	c.sleep = func(ctx context.Context, d time.Duration) error {
 		close(waiting)
@@ -374,7 +374,7 @@ func TestRetryBodyReplay(t *testing.T) {
 		}
 		w.WriteHeader(http.StatusCreated)
 	})
-	c, _ := newTestClient(t, Config{Provider: CloudbedsV2})
+	c, _ := newTestClient(t, Config{Profile: CloudbedsV2})
 	req := mustRequest(t, context.Background(), http.MethodPost, srv.URL+"/folio/v1/checks", strings.NewReader(body))
 	req.Header.Set("Idempotency-Key", "idem-42")
 	resp, err := c.Do(req)
@@ -396,7 +396,7 @@ func TestRetryBodyReplay(t *testing.T) {
 
 func TestRetryNonReplayableBody(t *testing.T) {
 	url, attempts := statusServer(t, http.StatusServiceUnavailable, nil)
-	c, _ := newTestClient(t, Config{Provider: Kobas})
+	c, _ := newTestClient(t, Config{Profile: Kobas})
 	req := mustRequest(t, context.Background(), http.MethodPut, url, io.NopCloser(strings.NewReader(`{"a":1}`)))
 	if req.GetBody != nil {
 		t.Fatal("test setup: request body is replayable")
@@ -426,7 +426,7 @@ func TestRetryPerRequestOverrides(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			attempts.Store(0)
-			c, _ := newTestClient(t, Config{Provider: Kobas})
+			c, _ := newTestClient(t, Config{Profile: Kobas})
 			c.Do(mustRequest(t, tc.ctx(context.Background()), tc.method, url, strings.NewReader("{}")))
 			if got := attempts.Load(); got != tc.want {
 				t.Errorf("attempts = %d, want %d", got, tc.want)
@@ -438,7 +438,7 @@ func TestRetryPerRequestOverrides(t *testing.T) {
 func TestRetryBudget(t *testing.T) {
 	// A 429 storm: every answer is 429 without Retry-After.
 	url, attempts := statusServer(t, http.StatusTooManyRequests, nil)
-	c, _ := newTestClient(t, Config{Provider: Kobas, Retry: RetryPolicy{MaxAttempts: 10, Budget: 2 * retryCost}})
+	c, _ := newTestClient(t, Config{Profile: Kobas, Retry: RetryPolicy{MaxAttempts: 10, Budget: 2 * retryCost}})
 	_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, url, nil))
 	if !errors.Is(err, ErrRetryBudgetExhausted) || !errors.Is(err, ErrRateLimited) {
 		t.Fatalf("Do() error = %v, want ErrRetryBudgetExhausted wrapping a 429", err)
@@ -520,7 +520,7 @@ func TestRetryableError(t *testing.T) {
 // network problem (here an unsupported URL scheme, reported by http.Client as
 // a *url.Error) was retried with backoff.
 func TestRetryClientErrorNotRetried(t *testing.T) {
-	c, clk := newTestClient(t, Config{Provider: Kobas})
+	c, clk := newTestClient(t, Config{Profile: Kobas})
 	_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, "ftp://127.0.0.1/x?token="+secretToken, nil))
 	if !errors.Is(err, ErrInsecureURL) {
 		t.Fatalf("Do() error = %v, want ErrInsecureURL", err)
@@ -540,7 +540,7 @@ func TestRetryConnectionRefused(t *testing.T) {
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {})
 	url := srv.URL
 	srv.Close() // nothing listens any more
-	c, clk := newTestClient(t, Config{Provider: Kobas})
+	c, clk := newTestClient(t, Config{Profile: Kobas})
 	_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, url, nil))
 	if err == nil || !retryableError(err) {
 		t.Fatalf("Do() error = %v, want a retryable connection error", err)
@@ -557,7 +557,7 @@ func TestDefaultBaseHeaderTimeout(t *testing.T) {
 		timeout time.Duration
 		want    time.Duration
 	}{{0, 0}, {time.Second, 0}, {-1, 30 * time.Second}} {
-		c := New(Config{Provider: Kobas, Timeout: tc.timeout})
+		c := New(Config{Profile: Kobas, Timeout: tc.timeout})
 		if c.timeout < 0 != (tc.want > 0) {
 			t.Fatalf("New(Timeout: %v).timeout = %v", tc.timeout, c.timeout)
 		}
