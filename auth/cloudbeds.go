@@ -317,12 +317,18 @@ func (c CloudbedsConfig) post(ctx context.Context, client *http.Client, form url
 	if err != nil {
 		return tokenResponse{}, nil, err
 	}
-	tok, err := resp.decode(decodeOptions{
+	tok, err := resp.decode(c.decodeOptions(secrets...))
+	return resp, tok, err
+}
+
+// decodeOptions says how a Cloudbeds token response is read; secrets are
+// the values sent besides the client secret (code, refresh token).
+func (c CloudbedsConfig) decodeOptions(secrets ...string) decodeOptions {
+	return decodeOptions{
 		provider: "cloudbeds",
 		now:      nowFunc(c.Now),
 		secrets:  append([]string{c.ClientSecret}, secrets...),
-	})
-	return resp, tok, err
+	}
 }
 
 // refresh runs the refresh_token grant for prev. The new token keeps prev's
@@ -601,10 +607,12 @@ func (c CloudbedsConfig) MigrateToAPIKey(ctx context.Context, refreshToken strin
 // {"success": "true", "data": {"api": {"url": ...}}} without a trailing
 // slash; success may be the string "true" or the boolean true.
 //
-// The URL must be absolute and use https (http only for loopback hosts);
-// anything else is an error, as are a non-2xx status, success false (the
-// error carries the message) and a body that is not the documented JSON.
-// Redirects are not followed. No error contains the credential.
+// The discovered URL must pass [CheckURL] (absolute, https; http only for
+// loopback hosts) and carry no user information; anything else is an error
+// naming data.api.url, as are a non-2xx status, success false (the error
+// carries the message) and a body that is not the documented JSON.
+// Redirects are not followed. ctx bounds the call, including the wait for
+// authorize's token. No error contains the credential.
 func (c CloudbedsConfig) DiscoverAPIURL(ctx context.Context, authorize Editor) (string, error) {
 	field := "MetadataURL"
 	if c.MetadataURL == "" {
@@ -691,18 +699,10 @@ func parseCloudbedsMetadata(status int, body []byte, secrets []string) (string, 
 	if apiURL == "" {
 		return "", fail("response has no data.api.url")
 	}
-	u, err := url.Parse(apiURL)
-	if err != nil || u.Host == "" || u.User != nil {
-		return "", fail("data.api.url is not an absolute URL")
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "https":
-	case "http":
-		if !isLoopback(u.Hostname()) {
-			return "", fail("data.api.url must use https, got http://%s", u.Host)
-		}
-	default:
-		return "", fail("data.api.url must use https")
+	// The API host receives the credential on every call, so the host the
+	// server names obeys the rule of the configured URLs.
+	if err := checkDiscoveredURL(fmt.Sprintf("auth: cloudbeds metadata: HTTP %d", status), "data.api.url", apiURL); err != nil {
+		return "", err
 	}
 	return strings.TrimRight(apiURL, "/"), nil
 }

@@ -248,7 +248,10 @@ func (c CobotConfig) AuthCodeURL(opts ...oauth2.AuthCodeOption) (*CobotAuthReque
 // is set) with response_type=code, client_id, redirect_uri, scope
 // (space-separated, omitted when Scopes is empty), state, and the S256
 // code_challenge and code_challenge_method ([oauth2.S256ChallengeOption]).
-// It needs ClientID and RedirectURL but not the secret.
+// It needs ClientID and RedirectURL but not the secret. It adds no nonce:
+// when Scopes include "openid", add one (oauth2.SetAuthURLParam("nonce",
+// n), n random and single-use, as [CobotConfig.AuthCodeURL] does) and pass
+// n to [CobotOIDC.Verify], which refuses an ID token without it.
 func (c CobotConfig) AuthCodeURLWithState(state, verifier string, opts ...oauth2.AuthCodeOption) (string, error) {
 	var errs []error
 	if err := c.Validate(); err != nil {
@@ -334,16 +337,22 @@ func (c CobotConfig) Exchange(ctx context.Context, code, verifier string) (*oaut
 	if err != nil {
 		return nil, err
 	}
-	tok, err := resp.decode(decodeOptions{
-		provider: "cobot",
-		now:      nowFunc(c.Now),
-		secrets:  []string{c.ClientSecret, code, verifier},
-	})
+	tok, err := resp.decode(c.decodeOptions(code, verifier))
 	if err != nil {
 		return nil, err
 	}
 	saveToken(ctx, "cobot", c.Store, c.storeKey(), tok, c.OnSaveError)
 	return tok, nil
+}
+
+// decodeOptions says how a Cobot token response is read; secrets are the
+// values sent besides the client secret (code, verifier).
+func (c CobotConfig) decodeOptions(secrets ...string) decodeOptions {
+	return decodeOptions{
+		provider: "cobot",
+		now:      nowFunc(c.Now),
+		secrets:  append([]string{c.ClientSecret}, secrets...),
+	}
 }
 
 // CobotTokenSource returns a [CachedSource] that hands out tok, typically
@@ -512,23 +521,29 @@ func (c CobotConfig) TokenScopes(ctx context.Context, accessToken string) ([]str
 	if err != nil {
 		return nil, err
 	}
+	return decodeCobotScopes(resp.status, resp.contentType, resp.body, accessToken)
+}
+
+// decodeCobotScopes reads the answer {"scope": [...]} of the token scopes
+// call; failures are *TokenError values with accessToken redacted.
+func decodeCobotScopes(status int, contentType string, body []byte, accessToken string) ([]string, error) {
 	secrets := []string{accessToken}
-	if resp.status < 200 || resp.status > 299 {
-		_, err := decodeTokenResponse(resp.status, resp.contentType, resp.body, decodeOptions{provider: "cobot", secrets: secrets})
+	if status < 200 || status > 299 {
+		_, err := decodeTokenResponse(status, contentType, body, decodeOptions{provider: "cobot", secrets: secrets})
 		return nil, err
 	}
 	var info struct {
 		Scope json.RawMessage `json:"scope"`
 	}
-	if err := json.Unmarshal(resp.body, &info); err != nil {
-		return nil, &TokenError{Provider: "cobot", StatusCode: resp.status, Reason: "response is not a JSON object", Body: bodyExcerpt(resp.body, secrets)}
+	if err := json.Unmarshal(body, &info); err != nil {
+		return nil, &TokenError{Provider: "cobot", StatusCode: status, Reason: "response is not a JSON object", Body: bodyExcerpt(body, secrets)}
 	}
 	var scopes []string
 	if json.Unmarshal(info.Scope, &scopes) != nil {
 		// Tolerate the OAuth form: one space-separated string.
 		var s string
 		if json.Unmarshal(info.Scope, &s) != nil {
-			return nil, &TokenError{Provider: "cobot", StatusCode: resp.status, Reason: "missing or invalid scope", Body: bodyExcerpt(resp.body, secrets)}
+			return nil, &TokenError{Provider: "cobot", StatusCode: status, Reason: "missing or invalid scope", Body: bodyExcerpt(body, secrets)}
 		}
 		scopes = strings.Fields(s)
 	}

@@ -903,7 +903,7 @@ func TestCobotOIDCVerify(t *testing.T) {
 	ctx := context.Background()
 
 	valid := cobotSign(t, jose.RS256, cobotKey(), cobotKeyID, cobotClaims(iss.URL))
-	got, err := o.Verify(ctx, valid)
+	got, err := o.Verify(ctx, valid, "nonce-1")
 	if err != nil {
 		t.Fatalf("Verify(valid) error = %v", err)
 	}
@@ -926,10 +926,10 @@ func TestCobotOIDCVerify(t *testing.T) {
 
 	// The exchanged token carries the ID token as an extra.
 	tok := (&oauth2.Token{AccessToken: cobotAccessToken}).WithExtra(map[string]any{"id_token": valid})
-	if got, err := o.VerifyToken(ctx, tok); err != nil || got.Subject != "user-42" {
+	if got, err := o.VerifyToken(ctx, tok, "nonce-1"); err != nil || got.Subject != "user-42" {
 		t.Errorf("VerifyToken() = %v, %v; want subject user-42", got, err)
 	}
-	if _, err := o.VerifyToken(ctx, &oauth2.Token{AccessToken: cobotAccessToken}); err == nil {
+	if _, err := o.VerifyToken(ctx, &oauth2.Token{AccessToken: cobotAccessToken}, "nonce-1"); err == nil {
 		t.Errorf("VerifyToken(no id_token) error = nil, want an error")
 	}
 	if ep := o.Endpoint(); ep.AuthURL != iss.URL+"/oauth/authorize" || ep.TokenURL != iss.URL+"/oauth/access_token" {
@@ -1022,7 +1022,7 @@ func TestCobotOIDCVerifyRejects(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			raw := tc.token()
-			got, err := o.Verify(context.Background(), raw)
+			got, err := o.Verify(context.Background(), raw, "nonce-1")
 			if err == nil {
 				t.Fatalf("Verify() = %+v, want an error", got)
 			}
@@ -1037,7 +1037,7 @@ func TestCobotOIDCVerifyRejects(t *testing.T) {
 
 	t.Run("expiry error is inspectable", func(t *testing.T) {
 		raw := cobotSign(t, jose.RS256, cobotKey(), cobotKeyID, with(func(c map[string]any) { c["exp"] = t0.Add(-time.Minute).Unix() }))
-		_, err := o.Verify(context.Background(), raw)
+		_, err := o.Verify(context.Background(), raw, "nonce-1")
 		var exp *oidc.TokenExpiredError
 		if !errors.As(err, &exp) || !exp.Expiry.Equal(t0.Add(-time.Minute)) {
 			t.Errorf("Verify(expired) error = %v, want *oidc.TokenExpiredError at %v", err, t0.Add(-time.Minute))
@@ -1047,7 +1047,7 @@ func TestCobotOIDCVerifyRejects(t *testing.T) {
 	t.Run("unknown key id refetches the key set", func(t *testing.T) {
 		before := iss.countPath("/jwks.json")
 		raw := cobotSign(t, jose.RS256, cobotKey(), "cobot-key-rotated", cobotClaims(iss.URL))
-		if _, err := o.Verify(context.Background(), raw); err == nil {
+		if _, err := o.Verify(context.Background(), raw, "nonce-1"); err == nil {
 			t.Fatalf("Verify(unknown kid) error = nil, want an error")
 		}
 		if got := iss.countPath("/jwks.json") - before; got != 1 {
@@ -1155,13 +1155,13 @@ func TestCobotOIDCConcurrent(t *testing.T) {
 	o := newCobotOIDC(t, iss)
 	raw := cobotSign(t, jose.RS256, cobotKey(), cobotKeyID, cobotClaims(iss.URL))
 	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: cobotAccessToken})
-	if _, err := o.Verify(context.Background(), raw); err != nil { // loads the key set
+	if _, err := o.Verify(context.Background(), raw, "nonce-1"); err != nil { // loads the key set
 		t.Fatalf("Verify() error = %v", err)
 	}
 	var wg sync.WaitGroup
 	for range 16 {
 		wg.Go(func() {
-			if _, err := o.Verify(context.Background(), raw); err != nil {
+			if _, err := o.Verify(context.Background(), raw, "nonce-1"); err != nil {
 				t.Errorf("Verify() error = %v", err)
 			}
 			if _, err := o.UserInfo(context.Background(), ts); err != nil {
@@ -1261,5 +1261,113 @@ func TestCobotCreateSpaceTokenOAuthName(t *testing.T) {
 	}
 	if tok.AccessToken != cobotSpaceToken || tok.Extra("access_token") != nil {
 		t.Errorf("CreateSpaceToken() = %q extra access_token %v, want %q and no extra", tok.AccessToken, tok.Extra("access_token"), cobotSpaceToken)
+	}
+}
+
+// Regression (#12): Verify never checked the nonce, so an ID token issued
+// for another sign-in (another nonce, or none) verified; nor did it require
+// a subject or check the authorized party.
+func TestCobotOIDCVerifyClaims(t *testing.T) {
+	iss := newFakeCobotIssuer(t)
+	o := newCobotOIDC(t, iss)
+	with := func(change func(map[string]any)) map[string]any {
+		c := cobotClaims(iss.URL)
+		change(c)
+		return c
+	}
+	tests := []struct {
+		name      string
+		claims    map[string]any
+		nonce     string // expected nonce passed to Verify
+		wantText  string // the whole error, or "" for success
+		wantNonce bool   // the error is ErrCobotNonceMismatch
+	}{
+		{name: "good", claims: cobotClaims(iss.URL), nonce: "nonce-1"},
+		{name: "azp is the client id", claims: with(func(c map[string]any) { c["azp"] = testClientID }), nonce: "nonce-1"},
+		{name: "wrong nonce", claims: with(func(c map[string]any) { c["nonce"] = "nonce-of-another-sign-in" }), nonce: "nonce-1",
+			wantText: "auth: cobot id token: nonce does not match the authorization request: the token carries another nonce", wantNonce: true},
+		{name: "nonce prefix", claims: with(func(c map[string]any) { c["nonce"] = "nonce-" }), nonce: "nonce-1",
+			wantText: "auth: cobot id token: nonce does not match the authorization request: the token carries another nonce", wantNonce: true},
+		{name: "no nonce", claims: with(func(c map[string]any) { delete(c, "nonce") }), nonce: "nonce-1",
+			wantText: "auth: cobot id token: nonce does not match the authorization request: the token carries no nonce", wantNonce: true},
+		{name: "empty expected nonce", claims: cobotClaims(iss.URL), nonce: "",
+			wantText: "auth: cobot id token: expected nonce is empty (pass the CobotAuthRequest.Nonce of this sign-in)"},
+		{name: "empty expected nonce, token without nonce", claims: with(func(c map[string]any) { delete(c, "nonce") }), nonce: "",
+			wantText: "auth: cobot id token: expected nonce is empty (pass the CobotAuthRequest.Nonce of this sign-in)"},
+		{name: "no sub", claims: with(func(c map[string]any) { delete(c, "sub") }), nonce: "nonce-1",
+			wantText: "auth: cobot id token: no subject (sub claim)"},
+		{name: "empty sub", claims: with(func(c map[string]any) { c["sub"] = "" }), nonce: "nonce-1",
+			wantText: "auth: cobot id token: no subject (sub claim)"},
+		{name: "wrong azp", claims: with(func(c map[string]any) { c["azp"] = "another-client" }), nonce: "nonce-1",
+			wantText: "auth: cobot id token: authorized party (azp claim) is not the client id"},
+		{name: "empty azp", claims: with(func(c map[string]any) { c["azp"] = "" }), nonce: "nonce-1",
+			wantText: "auth: cobot id token: authorized party (azp claim) is not the client id"},
+		{name: "azp not a string", claims: with(func(c map[string]any) { c["azp"] = []string{testClientID} }), nonce: "nonce-1",
+			wantText: "auth: cobot id token: authorized party (azp claim) is not the client id"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			raw := cobotSign(t, jose.RS256, cobotKey(), cobotKeyID, tc.claims)
+			tok := (&oauth2.Token{AccessToken: cobotAccessToken}).WithExtra(map[string]any{"id_token": raw})
+			for call, verify := range map[string]func() (*auth.CobotIDToken, error){
+				"Verify":      func() (*auth.CobotIDToken, error) { return o.Verify(context.Background(), raw, tc.nonce) },
+				"VerifyToken": func() (*auth.CobotIDToken, error) { return o.VerifyToken(context.Background(), tok, tc.nonce) },
+			} {
+				got, err := verify()
+				if tc.wantText == "" {
+					if err != nil || got.Subject != "user-42" || got.Nonce != tc.nonce {
+						t.Errorf("%s() = %+v, %v; want subject user-42 and nonce %q", call, got, err, tc.nonce)
+					}
+					continue
+				}
+				if err == nil || got != nil {
+					t.Fatalf("%s() = %+v, %v; want error %q", call, got, err, tc.wantText)
+				}
+				if err.Error() != tc.wantText {
+					t.Errorf("%s() error = %q, want %q", call, err, tc.wantText)
+				}
+				if errors.Is(err, auth.ErrCobotNonceMismatch) != tc.wantNonce {
+					t.Errorf("errors.Is(%s() error, ErrCobotNonceMismatch) = %v, want %v", call, !tc.wantNonce, tc.wantNonce)
+				}
+				nonce, _ := tc.claims["nonce"].(string)
+				assertNoSecrets(t, call+"() error", err.Error(), raw, nonce, tc.nonce, "another-client")
+			}
+		})
+	}
+}
+
+// Regression (#12): endpoints of the discovery document that go-oidc uses
+// or Endpoint hands out (the device authorization endpoint was not checked)
+// must use https, and may not carry user information.
+func TestNewCobotOIDCDiscoveredEndpoints(t *testing.T) {
+	fields := []string{"authorization_endpoint", "token_endpoint", "device_authorization_endpoint", "userinfo_endpoint", "jwks_uri"}
+	bad := []struct{ name, url, problem string }{
+		{"http", "http://cobot.example/x", "must use https (http is accepted only for loopback hosts)"},
+		{"user information", "https://user:pw@cobot.example/x", "must not contain user information"},
+		{"relative", "/x", "must be an absolute URL"},
+	}
+	for _, field := range fields {
+		for _, b := range bad {
+			t.Run(field+"/"+b.name, func(t *testing.T) {
+				var iss *fakeServer
+				iss = newFakeServer(t, func(w http.ResponseWriter, _ recorded, _ int) {
+					doc := map[string]any{"issuer": iss.URL, "id_token_signing_alg_values_supported": []string{"RS256"}}
+					for _, f := range fields {
+						doc[f] = iss.URL + "/" + f
+					}
+					doc[field] = b.url
+					body, _ := json.Marshal(doc)
+					cobotJSON(w, 200, string(body))
+				})
+				o, err := auth.NewCobotOIDC(context.Background(), auth.CobotConfig{ClientID: testClientID, Issuer: iss.URL, HTTPClient: iss.Client()})
+				want := "auth: cobot oidc discovery: " + field + " " + b.problem
+				if err == nil || o != nil || err.Error() != want {
+					t.Errorf("NewCobotOIDC() = %v, %v; want error %q", o, err, want)
+				}
+				if err != nil {
+					assertNoSecrets(t, "NewCobotOIDC() error", err.Error(), "pw", "cobot.example")
+				}
+			})
+		}
 	}
 }

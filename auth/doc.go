@@ -33,8 +33,9 @@
 // refreshed ([CobotStoredTokenSource] reports [ErrCobotAuthorizationRequired]
 // when one is no longer usable); [CobotConfig.CreateSpaceToken] creates
 // space-owned tokens for long-running integrations, and [NewCobotOIDC]
-// verifies OpenID Connect ID tokens through discovery and JWKS and fetches
-// userinfo.
+// verifies OpenID Connect ID tokens (signature through discovery and JWKS,
+// issuer, audience, expiry, subject, authorized party and the sign-in's
+// nonce) and fetches userinfo.
 //
 // Both authorization-code flows read the redirect back to the app the same
 // way: a missing or different state is [ErrStateMismatch] (also

@@ -3,10 +3,12 @@ package auth
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"sync/atomic"
 
 	"golang.org/x/oauth2"
+	"golang.org/x/sync/singleflight"
 )
 
 // Editor changes an outgoing request, typically by adding credentials. Its
@@ -33,10 +35,21 @@ var errNoToken = errors.New("auth: token source returned no access token")
 // ts on every request (the token's own type is used when it has one, as
 // [oauth2.Token.Type] normalises it). Errors from ts are returned unchanged,
 // so callers can inspect them with errors.As (for example a *[TokenError]),
-// and the request is then not sent. The Editor is safe for concurrent use
-// if ts is.
+// and the request is then not sent.
+//
+// The request's context bounds the wait for a token: a [ContextTokenSource]
+// gets it through TokenContext. A plain [oauth2.TokenSource] (such as one
+// from x/oauth2) has no context, so when the request's context can end,
+// ts.Token runs on a goroutine of its own that concurrent requests share,
+// and a request whose context ends first returns the context's error
+// (wrapped, errors.Is matches it) while that Token call runs on, bounded
+// only by ts itself. The Editor is safe for concurrent use if ts is.
 func Bearer(ts oauth2.TokenSource) Editor {
 	cs, _ := ts.(*CachedSource)
+	cts, _ := ts.(ContextTokenSource)
+	if cs == nil && cts == nil {
+		cts = &contextSource{ts: ts}
+	}
 	var last atomic.Pointer[authzValue]
 	return func(ctx context.Context, req *http.Request) error {
 		var (
@@ -44,14 +57,11 @@ func Bearer(ts oauth2.TokenSource) Editor {
 			tok   *oauth2.Token
 			err   error
 		)
-		switch cts, ok := ts.(ContextTokenSource); {
-		case cs != nil:
+		if cs != nil {
 			// The cached token's header value, without copying the token.
 			value, tok, err = cs.authorization(ctx)
-		case ok:
+		} else {
 			tok, err = cts.TokenContext(ctx)
-		default:
-			tok, err = ts.Token()
 		}
 		if err != nil {
 			return err
@@ -65,6 +75,33 @@ func Bearer(ts oauth2.TokenSource) Editor {
 		ensureHeader(req)
 		req.Header.Set("Authorization", value)
 		return nil
+	}
+}
+
+// contextSource gives a plain oauth2.TokenSource a TokenContext that
+// returns when ctx ends. Concurrent calls share one ts.Token call, so a
+// source that hangs holds one goroutine, not one per caller.
+type contextSource struct {
+	ts    oauth2.TokenSource
+	group singleflight.Group
+}
+
+// TokenContext returns ts.Token's result, or ctx's error (wrapped) when ctx
+// ends first. A context that can never end calls ts.Token directly.
+func (s *contextSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
+	if ctx.Done() == nil {
+		return s.ts.Token()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("auth: token source: %w", err)
+	}
+	ch := s.group.DoChan("token", func() (any, error) { return s.ts.Token() })
+	select {
+	case r := <-ch:
+		tok, _ := r.Val.(*oauth2.Token)
+		return tok, r.Err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("auth: token source: %w", ctx.Err())
 	}
 }
 

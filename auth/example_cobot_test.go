@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"net/http"
@@ -131,20 +132,21 @@ func ExampleNewCobotOIDC() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	idTok, err := o.Verify(ctx, sign("example-client"))
+	// The nonce is the CobotAuthRequest.Nonce kept in the user's session
+	// since the sign-in started; a token issued for another sign-in fails.
+	nonce := "nonce-from-the-auth-request"
+	idTok, err := o.Verify(ctx, sign("example-client"), nonce)
 	if err != nil {
 		log.Fatal(err)
 	}
-	// go-oidc does not know the nonce: compare it with the
-	// CobotAuthRequest.Nonce kept in the user's session.
-	if idTok.Nonce != "nonce-from-the-auth-request" {
-		log.Fatal("id token nonce does not match the authorization request")
-	}
 	fmt.Println("subject:", idTok.Subject, "email:", idTok.Email)
 
-	_, err = o.Verify(ctx, sign("another-client"))
+	_, err = o.Verify(ctx, sign("example-client"), "nonce-of-another-sign-in")
+	fmt.Println(errors.Is(err, auth.ErrCobotNonceMismatch), err)
+	_, err = o.Verify(ctx, sign("another-client"), nonce)
 	fmt.Println(err)
 	// Output:
 	// subject: user-42 email: jane@example.com
+	// true auth: cobot id token: nonce does not match the authorization request: the token carries another nonce
 	// auth: cobot id token: oidc: expected audience "example-client" got ["another-client"]
 }

@@ -76,6 +76,16 @@ func (c KobasConfig) scope() string {
 	return strings.Join(c.Scopes, " ")
 }
 
+// decodeOptions says how a Kobas token response is read.
+func (c KobasConfig) decodeOptions(now func() time.Time) decodeOptions {
+	return decodeOptions{
+		provider:   "kobas",
+		now:        now,
+		defaultTTL: kobasTokenTTL,
+		secrets:    []string{c.ClientSecret},
+	}
+}
+
 // StoreKey returns the key under which tokens for c are kept in a
 // [TokenStore]: "kobas:<client id>:<company id>".
 func (c KobasConfig) StoreKey() string {
@@ -123,12 +133,7 @@ func KobasTokenSource(ctx context.Context, cfg KobasConfig) *CachedSource {
 		if err != nil {
 			return nil, err
 		}
-		return resp.decode(decodeOptions{
-			provider:   "kobas",
-			now:        now,
-			defaultTTL: kobasTokenTTL,
-			secrets:    []string{cfg.ClientSecret},
-		})
+		return resp.decode(cfg.decodeOptions(now))
 	}
 	return NewCachedSource(fetch, CacheOptions{
 		Provider:    "kobas",

@@ -105,6 +105,17 @@ func (c OctotableConfig) tokenURL() string {
 	return strings.TrimRight(base, "/") + "/oauth2/token"
 }
 
+// decodeOptions says how an OctoTable token response is read.
+func (c OctotableConfig) decodeOptions(now func() time.Time) decodeOptions {
+	return decodeOptions{
+		provider:      "octotable",
+		now:           now,
+		expiresInUnit: c.ExpiresInUnit,
+		jwtExpiry:     true,
+		secrets:       []string{c.ClientSecret},
+	}
+}
+
 // StoreKey returns the key under which tokens for c are kept in a
 // [TokenStore]: "octotable:<client id>", or
 // "octotable:<client id>:<property>" when Property is set.
@@ -147,13 +158,7 @@ func OctotableTokenSource(ctx context.Context, cfg OctotableConfig) *CachedSourc
 	client := tokenHTTPClient(ctx, cfg.HTTPClient)
 	now := nowFunc(cfg.Now)
 	var switched atomic.Bool // set once the server has refused the first encoding with 415
-	decode := decodeOptions{
-		provider:      "octotable",
-		now:           now,
-		expiresInUnit: cfg.ExpiresInUnit,
-		jwtExpiry:     true,
-		secrets:       []string{cfg.ClientSecret},
-	}
+	decode := cfg.decodeOptions(now)
 	fetch := func(ctx context.Context) (*oauth2.Token, error) {
 		if invalid != nil {
 			return nil, invalid

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -75,23 +76,42 @@ func (m *MemoryStore) Save(_ context.Context, key string, tok *oauth2.Token) err
 // FileStore is a [TokenStore] that keeps tokens in one JSON file mapping
 // keys to tokens (access_token, token_type, refresh_token, expiry and a few
 // provider extras). Every Save rewrites the file atomically: the new content
-// is written to a temporary file in the same directory with mode 0600,
-// synced to disk, and renamed over the old file, so a crash never leaves a
-// half-written file. The directory is created (mode 0700) when missing.
+// is written to a temporary file in the same directory, created with mode
+// 0600 ("."+name+".tmp-" and random digits), synced to disk, and renamed
+// over the old file, so a crash never leaves a half-written file. The
+// directory is created (mode 0700) when missing.
+//
+// A process killed during a Save leaves its temporary file behind, holding
+// a full copy of the tokens. Every Save, and the first Load of the file in
+// a process, removes such leftovers: regular files named like this store's
+// own temporary files, in its directory, last modified more than a minute
+// ago. A write in progress touches its file moments before renaming it, so
+// only a writer stalled for over a minute can lose its file, and its Save
+// then fails instead of replacing the store.
 //
 // A FileStore is safe for concurrent use, and so are several FileStores for
 // the same path within one process. Separate processes sharing a file do not
 // corrupt it, but the last writer wins.
 type FileStore struct {
 	path string
-	mu   *sync.Mutex
+	mu   *fileLock
 }
 
 var _ TokenStore = (*FileStore)(nil)
 
-// fileLocks serialises access per file, shared by all FileStores in the
-// process that name the same file.
-var fileLocks sync.Map // cleaned absolute path → *sync.Mutex
+// fileLock serialises access to one file, shared by all FileStores in the
+// process that name it.
+type fileLock struct {
+	sync.Mutex
+	swept bool // stale temporary files were removed once; guarded by the mutex
+}
+
+// fileLocks holds the lock of every file a FileStore was created for.
+var fileLocks sync.Map // cleaned absolute path → *fileLock
+
+// staleTempAge is how long ago a temporary file of a FileStore must have
+// been modified before it is taken for the leftover of a crashed Save.
+const staleTempAge = time.Minute
 
 // NewFileStore returns a FileStore backed by the file at path. The file is
 // created on the first Save; it need not exist before.
@@ -100,8 +120,8 @@ func NewFileStore(path string) *FileStore {
 	if abs, err := filepath.Abs(path); err == nil {
 		lockKey = abs
 	}
-	mu, _ := fileLocks.LoadOrStore(lockKey, new(sync.Mutex))
-	return &FileStore{path: path, mu: mu.(*sync.Mutex)}
+	mu, _ := fileLocks.LoadOrStore(lockKey, new(fileLock))
+	return &FileStore{path: path, mu: mu.(*fileLock)}
 }
 
 // Path returns the file the store reads and writes.
@@ -129,6 +149,9 @@ type storedToken struct {
 func (f *FileStore) Load(_ context.Context, key string) (*oauth2.Token, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if !f.mu.swept {
+		f.removeStaleTemps()
+	}
 	data, err := f.read()
 	if err != nil {
 		return nil, err
@@ -196,7 +219,54 @@ func (f *FileStore) Save(_ context.Context, key string, tok *oauth2.Token) error
 	if err != nil {
 		return fmt.Errorf("auth: token store %s: encoding: %w", f.path, err)
 	}
-	return f.write(append(b, '\n'))
+	if err := f.write(append(b, '\n')); err != nil {
+		return err
+	}
+	f.removeStaleTemps()
+	return nil
+}
+
+// tempPrefix is how the names of the store's temporary files begin; the
+// rest is the random decimal digits [os.CreateTemp] puts for "*".
+func (f *FileStore) tempPrefix() string {
+	return "." + filepath.Base(f.path) + ".tmp-"
+}
+
+// removeStaleTemps deletes the temporary files that crashed Saves of this
+// store left in its directory (see [FileStore]): regular files named
+// tempPrefix and digits, modified more than staleTempAge ago. It is best
+// effort; f.mu must be held.
+func (f *FileStore) removeStaleTemps() {
+	f.mu.swept = true
+	dir := filepath.Dir(f.path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := f.tempPrefix()
+	cutoff := time.Now().Add(-staleTempAge)
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !allDigits(rest) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// allDigits reports whether s is a non-empty run of ASCII digits.
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // read parses the file; a missing or empty file is an empty store.
@@ -233,7 +303,10 @@ func (f *FileStore) write(b []byte) (err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("auth: token store %s: %w", f.path, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.path)+".tmp-*")
+	// CreateTemp creates a new file (O_EXCL) with mode 0600, so the tokens
+	// are never readable by others, not even for a moment; the Chmod below
+	// makes the mode exactly 0600 whatever the umask.
+	tmp, err := os.CreateTemp(dir, f.tempPrefix()+"*")
 	if err != nil {
 		return fmt.Errorf("auth: token store %s: %w", f.path, err)
 	}

@@ -422,3 +422,79 @@ func TestCachedSourceRefresh(t *testing.T) {
 		t.Errorf("stored token = %+v, want new-2 keeping refresh token rt-1", saved)
 	}
 }
+
+// Regression (#12): a FileStore killed during a Save left its temporary
+// file, a full copy of the tokens, behind for good. Save, and the first
+// Load of the file in a process, remove this store's own leftovers that
+// are over a minute old; everything else stays.
+func TestFileStoreRemovesStaleTemps(t *testing.T) {
+	old := time.Now().Add(-2 * time.Minute)
+	files := []struct {
+		name   string
+		dir    bool
+		mtime  time.Time
+		remain bool
+	}{
+		{name: ".tokens.json.tmp-1234567890", mtime: old},
+		{name: ".tokens.json.tmp-42", mtime: time.Now().Add(-61 * time.Second)},
+		{name: ".tokens.json.tmp-77", mtime: time.Now(), remain: true},                        // another process's write in progress
+		{name: ".tokens.json.tmp-88", mtime: time.Now().Add(-30 * time.Second), remain: true}, // not old enough
+		{name: ".tokens.json.tmp-", mtime: old, remain: true},                                 // no random part
+		{name: ".tokens.json.tmp-12ab", mtime: old, remain: true},                             // not CreateTemp's digits
+		{name: ".tokens.json.tmp-99.bak", mtime: old, remain: true},
+		{name: ".other.json.tmp-1234", mtime: old, remain: true}, // another store's
+		{name: "tokens.json.tmp-1234", mtime: old, remain: true},
+		{name: ".tokens.json.tmp-5555", dir: true, mtime: old, remain: true}, // not a regular file
+		{name: "notes.txt", mtime: old, remain: true},
+	}
+	setup := func(t *testing.T) string {
+		t.Helper()
+		dir := t.TempDir()
+		for _, f := range files {
+			p := filepath.Join(dir, f.name)
+			var err error
+			if f.dir {
+				err = os.Mkdir(p, 0o700)
+			} else {
+				err = os.WriteFile(p, []byte(`{"tokens":{"k":{"access_token":"leftover-secret"}}}`), 0o600)
+			}
+			if err == nil {
+				err = os.Chtimes(p, f.mtime, f.mtime)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	check := func(t *testing.T, dir string) {
+		t.Helper()
+		for _, f := range files {
+			_, err := os.Lstat(filepath.Join(dir, f.name))
+			if exists := err == nil; exists != f.remain {
+				t.Errorf("%s exists = %v, want %v", f.name, exists, f.remain)
+			}
+		}
+	}
+	ctx := context.Background()
+
+	t.Run("save", func(t *testing.T) {
+		dir := setup(t)
+		s := auth.NewFileStore(filepath.Join(dir, "tokens.json"))
+		if err := s.Save(ctx, "k", &oauth2.Token{AccessToken: "at-1"}); err != nil {
+			t.Fatalf("Save() = %v, want nil", err)
+		}
+		check(t, dir)
+		if got, err := s.Load(ctx, "k"); err != nil || got == nil || got.AccessToken != "at-1" {
+			t.Errorf("Load(k) = %v, %v, want at-1", got, err)
+		}
+	})
+	t.Run("first load", func(t *testing.T) {
+		dir := setup(t)
+		s := auth.NewFileStore(filepath.Join(dir, "tokens.json"))
+		if tok, err := s.Load(ctx, "k"); tok != nil || err != nil {
+			t.Fatalf("Load(k) = %v, %v, want nil, nil", tok, err)
+		}
+		check(t, dir)
+	})
+}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/oauth2"
@@ -94,8 +95,11 @@ func (e *ConfigError) Error() string {
 	return "auth: " + e.Provider + " config: " + e.Field + " " + e.Problem
 }
 
-// maxBodyExcerpt bounds TokenError.Body.
+// maxBodyExcerpt bounds TokenError.Body, Code and Message.
 const maxBodyExcerpt = 512
+
+// maxContentTypeExcerpt bounds the content type quoted in TokenError.Reason.
+const maxContentTypeExcerpt = 64
 
 // decodeOptions says how a provider's token response is read.
 type decodeOptions struct {
@@ -143,7 +147,8 @@ func decodeTokenResponse(status int, contentType string, body []byte, o decodeOp
 		}
 		reason := "response is not a JSON object"
 		if ct := mediaType(contentType); ct != "" && ct != "application/json" {
-			reason += " (content type " + ct + ")"
+			// A header is server text like the body: cleaned and bounded.
+			reason += " (content type " + excerpt(bodyExcerpt([]byte(ct), o.secrets), maxContentTypeExcerpt) + ")"
 		}
 		return nil, fail(reason, "", "")
 	}
@@ -315,32 +320,342 @@ func mediaType(contentType string) string {
 
 const redacted = "[REDACTED]"
 
+// secretFieldNames are the JSON member and form parameter names whose
+// values are redacted whatever they hold; "code" counts only as a form
+// parameter, where it is an authorization code.
 var (
-	// jsonSecretField matches a JSON string member whose name marks a secret.
-	jsonSecretField = regexp.MustCompile(`(?i)"(access_token|refresh_token|id_token|client_secret|code_verifier|password|assertion|api_key|apikey|x-api-key)"\s*:\s*"(?:[^"\\]|\\.)*"`)
-	// formSecretField matches a form/query parameter whose name marks a
-	// secret, also when the form is quoted inside a JSON string.
-	formSecretField = regexp.MustCompile(`(?i)(^|[?&\s"'])(access_token|refresh_token|id_token|client_secret|code_verifier|password|assertion|code|api_key|apikey|x-api-key)=[^&\s"']*`)
-	// jwtLike matches anything shaped like a JWT.
-	jwtLike = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*`)
+	jsonSecretNames = []string{"access_token", "refresh_token", "id_token", "client_secret", "code_verifier", "password", "assertion", "api_key", "apikey", "x-api-key"}
+	formSecretNames = append(slices.Clone(jsonSecretNames), "code")
 )
+
+// jwtLike matches anything shaped like a JWT.
+var jwtLike = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*`)
 
 // redact removes every known secret value, secret-named JSON member or form
 // parameter, and JWT-shaped string from s. A secret value is also found in
 // the escaped forms a server echoing it may use: JSON (with or without "/"
-// escaped, as PHP writes it) and URL encoding.
+// escaped, as PHP writes it) and URL encoding, matched without regard to
+// ASCII case (so %2f and \u003C count too), and inside any JSON string
+// literal whose escapes, once decoded, spell one of them.
 func redact(s string, secrets []string) string {
 	if s == "" {
 		return s
 	}
-	for _, v := range secrets {
-		for _, form := range secretForms(v) {
-			s = strings.ReplaceAll(s, form, redacted)
+	if m := newSecretMatcher(secrets); m != nil {
+		s = m.redactJSONStrings(s)
+		s = m.replace(s)
+	}
+	s = redactJSONFields(s)
+	s = redactFormFields(s)
+	s = jwtLike.ReplaceAllString(s, redacted)
+	return s
+}
+
+// span is a stretch of text, s[start:end], to be replaced by repl.
+type span struct {
+	start, end int
+	repl       string
+}
+
+// replaceSpans replaces the spans in s; a span that starts inside an
+// earlier one (in start order) is dropped.
+func replaceSpans(s string, spans []span) string {
+	if len(spans) == 0 {
+		return s
+	}
+	slices.SortStableFunc(spans, func(a, b span) int { return a.start - b.start })
+	var b strings.Builder
+	done := 0
+	for _, sp := range spans {
+		if sp.start < done {
+			continue
+		}
+		b.WriteString(s[done:sp.start])
+		b.WriteString(sp.repl)
+		done = sp.end
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// redactJSONFields replaces every JSON string member named in
+// jsonSecretNames (in any ASCII case), "name" : "value", by
+// "name":"[REDACTED]". The value must be a closed string literal.
+func redactJSONFields(s string) string {
+	folded := asciiLower(s)
+	var spans []span
+	for _, name := range jsonSecretNames {
+		quoted := `"` + name + `"`
+		for from := 0; ; {
+			i := strings.Index(folded[from:], quoted)
+			if i < 0 {
+				break
+			}
+			start := from + i
+			from = start + 1
+			j := skipJSONSpace(s, start+len(quoted))
+			if j == len(s) || s[j] != ':' {
+				continue
+			}
+			if j = skipJSONSpace(s, j+1); j == len(s) || s[j] != '"' {
+				continue
+			}
+			end := closingQuote(s, j)
+			if end < 0 {
+				continue
+			}
+			spans = append(spans, span{start, end + 1, s[start:start+len(quoted)] + `:"` + redacted + `"`})
 		}
 	}
-	s = jsonSecretField.ReplaceAllString(s, `"$1":"`+redacted+`"`)
-	s = formSecretField.ReplaceAllString(s, `$1$2=`+redacted)
-	s = jwtLike.ReplaceAllString(s, redacted)
+	return replaceSpans(s, spans)
+}
+
+// skipJSONSpace returns the index of the first byte at or after i that is
+// not white space (\t, \n, \f, \r or space).
+func skipJSONSpace(s string, i int) int {
+	for i < len(s) && strings.IndexByte("\t\n\f\r ", s[i]) >= 0 {
+		i++
+	}
+	return i
+}
+
+// closingQuote returns the index of the quote that closes the string
+// literal opened at s[open], or -1.
+func closingQuote(s string, open int) int {
+	for j := open + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '"':
+			return j
+		}
+	}
+	return -1
+}
+
+// redactFormFields replaces the value of every form or query parameter
+// named in formSecretNames (in any ASCII case), name=value, by
+// "[REDACTED]"; also when the form is quoted inside a JSON string. The name
+// must start the text or follow one of ?&"' or white space; the value runs
+// to the next &, quote or white space.
+func redactFormFields(s string) string {
+	folded := asciiLower(s)
+	var spans []span
+	for _, name := range formSecretNames {
+		pattern := name + "="
+		for from := 0; ; {
+			i := strings.Index(folded[from:], pattern)
+			if i < 0 {
+				break
+			}
+			start := from + i
+			from = start + 1
+			if start > 0 && strings.IndexByte("?&\"'\t\n\f\r ", s[start-1]) < 0 {
+				continue
+			}
+			v := start + len(pattern)
+			end := v
+			for end < len(s) && strings.IndexByte("&\"'\t\n\f\r ", s[end]) < 0 {
+				end++
+			}
+			// The span starts at the name, so a name inside an earlier
+			// value (already redacted) is not redacted twice.
+			spans = append(spans, span{start, end, s[start:v] + redacted})
+		}
+	}
+	return replaceSpans(s, spans)
+}
+
+// secretMatcher finds the forms (see secretForms) of a set of secrets,
+// ignoring ASCII case. Folding only A-Z keeps every byte where it is, so
+// offsets in the folded text are offsets in the original, whatever it
+// holds (a rune such as U+212A KELVIN SIGN, which Unicode folds to an
+// ASCII k, is left alone).
+type secretMatcher struct {
+	forms  []string // ASCII lower case, without duplicates, longest first
+	minLen int      // length of the shortest form
+}
+
+// newSecretMatcher returns a matcher for secrets, or nil when there is
+// nothing to find.
+func newSecretMatcher(secrets []string) *secretMatcher {
+	m := &secretMatcher{}
+	for _, v := range secrets {
+		for _, f := range secretForms(v) {
+			if f = asciiLower(f); !slices.Contains(m.forms, f) {
+				m.forms = append(m.forms, f)
+			}
+		}
+	}
+	if len(m.forms) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(m.forms, func(a, b string) int { return len(b) - len(a) })
+	m.minLen = len(m.forms[len(m.forms)-1])
+	return m
+}
+
+// replace returns s with every stretch covered by an occurrence of a form
+// replaced by "[REDACTED]"; overlapping occurrences make one stretch.
+func (m *secretMatcher) replace(s string) string {
+	if len(s) < m.minLen {
+		return s
+	}
+	folded := asciiLower(s)
+	var spans [][2]int
+	for _, f := range m.forms {
+		for from := 0; ; {
+			i := strings.Index(folded[from:], f)
+			if i < 0 {
+				break
+			}
+			start := from + i
+			spans = append(spans, [2]int{start, start + len(f)})
+			from = start + 1
+		}
+	}
+	if len(spans) == 0 {
+		return s
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	var b strings.Builder
+	done := 0
+	for i := 0; i < len(spans); {
+		start, end := spans[i][0], spans[i][1]
+		for i++; i < len(spans) && spans[i][0] <= end; i++ {
+			end = max(end, spans[i][1])
+		}
+		b.WriteString(s[done:start])
+		b.WriteString(redacted)
+		done = end
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// contains reports whether s holds a form, ignoring ASCII case.
+func (m *secretMatcher) contains(s string) bool {
+	if len(s) < m.minLen {
+		return false
+	}
+	folded := asciiLower(s)
+	for _, f := range m.forms {
+		if strings.Contains(folded, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// redactJSONStrings replaces each JSON string literal in s that has escapes
+// and, decoded, holds a form by "[REDACTED]" in quotes. Literals without
+// escapes are left to replace; s need not be valid JSON, and a literal
+// left open runs to the end of s.
+func (m *secretMatcher) redactJSONStrings(s string) string {
+	var (
+		b       strings.Builder
+		decoded []byte
+		done    int
+	)
+	for i := 0; i < len(s); i++ {
+		if s[i] != '"' {
+			continue
+		}
+		end, escaped := len(s), false
+		for j := i + 1; j < len(s); j++ {
+			if s[j] == '\\' {
+				escaped = true
+				j++
+			} else if s[j] == '"' {
+				end = j
+				break
+			}
+		}
+		// Decoding never lengthens text, so a shorter literal cannot hold a form.
+		if escaped && end-i-1 >= m.minLen {
+			decoded = unescapeJSON(decoded[:0], s[i+1:end])
+			if m.contains(string(decoded)) {
+				b.WriteString(s[done:i])
+				b.WriteString(`"` + redacted + `"`)
+				done = min(end+1, len(s))
+			}
+		}
+		i = end
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// unescapeJSON appends the decoded content of a JSON string literal (the
+// text between the quotes) to dst. It is lenient: an unknown escape stands
+// for its character, and a bad or cut \u escape for U+FFFD.
+func unescapeJSON(dst []byte, lit string) []byte {
+	for i := 0; i < len(lit); i++ {
+		c := lit[i]
+		if c != '\\' || i+1 == len(lit) {
+			dst = append(dst, c)
+			continue
+		}
+		i++
+		switch c = lit[i]; c {
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			r, n := hexRune(lit[i+1:])
+			i += n
+			if utf16.IsSurrogate(r) && strings.HasPrefix(lit[i+1:], `\u`) {
+				if r2, n2 := hexRune(lit[i+3:]); n2 == 4 {
+					if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
+						r = pair
+						i += 2 + n2
+					}
+				}
+			}
+			dst = utf8.AppendRune(dst, r)
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// hexRune reads the four hex digits of a \u escape from the start of s; n
+// is how many bytes it used (4, or 0 with U+FFFD when they are not there).
+func hexRune(s string) (r rune, n int) {
+	if len(s) < 4 {
+		return utf8.RuneError, 0
+	}
+	v, err := strconv.ParseUint(s[:4], 16, 32)
+	if err != nil {
+		return utf8.RuneError, 0
+	}
+	return rune(v), 4
+}
+
+// asciiLower returns s with A-Z in lower case and every other byte as is.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
 	return s
 }
 
@@ -367,9 +682,52 @@ func secretForms(v string) []string {
 			add(strings.ReplaceAll(js, "/", `\/`))
 		}
 	}
+	add(asciiJSON(v))
+	add(hexQuoteJSON(v))
 	add(url.QueryEscape(v))
 	add(url.PathEscape(v))
 	return forms
+}
+
+// asciiJSON is v as PHP's json_encode writes it by default: JSON with every
+// non-ASCII character and "/" escaped. Other escapes follow
+// encoding/json; the matcher ignores the case of the hex digits.
+func asciiJSON(v string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // PHP leaves <, > and & alone by default
+	if enc.Encode(v) != nil {
+		return ""
+	}
+	js := strings.TrimSuffix(b.String(), "\n")
+	var out strings.Builder
+	for _, r := range js[1 : len(js)-1] {
+		switch {
+		case r == '/':
+			out.WriteString(`\/`)
+		case r < utf8.RuneSelf:
+			out.WriteRune(r)
+		default:
+			for _, u := range utf16.Encode([]rune{r}) {
+				fmt.Fprintf(&out, `\u%04x`, u)
+			}
+		}
+	}
+	return out.String()
+}
+
+// hexQuoteJSON is v as JSON with <, >, &, ' and " written as \u00XX, as
+// PHP's json_encode writes them with JSON_HEX_TAG, JSON_HEX_AMP,
+// JSON_HEX_APOS and JSON_HEX_QUOT.
+func hexQuoteJSON(v string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b) // escapes <, > and &
+	if enc.Encode(v) != nil {
+		return ""
+	}
+	js := strings.TrimSuffix(b.String(), "\n")
+	js = js[1 : len(js)-1]
+	return strings.NewReplacer(`\"`, `\u0022`, "'", `\u0027`).Replace(js)
 }
 
 // bodyExcerpt returns the body with secrets redacted, control characters and

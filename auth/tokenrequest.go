@@ -3,6 +3,7 @@ package auth
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -89,6 +90,25 @@ func checkTokenURL(provider, field, raw string) error {
 		}
 	}
 	return &ConfigError{Provider: provider, Field: field, Problem: "must use https (http is accepted only for loopback hosts)"}
+}
+
+// checkDiscoveredURL applies [CheckURL] to a URL a server named in its
+// answer (field is the answer's field, e.g. "jwks_uri"), and also refuses
+// user information in it. The error is prefix, the field and the problem;
+// it does not quote the URL.
+func checkDiscoveredURL(prefix, field, raw string) error {
+	var ce *ConfigError
+	if err := CheckURL("discovered", field, raw); errors.As(err, &ce) {
+		return fmt.Errorf("%s: %s %s", prefix, field, ce.Problem)
+	} else if err != nil {
+		return fmt.Errorf("%s: %s is not a valid URL", prefix, field)
+	}
+	if strings.Contains(raw, "@") {
+		if u, err := url.Parse(raw); err != nil || u.User != nil {
+			return fmt.Errorf("%s: %s must not contain user information", prefix, field)
+		}
+	}
+	return nil
 }
 
 // isLoopback reports whether host is localhost or a loopback IP address.

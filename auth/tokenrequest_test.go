@@ -114,3 +114,83 @@ func TestTokenRequestContextHTTPClient(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// No request that carries a credential follows a redirect: a 307 or 308
+// (which keep the method and body) from any endpoint to another loopback
+// port never reaches it, for every provider and every kind of call.
+func TestNoRequestFollowsRedirects(t *testing.T) {
+	for _, status := range []int{http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+		t.Run(http.StatusText(status), func(t *testing.T) {
+			elsewhere := newFakeServer(t, numberedTokens)
+			var srv *fakeServer
+			srv = newFakeServer(t, func(w http.ResponseWriter, r recorded, _ int) {
+				if r.Path == "/.well-known/openid-configuration" { // discovery names the redirecting endpoints
+					base := srv.URL
+					cobotJSON(w, 200, `{"issuer":"`+base+`","authorization_endpoint":"`+base+`/oauth/authorize",`+
+						`"token_endpoint":"`+base+`/oauth/access_token","userinfo_endpoint":"`+base+`/api/userinfo",`+
+						`"jwks_uri":"`+base+`/jwks.json","id_token_signing_alg_values_supported":["RS256"]}`)
+					return
+				}
+				w.Header().Set("Location", elsewhere.URL+r.Path)
+				w.WriteHeader(status)
+			})
+			cloudbeds := auth.CloudbedsConfig{ClientID: testClientID, ClientSecret: testSecret, RedirectURL: cbRedirect,
+				BaseURL: srv.URL + "/api/v1.3", HTTPClient: srv.Client()}
+			cobot := auth.CobotConfig{ClientID: testClientID, ClientSecret: testSecret, RedirectURL: "https://app.example.com/cb",
+				TokenURL: srv.URL + "/oauth/access_token", APIURL: srv.URL + "/api", Issuer: srv.URL, HTTPClient: srv.Client()}
+			oidc, err := auth.NewCobotOIDC(context.Background(), cobot)
+			if err != nil {
+				t.Fatalf("NewCobotOIDC() error = %v", err)
+			}
+			ctx := context.Background()
+			calls := map[string]func() error{
+				"kobas": func() error {
+					_, err := kobasSource(t, srv, newClock(), nil).Token()
+					return err
+				},
+				"octotable": func() error {
+					_, err := auth.OctotableTokenSource(ctx, auth.OctotableConfig{ClientID: "public_abc", ClientSecret: testSecret,
+						TokenURL: srv.URL + "/oauth2/token", HTTPClient: srv.Client()}).Token()
+					return err
+				},
+				"cloudbeds exchange": func() error { _, err := cloudbeds.Exchange(ctx, "code-1"); return err },
+				"cloudbeds refresh": func() error {
+					_, err := auth.CloudbedsTokenSource(ctx, cloudbeds, &oauth2.Token{RefreshToken: "refresh-1"}).Token()
+					return err
+				},
+				"cloudbeds migration": func() error { _, err := cloudbeds.MigrateToAPIKey(ctx, "refresh-1"); return err },
+				"cloudbeds metadata": func() error {
+					_, err := cloudbeds.DiscoverAPIURL(ctx, auth.CloudbedsAPIKey("cbat_key"))
+					return err
+				},
+				"cobot exchange":     func() error { _, err := cobot.Exchange(ctx, "code-1", "verifier-1"); return err },
+				"cobot space token":  func() error { _, err := cobot.CreateSpaceToken(ctx, cobotAccessToken, "space-1"); return err },
+				"cobot token scopes": func() error { _, err := cobot.TokenScopes(ctx, cobotAccessToken); return err },
+				"cobot userinfo": func() error {
+					_, err := oidc.UserInfo(ctx, oauth2.StaticTokenSource(&oauth2.Token{AccessToken: cobotAccessToken}))
+					return err
+				},
+				"cobot oidc discovery": func() error {
+					_, err := auth.NewCobotOIDC(ctx, auth.CobotConfig{ClientID: testClientID, Issuer: srv.URL + "/moved", HTTPClient: srv.Client()})
+					return err
+				},
+			}
+			for name, call := range calls {
+				t.Run(name, func(t *testing.T) {
+					before := srv.Count()
+					err := call()
+					if err == nil {
+						t.Fatalf("error = nil, want the %d answer refused", status)
+					}
+					if srv.Count() == before {
+						t.Errorf("no request reached the endpoint")
+					}
+					assertNoSecrets(t, "error", err.Error(), testSecret, cobotAccessToken, "code-1", "verifier-1", "refresh-1", "cbat_key")
+				})
+			}
+			if n := elsewhere.Count(); n != 0 {
+				t.Errorf("requests to the redirect target = %d, want 0", n)
+			}
+		})
+	}
+}

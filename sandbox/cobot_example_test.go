@@ -60,7 +60,7 @@ func Example_cobot() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	id, err := oidc.VerifyToken(ctx, tok)
+	id, err := oidc.VerifyToken(ctx, tok, req.Nonce)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -189,7 +189,7 @@ func testCobotPKCERoundTrip(t *testing.T, sb *sandbox.Server, root string) {
 			if err != nil {
 				t.Fatalf("NewCobotOIDC: %v", err)
 			}
-			id, err := oidc.VerifyToken(ctx, tok)
+			id, err := oidc.VerifyToken(ctx, tok, req.Nonce)
 			if err != nil {
 				t.Fatalf("VerifyToken: %v", err)
 			}

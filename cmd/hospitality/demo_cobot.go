@@ -46,7 +46,7 @@ func demoCobot(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 	if err != nil {
 		return summary{}, err
 	}
-	id, err := idp.VerifyToken(ctx, tok)
+	id, err := idp.VerifyToken(ctx, tok, req.Nonce)
 	if err != nil {
 		return summary{}, err
 	}
