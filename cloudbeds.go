@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"golang.org/x/oauth2"
 
@@ -39,8 +40,20 @@ type CloudbedsConfig struct {
 	// PropertyID, when set, is sent as X-PROPERTY-ID on every API v1.3 request. (API v2 takes
 	// x-property-id as a parameter of each operation.)
 	PropertyID string
-	// BaseURL overrides the API base (for example a property's own host).
+	// BaseURL overrides the API base (for example a property's own host, or the sandbox). It moves
+	// the OAuth endpoints too: when OAuth.BaseURL is empty, token, consent and metadata requests go
+	// to BaseURL for API v1.3, and to BaseURL's scheme and host plus /api/v1.3 for API v2.
+	// OAuth.BaseURL, AuthURL, TokenURL and MetadataURL override that for a split host.
 	BaseURL string
+	// TokenStore persists OAuth tokens; it fills OAuth.Store when that is unset. Tokens are saved
+	// before use, so a rotated refresh token is never lost.
+	TokenStore auth.TokenStore
+	// Now returns the current time for token expiry; it fills OAuth.Now when that is unset. Nil
+	// means time.Now.
+	Now func() time.Time
+	// OnSaveError, if set, is told when the token store fails to save a token (the token is still
+	// used); it fills OAuth.OnSaveError when that is unset.
+	OnSaveError func(error)
 	// DiscoverHost asks Cloudbeds' /oauth/metadata which API host serves the credential's
 	// property and uses it, unless BaseURL is set. It costs one request when the client is built.
 	// The URL it names is held to the rules of BaseURL, or the constructor fails.
@@ -146,7 +159,18 @@ func (cfg CloudbedsConfig) credentials(ctx context.Context) (authorize, reject f
 		authorize, reject = bearer(cfg.TokenSource)
 		return authorize, reject, nil
 	}
-	return oauthBearer(ctx, *cfg.OAuth, cfg.Token, auth.CloudbedsTokenSource, auth.CloudbedsStoredTokenSource)
+	src, err := oauthSource(ctx, *cfg.OAuth, cfg.Token, auth.CloudbedsTokenSource, auth.CloudbedsStoredTokenSource,
+		func(c auth.CloudbedsConfig, tok *oauth2.Token) (sourceKey, bool) {
+			if tok != nil {
+				return tokenSourceKey("cloudbeds", c.ClientID, tok)
+			}
+			return storeSourceKey("cloudbeds", c.ClientID, c.Store, c.StoreKey)
+		})
+	if err != nil {
+		return nil, nil, err
+	}
+	authorize, reject = bearer(src)
+	return authorize, reject, nil
 }
 
 // discover returns the API origin (scheme and host) Cloudbeds names for the credential. The
@@ -193,7 +217,7 @@ func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cl
 		return nil, fmt.Errorf("hospitality: cloudbeds: %w", err)
 	}
 	s := collect(opts)
-	cfg = cfg.withTokenClient(s)
+	cfg = cfg.withShared(s, false)
 	authorize, reject, err := cfg.credentials(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds: %w", err)
@@ -220,13 +244,37 @@ func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cl
 	return cloudbeds.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbeds.WithHTTPClient(doer))
 }
 
-// withTokenClient gives OAuth token requests the same base transport as API calls.
-func (cfg CloudbedsConfig) withTokenClient(s settings) CloudbedsConfig {
-	if cfg.OAuth != nil && cfg.OAuth.HTTPClient == nil {
-		oc := *cfg.OAuth
-		oc.HTTPClient = s.tokenClient()
-		cfg.OAuth = &oc
+// withShared returns cfg with a copy of its OAuth configuration that takes what the root
+// configuration sets once for every provider: the token requests' HTTP client (the same base
+// transport as API calls), TokenStore, Now, OnSaveError, and the OAuth base moved with BaseURL
+// (v2: the API v2 base, whose OAuth endpoints live under /api/v1.3 on the same host). Fields the
+// OAuth configuration sets itself win.
+func (cfg CloudbedsConfig) withShared(s settings, v2 bool) CloudbedsConfig {
+	if cfg.OAuth == nil {
+		return cfg
 	}
+	oc := *cfg.OAuth
+	if oc.HTTPClient == nil {
+		oc.HTTPClient = s.tokenClient()
+	}
+	if oc.Store == nil {
+		oc.Store = cfg.TokenStore
+	}
+	if oc.Now == nil {
+		oc.Now = cfg.Now
+	}
+	if oc.OnSaveError == nil {
+		oc.OnSaveError = cfg.OnSaveError
+	}
+	if oc.BaseURL == "" && cfg.BaseURL != "" {
+		oc.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/")
+		if v2 {
+			if u, err := url.Parse(cfg.BaseURL); err == nil {
+				oc.BaseURL = u.Scheme + "://" + u.Host + "/api/v1.3"
+			}
+		}
+	}
+	cfg.OAuth = &oc
 	return cfg
 }
 
@@ -241,7 +289,7 @@ func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*
 		return nil, fmt.Errorf("hospitality: cloudbeds v2: %w", err)
 	}
 	s := collect(opts)
-	cfg = cfg.withTokenClient(s)
+	cfg = cfg.withShared(s, true)
 	authorize, reject, err := cfg.credentials(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds v2: %w", err)

@@ -34,8 +34,16 @@ type CobotConfig struct {
 	OAuth *auth.CobotConfig
 	// Token is the token obtained by [auth.CobotConfig.Exchange]; it needs OAuth.
 	Token *oauth2.Token
-	// BaseURL overrides the API base.
+	// BaseURL overrides the API base. (Cobot serves OAuth on another host, www.cobot.me, so the
+	// OAuth endpoints are set in OAuth.)
 	BaseURL string
+	// TokenStore keeps the user's token; it fills OAuth.Store when that is unset.
+	TokenStore auth.TokenStore
+	// Now returns the current time for token expiry; it fills OAuth.Now when that is unset.
+	Now func() time.Time
+	// OnSaveError, if set, is told when the token store fails to save a token; it fills
+	// OAuth.OnSaveError when that is unset.
+	OnSaveError func(error)
 	// Subdomain selects a space's API 1 host, https://<subdomain>.cobot.me, for [NewCobotV1]
 	// (memberships and webhook subscriptions). Without it API 1 calls go to https://www.cobot.me,
 	// where the access-token operations live.
@@ -95,7 +103,28 @@ func (cfg CobotConfig) credentials(ctx context.Context) (authorize, reject func(
 	case cfg.OAuth == nil:
 		return nil, nil, errors.New("a TokenSource or OAuth is required")
 	}
-	return oauthBearer(ctx, *cfg.OAuth, cfg.Token, auth.CobotTokenSource, auth.CobotStoredTokenSource)
+	oc := *cfg.OAuth
+	if oc.Store == nil {
+		oc.Store = cfg.TokenStore
+	}
+	if oc.Now == nil {
+		oc.Now = cfg.Now
+	}
+	if oc.OnSaveError == nil {
+		oc.OnSaveError = cfg.OnSaveError
+	}
+	src, err := oauthSource(ctx, oc, cfg.Token, auth.CobotTokenSource, auth.CobotStoredTokenSource,
+		func(c auth.CobotConfig, tok *oauth2.Token) (sourceKey, bool) {
+			if tok != nil {
+				return tokenSourceKey("cobot", c.ClientID, tok)
+			}
+			return storeSourceKey("cobot", c.ClientID, c.Store, c.StoreKey)
+		})
+	if err != nil {
+		return nil, nil, err
+	}
+	authorize, reject = bearer(src)
+	return authorize, reject, nil
 }
 
 // NewCobot returns a typed Cobot API 2 client: bearer authentication, the JSON:API Accept header

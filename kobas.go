@@ -33,14 +33,21 @@ type KobasConfig struct {
 	TokenStore auth.TokenStore
 	// EarlyExpiry is how long before expiry a token is replaced; the default is one minute.
 	EarlyExpiry time.Duration
+	// Now returns the current time for token expiry; nil means time.Now.
+	Now func() time.Time
+	// OnSaveError, if set, is told when TokenStore fails to save a token (the token is still
+	// used).
+	OnSaveError func(error)
 }
 
 // kobasProfile is what the transport needs to know of Kobas API v3. Kobas documents no rate limit;
 // a conservative 10 requests per second with bursts of 10 keeps a loop over staff or sales pages
 // from hammering it. Its error bodies ({"code", "message"}) are the transport's generic shape.
+// Kobas' own clients send Accept and Content-Type JSON on every call, bodies or not.
 var kobasProfile = transport.Profile{
 	Name:      "kobas",
 	RateLimit: transport.RateLimit{Limit: 10, Burst: 10},
+	Header:    http.Header{"Accept": {"application/json"}, "Content-Type": {"application/json"}},
 }
 
 // NewKobas returns a typed Kobas API v3 client wired with client-credentials authentication, the
@@ -65,6 +72,8 @@ func NewKobas(ctx context.Context, cfg KobasConfig, opts ...Option) (*kobas.Clie
 		HTTPClient:   s.tokenClient(),
 		Store:        cfg.TokenStore,
 		EarlyExpiry:  cfg.EarlyExpiry,
+		Now:          cfg.Now,
+		OnSaveError:  cfg.OnSaveError,
 	}
 	if err := ac.Validate(); err != nil {
 		return nil, fmt.Errorf("hospitality: kobas: %w", err)
@@ -72,9 +81,6 @@ func NewKobas(ctx context.Context, cfg KobasConfig, opts ...Option) (*kobas.Clie
 	src := auth.KobasTokenSource(ctx, ac)
 	header := http.Header{}
 	header.Set("x-kobas-company-id", cfg.CompanyID)
-	header.Set("Accept", "application/json")
-	// The provider's own clients send this on every call, bodies or not.
-	header.Set("Content-Type", "application/json")
 	doer := transport.New(s.transportConfig(kobasProfile, header, auth.Bearer(src), src.Reject))
 	return kobas.NewClientWithResponses(orDefault(cfg.BaseURL, kobas.DefaultServer), kobas.WithHTTPClient(doer))
 }

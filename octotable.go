@@ -46,13 +46,22 @@ type OctotableConfig struct {
 	TokenStore auth.TokenStore
 	// EarlyExpiry is how long before expiry a token is replaced; the default is one minute.
 	EarlyExpiry time.Duration
+	// Now returns the current time for token expiry; nil means time.Now.
+	Now func() time.Time
+	// OnSaveError, if set, is told when TokenStore fails to save a token (the token is still
+	// used).
+	OnSaveError func(error)
 }
 
 // octotableProfile is what the transport needs to know of OctoTable PMS API v2: no documented
 // rate limit (a 429 still pauses the credential), and error bodies in a
 // {"success": false, "error": {"code", "message", "class_name"}} envelope, which the transport's
 // generic decoder reads.
-var octotableProfile = transport.Profile{Name: "octotable"}
+// Its own clients send Accept and Content-Type JSON on every call, bodies or not.
+var octotableProfile = transport.Profile{
+	Name:   "octotable",
+	Header: http.Header{"Accept": {"application/json"}, "Content-Type": {"application/json"}},
+}
 
 // NewOctotable returns a typed OctoTable PMS API v2 client wired with client-credentials
 // authentication (form-encoded token requests by default, falling back to JSON once if the server
@@ -88,6 +97,8 @@ func NewOctotable(ctx context.Context, cfg OctotableConfig, opts ...Option) (*oc
 		HTTPClient:    s.tokenClient(),
 		Store:         cfg.TokenStore,
 		EarlyExpiry:   cfg.EarlyExpiry,
+		Now:           cfg.Now,
+		OnSaveError:   cfg.OnSaveError,
 	}
 	if err := ac.Validate(); err != nil {
 		return nil, fmt.Errorf("hospitality: octotable: %w", err)
@@ -95,9 +106,6 @@ func NewOctotable(ctx context.Context, cfg OctotableConfig, opts ...Option) (*oc
 	src := auth.OctotableTokenSource(ctx, ac)
 	header := http.Header{}
 	header.Set("Property", property)
-	header.Set("Accept", "application/json")
-	// The provider's own clients send this on every call, bodies or not.
-	header.Set("Content-Type", "application/json")
 	tc := s.transportConfig(octotableProfile, header, auth.Bearer(src), src.Reject)
 	tc.Middleware = append([]transport.Middleware{octotableCursor}, tc.Middleware...)
 	doer := transport.New(tc)

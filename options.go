@@ -136,26 +136,6 @@ func bearer(ts oauth2.TokenSource) (authorize, reject func(context.Context, *htt
 	return auth.Bearer(ts), reject
 }
 
-// oauthBearer validates the OAuth configuration cfg and authorizes with a token source for it (see
-// [bearer]): fromToken's, starting from tok, when tok is set, and otherwise fromStore's, which
-// continues from the token kept in cfg's store.
-func oauthBearer[C interface{ Validate() error }](ctx context.Context, cfg C, tok *oauth2.Token,
-	fromToken func(context.Context, C, *oauth2.Token) *auth.CachedSource,
-	fromStore func(context.Context, C) *auth.CachedSource,
-) (authorize, reject func(context.Context, *http.Request) error, err error) {
-	if err := cfg.Validate(); err != nil {
-		return nil, nil, err
-	}
-	var src *auth.CachedSource
-	if tok != nil {
-		src = fromToken(ctx, cfg, tok)
-	} else {
-		src = fromStore(ctx, cfg)
-	}
-	authorize, reject = bearer(src)
-	return authorize, reject, nil
-}
-
 // tokenClient is the HTTP client used for token requests and Cloudbeds host discovery: the same
 // client or base transport as API calls, never following redirects (a request carrying a client
 // secret or credential is not re-sent to another location), with an overall time limit: the one
