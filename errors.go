@@ -1,6 +1,15 @@
 package hospitality
 
-import "github.com/hospitality-sdk/hospitality-go/transport"
+import (
+	"github.com/hospitality-sdk/hospitality-go/transport"
+	"github.com/hospitality-sdk/hospitality-go/wire"
+)
+
+// DecodeError is the error a typed call returns with its response when the provider's answer
+// does not fully decode: the response keeps Body, HTTPResponse and every field that did decode,
+// and the error names the operation, the JSON Pointer of the first bad value and a redacted
+// excerpt. Use [errors.As]; never treat such a call as failed (the reservation exists).
+type DecodeError = wire.DecodeError
 
 // APIError is the error every provider's failed call unwraps to: status, provider error code and
 // message, field errors, request id and the raw body with secrets redacted. Use [errors.As]:

@@ -35,6 +35,8 @@ const readmePrelude = `
 		callbackRequest *http.Request
 		spaceToken      oauth2.TokenSource
 		c               *kobas.ClientWithResponses
+		cb              *cloudbeds.ClientWithResponses
+		body            cloudbeds.PostReservationFormdataRequestBody
 		err             error
 		process         func([]byte) error
 	)
@@ -64,7 +66,7 @@ func TestReadmeSnippets(t *testing.T) {
 			for _, p := range readmeImports {
 				fmt.Fprintf(&src, "\t%q\n", p)
 			}
-			src.WriteString(")\n\nfunc _() error {\n" + readmePrelude + "\t_, _, _, _, _, _, _, _, _ = ctx, t, id, secret, callbackRequest, spaceToken, c, err, process\n\t{\n")
+			src.WriteString(")\n\nfunc _() error {\n" + readmePrelude + "\t_, _, _, _, _, _, _, _, _, _, _ = ctx, t, id, secret, callbackRequest, spaceToken, c, cb, body, err, process\n\t{\n")
 			src.WriteString(sn.code)
 			src.WriteString("\n\t}\n\treturn nil\n}\n")
 			fset := token.NewFileSet()

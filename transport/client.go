@@ -125,6 +125,9 @@ type Config struct {
 	Logger *slog.Logger
 	// Middleware wraps every attempt; the first element is the outermost.
 	Middleware []Middleware
+	// Observer, when set, is told of every call, attempt, retry and
+	// rate-limit wait, for tracing and metrics. Nil costs nothing.
+	Observer Observer
 }
 
 // Client sends requests through the transport chain: static headers,
@@ -151,6 +154,7 @@ type Client struct {
 	budget         *budget
 	limits         resolvedLimits
 	reg            *registry
+	observer       Observer
 
 	// Hooks replaced by tests.
 	now    func() time.Time
@@ -176,6 +180,7 @@ func New(cfg Config) *Client {
 		logger:      cfg.Logger,
 		retry:       cfg.Retry.withDefaults(),
 		reg:         globalRegistry,
+		observer:    cfg.Observer,
 		now:         time.Now,
 		sleep:       sleepContext,
 		jitter:      rand.Int64N,
@@ -324,6 +329,14 @@ func newBase(responseHeaderTimeout time.Duration) *http.Transport {
 // sends the request once more; if a credential cannot then be had, the
 // error joins the token failure and the *APIError of the refused answer.
 func (c *Client) Do(req *http.Request) (*http.Response, error) {
+	if c.observer != nil {
+		return c.observed(req)
+	}
+	return c.do(req, nil)
+}
+
+// do implements Do; st, when not nil, receives what an [Observer] is told.
+func (c *Client) do(req *http.Request, st *callState) (*http.Response, error) {
 	ctx := req.Context()
 	opts := optionsFrom(ctx)
 	replayable := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
@@ -347,6 +360,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 	)
 	for attempt := 1; ; attempt++ {
 		a := c.newAttempt(req, opts)
+		a.call = st
 		r := &a.req
 		if c.authorize != nil {
 			if err := c.authorize(ctx, r); err != nil {
@@ -360,7 +374,17 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 				return nil, fmt.Errorf("transport: %s: authorize: %w", c.provider, err)
 			}
 		}
-		if err := c.throttle(ctx, r); err != nil {
+		var waitStart time.Time
+		if st != nil {
+			waitStart = c.now()
+		}
+		err := c.throttle(ctx, r)
+		if st != nil {
+			if d := c.now().Sub(waitStart); d > 0 {
+				st.obs.RateLimitWait(d)
+			}
+		}
+		if err != nil {
 			c.closeBody(req, bodyOwned)
 			if lastErr != nil {
 				return nil, fmt.Errorf("%w (previous attempt: %w)", err, lastErr)
@@ -387,8 +411,11 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 		}
 		// The clock is read for the debug log only (it costs a system call on some VMs).
 		var start time.Time
-		if c.logger != nil {
+		if c.logger != nil || st != nil {
 			start = c.now()
+		}
+		if st != nil {
+			st.attempts++
 		}
 		resp, err := c.send(r)
 		if err != nil {
@@ -495,7 +522,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 		lastCost = retryCost
-		c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr, wait: wait, retrying: true})
+		c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr, wait: wait, retrying: true, retryAfter: apiErr.RetryAfter})
 		if err := c.waitRetry(ctx, wait, lastCost, apiErr); err != nil {
 			return nil, err
 		}
@@ -516,6 +543,7 @@ type attempt struct {
 	orig    *http.Request
 	opts    *requestOptions
 	secrets *secretSet
+	call    *callState // nil unless an Observer watches the call
 }
 
 // newAttempt returns a copy of the caller's request for one attempt, with
@@ -949,13 +977,6 @@ func (b *attemptBody) Close() error {
 		b.cancel()
 	}
 	return err
-}
-
-// drainClose reads a little of body, so the connection can be reused, and
-// closes it.
-func drainClose(body io.ReadCloser) {
-	io.Copy(io.Discard, io.LimitReader(body, 64<<10))
-	body.Close()
 }
 
 // sleepContext waits for d or until ctx is done.

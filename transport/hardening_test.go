@@ -14,10 +14,6 @@ import (
 	"testing"
 )
 
-// credentialHeaders are the headers a request of each provider may carry
-// that must stay with the configured host.
-var credentialHeaders = []string{"Authorization", "X-Api-Key", "X-Kobas-Company-Id", "Property", "X-Property-Id", "X-Custom-Auth"}
-
 // leakListener is "another host": a loopback listener on another port that
 // records every request it receives.
 type leakListener struct {

@@ -76,21 +76,30 @@ func isZeroDate(b []byte) bool {
 	return true
 }
 
-func decodeTimeJSON(t *time.Time, typ string, b []byte) error {
+// decodeTimeJSON decodes b into t. A JSON string or number that is no date
+// in any accepted format is kept verbatim in raw (t is then zero), so an
+// answer carrying an unexpected date form is not lost; other JSON values are
+// an error.
+func decodeTimeJSON(t *time.Time, raw *string, typ string, b []byte) error {
+	*raw = ""
 	switch k, v := scalar(b); k {
 	case kindNull:
 		*t = time.Time{}
 		return nil
-	case kindString:
-		if x, ok := parseTime(v); ok {
+	case kindString, kindNumber:
+		if x, ok := parseTime(v); ok && k == kindString {
 			*t = x
 			return nil
 		}
+		*t = time.Time{}
+		*raw = string(v)
+		return nil
 	}
 	return jsonError(typ, b)
 }
 
-func decodeTimeText(t *time.Time, typ string, b []byte) error {
+func decodeTimeText(t *time.Time, raw *string, typ string, b []byte) error {
+	*raw = ""
 	x, ok := parseTime(b)
 	if !ok {
 		return textError(typ, b)
@@ -101,9 +110,9 @@ func decodeTimeText(t *time.Time, typ string, b []byte) error {
 
 // appendTime appends t in layout, in t's own location; the zero Time appends
 // nothing. Years outside 0000-9999 cannot be written in these formats.
-func appendTime(dst []byte, t time.Time, typ, layout string) ([]byte, error) {
+func appendTime(dst []byte, t time.Time, raw, typ, layout string) ([]byte, error) {
 	if t.IsZero() {
-		return dst, nil
+		return append(dst, raw...), nil
 	}
 	if y := t.Year(); y < 0 || y > 9999 {
 		return nil, encodeError(typ, "year "+strconv.Itoa(y))
@@ -111,20 +120,23 @@ func appendTime(dst []byte, t time.Time, typ, layout string) ([]byte, error) {
 	return t.AppendFormat(dst, layout), nil
 }
 
-func encodeTimeJSON(t time.Time, typ, layout string) ([]byte, error) {
+func encodeTimeJSON(t time.Time, raw, typ, layout string) ([]byte, error) {
 	if t.IsZero() {
+		if raw != "" {
+			return quoted(raw), nil
+		}
 		return []byte("null"), nil
 	}
-	b, err := appendTime(append(make([]byte, 0, len(layout)+2), '"'), t, typ, layout)
+	b, err := appendTime(append(make([]byte, 0, len(layout)+2), '"'), t, "", typ, layout)
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '"'), nil
 }
 
-func formatTime(t time.Time, layout string) string {
+func formatTime(t time.Time, raw, layout string) string {
 	if t.IsZero() {
-		return ""
+		return raw
 	}
 	return t.Format(layout)
 }
@@ -140,17 +152,25 @@ func formatTime(t time.Time, layout string) string {
 type DateTime struct {
 	_ ownFormat
 	time.Time
+	// Raw holds a received value that is no date in any accepted format,
+	// verbatim (Time is then zero); it is "" otherwise. It marshals back
+	// unchanged.
+	Raw string
 }
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler].
-func (t *DateTime) UnmarshalJSON(b []byte) error { return decodeTimeJSON(&t.Time, "DateTime", b) }
+func (t *DateTime) UnmarshalJSON(b []byte) error {
+	return decodeTimeJSON(&t.Time, &t.Raw, "DateTime", b)
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (t *DateTime) UnmarshalText(b []byte) error { return decodeTimeText(&t.Time, "DateTime", b) }
+func (t *DateTime) UnmarshalText(b []byte) error {
+	return decodeTimeText(&t.Time, &t.Raw, "DateTime", b)
+}
 
 // MarshalJSON implements [encoding/json.Marshaler].
 func (t DateTime) MarshalJSON() ([]byte, error) {
-	return encodeTimeJSON(t.Time, "DateTime", layoutDateTime)
+	return encodeTimeJSON(t.Time, t.Raw, "DateTime", layoutDateTime)
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -159,11 +179,14 @@ func (t DateTime) MarshalText() ([]byte, error) { return t.AppendText(nil) }
 // AppendText implements [encoding.TextAppender], replacing the method of the
 // embedded [time.Time].
 func (t DateTime) AppendText(b []byte) ([]byte, error) {
-	return appendTime(b, t.Time, "DateTime", layoutDateTime)
+	return appendTime(b, t.Time, t.Raw, "DateTime", layoutDateTime)
 }
 
 // String returns t in RFC 3339, or "" when t is empty.
-func (t DateTime) String() string { return formatTime(t.Time, layoutDateTime) }
+func (t DateTime) String() string { return formatTime(t.Time, t.Raw, layoutDateTime) }
+
+// IsZero reports whether t is empty: no time and no raw text.
+func (t DateTime) IsZero() bool { return t.Time.IsZero() && t.Raw == "" }
 
 // SQLDateTime is a wall-clock date-time written "2006-01-02 15:04:05", as
 // Cloudbeds and Kobas send them.
@@ -177,21 +200,25 @@ func (t DateTime) String() string { return formatTime(t.Time, layoutDateTime) }
 type SQLDateTime struct {
 	_ ownFormat
 	time.Time
+	// Raw holds a received value that is no date in any accepted format,
+	// verbatim (Time is then zero); it is "" otherwise. It marshals back
+	// unchanged.
+	Raw string
 }
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler].
 func (t *SQLDateTime) UnmarshalJSON(b []byte) error {
-	return decodeTimeJSON(&t.Time, "SQLDateTime", b)
+	return decodeTimeJSON(&t.Time, &t.Raw, "SQLDateTime", b)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (t *SQLDateTime) UnmarshalText(b []byte) error {
-	return decodeTimeText(&t.Time, "SQLDateTime", b)
+	return decodeTimeText(&t.Time, &t.Raw, "SQLDateTime", b)
 }
 
 // MarshalJSON implements [encoding/json.Marshaler].
 func (t SQLDateTime) MarshalJSON() ([]byte, error) {
-	return encodeTimeJSON(t.Time, "SQLDateTime", layoutSQLDateTime)
+	return encodeTimeJSON(t.Time, t.Raw, "SQLDateTime", layoutSQLDateTime)
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -200,11 +227,14 @@ func (t SQLDateTime) MarshalText() ([]byte, error) { return t.AppendText(nil) }
 // AppendText implements [encoding.TextAppender], replacing the method of the
 // embedded [time.Time].
 func (t SQLDateTime) AppendText(b []byte) ([]byte, error) {
-	return appendTime(b, t.Time, "SQLDateTime", layoutSQLDateTime)
+	return appendTime(b, t.Time, t.Raw, "SQLDateTime", layoutSQLDateTime)
 }
 
 // String returns t as "2006-01-02 15:04:05", or "" when t is empty.
-func (t SQLDateTime) String() string { return formatTime(t.Time, layoutSQLDateTime) }
+func (t SQLDateTime) String() string { return formatTime(t.Time, t.Raw, layoutSQLDateTime) }
+
+// IsZero reports whether t is empty: no time and no raw text.
+func (t SQLDateTime) IsZero() bool { return t.Time.IsZero() && t.Raw == "" }
 
 // LocalDateTime is a wall-clock date-time without offset written
 // "2006-01-02T15:04:05", as Octotable sends them.
@@ -218,21 +248,25 @@ func (t SQLDateTime) String() string { return formatTime(t.Time, layoutSQLDateTi
 type LocalDateTime struct {
 	_ ownFormat
 	time.Time
+	// Raw holds a received value that is no date in any accepted format,
+	// verbatim (Time is then zero); it is "" otherwise. It marshals back
+	// unchanged.
+	Raw string
 }
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler].
 func (t *LocalDateTime) UnmarshalJSON(b []byte) error {
-	return decodeTimeJSON(&t.Time, "LocalDateTime", b)
+	return decodeTimeJSON(&t.Time, &t.Raw, "LocalDateTime", b)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (t *LocalDateTime) UnmarshalText(b []byte) error {
-	return decodeTimeText(&t.Time, "LocalDateTime", b)
+	return decodeTimeText(&t.Time, &t.Raw, "LocalDateTime", b)
 }
 
 // MarshalJSON implements [encoding/json.Marshaler].
 func (t LocalDateTime) MarshalJSON() ([]byte, error) {
-	return encodeTimeJSON(t.Time, "LocalDateTime", layoutLocalDateTime)
+	return encodeTimeJSON(t.Time, t.Raw, "LocalDateTime", layoutLocalDateTime)
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -241,11 +275,14 @@ func (t LocalDateTime) MarshalText() ([]byte, error) { return t.AppendText(nil) 
 // AppendText implements [encoding.TextAppender], replacing the method of the
 // embedded [time.Time].
 func (t LocalDateTime) AppendText(b []byte) ([]byte, error) {
-	return appendTime(b, t.Time, "LocalDateTime", layoutLocalDateTime)
+	return appendTime(b, t.Time, t.Raw, "LocalDateTime", layoutLocalDateTime)
 }
 
 // String returns t as "2006-01-02T15:04:05", or "" when t is empty.
-func (t LocalDateTime) String() string { return formatTime(t.Time, layoutLocalDateTime) }
+func (t LocalDateTime) String() string { return formatTime(t.Time, t.Raw, layoutLocalDateTime) }
+
+// IsZero reports whether t is empty: no time and no raw text.
+func (t LocalDateTime) IsZero() bool { return t.Time.IsZero() && t.Raw == "" }
 
 // Date is a calendar date written "2006-01-02".
 //
@@ -257,16 +294,20 @@ func (t LocalDateTime) String() string { return formatTime(t.Time, layoutLocalDa
 type Date struct {
 	_ ownFormat
 	time.Time
+	// Raw holds a received value that is no date in any accepted format,
+	// verbatim (Time is then zero); it is "" otherwise. It marshals back
+	// unchanged.
+	Raw string
 }
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler].
-func (t *Date) UnmarshalJSON(b []byte) error { return decodeTimeJSON(&t.Time, "Date", b) }
+func (t *Date) UnmarshalJSON(b []byte) error { return decodeTimeJSON(&t.Time, &t.Raw, "Date", b) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (t *Date) UnmarshalText(b []byte) error { return decodeTimeText(&t.Time, "Date", b) }
+func (t *Date) UnmarshalText(b []byte) error { return decodeTimeText(&t.Time, &t.Raw, "Date", b) }
 
 // MarshalJSON implements [encoding/json.Marshaler].
-func (t Date) MarshalJSON() ([]byte, error) { return encodeTimeJSON(t.Time, "Date", layoutDate) }
+func (t Date) MarshalJSON() ([]byte, error) { return encodeTimeJSON(t.Time, t.Raw, "Date", layoutDate) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (t Date) MarshalText() ([]byte, error) { return t.AppendText(nil) }
@@ -274,11 +315,14 @@ func (t Date) MarshalText() ([]byte, error) { return t.AppendText(nil) }
 // AppendText implements [encoding.TextAppender], replacing the method of the
 // embedded [time.Time].
 func (t Date) AppendText(b []byte) ([]byte, error) {
-	return appendTime(b, t.Time, "Date", layoutDate)
+	return appendTime(b, t.Time, t.Raw, "Date", layoutDate)
 }
 
 // String returns t as "2006-01-02", or "" when t is empty.
-func (t Date) String() string { return formatTime(t.Time, layoutDate) }
+func (t Date) String() string { return formatTime(t.Time, t.Raw, layoutDate) }
+
+// IsZero reports whether t is empty: no time and no raw text.
+func (t Date) IsZero() bool { return t.Time.IsZero() && t.Raw == "" }
 
 // TimeOfDay is a wall-clock time of day written "15:04:05", such as an
 // opening hour or a booking slot.

@@ -57,59 +57,76 @@ var dateForms = []struct {
 	{"null", `null`, time.Time{}, `null`, `null`, `null`, `null`},
 }
 
-// badDates lists inputs every date type rejects.
-var badDates = []struct{ name, in string }{
-	{"month 13", `"2025-13-01"`},
-	{"February 30", `"2025-02-30"`},
-	{"February 29 in a common year", `"2025-02-29"`},
-	{"hour 25", `"2025-05-15T25:00:00"`},
-	{"day first", `"15/05/2025"`},
-	{"no seconds", `"2025-05-15T14:00"`},
-	{"unpadded month", `"2025-5-15"`},
-	{"letters", `"abc"`},
-	{"short", `"2025"`},
-	{"unix seconds", `1747317600`},
-	{"unix seconds string", `"1747317600"`},
-	{"true", `true`},
-	{"object", `{}`},
-	{"zero date with a time", `"0000-00-00 12:00:00"`},
-	{"offset without colon", `"2025-05-15T14:00:00+0200"`},
-	{"offset out of range", `"2025-05-15 14:00:00+25:00"`},
-	{"bad separator", `"2025-05-15x14:00:00"`},
-	{"leading space", `" 2025-05-15"`},
-	{"trailing garbage", `"2025-05-15T14:00:00Zx"`},
-	{"lower-case z", `"2025-05-15T14:00:00z"`},
+// badDates lists inputs that are no date in any accepted form. A JSON string or number among them
+// is kept verbatim in Raw (raw), so an answer is not lost; any other JSON value is rejected.
+var badDates = []struct{ name, in, raw string }{
+	{"month 13", `"2025-13-01"`, "2025-13-01"},
+	{"February 30", `"2025-02-30"`, "2025-02-30"},
+	{"February 29 in a common year", `"2025-02-29"`, "2025-02-29"},
+	{"hour 25", `"2025-05-15T25:00:00"`, "2025-05-15T25:00:00"},
+	{"day first", `"15/05/2025"`, "15/05/2025"},
+	{"no seconds", `"2025-05-15T14:00"`, "2025-05-15T14:00"},
+	{"unpadded month", `"2025-5-15"`, "2025-5-15"},
+	{"letters", `"abc"`, "abc"},
+	{"short", `"2025"`, "2025"},
+	{"unix seconds", `1747317600`, "1747317600"},
+	{"unix seconds string", `"1747317600"`, "1747317600"},
+	{"true", `true`, ""},
+	{"object", `{}`, ""},
+	{"zero date with a time", `"0000-00-00 12:00:00"`, "0000-00-00 12:00:00"},
+	{"offset without colon", `"2025-05-15T14:00:00+0200"`, "2025-05-15T14:00:00+0200"},
+	{"offset out of range", `"2025-05-15 14:00:00+25:00"`, "2025-05-15 14:00:00+25:00"},
+	{"bad separator", `"2025-05-15x14:00:00"`, "2025-05-15x14:00:00"},
+	{"leading space", `" 2025-05-15"`, " 2025-05-15"},
+	{"trailing garbage", `"2025-05-15T14:00:00Zx"`, "2025-05-15T14:00:00Zx"},
+	{"lower-case z", `"2025-05-15T14:00:00z"`, "2025-05-15T14:00:00z"},
 }
 
-func dateCases[T any](wrap func(time.Time) T) []decodeCase[T] {
+// Regression: a date in a form no layout accepts failed the whole answer; it is now kept in Raw.
+func dateCases[T any](wrap func(time.Time, string) T) []decodeCase[T] {
 	var cases []decodeCase[T]
 	for _, f := range dateForms {
-		cases = append(cases, decodeCase[T]{name: f.name, in: f.in, want: wrap(f.want)})
+		cases = append(cases, decodeCase[T]{name: f.name, in: f.in, want: wrap(f.want, "")})
 	}
 	for _, f := range badDates {
-		cases = append(cases, decodeCase[T]{name: f.name, in: f.in, err: true})
+		cases = append(cases, decodeCase[T]{name: f.name, in: f.in, want: wrap(time.Time{}, f.raw), err: f.raw == ""})
 	}
 	return cases
 }
 
 func TestDateTimeUnmarshalJSON(t *testing.T) {
-	testJSON(t, "DateTime", dateCases(func(t time.Time) DateTime { return DateTime{Time: t} }),
-		func(a, b DateTime) bool { return sameTime(a.Time, b.Time) })
+	testJSON(t, "DateTime", dateCases(func(t time.Time, raw string) DateTime { return DateTime{Time: t, Raw: raw} }),
+		func(a, b DateTime) bool { return sameTime(a.Time, b.Time) && a.Raw == b.Raw })
 }
 
 func TestSQLDateTimeUnmarshalJSON(t *testing.T) {
-	testJSON(t, "SQLDateTime", dateCases(func(t time.Time) SQLDateTime { return SQLDateTime{Time: t} }),
-		func(a, b SQLDateTime) bool { return sameTime(a.Time, b.Time) })
+	testJSON(t, "SQLDateTime", dateCases(func(t time.Time, raw string) SQLDateTime { return SQLDateTime{Time: t, Raw: raw} }),
+		func(a, b SQLDateTime) bool { return sameTime(a.Time, b.Time) && a.Raw == b.Raw })
 }
 
 func TestLocalDateTimeUnmarshalJSON(t *testing.T) {
-	testJSON(t, "LocalDateTime", dateCases(func(t time.Time) LocalDateTime { return LocalDateTime{Time: t} }),
-		func(a, b LocalDateTime) bool { return sameTime(a.Time, b.Time) })
+	testJSON(t, "LocalDateTime", dateCases(func(t time.Time, raw string) LocalDateTime { return LocalDateTime{Time: t, Raw: raw} }),
+		func(a, b LocalDateTime) bool { return sameTime(a.Time, b.Time) && a.Raw == b.Raw })
 }
 
 func TestDateUnmarshalJSON(t *testing.T) {
-	testJSON(t, "Date", dateCases(func(t time.Time) Date { return Date{Time: t} }),
-		func(a, b Date) bool { return sameTime(a.Time, b.Time) })
+	testJSON(t, "Date", dateCases(func(t time.Time, raw string) Date { return Date{Time: t, Raw: raw} }),
+		func(a, b Date) bool { return sameTime(a.Time, b.Time) && a.Raw == b.Raw })
+}
+
+// Regression: a date kept in Raw marshals back verbatim, so a decoded answer re-encodes unchanged.
+func TestDateRawRoundTrip(t *testing.T) {
+	var d SQLDateTime
+	if err := d.UnmarshalJSON([]byte(`"31/12/2025"`)); err != nil {
+		t.Fatalf("UnmarshalJSON: %v", err)
+	}
+	if d.IsZero() || d.String() != "31/12/2025" {
+		t.Errorf("SQLDateTime = {zero %v %q}, want not zero and the raw text", d.IsZero(), d.String())
+	}
+	got, err := d.MarshalJSON()
+	if err != nil || string(got) != `"31/12/2025"` {
+		t.Errorf("MarshalJSON() = %s, %v, want \"31/12/2025\"", got, err)
+	}
 }
 
 func TestDateUnmarshalText(t *testing.T) {

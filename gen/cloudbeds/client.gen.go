@@ -1261,6 +1261,11 @@ func (e ListAllotmentBlockNotesParamsStatus) Valid() bool {
 	}
 }
 
+// AmountText Amount or rate of a tax or fee, sent as a JSON number or a string: a money amount or a percentage depending on the item's amountType. Upstream declares it string-or-number with no pattern, so it is kept as the text that was sent rather than parsed.
+//
+// Example: 10.00
+type AmountText = wire.String
+
 // AppendCustomItemData defines model for AppendCustomItemData.
 type AppendCustomItemData struct {
 	// SoldProductID Identifier, usually a string; some endpoints send the same identifier as a JSON number.
@@ -5338,11 +5343,11 @@ type GetRoomBlocksDataRoomBlockRoom struct {
 	// Example: 12345
 	RoomID LooseID `json:"roomID,omitempty"`
 
-	// RoomTypeID Decimal amount, sent as a JSON number or as a numeric string ("180.50").
+	// RoomTypeID Room type identifier in getRoomBlocks, which upstream declares string-or-number and illustrates with a fractional number (120.5); kept as the text that was sent.
 	//
-	// Example: 180.5
-	RoomTypeID     LooseDecimal `json:"roomTypeID,omitempty"`
-	SourceEventIds []string     `json:"sourceEventIds,omitempty"`
+	// Example: 120
+	RoomTypeID     RoomBlockRoomTypeID `json:"roomTypeID,omitempty"`
+	SourceEventIds []string            `json:"sourceEventIds,omitempty"`
 }
 
 // GetRoomBlocksResult Answer of getRoomBlocks.
@@ -5680,10 +5685,10 @@ type GetSourcesResult struct {
 
 // GetTaxesAndFeesItem defines model for GetTaxesAndFeesItem.
 type GetTaxesAndFeesItem struct {
-	// Amount Decimal amount, sent as a JSON number or as a numeric string ("180.50").
+	// Amount Amount or rate of a tax or fee, sent as a JSON number or a string: a money amount or a percentage depending on the item's amountType. Upstream declares it string-or-number with no pattern, so it is kept as the text that was sent rather than parsed.
 	//
-	// Example: 180.5
-	Amount LooseDecimal `json:"amount,omitempty"`
+	// Example: 10.00
+	Amount AmountText `json:"amount,omitempty"`
 
 	// AmountAdult Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -5754,10 +5759,10 @@ type GetTaxesAndFeesItemAmountRateBasedItem struct {
 
 // GetTaxesAndFeesItemDateRange defines model for GetTaxesAndFeesItemDateRange.
 type GetTaxesAndFeesItemDateRange struct {
-	// Amount Decimal amount, sent as a JSON number or as a numeric string ("180.50").
+	// Amount Amount or rate of a tax or fee, sent as a JSON number or a string: a money amount or a percentage depending on the item's amountType. Upstream declares it string-or-number with no pattern, so it is kept as the text that was sent rather than parsed.
 	//
-	// Example: 180.5
-	Amount LooseDecimal `json:"amount,omitempty"`
+	// Example: 10.00
+	Amount AmountText `json:"amount,omitempty"`
 
 	// AmountAdult Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -5810,10 +5815,10 @@ type GetTaxesAndFeesItemDateRangeLengthOfStaySettingsObject struct {
 
 // GetTaxesAndFeesItemDateRangeLengthOfStaySettingsObjectRange defines model for GetTaxesAndFeesItemDateRangeLengthOfStaySettingsObjectRange.
 type GetTaxesAndFeesItemDateRangeLengthOfStaySettingsObjectRange struct {
-	// Amount Decimal amount, sent as a JSON number or as a numeric string ("180.50").
+	// Amount Amount or rate of a tax or fee, sent as a JSON number or a string: a money amount or a percentage depending on the item's amountType. Upstream declares it string-or-number with no pattern, so it is kept as the text that was sent rather than parsed.
 	//
-	// Example: 180.5
-	Amount LooseDecimal `json:"amount,omitempty"`
+	// Example: 10.00
+	Amount AmountText `json:"amount,omitempty"`
 
 	// AmountAdult Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -5854,10 +5859,10 @@ type GetTaxesAndFeesItemLengthOfStaySettingsObject struct {
 
 // GetTaxesAndFeesItemLengthOfStaySettingsObjectRange defines model for GetTaxesAndFeesItemLengthOfStaySettingsObjectRange.
 type GetTaxesAndFeesItemLengthOfStaySettingsObjectRange struct {
-	// Amount Decimal amount, sent as a JSON number or as a numeric string ("180.50").
+	// Amount Amount or rate of a tax or fee, sent as a JSON number or a string: a money amount or a percentage depending on the item's amountType. Upstream declares it string-or-number with no pattern, so it is kept as the text that was sent rather than parsed.
 	//
-	// Example: 180.5
-	Amount LooseDecimal `json:"amount,omitempty"`
+	// Example: 10.00
+	Amount AmountText `json:"amount,omitempty"`
 
 	// AmountAdult Decimal amount, sent as a JSON number or as a numeric string ("180.50").
 	//
@@ -9734,6 +9739,11 @@ type Room struct {
 	RoomTypeName      string  `json:"roomTypeName,omitempty"`
 	RoomTypeNameShort string  `json:"roomTypeNameShort,omitempty"`
 }
+
+// RoomBlockRoomTypeID Room type identifier in getRoomBlocks, which upstream declares string-or-number and illustrates with a fractional number (120.5); kept as the text that was sent.
+//
+// Example: 120
+type RoomBlockRoomTypeID = wire.String
 
 // RoomLinkedRoomTypeQtyItem defines model for RoomLinkedRoomTypeQtyItem.
 type RoomLinkedRoomTypeQtyItem struct {
@@ -32027,7 +32037,9 @@ func (c *ClientWithResponses) GetUserinfoWithResponse(ctx context.Context, param
 	return ParseGetUserinfoResponse(rsp)
 }
 
-// ParsePostAccessTokenResponse parses an HTTP response from a PostAccessTokenWithResponse call
+// ParsePostAccessTokenResponse parses an HTTP response from a PostAccessTokenWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostAccessTokenResponse(rsp *http.Response) (*PostAccessTokenResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32039,7 +32051,8 @@ func ParsePostAccessTokenResponse(rsp *http.Response) (*PostAccessTokenResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postAccessToken")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostAccessTokenResult
@@ -32050,10 +32063,16 @@ func ParsePostAccessTokenResponse(rsp *http.Response) (*PostAccessTokenResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseAppendCustomItemResponse parses an HTTP response from a AppendCustomItemWithResponse call
+// ParseAppendCustomItemResponse parses an HTTP response from a AppendCustomItemWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseAppendCustomItemResponse(rsp *http.Response) (*AppendCustomItemResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32065,7 +32084,8 @@ func ParseAppendCustomItemResponse(rsp *http.Response) (*AppendCustomItemRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("appendCustomItem")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AppendCustomItemResult
@@ -32076,10 +32096,16 @@ func ParseAppendCustomItemResponse(rsp *http.Response) (*AppendCustomItemRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateAllotmentBlockResponse parses an HTTP response from a CreateAllotmentBlockWithResponse call
+// ParseCreateAllotmentBlockResponse parses an HTTP response from a CreateAllotmentBlockWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateAllotmentBlockResponse(rsp *http.Response) (*CreateAllotmentBlockResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32091,7 +32117,8 @@ func ParseCreateAllotmentBlockResponse(rsp *http.Response) (*CreateAllotmentBloc
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createAllotmentBlock")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CreateAllotmentBlockResult
@@ -32102,10 +32129,16 @@ func ParseCreateAllotmentBlockResponse(rsp *http.Response) (*CreateAllotmentBloc
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateAllotmentBlockNotesResponse parses an HTTP response from a CreateAllotmentBlockNotesWithResponse call
+// ParseCreateAllotmentBlockNotesResponse parses an HTTP response from a CreateAllotmentBlockNotesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateAllotmentBlockNotesResponse(rsp *http.Response) (*CreateAllotmentBlockNotesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32117,7 +32150,8 @@ func ParseCreateAllotmentBlockNotesResponse(rsp *http.Response) (*CreateAllotmen
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createAllotmentBlockNotes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CreateAllotmentBlockNotesResult
@@ -32128,10 +32162,16 @@ func ParseCreateAllotmentBlockNotesResponse(rsp *http.Response) (*CreateAllotmen
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteAdjustmentResponse parses an HTTP response from a DeleteAdjustmentWithResponse call
+// ParseDeleteAdjustmentResponse parses an HTTP response from a DeleteAdjustmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteAdjustmentResponse(rsp *http.Response) (*DeleteAdjustmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32143,7 +32183,8 @@ func ParseDeleteAdjustmentResponse(rsp *http.Response) (*DeleteAdjustmentRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteAdjustment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DeleteAdjustmentResult
@@ -32154,10 +32195,16 @@ func ParseDeleteAdjustmentResponse(rsp *http.Response) (*DeleteAdjustmentRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteAllotmentBlockResponse parses an HTTP response from a DeleteAllotmentBlockWithResponse call
+// ParseDeleteAllotmentBlockResponse parses an HTTP response from a DeleteAllotmentBlockWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteAllotmentBlockResponse(rsp *http.Response) (*DeleteAllotmentBlockResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32169,7 +32216,8 @@ func ParseDeleteAllotmentBlockResponse(rsp *http.Response) (*DeleteAllotmentBloc
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteAllotmentBlock")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DeleteAllotmentBlockResult
@@ -32180,10 +32228,16 @@ func ParseDeleteAllotmentBlockResponse(rsp *http.Response) (*DeleteAllotmentBloc
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteAppPropertySettingsResponse parses an HTTP response from a DeleteAppPropertySettingsWithResponse call
+// ParseDeleteAppPropertySettingsResponse parses an HTTP response from a DeleteAppPropertySettingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteAppPropertySettingsResponse(rsp *http.Response) (*DeleteAppPropertySettingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32195,7 +32249,8 @@ func ParseDeleteAppPropertySettingsResponse(rsp *http.Response) (*DeleteAppPrope
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteAppPropertySettings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DeleteAppPropertySettingsResult
@@ -32206,10 +32261,16 @@ func ParseDeleteAppPropertySettingsResponse(rsp *http.Response) (*DeleteAppPrope
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteGuestNoteResponse parses an HTTP response from a DeleteGuestNoteWithResponse call
+// ParseDeleteGuestNoteResponse parses an HTTP response from a DeleteGuestNoteWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteGuestNoteResponse(rsp *http.Response) (*DeleteGuestNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32221,7 +32282,8 @@ func ParseDeleteGuestNoteResponse(rsp *http.Response) (*DeleteGuestNoteResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteGuestNote")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DeleteGuestNoteResult
@@ -32232,10 +32294,16 @@ func ParseDeleteGuestNoteResponse(rsp *http.Response) (*DeleteGuestNoteResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteReservationNoteResponse parses an HTTP response from a DeleteReservationNoteWithResponse call
+// ParseDeleteReservationNoteResponse parses an HTTP response from a DeleteReservationNoteWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteReservationNoteResponse(rsp *http.Response) (*DeleteReservationNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32247,7 +32315,8 @@ func ParseDeleteReservationNoteResponse(rsp *http.Response) (*DeleteReservationN
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteReservationNote")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DeleteReservationNoteResult
@@ -32258,10 +32327,16 @@ func ParseDeleteReservationNoteResponse(rsp *http.Response) (*DeleteReservationN
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteRoomBlockResponse parses an HTTP response from a DeleteRoomBlockWithResponse call
+// ParseDeleteRoomBlockResponse parses an HTTP response from a DeleteRoomBlockWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteRoomBlockResponse(rsp *http.Response) (*DeleteRoomBlockResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32273,7 +32348,8 @@ func ParseDeleteRoomBlockResponse(rsp *http.Response) (*DeleteRoomBlockResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteRoomBlock")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DeleteRoomBlockResult
@@ -32284,10 +32360,16 @@ func ParseDeleteRoomBlockResponse(rsp *http.Response) (*DeleteRoomBlockResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteWebhookResponse parses an HTTP response from a DeleteWebhookWithResponse call
+// ParseDeleteWebhookResponse parses an HTTP response from a DeleteWebhookWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteWebhookResponse(rsp *http.Response) (*DeleteWebhookResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32299,7 +32381,8 @@ func ParseDeleteWebhookResponse(rsp *http.Response) (*DeleteWebhookResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteWebhook")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DeleteWebhookResult
@@ -32310,10 +32393,16 @@ func ParseDeleteWebhookResponse(rsp *http.Response) (*DeleteWebhookResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAllotmentBlocksResponse parses an HTTP response from a GetAllotmentBlocksWithResponse call
+// ParseGetAllotmentBlocksResponse parses an HTTP response from a GetAllotmentBlocksWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAllotmentBlocksResponse(rsp *http.Response) (*GetAllotmentBlocksResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32325,7 +32414,8 @@ func ParseGetAllotmentBlocksResponse(rsp *http.Response) (*GetAllotmentBlocksRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getAllotmentBlocks")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetAllotmentBlocksResult
@@ -32336,10 +32426,16 @@ func ParseGetAllotmentBlocksResponse(rsp *http.Response) (*GetAllotmentBlocksRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAppPropertySettingsResponse parses an HTTP response from a GetAppPropertySettingsWithResponse call
+// ParseGetAppPropertySettingsResponse parses an HTTP response from a GetAppPropertySettingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAppPropertySettingsResponse(rsp *http.Response) (*GetAppPropertySettingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32351,7 +32447,8 @@ func ParseGetAppPropertySettingsResponse(rsp *http.Response) (*GetAppPropertySet
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getAppPropertySettings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetAppPropertySettingsResult
@@ -32362,10 +32459,16 @@ func ParseGetAppPropertySettingsResponse(rsp *http.Response) (*GetAppPropertySet
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAppSettingsResponse parses an HTTP response from a GetAppSettingsWithResponse call
+// ParseGetAppSettingsResponse parses an HTTP response from a GetAppSettingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAppSettingsResponse(rsp *http.Response) (*GetAppSettingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32377,7 +32480,8 @@ func ParseGetAppSettingsResponse(rsp *http.Response) (*GetAppSettingsResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getAppSettings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetAppSettingsResult
@@ -32388,10 +32492,16 @@ func ParseGetAppSettingsResponse(rsp *http.Response) (*GetAppSettingsResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAppStateResponse parses an HTTP response from a GetAppStateWithResponse call
+// ParseGetAppStateResponse parses an HTTP response from a GetAppStateWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAppStateResponse(rsp *http.Response) (*GetAppStateResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32403,7 +32513,8 @@ func ParseGetAppStateResponse(rsp *http.Response) (*GetAppStateResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getAppState")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetAppStateResult
@@ -32414,10 +32525,16 @@ func ParseGetAppStateResponse(rsp *http.Response) (*GetAppStateResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAvailableRoomTypesResponse parses an HTTP response from a GetAvailableRoomTypesWithResponse call
+// ParseGetAvailableRoomTypesResponse parses an HTTP response from a GetAvailableRoomTypesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAvailableRoomTypesResponse(rsp *http.Response) (*GetAvailableRoomTypesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32429,7 +32546,8 @@ func ParseGetAvailableRoomTypesResponse(rsp *http.Response) (*GetAvailableRoomTy
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getAvailableRoomTypes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetAvailableRoomTypesResult
@@ -32440,10 +32558,16 @@ func ParseGetAvailableRoomTypesResponse(rsp *http.Response) (*GetAvailableRoomTy
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetCurrencySettingsResponse parses an HTTP response from a GetCurrencySettingsWithResponse call
+// ParseGetCurrencySettingsResponse parses an HTTP response from a GetCurrencySettingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetCurrencySettingsResponse(rsp *http.Response) (*GetCurrencySettingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32455,7 +32579,8 @@ func ParseGetCurrencySettingsResponse(rsp *http.Response) (*GetCurrencySettingsR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getCurrencySettings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetCurrencySettingsResult
@@ -32466,10 +32591,16 @@ func ParseGetCurrencySettingsResponse(rsp *http.Response) (*GetCurrencySettingsR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetCustomFieldsResponse parses an HTTP response from a GetCustomFieldsWithResponse call
+// ParseGetCustomFieldsResponse parses an HTTP response from a GetCustomFieldsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetCustomFieldsResponse(rsp *http.Response) (*GetCustomFieldsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32481,7 +32612,8 @@ func ParseGetCustomFieldsResponse(rsp *http.Response) (*GetCustomFieldsResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getCustomFields")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetCustomFieldsResult
@@ -32492,10 +32624,16 @@ func ParseGetCustomFieldsResponse(rsp *http.Response) (*GetCustomFieldsResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetDashboardResponse parses an HTTP response from a GetDashboardWithResponse call
+// ParseGetDashboardResponse parses an HTTP response from a GetDashboardWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetDashboardResponse(rsp *http.Response) (*GetDashboardResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32507,7 +32645,8 @@ func ParseGetDashboardResponse(rsp *http.Response) (*GetDashboardResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getDashboard")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetDashboardResult
@@ -32518,10 +32657,16 @@ func ParseGetDashboardResponse(rsp *http.Response) (*GetDashboardResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetEmailScheduleResponse parses an HTTP response from a GetEmailScheduleWithResponse call
+// ParseGetEmailScheduleResponse parses an HTTP response from a GetEmailScheduleWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetEmailScheduleResponse(rsp *http.Response) (*GetEmailScheduleResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32533,7 +32678,8 @@ func ParseGetEmailScheduleResponse(rsp *http.Response) (*GetEmailScheduleRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getEmailSchedule")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetEmailScheduleResult
@@ -32544,10 +32690,16 @@ func ParseGetEmailScheduleResponse(rsp *http.Response) (*GetEmailScheduleRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetEmailTemplatesResponse parses an HTTP response from a GetEmailTemplatesWithResponse call
+// ParseGetEmailTemplatesResponse parses an HTTP response from a GetEmailTemplatesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetEmailTemplatesResponse(rsp *http.Response) (*GetEmailTemplatesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32559,7 +32711,8 @@ func ParseGetEmailTemplatesResponse(rsp *http.Response) (*GetEmailTemplatesRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getEmailTemplates")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetEmailTemplatesResult
@@ -32570,10 +32723,16 @@ func ParseGetEmailTemplatesResponse(rsp *http.Response) (*GetEmailTemplatesRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetFilesResponse parses an HTTP response from a GetFilesWithResponse call
+// ParseGetFilesResponse parses an HTTP response from a GetFilesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetFilesResponse(rsp *http.Response) (*GetFilesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32585,7 +32744,8 @@ func ParseGetFilesResponse(rsp *http.Response) (*GetFilesResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getFiles")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetFilesResult
@@ -32596,10 +32756,16 @@ func ParseGetFilesResponse(rsp *http.Response) (*GetFilesResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetGroupNotesResponse parses an HTTP response from a GetGroupNotesWithResponse call
+// ParseGetGroupNotesResponse parses an HTTP response from a GetGroupNotesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetGroupNotesResponse(rsp *http.Response) (*GetGroupNotesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32611,7 +32777,8 @@ func ParseGetGroupNotesResponse(rsp *http.Response) (*GetGroupNotesResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getGroupNotes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetGroupNotesResult
@@ -32622,10 +32789,16 @@ func ParseGetGroupNotesResponse(rsp *http.Response) (*GetGroupNotesResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetGroupsResponse parses an HTTP response from a GetGroupsWithResponse call
+// ParseGetGroupsResponse parses an HTTP response from a GetGroupsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetGroupsResponse(rsp *http.Response) (*GetGroupsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32637,7 +32810,8 @@ func ParseGetGroupsResponse(rsp *http.Response) (*GetGroupsResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getGroups")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetGroupsResult
@@ -32648,10 +32822,16 @@ func ParseGetGroupsResponse(rsp *http.Response) (*GetGroupsResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetGuestResponse parses an HTTP response from a GetGuestWithResponse call
+// ParseGetGuestResponse parses an HTTP response from a GetGuestWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetGuestResponse(rsp *http.Response) (*GetGuestResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32663,7 +32843,8 @@ func ParseGetGuestResponse(rsp *http.Response) (*GetGuestResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getGuest")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetGuestResult
@@ -32674,10 +32855,16 @@ func ParseGetGuestResponse(rsp *http.Response) (*GetGuestResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetGuestListResponse parses an HTTP response from a GetGuestListWithResponse call
+// ParseGetGuestListResponse parses an HTTP response from a GetGuestListWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetGuestListResponse(rsp *http.Response) (*GetGuestListResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32689,7 +32876,8 @@ func ParseGetGuestListResponse(rsp *http.Response) (*GetGuestListResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getGuestList")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetGuestListResult
@@ -32700,10 +32888,16 @@ func ParseGetGuestListResponse(rsp *http.Response) (*GetGuestListResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetGuestNotesResponse parses an HTTP response from a GetGuestNotesWithResponse call
+// ParseGetGuestNotesResponse parses an HTTP response from a GetGuestNotesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetGuestNotesResponse(rsp *http.Response) (*GetGuestNotesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32715,7 +32909,8 @@ func ParseGetGuestNotesResponse(rsp *http.Response) (*GetGuestNotesResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getGuestNotes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetGuestNotesResult
@@ -32726,10 +32921,16 @@ func ParseGetGuestNotesResponse(rsp *http.Response) (*GetGuestNotesResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetGuestsByFilterResponse parses an HTTP response from a GetGuestsByFilterWithResponse call
+// ParseGetGuestsByFilterResponse parses an HTTP response from a GetGuestsByFilterWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetGuestsByFilterResponse(rsp *http.Response) (*GetGuestsByFilterResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32741,7 +32942,8 @@ func ParseGetGuestsByFilterResponse(rsp *http.Response) (*GetGuestsByFilterRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getGuestsByFilter")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetGuestsByFilterResult
@@ -32752,10 +32954,16 @@ func ParseGetGuestsByFilterResponse(rsp *http.Response) (*GetGuestsByFilterRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetGuestsByStatusResponse parses an HTTP response from a GetGuestsByStatusWithResponse call
+// ParseGetGuestsByStatusResponse parses an HTTP response from a GetGuestsByStatusWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetGuestsByStatusResponse(rsp *http.Response) (*GetGuestsByStatusResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32767,7 +32975,8 @@ func ParseGetGuestsByStatusResponse(rsp *http.Response) (*GetGuestsByStatusRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getGuestsByStatus")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetGuestsByStatusResult
@@ -32778,10 +32987,16 @@ func ParseGetGuestsByStatusResponse(rsp *http.Response) (*GetGuestsByStatusRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetGuestsModifiedResponse parses an HTTP response from a GetGuestsModifiedWithResponse call
+// ParseGetGuestsModifiedResponse parses an HTTP response from a GetGuestsModifiedWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetGuestsModifiedResponse(rsp *http.Response) (*GetGuestsModifiedResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32793,7 +33008,8 @@ func ParseGetGuestsModifiedResponse(rsp *http.Response) (*GetGuestsModifiedRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getGuestsModified")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetGuestsModifiedResult
@@ -32804,10 +33020,16 @@ func ParseGetGuestsModifiedResponse(rsp *http.Response) (*GetGuestsModifiedRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetHotelDetailsResponse parses an HTTP response from a GetHotelDetailsWithResponse call
+// ParseGetHotelDetailsResponse parses an HTTP response from a GetHotelDetailsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetHotelDetailsResponse(rsp *http.Response) (*GetHotelDetailsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32819,7 +33041,8 @@ func ParseGetHotelDetailsResponse(rsp *http.Response) (*GetHotelDetailsResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getHotelDetails")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetHotelDetailsResult
@@ -32830,10 +33053,16 @@ func ParseGetHotelDetailsResponse(rsp *http.Response) (*GetHotelDetailsResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetHotelsResponse parses an HTTP response from a GetHotelsWithResponse call
+// ParseGetHotelsResponse parses an HTTP response from a GetHotelsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetHotelsResponse(rsp *http.Response) (*GetHotelsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32845,7 +33074,8 @@ func ParseGetHotelsResponse(rsp *http.Response) (*GetHotelsResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getHotels")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetHotelsResult
@@ -32856,10 +33086,16 @@ func ParseGetHotelsResponse(rsp *http.Response) (*GetHotelsResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetHouseAccountListResponse parses an HTTP response from a GetHouseAccountListWithResponse call
+// ParseGetHouseAccountListResponse parses an HTTP response from a GetHouseAccountListWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetHouseAccountListResponse(rsp *http.Response) (*GetHouseAccountListResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32871,7 +33107,8 @@ func ParseGetHouseAccountListResponse(rsp *http.Response) (*GetHouseAccountListR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getHouseAccountList")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetHouseAccountListResult
@@ -32882,10 +33119,16 @@ func ParseGetHouseAccountListResponse(rsp *http.Response) (*GetHouseAccountListR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetHousekeepersResponse parses an HTTP response from a GetHousekeepersWithResponse call
+// ParseGetHousekeepersResponse parses an HTTP response from a GetHousekeepersWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetHousekeepersResponse(rsp *http.Response) (*GetHousekeepersResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32897,7 +33140,8 @@ func ParseGetHousekeepersResponse(rsp *http.Response) (*GetHousekeepersResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getHousekeepers")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetHousekeepersResult
@@ -32908,10 +33152,16 @@ func ParseGetHousekeepersResponse(rsp *http.Response) (*GetHousekeepersResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetHousekeepingStatusResponse parses an HTTP response from a GetHousekeepingStatusWithResponse call
+// ParseGetHousekeepingStatusResponse parses an HTTP response from a GetHousekeepingStatusWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetHousekeepingStatusResponse(rsp *http.Response) (*GetHousekeepingStatusResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32923,7 +33173,8 @@ func ParseGetHousekeepingStatusResponse(rsp *http.Response) (*GetHousekeepingSta
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getHousekeepingStatus")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetHousekeepingStatusResult
@@ -32934,10 +33185,16 @@ func ParseGetHousekeepingStatusResponse(rsp *http.Response) (*GetHousekeepingSta
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetItemResponse parses an HTTP response from a GetItemWithResponse call
+// ParseGetItemResponse parses an HTTP response from a GetItemWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetItemResponse(rsp *http.Response) (*GetItemResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32949,7 +33206,8 @@ func ParseGetItemResponse(rsp *http.Response) (*GetItemResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getItem")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetItemResult
@@ -32960,10 +33218,16 @@ func ParseGetItemResponse(rsp *http.Response) (*GetItemResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetItemCategoriesResponse parses an HTTP response from a GetItemCategoriesWithResponse call
+// ParseGetItemCategoriesResponse parses an HTTP response from a GetItemCategoriesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetItemCategoriesResponse(rsp *http.Response) (*GetItemCategoriesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32975,7 +33239,8 @@ func ParseGetItemCategoriesResponse(rsp *http.Response) (*GetItemCategoriesRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getItemCategories")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetItemCategoriesResult
@@ -32986,10 +33251,16 @@ func ParseGetItemCategoriesResponse(rsp *http.Response) (*GetItemCategoriesRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetItemsResponse parses an HTTP response from a GetItemsWithResponse call
+// ParseGetItemsResponse parses an HTTP response from a GetItemsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetItemsResponse(rsp *http.Response) (*GetItemsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33001,7 +33272,8 @@ func ParseGetItemsResponse(rsp *http.Response) (*GetItemsResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getItems")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetItemsResult
@@ -33012,10 +33284,16 @@ func ParseGetItemsResponse(rsp *http.Response) (*GetItemsResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetPackageNamesResponse parses an HTTP response from a GetPackageNamesWithResponse call
+// ParseGetPackageNamesResponse parses an HTTP response from a GetPackageNamesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetPackageNamesResponse(rsp *http.Response) (*GetPackageNamesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33027,7 +33305,8 @@ func ParseGetPackageNamesResponse(rsp *http.Response) (*GetPackageNamesResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getPackageNames")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetPackageNamesResult
@@ -33038,10 +33317,16 @@ func ParseGetPackageNamesResponse(rsp *http.Response) (*GetPackageNamesResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetPackagesResponse parses an HTTP response from a GetPackagesWithResponse call
+// ParseGetPackagesResponse parses an HTTP response from a GetPackagesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetPackagesResponse(rsp *http.Response) (*GetPackagesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33053,7 +33338,8 @@ func ParseGetPackagesResponse(rsp *http.Response) (*GetPackagesResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getPackages")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetPackagesResult
@@ -33064,10 +33350,16 @@ func ParseGetPackagesResponse(rsp *http.Response) (*GetPackagesResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetPaymentMethodsResponse parses an HTTP response from a GetPaymentMethodsWithResponse call
+// ParseGetPaymentMethodsResponse parses an HTTP response from a GetPaymentMethodsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetPaymentMethodsResponse(rsp *http.Response) (*GetPaymentMethodsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33079,7 +33371,8 @@ func ParseGetPaymentMethodsResponse(rsp *http.Response) (*GetPaymentMethodsRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getPaymentMethods")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetPaymentMethodsResult
@@ -33090,10 +33383,16 @@ func ParseGetPaymentMethodsResponse(rsp *http.Response) (*GetPaymentMethodsRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetPaymentsCapabilitiesResponse parses an HTTP response from a GetPaymentsCapabilitiesWithResponse call
+// ParseGetPaymentsCapabilitiesResponse parses an HTTP response from a GetPaymentsCapabilitiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetPaymentsCapabilitiesResponse(rsp *http.Response) (*GetPaymentsCapabilitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33105,7 +33404,8 @@ func ParseGetPaymentsCapabilitiesResponse(rsp *http.Response) (*GetPaymentsCapab
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getPaymentsCapabilities")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetPaymentsCapabilitiesResult
@@ -33116,10 +33416,16 @@ func ParseGetPaymentsCapabilitiesResponse(rsp *http.Response) (*GetPaymentsCapab
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRateResponse parses an HTTP response from a GetRateWithResponse call
+// ParseGetRateResponse parses an HTTP response from a GetRateWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRateResponse(rsp *http.Response) (*GetRateResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33131,7 +33437,8 @@ func ParseGetRateResponse(rsp *http.Response) (*GetRateResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRate")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetRateResult
@@ -33142,10 +33449,16 @@ func ParseGetRateResponse(rsp *http.Response) (*GetRateResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRateJobsResponse parses an HTTP response from a GetRateJobsWithResponse call
+// ParseGetRateJobsResponse parses an HTTP response from a GetRateJobsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRateJobsResponse(rsp *http.Response) (*GetRateJobsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33157,7 +33470,8 @@ func ParseGetRateJobsResponse(rsp *http.Response) (*GetRateJobsResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRateJobs")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetRateJobsResult
@@ -33168,10 +33482,16 @@ func ParseGetRateJobsResponse(rsp *http.Response) (*GetRateJobsResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRatePlansResponse parses an HTTP response from a GetRatePlansWithResponse call
+// ParseGetRatePlansResponse parses an HTTP response from a GetRatePlansWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRatePlansResponse(rsp *http.Response) (*GetRatePlansResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33183,7 +33503,8 @@ func ParseGetRatePlansResponse(rsp *http.Response) (*GetRatePlansResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRatePlans")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetRatePlansResult
@@ -33194,10 +33515,16 @@ func ParseGetRatePlansResponse(rsp *http.Response) (*GetRatePlansResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetReservationResponse parses an HTTP response from a GetReservationWithResponse call
+// ParseGetReservationResponse parses an HTTP response from a GetReservationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetReservationResponse(rsp *http.Response) (*GetReservationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33209,7 +33536,8 @@ func ParseGetReservationResponse(rsp *http.Response) (*GetReservationResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getReservation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetReservationResult
@@ -33220,10 +33548,16 @@ func ParseGetReservationResponse(rsp *http.Response) (*GetReservationResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetReservationAssignmentsResponse parses an HTTP response from a GetReservationAssignmentsWithResponse call
+// ParseGetReservationAssignmentsResponse parses an HTTP response from a GetReservationAssignmentsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetReservationAssignmentsResponse(rsp *http.Response) (*GetReservationAssignmentsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33235,7 +33569,8 @@ func ParseGetReservationAssignmentsResponse(rsp *http.Response) (*GetReservation
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getReservationAssignments")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetReservationAssignmentsResult
@@ -33246,10 +33581,16 @@ func ParseGetReservationAssignmentsResponse(rsp *http.Response) (*GetReservation
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetReservationNotesResponse parses an HTTP response from a GetReservationNotesWithResponse call
+// ParseGetReservationNotesResponse parses an HTTP response from a GetReservationNotesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetReservationNotesResponse(rsp *http.Response) (*GetReservationNotesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33261,7 +33602,8 @@ func ParseGetReservationNotesResponse(rsp *http.Response) (*GetReservationNotesR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getReservationNotes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetReservationNotesResult
@@ -33272,10 +33614,16 @@ func ParseGetReservationNotesResponse(rsp *http.Response) (*GetReservationNotesR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetReservationRoomDetailsResponse parses an HTTP response from a GetReservationRoomDetailsWithResponse call
+// ParseGetReservationRoomDetailsResponse parses an HTTP response from a GetReservationRoomDetailsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetReservationRoomDetailsResponse(rsp *http.Response) (*GetReservationRoomDetailsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33287,7 +33635,8 @@ func ParseGetReservationRoomDetailsResponse(rsp *http.Response) (*GetReservation
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getReservationRoomDetails")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetReservationRoomDetailsResult
@@ -33298,10 +33647,16 @@ func ParseGetReservationRoomDetailsResponse(rsp *http.Response) (*GetReservation
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetReservationsResponse parses an HTTP response from a GetReservationsWithResponse call
+// ParseGetReservationsResponse parses an HTTP response from a GetReservationsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetReservationsResponse(rsp *http.Response) (*GetReservationsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33313,7 +33668,8 @@ func ParseGetReservationsResponse(rsp *http.Response) (*GetReservationsResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getReservations")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetReservationsResult
@@ -33324,10 +33680,16 @@ func ParseGetReservationsResponse(rsp *http.Response) (*GetReservationsResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetReservationsWithRateDetailsResponse parses an HTTP response from a GetReservationsWithRateDetailsWithResponse call
+// ParseGetReservationsWithRateDetailsResponse parses an HTTP response from a GetReservationsWithRateDetailsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetReservationsWithRateDetailsResponse(rsp *http.Response) (*GetReservationsWithRateDetailsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33339,7 +33701,8 @@ func ParseGetReservationsWithRateDetailsResponse(rsp *http.Response) (*GetReserv
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getReservationsWithRateDetails")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetReservationsWithRateDetailsResult
@@ -33350,10 +33713,16 @@ func ParseGetReservationsWithRateDetailsResponse(rsp *http.Response) (*GetReserv
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRoomBlocksResponse parses an HTTP response from a GetRoomBlocksWithResponse call
+// ParseGetRoomBlocksResponse parses an HTTP response from a GetRoomBlocksWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRoomBlocksResponse(rsp *http.Response) (*GetRoomBlocksResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33365,7 +33734,8 @@ func ParseGetRoomBlocksResponse(rsp *http.Response) (*GetRoomBlocksResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRoomBlocks")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetRoomBlocksResult
@@ -33376,10 +33746,16 @@ func ParseGetRoomBlocksResponse(rsp *http.Response) (*GetRoomBlocksResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRoomTypesResponse parses an HTTP response from a GetRoomTypesWithResponse call
+// ParseGetRoomTypesResponse parses an HTTP response from a GetRoomTypesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRoomTypesResponse(rsp *http.Response) (*GetRoomTypesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33391,7 +33767,8 @@ func ParseGetRoomTypesResponse(rsp *http.Response) (*GetRoomTypesResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRoomTypes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetRoomTypesResult
@@ -33402,10 +33779,16 @@ func ParseGetRoomTypesResponse(rsp *http.Response) (*GetRoomTypesResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRoomsResponse parses an HTTP response from a GetRoomsWithResponse call
+// ParseGetRoomsResponse parses an HTTP response from a GetRoomsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRoomsResponse(rsp *http.Response) (*GetRoomsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33417,7 +33800,8 @@ func ParseGetRoomsResponse(rsp *http.Response) (*GetRoomsResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRooms")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetRoomsResult
@@ -33428,10 +33812,16 @@ func ParseGetRoomsResponse(rsp *http.Response) (*GetRoomsResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRoomsFeesAndTaxesResponse parses an HTTP response from a GetRoomsFeesAndTaxesWithResponse call
+// ParseGetRoomsFeesAndTaxesResponse parses an HTTP response from a GetRoomsFeesAndTaxesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRoomsFeesAndTaxesResponse(rsp *http.Response) (*GetRoomsFeesAndTaxesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33443,7 +33833,8 @@ func ParseGetRoomsFeesAndTaxesResponse(rsp *http.Response) (*GetRoomsFeesAndTaxe
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRoomsFeesAndTaxes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetRoomsFeesAndTaxesResult
@@ -33454,10 +33845,16 @@ func ParseGetRoomsFeesAndTaxesResponse(rsp *http.Response) (*GetRoomsFeesAndTaxe
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRoomsUnassignedResponse parses an HTTP response from a GetRoomsUnassignedWithResponse call
+// ParseGetRoomsUnassignedResponse parses an HTTP response from a GetRoomsUnassignedWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRoomsUnassignedResponse(rsp *http.Response) (*GetRoomsUnassignedResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33469,7 +33866,8 @@ func ParseGetRoomsUnassignedResponse(rsp *http.Response) (*GetRoomsUnassignedRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRoomsUnassigned")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetRoomsUnassignedResult
@@ -33480,10 +33878,16 @@ func ParseGetRoomsUnassignedResponse(rsp *http.Response) (*GetRoomsUnassignedRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSourcesResponse parses an HTTP response from a GetSourcesWithResponse call
+// ParseGetSourcesResponse parses an HTTP response from a GetSourcesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSourcesResponse(rsp *http.Response) (*GetSourcesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33495,7 +33899,8 @@ func ParseGetSourcesResponse(rsp *http.Response) (*GetSourcesResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getSources")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetSourcesResult
@@ -33506,10 +33911,16 @@ func ParseGetSourcesResponse(rsp *http.Response) (*GetSourcesResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetTaxesAndFeesResponse parses an HTTP response from a GetTaxesAndFeesWithResponse call
+// ParseGetTaxesAndFeesResponse parses an HTTP response from a GetTaxesAndFeesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetTaxesAndFeesResponse(rsp *http.Response) (*GetTaxesAndFeesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33521,7 +33932,8 @@ func ParseGetTaxesAndFeesResponse(rsp *http.Response) (*GetTaxesAndFeesResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getTaxesAndFees")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetTaxesAndFeesResult
@@ -33532,10 +33944,16 @@ func ParseGetTaxesAndFeesResponse(rsp *http.Response) (*GetTaxesAndFeesResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetUsersResponse parses an HTTP response from a GetUsersWithResponse call
+// ParseGetUsersResponse parses an HTTP response from a GetUsersWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetUsersResponse(rsp *http.Response) (*GetUsersResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33547,7 +33965,8 @@ func ParseGetUsersResponse(rsp *http.Response) (*GetUsersResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getUsers")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetUsersResult
@@ -33558,10 +33977,16 @@ func ParseGetUsersResponse(rsp *http.Response) (*GetUsersResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetWebhooksResponse parses an HTTP response from a GetWebhooksWithResponse call
+// ParseGetWebhooksResponse parses an HTTP response from a GetWebhooksWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetWebhooksResponse(rsp *http.Response) (*GetWebhooksResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33573,7 +33998,8 @@ func ParseGetWebhooksResponse(rsp *http.Response) (*GetWebhooksResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getWebhooks")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetWebhooksResult
@@ -33584,10 +34010,16 @@ func ParseGetWebhooksResponse(rsp *http.Response) (*GetWebhooksResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListAllotmentBlockNotesResponse parses an HTTP response from a ListAllotmentBlockNotesWithResponse call
+// ParseListAllotmentBlockNotesResponse parses an HTTP response from a ListAllotmentBlockNotesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListAllotmentBlockNotesResponse(rsp *http.Response) (*ListAllotmentBlockNotesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33599,7 +34031,8 @@ func ParseListAllotmentBlockNotesResponse(rsp *http.Response) (*ListAllotmentBlo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listAllotmentBlockNotes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListAllotmentBlockNotesResult
@@ -33610,10 +34043,16 @@ func ParseListAllotmentBlockNotesResponse(rsp *http.Response) (*ListAllotmentBlo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetMetadataResponse parses an HTTP response from a GetMetadataWithResponse call
+// ParseGetMetadataResponse parses an HTTP response from a GetMetadataWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetMetadataResponse(rsp *http.Response) (*GetMetadataResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33625,7 +34064,8 @@ func ParseGetMetadataResponse(rsp *http.Response) (*GetMetadataResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getMetadata")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetMetadataResult
@@ -33636,10 +34076,16 @@ func ParseGetMetadataResponse(rsp *http.Response) (*GetMetadataResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePatchGroupResponse parses an HTTP response from a PatchGroupWithResponse call
+// ParsePatchGroupResponse parses an HTTP response from a PatchGroupWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePatchGroupResponse(rsp *http.Response) (*PatchGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33651,7 +34097,8 @@ func ParsePatchGroupResponse(rsp *http.Response) (*PatchGroupResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("patchGroup")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PatchGroupResult
@@ -33662,10 +34109,16 @@ func ParsePatchGroupResponse(rsp *http.Response) (*PatchGroupResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePatchRateResponse parses an HTTP response from a PatchRateWithResponse call
+// ParsePatchRateResponse parses an HTTP response from a PatchRateWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePatchRateResponse(rsp *http.Response) (*PatchRateResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33677,7 +34130,8 @@ func ParsePatchRateResponse(rsp *http.Response) (*PatchRateResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("patchRate")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PatchRateResult
@@ -33688,10 +34142,16 @@ func ParsePatchRateResponse(rsp *http.Response) (*PatchRateResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostAdjustmentResponse parses an HTTP response from a PostAdjustmentWithResponse call
+// ParsePostAdjustmentResponse parses an HTTP response from a PostAdjustmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostAdjustmentResponse(rsp *http.Response) (*PostAdjustmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33703,7 +34163,8 @@ func ParsePostAdjustmentResponse(rsp *http.Response) (*PostAdjustmentResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postAdjustment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostAdjustmentResult
@@ -33714,10 +34175,16 @@ func ParsePostAdjustmentResponse(rsp *http.Response) (*PostAdjustmentResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostAppErrorResponse parses an HTTP response from a PostAppErrorWithResponse call
+// ParsePostAppErrorResponse parses an HTTP response from a PostAppErrorWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostAppErrorResponse(rsp *http.Response) (*PostAppErrorResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33729,7 +34196,8 @@ func ParsePostAppErrorResponse(rsp *http.Response) (*PostAppErrorResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postAppError")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostAppErrorResult
@@ -33740,10 +34208,16 @@ func ParsePostAppErrorResponse(rsp *http.Response) (*PostAppErrorResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostAppPropertySettingsResponse parses an HTTP response from a PostAppPropertySettingsWithResponse call
+// ParsePostAppPropertySettingsResponse parses an HTTP response from a PostAppPropertySettingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostAppPropertySettingsResponse(rsp *http.Response) (*PostAppPropertySettingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33755,7 +34229,8 @@ func ParsePostAppPropertySettingsResponse(rsp *http.Response) (*PostAppPropertyS
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postAppPropertySettings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostAppPropertySettingsResult
@@ -33766,10 +34241,16 @@ func ParsePostAppPropertySettingsResponse(rsp *http.Response) (*PostAppPropertyS
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostAppStateResponse parses an HTTP response from a PostAppStateWithResponse call
+// ParsePostAppStateResponse parses an HTTP response from a PostAppStateWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostAppStateResponse(rsp *http.Response) (*PostAppStateResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33781,7 +34262,8 @@ func ParsePostAppStateResponse(rsp *http.Response) (*PostAppStateResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postAppState")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostAppStateResult
@@ -33792,10 +34274,16 @@ func ParsePostAppStateResponse(rsp *http.Response) (*PostAppStateResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostChargeResponse parses an HTTP response from a PostChargeWithResponse call
+// ParsePostChargeResponse parses an HTTP response from a PostChargeWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostChargeResponse(rsp *http.Response) (*PostChargeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33807,7 +34295,8 @@ func ParsePostChargeResponse(rsp *http.Response) (*PostChargeResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postCharge")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostChargeResult
@@ -33818,10 +34307,16 @@ func ParsePostChargeResponse(rsp *http.Response) (*PostChargeResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostCreditCardResponse parses an HTTP response from a PostCreditCardWithResponse call
+// ParsePostCreditCardResponse parses an HTTP response from a PostCreditCardWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostCreditCardResponse(rsp *http.Response) (*PostCreditCardResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33833,7 +34328,8 @@ func ParsePostCreditCardResponse(rsp *http.Response) (*PostCreditCardResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postCreditCard")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostCreditCardResult
@@ -33844,10 +34340,16 @@ func ParsePostCreditCardResponse(rsp *http.Response) (*PostCreditCardResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostCustomFieldResponse parses an HTTP response from a PostCustomFieldWithResponse call
+// ParsePostCustomFieldResponse parses an HTTP response from a PostCustomFieldWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostCustomFieldResponse(rsp *http.Response) (*PostCustomFieldResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33859,7 +34361,8 @@ func ParsePostCustomFieldResponse(rsp *http.Response) (*PostCustomFieldResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postCustomField")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostCustomFieldResult
@@ -33870,10 +34373,16 @@ func ParsePostCustomFieldResponse(rsp *http.Response) (*PostCustomFieldResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostCustomItemResponse parses an HTTP response from a PostCustomItemWithResponse call
+// ParsePostCustomItemResponse parses an HTTP response from a PostCustomItemWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostCustomItemResponse(rsp *http.Response) (*PostCustomItemResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33885,7 +34394,8 @@ func ParsePostCustomItemResponse(rsp *http.Response) (*PostCustomItemResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postCustomItem")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostCustomItemResult
@@ -33896,10 +34406,16 @@ func ParsePostCustomItemResponse(rsp *http.Response) (*PostCustomItemResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostCustomPaymentMethodResponse parses an HTTP response from a PostCustomPaymentMethodWithResponse call
+// ParsePostCustomPaymentMethodResponse parses an HTTP response from a PostCustomPaymentMethodWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostCustomPaymentMethodResponse(rsp *http.Response) (*PostCustomPaymentMethodResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33911,7 +34427,8 @@ func ParsePostCustomPaymentMethodResponse(rsp *http.Response) (*PostCustomPaymen
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postCustomPaymentMethod")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostCustomPaymentMethodResult
@@ -33922,10 +34439,16 @@ func ParsePostCustomPaymentMethodResponse(rsp *http.Response) (*PostCustomPaymen
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostEmailScheduleResponse parses an HTTP response from a PostEmailScheduleWithResponse call
+// ParsePostEmailScheduleResponse parses an HTTP response from a PostEmailScheduleWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostEmailScheduleResponse(rsp *http.Response) (*PostEmailScheduleResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33937,7 +34460,8 @@ func ParsePostEmailScheduleResponse(rsp *http.Response) (*PostEmailScheduleRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postEmailSchedule")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostEmailScheduleResult
@@ -33948,10 +34472,16 @@ func ParsePostEmailScheduleResponse(rsp *http.Response) (*PostEmailScheduleRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostEmailTemplateResponse parses an HTTP response from a PostEmailTemplateWithResponse call
+// ParsePostEmailTemplateResponse parses an HTTP response from a PostEmailTemplateWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostEmailTemplateResponse(rsp *http.Response) (*PostEmailTemplateResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33963,7 +34493,8 @@ func ParsePostEmailTemplateResponse(rsp *http.Response) (*PostEmailTemplateRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postEmailTemplate")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostEmailTemplateResult
@@ -33974,10 +34505,16 @@ func ParsePostEmailTemplateResponse(rsp *http.Response) (*PostEmailTemplateRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostFileResponse parses an HTTP response from a PostFileWithResponse call
+// ParsePostFileResponse parses an HTTP response from a PostFileWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostFileResponse(rsp *http.Response) (*PostFileResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33989,7 +34526,8 @@ func ParsePostFileResponse(rsp *http.Response) (*PostFileResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postFile")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostFileResult
@@ -34000,10 +34538,16 @@ func ParsePostFileResponse(rsp *http.Response) (*PostFileResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostGovernmentReceiptResponse parses an HTTP response from a PostGovernmentReceiptWithResponse call
+// ParsePostGovernmentReceiptResponse parses an HTTP response from a PostGovernmentReceiptWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostGovernmentReceiptResponse(rsp *http.Response) (*PostGovernmentReceiptResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34015,7 +34559,8 @@ func ParsePostGovernmentReceiptResponse(rsp *http.Response) (*PostGovernmentRece
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postGovernmentReceipt")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostGovernmentReceiptResult
@@ -34026,10 +34571,16 @@ func ParsePostGovernmentReceiptResponse(rsp *http.Response) (*PostGovernmentRece
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostGroupNoteResponse parses an HTTP response from a PostGroupNoteWithResponse call
+// ParsePostGroupNoteResponse parses an HTTP response from a PostGroupNoteWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostGroupNoteResponse(rsp *http.Response) (*PostGroupNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34041,7 +34592,8 @@ func ParsePostGroupNoteResponse(rsp *http.Response) (*PostGroupNoteResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postGroupNote")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostGroupNoteResult
@@ -34052,10 +34604,16 @@ func ParsePostGroupNoteResponse(rsp *http.Response) (*PostGroupNoteResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostGuestResponse parses an HTTP response from a PostGuestWithResponse call
+// ParsePostGuestResponse parses an HTTP response from a PostGuestWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostGuestResponse(rsp *http.Response) (*PostGuestResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34067,7 +34625,8 @@ func ParsePostGuestResponse(rsp *http.Response) (*PostGuestResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postGuest")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostGuestResult
@@ -34078,10 +34637,16 @@ func ParsePostGuestResponse(rsp *http.Response) (*PostGuestResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostGuestDocumentResponse parses an HTTP response from a PostGuestDocumentWithResponse call
+// ParsePostGuestDocumentResponse parses an HTTP response from a PostGuestDocumentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostGuestDocumentResponse(rsp *http.Response) (*PostGuestDocumentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34093,7 +34658,8 @@ func ParsePostGuestDocumentResponse(rsp *http.Response) (*PostGuestDocumentRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postGuestDocument")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostGuestDocumentResult
@@ -34104,10 +34670,16 @@ func ParsePostGuestDocumentResponse(rsp *http.Response) (*PostGuestDocumentRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostGuestNoteResponse parses an HTTP response from a PostGuestNoteWithResponse call
+// ParsePostGuestNoteResponse parses an HTTP response from a PostGuestNoteWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostGuestNoteResponse(rsp *http.Response) (*PostGuestNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34119,7 +34691,8 @@ func ParsePostGuestNoteResponse(rsp *http.Response) (*PostGuestNoteResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postGuestNote")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostGuestNoteResult
@@ -34130,10 +34703,16 @@ func ParsePostGuestNoteResponse(rsp *http.Response) (*PostGuestNoteResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostGuestPhotoResponse parses an HTTP response from a PostGuestPhotoWithResponse call
+// ParsePostGuestPhotoResponse parses an HTTP response from a PostGuestPhotoWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostGuestPhotoResponse(rsp *http.Response) (*PostGuestPhotoResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34145,7 +34724,8 @@ func ParsePostGuestPhotoResponse(rsp *http.Response) (*PostGuestPhotoResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postGuestPhoto")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostGuestPhotoResult
@@ -34156,10 +34736,16 @@ func ParsePostGuestPhotoResponse(rsp *http.Response) (*PostGuestPhotoResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostGuestsToRoomResponse parses an HTTP response from a PostGuestsToRoomWithResponse call
+// ParsePostGuestsToRoomResponse parses an HTTP response from a PostGuestsToRoomWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostGuestsToRoomResponse(rsp *http.Response) (*PostGuestsToRoomResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34171,7 +34757,8 @@ func ParsePostGuestsToRoomResponse(rsp *http.Response) (*PostGuestsToRoomRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postGuestsToRoom")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostGuestsToRoomResult
@@ -34182,10 +34769,16 @@ func ParsePostGuestsToRoomResponse(rsp *http.Response) (*PostGuestsToRoomRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostHousekeeperResponse parses an HTTP response from a PostHousekeeperWithResponse call
+// ParsePostHousekeeperResponse parses an HTTP response from a PostHousekeeperWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostHousekeeperResponse(rsp *http.Response) (*PostHousekeeperResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34197,7 +34790,8 @@ func ParsePostHousekeeperResponse(rsp *http.Response) (*PostHousekeeperResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postHousekeeper")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostHousekeeperResult
@@ -34208,10 +34802,16 @@ func ParsePostHousekeeperResponse(rsp *http.Response) (*PostHousekeeperResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostHousekeepingAssignmentResponse parses an HTTP response from a PostHousekeepingAssignmentWithResponse call
+// ParsePostHousekeepingAssignmentResponse parses an HTTP response from a PostHousekeepingAssignmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostHousekeepingAssignmentResponse(rsp *http.Response) (*PostHousekeepingAssignmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34223,7 +34823,8 @@ func ParsePostHousekeepingAssignmentResponse(rsp *http.Response) (*PostHousekeep
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postHousekeepingAssignment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostHousekeepingAssignmentResult
@@ -34234,10 +34835,16 @@ func ParsePostHousekeepingAssignmentResponse(rsp *http.Response) (*PostHousekeep
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostHousekeepingStatusResponse parses an HTTP response from a PostHousekeepingStatusWithResponse call
+// ParsePostHousekeepingStatusResponse parses an HTTP response from a PostHousekeepingStatusWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostHousekeepingStatusResponse(rsp *http.Response) (*PostHousekeepingStatusResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34249,7 +34856,8 @@ func ParsePostHousekeepingStatusResponse(rsp *http.Response) (*PostHousekeepingS
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postHousekeepingStatus")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostHousekeepingStatusResult
@@ -34260,10 +34868,16 @@ func ParsePostHousekeepingStatusResponse(rsp *http.Response) (*PostHousekeepingS
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostItemResponse parses an HTTP response from a PostItemWithResponse call
+// ParsePostItemResponse parses an HTTP response from a PostItemWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostItemResponse(rsp *http.Response) (*PostItemResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34275,7 +34889,8 @@ func ParsePostItemResponse(rsp *http.Response) (*PostItemResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postItem")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostItemResult
@@ -34286,10 +34901,16 @@ func ParsePostItemResponse(rsp *http.Response) (*PostItemResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostItemCategoryResponse parses an HTTP response from a PostItemCategoryWithResponse call
+// ParsePostItemCategoryResponse parses an HTTP response from a PostItemCategoryWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostItemCategoryResponse(rsp *http.Response) (*PostItemCategoryResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34301,7 +34922,8 @@ func ParsePostItemCategoryResponse(rsp *http.Response) (*PostItemCategoryRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postItemCategory")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostItemCategoryResult
@@ -34312,10 +34934,16 @@ func ParsePostItemCategoryResponse(rsp *http.Response) (*PostItemCategoryRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostItemsToInventoryResponse parses an HTTP response from a PostItemsToInventoryWithResponse call
+// ParsePostItemsToInventoryResponse parses an HTTP response from a PostItemsToInventoryWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostItemsToInventoryResponse(rsp *http.Response) (*PostItemsToInventoryResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34327,7 +34955,8 @@ func ParsePostItemsToInventoryResponse(rsp *http.Response) (*PostItemsToInventor
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postItemsToInventory")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostItemsToInventoryResult
@@ -34338,10 +34967,16 @@ func ParsePostItemsToInventoryResponse(rsp *http.Response) (*PostItemsToInventor
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostNewHouseAccountResponse parses an HTTP response from a PostNewHouseAccountWithResponse call
+// ParsePostNewHouseAccountResponse parses an HTTP response from a PostNewHouseAccountWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostNewHouseAccountResponse(rsp *http.Response) (*PostNewHouseAccountResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34353,7 +34988,8 @@ func ParsePostNewHouseAccountResponse(rsp *http.Response) (*PostNewHouseAccountR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postNewHouseAccount")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostNewHouseAccountResult
@@ -34364,10 +35000,16 @@ func ParsePostNewHouseAccountResponse(rsp *http.Response) (*PostNewHouseAccountR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostPaymentResponse parses an HTTP response from a PostPaymentWithResponse call
+// ParsePostPaymentResponse parses an HTTP response from a PostPaymentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostPaymentResponse(rsp *http.Response) (*PostPaymentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34379,7 +35021,8 @@ func ParsePostPaymentResponse(rsp *http.Response) (*PostPaymentResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postPayment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostPaymentResult
@@ -34390,10 +35033,16 @@ func ParsePostPaymentResponse(rsp *http.Response) (*PostPaymentResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostReservationResponse parses an HTTP response from a PostReservationWithResponse call
+// ParsePostReservationResponse parses an HTTP response from a PostReservationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostReservationResponse(rsp *http.Response) (*PostReservationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34405,7 +35054,8 @@ func ParsePostReservationResponse(rsp *http.Response) (*PostReservationResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postReservation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostReservationResult
@@ -34416,10 +35066,16 @@ func ParsePostReservationResponse(rsp *http.Response) (*PostReservationResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostReservationDocumentResponse parses an HTTP response from a PostReservationDocumentWithResponse call
+// ParsePostReservationDocumentResponse parses an HTTP response from a PostReservationDocumentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostReservationDocumentResponse(rsp *http.Response) (*PostReservationDocumentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34431,7 +35087,8 @@ func ParsePostReservationDocumentResponse(rsp *http.Response) (*PostReservationD
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postReservationDocument")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostReservationDocumentResult
@@ -34442,10 +35099,16 @@ func ParsePostReservationDocumentResponse(rsp *http.Response) (*PostReservationD
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostReservationNoteResponse parses an HTTP response from a PostReservationNoteWithResponse call
+// ParsePostReservationNoteResponse parses an HTTP response from a PostReservationNoteWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostReservationNoteResponse(rsp *http.Response) (*PostReservationNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34457,7 +35120,8 @@ func ParsePostReservationNoteResponse(rsp *http.Response) (*PostReservationNoteR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postReservationNote")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostReservationNoteResult
@@ -34468,10 +35132,16 @@ func ParsePostReservationNoteResponse(rsp *http.Response) (*PostReservationNoteR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostRoomAssignResponse parses an HTTP response from a PostRoomAssignWithResponse call
+// ParsePostRoomAssignResponse parses an HTTP response from a PostRoomAssignWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostRoomAssignResponse(rsp *http.Response) (*PostRoomAssignResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34483,7 +35153,8 @@ func ParsePostRoomAssignResponse(rsp *http.Response) (*PostRoomAssignResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postRoomAssign")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostRoomAssignResult
@@ -34494,10 +35165,16 @@ func ParsePostRoomAssignResponse(rsp *http.Response) (*PostRoomAssignResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostRoomBlockResponse parses an HTTP response from a PostRoomBlockWithResponse call
+// ParsePostRoomBlockResponse parses an HTTP response from a PostRoomBlockWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostRoomBlockResponse(rsp *http.Response) (*PostRoomBlockResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34509,7 +35186,8 @@ func ParsePostRoomBlockResponse(rsp *http.Response) (*PostRoomBlockResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postRoomBlock")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostRoomBlockResult
@@ -34520,10 +35198,16 @@ func ParsePostRoomBlockResponse(rsp *http.Response) (*PostRoomBlockResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostRoomCheckInResponse parses an HTTP response from a PostRoomCheckInWithResponse call
+// ParsePostRoomCheckInResponse parses an HTTP response from a PostRoomCheckInWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostRoomCheckInResponse(rsp *http.Response) (*PostRoomCheckInResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34535,7 +35219,8 @@ func ParsePostRoomCheckInResponse(rsp *http.Response) (*PostRoomCheckInResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postRoomCheckIn")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostRoomCheckInResult
@@ -34546,10 +35231,16 @@ func ParsePostRoomCheckInResponse(rsp *http.Response) (*PostRoomCheckInResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostRoomCheckOutResponse parses an HTTP response from a PostRoomCheckOutWithResponse call
+// ParsePostRoomCheckOutResponse parses an HTTP response from a PostRoomCheckOutWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostRoomCheckOutResponse(rsp *http.Response) (*PostRoomCheckOutResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34561,7 +35252,8 @@ func ParsePostRoomCheckOutResponse(rsp *http.Response) (*PostRoomCheckOutRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postRoomCheckOut")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostRoomCheckOutResult
@@ -34572,10 +35264,16 @@ func ParsePostRoomCheckOutResponse(rsp *http.Response) (*PostRoomCheckOutRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostVoidItemResponse parses an HTTP response from a PostVoidItemWithResponse call
+// ParsePostVoidItemResponse parses an HTTP response from a PostVoidItemWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostVoidItemResponse(rsp *http.Response) (*PostVoidItemResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34587,7 +35285,8 @@ func ParsePostVoidItemResponse(rsp *http.Response) (*PostVoidItemResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postVoidItem")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostVoidItemResult
@@ -34598,10 +35297,16 @@ func ParsePostVoidItemResponse(rsp *http.Response) (*PostVoidItemResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostVoidPaymentResponse parses an HTTP response from a PostVoidPaymentWithResponse call
+// ParsePostVoidPaymentResponse parses an HTTP response from a PostVoidPaymentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostVoidPaymentResponse(rsp *http.Response) (*PostVoidPaymentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34613,7 +35318,8 @@ func ParsePostVoidPaymentResponse(rsp *http.Response) (*PostVoidPaymentResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postVoidPayment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostVoidPaymentResult
@@ -34624,10 +35330,16 @@ func ParsePostVoidPaymentResponse(rsp *http.Response) (*PostVoidPaymentResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostWebhookResponse parses an HTTP response from a PostWebhookWithResponse call
+// ParsePostWebhookResponse parses an HTTP response from a PostWebhookWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostWebhookResponse(rsp *http.Response) (*PostWebhookResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34639,7 +35351,8 @@ func ParsePostWebhookResponse(rsp *http.Response) (*PostWebhookResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postWebhook")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PostWebhookResult
@@ -34650,10 +35363,16 @@ func ParsePostWebhookResponse(rsp *http.Response) (*PostWebhookResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutAppPropertySettingsResponse parses an HTTP response from a PutAppPropertySettingsWithResponse call
+// ParsePutAppPropertySettingsResponse parses an HTTP response from a PutAppPropertySettingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutAppPropertySettingsResponse(rsp *http.Response) (*PutAppPropertySettingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34665,7 +35384,8 @@ func ParsePutAppPropertySettingsResponse(rsp *http.Response) (*PutAppPropertySet
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putAppPropertySettings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutAppPropertySettingsResult
@@ -34676,10 +35396,16 @@ func ParsePutAppPropertySettingsResponse(rsp *http.Response) (*PutAppPropertySet
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutGroupResponse parses an HTTP response from a PutGroupWithResponse call
+// ParsePutGroupResponse parses an HTTP response from a PutGroupWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutGroupResponse(rsp *http.Response) (*PutGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34691,7 +35417,8 @@ func ParsePutGroupResponse(rsp *http.Response) (*PutGroupResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putGroup")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutGroupResult
@@ -34702,10 +35429,16 @@ func ParsePutGroupResponse(rsp *http.Response) (*PutGroupResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutGuestResponse parses an HTTP response from a PutGuestWithResponse call
+// ParsePutGuestResponse parses an HTTP response from a PutGuestWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutGuestResponse(rsp *http.Response) (*PutGuestResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34717,7 +35450,8 @@ func ParsePutGuestResponse(rsp *http.Response) (*PutGuestResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putGuest")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutGuestResult
@@ -34728,10 +35462,16 @@ func ParsePutGuestResponse(rsp *http.Response) (*PutGuestResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutGuestNoteResponse parses an HTTP response from a PutGuestNoteWithResponse call
+// ParsePutGuestNoteResponse parses an HTTP response from a PutGuestNoteWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutGuestNoteResponse(rsp *http.Response) (*PutGuestNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34743,7 +35483,8 @@ func ParsePutGuestNoteResponse(rsp *http.Response) (*PutGuestNoteResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putGuestNote")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutGuestNoteResult
@@ -34754,10 +35495,16 @@ func ParsePutGuestNoteResponse(rsp *http.Response) (*PutGuestNoteResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutHouseAccountStatusResponse parses an HTTP response from a PutHouseAccountStatusWithResponse call
+// ParsePutHouseAccountStatusResponse parses an HTTP response from a PutHouseAccountStatusWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutHouseAccountStatusResponse(rsp *http.Response) (*PutHouseAccountStatusResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34769,7 +35516,8 @@ func ParsePutHouseAccountStatusResponse(rsp *http.Response) (*PutHouseAccountSta
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putHouseAccountStatus")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutHouseAccountStatusResult
@@ -34780,10 +35528,16 @@ func ParsePutHouseAccountStatusResponse(rsp *http.Response) (*PutHouseAccountSta
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutHousekeeperResponse parses an HTTP response from a PutHousekeeperWithResponse call
+// ParsePutHousekeeperResponse parses an HTTP response from a PutHousekeeperWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutHousekeeperResponse(rsp *http.Response) (*PutHousekeeperResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34795,7 +35549,8 @@ func ParsePutHousekeeperResponse(rsp *http.Response) (*PutHousekeeperResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putHousekeeper")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutHousekeeperResult
@@ -34806,10 +35561,16 @@ func ParsePutHousekeeperResponse(rsp *http.Response) (*PutHousekeeperResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutItemToInventoryResponse parses an HTTP response from a PutItemToInventoryWithResponse call
+// ParsePutItemToInventoryResponse parses an HTTP response from a PutItemToInventoryWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutItemToInventoryResponse(rsp *http.Response) (*PutItemToInventoryResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34821,7 +35582,8 @@ func ParsePutItemToInventoryResponse(rsp *http.Response) (*PutItemToInventoryRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putItemToInventory")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutItemToInventoryResult
@@ -34832,10 +35594,16 @@ func ParsePutItemToInventoryResponse(rsp *http.Response) (*PutItemToInventoryRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutRateResponse parses an HTTP response from a PutRateWithResponse call
+// ParsePutRateResponse parses an HTTP response from a PutRateWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutRateResponse(rsp *http.Response) (*PutRateResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34847,7 +35615,8 @@ func ParsePutRateResponse(rsp *http.Response) (*PutRateResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putRate")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutRateResult
@@ -34858,10 +35627,16 @@ func ParsePutRateResponse(rsp *http.Response) (*PutRateResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutReservationResponse parses an HTTP response from a PutReservationWithResponse call
+// ParsePutReservationResponse parses an HTTP response from a PutReservationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutReservationResponse(rsp *http.Response) (*PutReservationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34873,7 +35648,8 @@ func ParsePutReservationResponse(rsp *http.Response) (*PutReservationResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putReservation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutReservationResult
@@ -34884,10 +35660,16 @@ func ParsePutReservationResponse(rsp *http.Response) (*PutReservationResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutReservationNoteResponse parses an HTTP response from a PutReservationNoteWithResponse call
+// ParsePutReservationNoteResponse parses an HTTP response from a PutReservationNoteWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutReservationNoteResponse(rsp *http.Response) (*PutReservationNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34899,7 +35681,8 @@ func ParsePutReservationNoteResponse(rsp *http.Response) (*PutReservationNoteRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putReservationNote")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutReservationNoteResult
@@ -34910,10 +35693,16 @@ func ParsePutReservationNoteResponse(rsp *http.Response) (*PutReservationNoteRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePutRoomBlockResponse parses an HTTP response from a PutRoomBlockWithResponse call
+// ParsePutRoomBlockResponse parses an HTTP response from a PutRoomBlockWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePutRoomBlockResponse(rsp *http.Response) (*PutRoomBlockResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34925,7 +35714,8 @@ func ParsePutRoomBlockResponse(rsp *http.Response) (*PutRoomBlockResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("putRoomBlock")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PutRoomBlockResult
@@ -34936,10 +35726,16 @@ func ParsePutRoomBlockResponse(rsp *http.Response) (*PutRoomBlockResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateAllotmentBlockResponse parses an HTTP response from a UpdateAllotmentBlockWithResponse call
+// ParseUpdateAllotmentBlockResponse parses an HTTP response from a UpdateAllotmentBlockWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateAllotmentBlockResponse(rsp *http.Response) (*UpdateAllotmentBlockResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34951,7 +35747,8 @@ func ParseUpdateAllotmentBlockResponse(rsp *http.Response) (*UpdateAllotmentBloc
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateAllotmentBlock")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest UpdateAllotmentBlockResult
@@ -34962,10 +35759,16 @@ func ParseUpdateAllotmentBlockResponse(rsp *http.Response) (*UpdateAllotmentBloc
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateAllotmentBlockNotesResponse parses an HTTP response from a UpdateAllotmentBlockNotesWithResponse call
+// ParseUpdateAllotmentBlockNotesResponse parses an HTTP response from a UpdateAllotmentBlockNotesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateAllotmentBlockNotesResponse(rsp *http.Response) (*UpdateAllotmentBlockNotesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -34977,7 +35780,8 @@ func ParseUpdateAllotmentBlockNotesResponse(rsp *http.Response) (*UpdateAllotmen
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateAllotmentBlockNotes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest UpdateAllotmentBlockNotesResult
@@ -34988,10 +35792,16 @@ func ParseUpdateAllotmentBlockNotesResponse(rsp *http.Response) (*UpdateAllotmen
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetUserinfoResponse parses an HTTP response from a GetUserinfoWithResponse call
+// ParseGetUserinfoResponse parses an HTTP response from a GetUserinfoWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetUserinfoResponse(rsp *http.Response) (*GetUserinfoResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -35003,7 +35813,8 @@ func ParseGetUserinfoResponse(rsp *http.Response) (*GetUserinfoResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getUserinfo")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest GetUserinfoResult
@@ -35012,6 +35823,10 @@ func ParseGetUserinfoResponse(rsp *http.Response) (*GetUserinfoResponse, error) 
 		}
 		response.JSON200 = &dest
 
+	}
+
+	if err := json.Err(); err != nil {
+		return response, err
 	}
 
 	return response, nil

@@ -17950,7 +17950,9 @@ func (c *ClientWithResponses) GetBookingPolicyInformationWithResponse(ctx contex
 	return ParseGetBookingPolicyInformationResponse(rsp)
 }
 
-// ParseGetAddonsResponse parses an HTTP response from a GetAddonsWithResponse call
+// ParseGetAddonsResponse parses an HTTP response from a GetAddonsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAddonsResponse(rsp *http.Response) (*GetAddonsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -17962,7 +17964,8 @@ func ParseGetAddonsResponse(rsp *http.Response) (*GetAddonsResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getAddons")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AddonList
@@ -18008,10 +18011,16 @@ func ParseGetAddonsResponse(rsp *http.Response) (*GetAddonsResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAmenityCatalogResponse parses an HTTP response from a GetAmenityCatalogWithResponse call
+// ParseGetAmenityCatalogResponse parses an HTTP response from a GetAmenityCatalogWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAmenityCatalogResponse(rsp *http.Response) (*GetAmenityCatalogResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18023,7 +18032,8 @@ func ParseGetAmenityCatalogResponse(rsp *http.Response) (*GetAmenityCatalogRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getAmenityCatalog")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AmenityCatalog
@@ -18069,10 +18079,16 @@ func ParseGetAmenityCatalogResponse(rsp *http.Response) (*GetAmenityCatalogRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAmenityCategoryCatalogResponse parses an HTTP response from a GetAmenityCategoryCatalogWithResponse call
+// ParseGetAmenityCategoryCatalogResponse parses an HTTP response from a GetAmenityCategoryCatalogWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAmenityCategoryCatalogResponse(rsp *http.Response) (*GetAmenityCategoryCatalogResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18084,7 +18100,8 @@ func ParseGetAmenityCategoryCatalogResponse(rsp *http.Response) (*GetAmenityCate
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getAmenityCategoryCatalog")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AmenityCategoryCatalog
@@ -18130,10 +18147,16 @@ func ParseGetAmenityCategoryCatalogResponse(rsp *http.Response) (*GetAmenityCate
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetPropertyAmenitiesResponse parses an HTTP response from a GetPropertyAmenitiesWithResponse call
+// ParseGetPropertyAmenitiesResponse parses an HTTP response from a GetPropertyAmenitiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetPropertyAmenitiesResponse(rsp *http.Response) (*GetPropertyAmenitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18145,7 +18168,8 @@ func ParseGetPropertyAmenitiesResponse(rsp *http.Response) (*GetPropertyAmenitie
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getPropertyAmenities")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PropertyAmenities
@@ -18191,10 +18215,16 @@ func ParseGetPropertyAmenitiesResponse(rsp *http.Response) (*GetPropertyAmenitie
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdatePropertyAmenitiesResponse parses an HTTP response from a UpdatePropertyAmenitiesWithResponse call
+// ParseUpdatePropertyAmenitiesResponse parses an HTTP response from a UpdatePropertyAmenitiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdatePropertyAmenitiesResponse(rsp *http.Response) (*UpdatePropertyAmenitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18206,7 +18236,8 @@ func ParseUpdatePropertyAmenitiesResponse(rsp *http.Response) (*UpdatePropertyAm
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updatePropertyAmenities")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PropertyAmenitiesUpdateResult
@@ -18259,10 +18290,16 @@ func ParseUpdatePropertyAmenitiesResponse(rsp *http.Response) (*UpdatePropertyAm
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetPropertyRoomsAmenitiesResponse parses an HTTP response from a GetPropertyRoomsAmenitiesWithResponse call
+// ParseGetPropertyRoomsAmenitiesResponse parses an HTTP response from a GetPropertyRoomsAmenitiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetPropertyRoomsAmenitiesResponse(rsp *http.Response) (*GetPropertyRoomsAmenitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18274,7 +18311,8 @@ func ParseGetPropertyRoomsAmenitiesResponse(rsp *http.Response) (*GetPropertyRoo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getPropertyRoomsAmenities")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PropertyRoomsAmenities
@@ -18320,10 +18358,16 @@ func ParseGetPropertyRoomsAmenitiesResponse(rsp *http.Response) (*GetPropertyRoo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdatePropertyRoomsAmenitiesResponse parses an HTTP response from a UpdatePropertyRoomsAmenitiesWithResponse call
+// ParseUpdatePropertyRoomsAmenitiesResponse parses an HTTP response from a UpdatePropertyRoomsAmenitiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdatePropertyRoomsAmenitiesResponse(rsp *http.Response) (*UpdatePropertyRoomsAmenitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18335,7 +18379,8 @@ func ParseUpdatePropertyRoomsAmenitiesResponse(rsp *http.Response) (*UpdatePrope
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updatePropertyRoomsAmenities")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PropertyRoomsAmenitiesUpdateResult
@@ -18388,10 +18433,16 @@ func ParseUpdatePropertyRoomsAmenitiesResponse(rsp *http.Response) (*UpdatePrope
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRoomAmenitiesResponse parses an HTTP response from a GetRoomAmenitiesWithResponse call
+// ParseGetRoomAmenitiesResponse parses an HTTP response from a GetRoomAmenitiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRoomAmenitiesResponse(rsp *http.Response) (*GetRoomAmenitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18403,7 +18454,8 @@ func ParseGetRoomAmenitiesResponse(rsp *http.Response) (*GetRoomAmenitiesRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRoomAmenities")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RoomAmenities
@@ -18449,10 +18501,16 @@ func ParseGetRoomAmenitiesResponse(rsp *http.Response) (*GetRoomAmenitiesRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateRoomAmenitiesResponse parses an HTTP response from a UpdateRoomAmenitiesWithResponse call
+// ParseUpdateRoomAmenitiesResponse parses an HTTP response from a UpdateRoomAmenitiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateRoomAmenitiesResponse(rsp *http.Response) (*UpdateRoomAmenitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18464,7 +18522,8 @@ func ParseUpdateRoomAmenitiesResponse(rsp *http.Response) (*UpdateRoomAmenitiesR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateRoomAmenities")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RoomAmenitiesUpdateResult
@@ -18517,10 +18576,16 @@ func ParseUpdateRoomAmenitiesResponse(rsp *http.Response) (*UpdateRoomAmenitiesR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseBatchDeleteDoorLockKeysResponse parses an HTTP response from a BatchDeleteDoorLockKeysWithResponse call
+// ParseBatchDeleteDoorLockKeysResponse parses an HTTP response from a BatchDeleteDoorLockKeysWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseBatchDeleteDoorLockKeysResponse(rsp *http.Response) (*BatchDeleteDoorLockKeysResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18532,7 +18597,8 @@ func ParseBatchDeleteDoorLockKeysResponse(rsp *http.Response) (*BatchDeleteDoorL
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("batchDeleteDoorLockKeys")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -18567,10 +18633,16 @@ func ParseBatchDeleteDoorLockKeysResponse(rsp *http.Response) (*BatchDeleteDoorL
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateDoorLockKeyResponse parses an HTTP response from a CreateDoorLockKeyWithResponse call
+// ParseCreateDoorLockKeyResponse parses an HTTP response from a CreateDoorLockKeyWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateDoorLockKeyResponse(rsp *http.Response) (*CreateDoorLockKeyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18582,7 +18654,8 @@ func ParseCreateDoorLockKeyResponse(rsp *http.Response) (*CreateDoorLockKeyRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createDoorLockKey")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest DoorLockKey
@@ -18621,10 +18694,16 @@ func ParseCreateDoorLockKeyResponse(rsp *http.Response) (*CreateDoorLockKeyRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteDoorLockKeyResponse parses an HTTP response from a DeleteDoorLockKeyWithResponse call
+// ParseDeleteDoorLockKeyResponse parses an HTTP response from a DeleteDoorLockKeyWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteDoorLockKeyResponse(rsp *http.Response) (*DeleteDoorLockKeyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18636,7 +18715,8 @@ func ParseDeleteDoorLockKeyResponse(rsp *http.Response) (*DeleteDoorLockKeyRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteDoorLockKey")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -18671,10 +18751,16 @@ func ParseDeleteDoorLockKeyResponse(rsp *http.Response) (*DeleteDoorLockKeyRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListDoorLockKeysResponse parses an HTTP response from a ListDoorLockKeysWithResponse call
+// ParseListDoorLockKeysResponse parses an HTTP response from a ListDoorLockKeysWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListDoorLockKeysResponse(rsp *http.Response) (*ListDoorLockKeysResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18686,7 +18772,8 @@ func ParseListDoorLockKeysResponse(rsp *http.Response) (*ListDoorLockKeysRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listDoorLockKeys")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DoorLockKeyList
@@ -18718,10 +18805,16 @@ func ParseListDoorLockKeysResponse(rsp *http.Response) (*ListDoorLockKeysRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateDoorLockKeyResponse parses an HTTP response from a UpdateDoorLockKeyWithResponse call
+// ParseUpdateDoorLockKeyResponse parses an HTTP response from a UpdateDoorLockKeyWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateDoorLockKeyResponse(rsp *http.Response) (*UpdateDoorLockKeyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18733,7 +18826,8 @@ func ParseUpdateDoorLockKeyResponse(rsp *http.Response) (*UpdateDoorLockKeyRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateDoorLockKey")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DoorLockKey
@@ -18772,10 +18866,16 @@ func ParseUpdateDoorLockKeyResponse(rsp *http.Response) (*UpdateDoorLockKeyRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteDoorLockSettingsResponse parses an HTTP response from a DeleteDoorLockSettingsWithResponse call
+// ParseDeleteDoorLockSettingsResponse parses an HTTP response from a DeleteDoorLockSettingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteDoorLockSettingsResponse(rsp *http.Response) (*DeleteDoorLockSettingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18787,7 +18887,8 @@ func ParseDeleteDoorLockSettingsResponse(rsp *http.Response) (*DeleteDoorLockSet
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteDoorLockSettings")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -18822,10 +18923,16 @@ func ParseDeleteDoorLockSettingsResponse(rsp *http.Response) (*DeleteDoorLockSet
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetDoorLockSettingsResponse parses an HTTP response from a GetDoorLockSettingsWithResponse call
+// ParseGetDoorLockSettingsResponse parses an HTTP response from a GetDoorLockSettingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetDoorLockSettingsResponse(rsp *http.Response) (*GetDoorLockSettingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18837,7 +18944,8 @@ func ParseGetDoorLockSettingsResponse(rsp *http.Response) (*GetDoorLockSettingsR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getDoorLockSettings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DoorLockSettings
@@ -18876,10 +18984,16 @@ func ParseGetDoorLockSettingsResponse(rsp *http.Response) (*GetDoorLockSettingsR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpsertDoorLockSettingsResponse parses an HTTP response from a UpsertDoorLockSettingsWithResponse call
+// ParseUpsertDoorLockSettingsResponse parses an HTTP response from a UpsertDoorLockSettingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpsertDoorLockSettingsResponse(rsp *http.Response) (*UpsertDoorLockSettingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18891,7 +19005,8 @@ func ParseUpsertDoorLockSettingsResponse(rsp *http.Response) (*UpsertDoorLockSet
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("upsertDoorLockSettings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest Acknowledgement
@@ -18923,10 +19038,16 @@ func ParseUpsertDoorLockSettingsResponse(rsp *http.Response) (*UpsertDoorLockSet
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListEventsResponse parses an HTTP response from a ListEventsWithResponse call
+// ParseListEventsResponse parses an HTTP response from a ListEventsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListEventsResponse(rsp *http.Response) (*ListEventsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18938,7 +19059,8 @@ func ParseListEventsResponse(rsp *http.Response) (*ListEventsResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listEvents")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventList
@@ -18977,10 +19099,16 @@ func ParseListEventsResponse(rsp *http.Response) (*ListEventsResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateEventResponse parses an HTTP response from a CreateEventWithResponse call
+// ParseCreateEventResponse parses an HTTP response from a CreateEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateEventResponse(rsp *http.Response) (*CreateEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -18992,7 +19120,8 @@ func ParseCreateEventResponse(rsp *http.Response) (*CreateEventResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createEvent")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest EventEnvelope
@@ -19031,10 +19160,16 @@ func ParseCreateEventResponse(rsp *http.Response) (*CreateEventResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteEventResponse parses an HTTP response from a DeleteEventWithResponse call
+// ParseDeleteEventResponse parses an HTTP response from a DeleteEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteEventResponse(rsp *http.Response) (*DeleteEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19046,7 +19181,8 @@ func ParseDeleteEventResponse(rsp *http.Response) (*DeleteEventResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteEvent")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -19081,10 +19217,16 @@ func ParseDeleteEventResponse(rsp *http.Response) (*DeleteEventResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetEventResponse parses an HTTP response from a GetEventWithResponse call
+// ParseGetEventResponse parses an HTTP response from a GetEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetEventResponse(rsp *http.Response) (*GetEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19096,7 +19238,8 @@ func ParseGetEventResponse(rsp *http.Response) (*GetEventResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getEvent")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventEnvelope
@@ -19135,10 +19278,16 @@ func ParseGetEventResponse(rsp *http.Response) (*GetEventResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateEventResponse parses an HTTP response from a UpdateEventWithResponse call
+// ParseUpdateEventResponse parses an HTTP response from a UpdateEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateEventResponse(rsp *http.Response) (*UpdateEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19150,7 +19299,8 @@ func ParseUpdateEventResponse(rsp *http.Response) (*UpdateEventResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateEvent")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventEnvelope
@@ -19196,10 +19346,16 @@ func ParseUpdateEventResponse(rsp *http.Response) (*UpdateEventResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListEventNotesResponse parses an HTTP response from a ListEventNotesWithResponse call
+// ParseListEventNotesResponse parses an HTTP response from a ListEventNotesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListEventNotesResponse(rsp *http.Response) (*ListEventNotesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19211,7 +19367,8 @@ func ParseListEventNotesResponse(rsp *http.Response) (*ListEventNotesResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listEventNotes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventNoteList
@@ -19250,10 +19407,16 @@ func ParseListEventNotesResponse(rsp *http.Response) (*ListEventNotesResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateEventNoteResponse parses an HTTP response from a CreateEventNoteWithResponse call
+// ParseCreateEventNoteResponse parses an HTTP response from a CreateEventNoteWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateEventNoteResponse(rsp *http.Response) (*CreateEventNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19265,7 +19428,8 @@ func ParseCreateEventNoteResponse(rsp *http.Response) (*CreateEventNoteResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createEventNote")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest EventNoteEnvelope
@@ -19311,10 +19475,16 @@ func ParseCreateEventNoteResponse(rsp *http.Response) (*CreateEventNoteResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateEventNoteResponse parses an HTTP response from a UpdateEventNoteWithResponse call
+// ParseUpdateEventNoteResponse parses an HTTP response from a UpdateEventNoteWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateEventNoteResponse(rsp *http.Response) (*UpdateEventNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19326,7 +19496,8 @@ func ParseUpdateEventNoteResponse(rsp *http.Response) (*UpdateEventNoteResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateEventNote")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventNoteEnvelope
@@ -19372,10 +19543,16 @@ func ParseUpdateEventNoteResponse(rsp *http.Response) (*UpdateEventNoteResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateCheckResponse parses an HTTP response from a CreateCheckWithResponse call
+// ParseCreateCheckResponse parses an HTTP response from a CreateCheckWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateCheckResponse(rsp *http.Response) (*CreateCheckResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19387,7 +19564,8 @@ func ParseCreateCheckResponse(rsp *http.Response) (*CreateCheckResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createCheck")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest CheckCreateResult
@@ -19440,10 +19618,16 @@ func ParseCreateCheckResponse(rsp *http.Response) (*CreateCheckResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteCheckResponse parses an HTTP response from a DeleteCheckWithResponse call
+// ParseDeleteCheckResponse parses an HTTP response from a DeleteCheckWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteCheckResponse(rsp *http.Response) (*DeleteCheckResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19455,7 +19639,8 @@ func ParseDeleteCheckResponse(rsp *http.Response) (*DeleteCheckResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteCheck")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -19497,10 +19682,16 @@ func ParseDeleteCheckResponse(rsp *http.Response) (*DeleteCheckResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateCheckGratuityResponse parses an HTTP response from a CreateCheckGratuityWithResponse call
+// ParseCreateCheckGratuityResponse parses an HTTP response from a CreateCheckGratuityWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateCheckGratuityResponse(rsp *http.Response) (*CreateCheckGratuityResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19512,7 +19703,8 @@ func ParseCreateCheckGratuityResponse(rsp *http.Response) (*CreateCheckGratuityR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createCheckGratuity")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest GratuityCreateResult
@@ -19565,10 +19757,16 @@ func ParseCreateCheckGratuityResponse(rsp *http.Response) (*CreateCheckGratuityR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateGratuityResponse parses an HTTP response from a CreateGratuityWithResponse call
+// ParseCreateGratuityResponse parses an HTTP response from a CreateGratuityWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateGratuityResponse(rsp *http.Response) (*CreateGratuityResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19580,7 +19778,8 @@ func ParseCreateGratuityResponse(rsp *http.Response) (*CreateGratuityResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createGratuity")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest GratuityCreateResult
@@ -19626,10 +19825,16 @@ func ParseCreateGratuityResponse(rsp *http.Response) (*CreateGratuityResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteGratuityResponse parses an HTTP response from a DeleteGratuityWithResponse call
+// ParseDeleteGratuityResponse parses an HTTP response from a DeleteGratuityWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteGratuityResponse(rsp *http.Response) (*DeleteGratuityResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19641,7 +19846,8 @@ func ParseDeleteGratuityResponse(rsp *http.Response) (*DeleteGratuityResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteGratuity")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -19683,10 +19889,16 @@ func ParseDeleteGratuityResponse(rsp *http.Response) (*DeleteGratuityResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListInspectionsResponse parses an HTTP response from a ListInspectionsWithResponse call
+// ParseListInspectionsResponse parses an HTTP response from a ListInspectionsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListInspectionsResponse(rsp *http.Response) (*ListInspectionsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19698,7 +19910,8 @@ func ParseListInspectionsResponse(rsp *http.Response) (*ListInspectionsResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listInspections")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest InspectionList
@@ -19723,10 +19936,16 @@ func ParseListInspectionsResponse(rsp *http.Response) (*ListInspectionsResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseConnectedAPIClientsResponse parses an HTTP response from a ConnectedAPIClientsWithResponse call
+// ParseConnectedAPIClientsResponse parses an HTTP response from a ConnectedAPIClientsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseConnectedAPIClientsResponse(rsp *http.Response) (*ConnectedAPIClientsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19738,7 +19957,8 @@ func ParseConnectedAPIClientsResponse(rsp *http.Response) (*ConnectedAPIClientsR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("connectedApiClients")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ApplicationList
@@ -19777,10 +19997,16 @@ func ParseConnectedAPIClientsResponse(rsp *http.Response) (*ConnectedAPIClientsR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListIntegrationEventsResponse parses an HTTP response from a ListIntegrationEventsWithResponse call
+// ParseListIntegrationEventsResponse parses an HTTP response from a ListIntegrationEventsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListIntegrationEventsResponse(rsp *http.Response) (*ListIntegrationEventsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19792,7 +20018,8 @@ func ParseListIntegrationEventsResponse(rsp *http.Response) (*ListIntegrationEve
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listIntegrationEvents")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest IntegrationEventList
@@ -19838,10 +20065,16 @@ func ParseListIntegrationEventsResponse(rsp *http.Response) (*ListIntegrationEve
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateIntegrationEventResponse parses an HTTP response from a CreateIntegrationEventWithResponse call
+// ParseCreateIntegrationEventResponse parses an HTTP response from a CreateIntegrationEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateIntegrationEventResponse(rsp *http.Response) (*CreateIntegrationEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19853,7 +20086,8 @@ func ParseCreateIntegrationEventResponse(rsp *http.Response) (*CreateIntegration
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createIntegrationEvent")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest IntegrationEvent
@@ -19892,10 +20126,16 @@ func ParseCreateIntegrationEventResponse(rsp *http.Response) (*CreateIntegration
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateIntegrationEventResponse parses an HTTP response from a UpdateIntegrationEventWithResponse call
+// ParseUpdateIntegrationEventResponse parses an HTTP response from a UpdateIntegrationEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateIntegrationEventResponse(rsp *http.Response) (*UpdateIntegrationEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19907,7 +20147,8 @@ func ParseUpdateIntegrationEventResponse(rsp *http.Response) (*UpdateIntegration
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateIntegrationEvent")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest IntegrationEvent
@@ -19946,10 +20187,16 @@ func ParseUpdateIntegrationEventResponse(rsp *http.Response) (*UpdateIntegration
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseRetryIntegrationEventResponse parses an HTTP response from a RetryIntegrationEventWithResponse call
+// ParseRetryIntegrationEventResponse parses an HTTP response from a RetryIntegrationEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseRetryIntegrationEventResponse(rsp *http.Response) (*RetryIntegrationEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -19961,7 +20208,8 @@ func ParseRetryIntegrationEventResponse(rsp *http.Response) (*RetryIntegrationEv
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("retryIntegrationEvent")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 202:
 		var dest Acknowledgement
@@ -20007,10 +20255,16 @@ func ParseRetryIntegrationEventResponse(rsp *http.Response) (*RetryIntegrationEv
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListCustomItemsResponse parses an HTTP response from a ListCustomItemsWithResponse call
+// ParseListCustomItemsResponse parses an HTTP response from a ListCustomItemsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListCustomItemsResponse(rsp *http.Response) (*ListCustomItemsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20022,7 +20276,8 @@ func ParseListCustomItemsResponse(rsp *http.Response) (*ListCustomItemsResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listCustomItems")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CustomItemList
@@ -20068,10 +20323,16 @@ func ParseListCustomItemsResponse(rsp *http.Response) (*ListCustomItemsResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateItemsResponse parses an HTTP response from a CreateItemsWithResponse call
+// ParseCreateItemsResponse parses an HTTP response from a CreateItemsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateItemsResponse(rsp *http.Response) (*CreateItemsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20083,7 +20344,8 @@ func ParseCreateItemsResponse(rsp *http.Response) (*CreateItemsResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createItems")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest ItemsCreateResult
@@ -20129,10 +20391,16 @@ func ParseCreateItemsResponse(rsp *http.Response) (*CreateItemsResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListSegmentGroupsResponse parses an HTTP response from a ListSegmentGroupsWithResponse call
+// ParseListSegmentGroupsResponse parses an HTTP response from a ListSegmentGroupsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListSegmentGroupsResponse(rsp *http.Response) (*ListSegmentGroupsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20144,7 +20412,8 @@ func ParseListSegmentGroupsResponse(rsp *http.Response) (*ListSegmentGroupsRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listSegmentGroups")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SegmentGroupList
@@ -20183,10 +20452,16 @@ func ParseListSegmentGroupsResponse(rsp *http.Response) (*ListSegmentGroupsRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateSegmentGroupResponse parses an HTTP response from a CreateSegmentGroupWithResponse call
+// ParseCreateSegmentGroupResponse parses an HTTP response from a CreateSegmentGroupWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateSegmentGroupResponse(rsp *http.Response) (*CreateSegmentGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20198,7 +20473,8 @@ func ParseCreateSegmentGroupResponse(rsp *http.Response) (*CreateSegmentGroupRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createSegmentGroup")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest SegmentGroup
@@ -20244,10 +20520,16 @@ func ParseCreateSegmentGroupResponse(rsp *http.Response) (*CreateSegmentGroupRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteSegmentGroupResponse parses an HTTP response from a DeleteSegmentGroupWithResponse call
+// ParseDeleteSegmentGroupResponse parses an HTTP response from a DeleteSegmentGroupWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteSegmentGroupResponse(rsp *http.Response) (*DeleteSegmentGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20259,7 +20541,8 @@ func ParseDeleteSegmentGroupResponse(rsp *http.Response) (*DeleteSegmentGroupRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteSegmentGroup")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -20301,10 +20584,16 @@ func ParseDeleteSegmentGroupResponse(rsp *http.Response) (*DeleteSegmentGroupRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSegmentGroupResponse parses an HTTP response from a GetSegmentGroupWithResponse call
+// ParseGetSegmentGroupResponse parses an HTTP response from a GetSegmentGroupWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSegmentGroupResponse(rsp *http.Response) (*GetSegmentGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20316,7 +20605,8 @@ func ParseGetSegmentGroupResponse(rsp *http.Response) (*GetSegmentGroupResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getSegmentGroup")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SegmentGroup
@@ -20362,10 +20652,16 @@ func ParseGetSegmentGroupResponse(rsp *http.Response) (*GetSegmentGroupResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateSegmentGroupResponse parses an HTTP response from a UpdateSegmentGroupWithResponse call
+// ParseUpdateSegmentGroupResponse parses an HTTP response from a UpdateSegmentGroupWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateSegmentGroupResponse(rsp *http.Response) (*UpdateSegmentGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20377,7 +20673,8 @@ func ParseUpdateSegmentGroupResponse(rsp *http.Response) (*UpdateSegmentGroupRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateSegmentGroup")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SegmentGroup
@@ -20423,10 +20720,16 @@ func ParseUpdateSegmentGroupResponse(rsp *http.Response) (*UpdateSegmentGroupRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDisableSegmentGroupResponse parses an HTTP response from a DisableSegmentGroupWithResponse call
+// ParseDisableSegmentGroupResponse parses an HTTP response from a DisableSegmentGroupWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDisableSegmentGroupResponse(rsp *http.Response) (*DisableSegmentGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20438,7 +20741,8 @@ func ParseDisableSegmentGroupResponse(rsp *http.Response) (*DisableSegmentGroupR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("disableSegmentGroup")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -20480,10 +20784,16 @@ func ParseDisableSegmentGroupResponse(rsp *http.Response) (*DisableSegmentGroupR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseEnableSegmentGroupResponse parses an HTTP response from a EnableSegmentGroupWithResponse call
+// ParseEnableSegmentGroupResponse parses an HTTP response from a EnableSegmentGroupWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseEnableSegmentGroupResponse(rsp *http.Response) (*EnableSegmentGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20495,7 +20805,8 @@ func ParseEnableSegmentGroupResponse(rsp *http.Response) (*EnableSegmentGroupRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("enableSegmentGroup")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -20537,10 +20848,16 @@ func ParseEnableSegmentGroupResponse(rsp *http.Response) (*EnableSegmentGroupRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateSegmentResponse parses an HTTP response from a CreateSegmentWithResponse call
+// ParseCreateSegmentResponse parses an HTTP response from a CreateSegmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateSegmentResponse(rsp *http.Response) (*CreateSegmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20552,7 +20869,8 @@ func ParseCreateSegmentResponse(rsp *http.Response) (*CreateSegmentResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createSegment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest Segment
@@ -20598,10 +20916,16 @@ func ParseCreateSegmentResponse(rsp *http.Response) (*CreateSegmentResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListSegmentsResponse parses an HTTP response from a ListSegmentsWithResponse call
+// ParseListSegmentsResponse parses an HTTP response from a ListSegmentsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListSegmentsResponse(rsp *http.Response) (*ListSegmentsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20613,7 +20937,8 @@ func ParseListSegmentsResponse(rsp *http.Response) (*ListSegmentsResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listSegments")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SegmentList
@@ -20652,10 +20977,16 @@ func ParseListSegmentsResponse(rsp *http.Response) (*ListSegmentsResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListEnabledSegmentsResponse parses an HTTP response from a ListEnabledSegmentsWithResponse call
+// ParseListEnabledSegmentsResponse parses an HTTP response from a ListEnabledSegmentsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListEnabledSegmentsResponse(rsp *http.Response) (*ListEnabledSegmentsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20667,7 +20998,8 @@ func ParseListEnabledSegmentsResponse(rsp *http.Response) (*ListEnabledSegmentsR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listEnabledSegments")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SegmentList
@@ -20706,10 +21038,16 @@ func ParseListEnabledSegmentsResponse(rsp *http.Response) (*ListEnabledSegmentsR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteSegmentResponse parses an HTTP response from a DeleteSegmentWithResponse call
+// ParseDeleteSegmentResponse parses an HTTP response from a DeleteSegmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteSegmentResponse(rsp *http.Response) (*DeleteSegmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20721,7 +21059,8 @@ func ParseDeleteSegmentResponse(rsp *http.Response) (*DeleteSegmentResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteSegment")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -20763,10 +21102,16 @@ func ParseDeleteSegmentResponse(rsp *http.Response) (*DeleteSegmentResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSegmentResponse parses an HTTP response from a GetSegmentWithResponse call
+// ParseGetSegmentResponse parses an HTTP response from a GetSegmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSegmentResponse(rsp *http.Response) (*GetSegmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20778,7 +21123,8 @@ func ParseGetSegmentResponse(rsp *http.Response) (*GetSegmentResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getSegment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest Segment
@@ -20824,10 +21170,16 @@ func ParseGetSegmentResponse(rsp *http.Response) (*GetSegmentResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateSegmentResponse parses an HTTP response from a UpdateSegmentWithResponse call
+// ParseUpdateSegmentResponse parses an HTTP response from a UpdateSegmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateSegmentResponse(rsp *http.Response) (*UpdateSegmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20839,7 +21191,8 @@ func ParseUpdateSegmentResponse(rsp *http.Response) (*UpdateSegmentResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateSegment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest Segment
@@ -20885,10 +21238,16 @@ func ParseUpdateSegmentResponse(rsp *http.Response) (*UpdateSegmentResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseSetDefaultSegmentResponse parses an HTTP response from a SetDefaultSegmentWithResponse call
+// ParseSetDefaultSegmentResponse parses an HTTP response from a SetDefaultSegmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseSetDefaultSegmentResponse(rsp *http.Response) (*SetDefaultSegmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20900,7 +21259,8 @@ func ParseSetDefaultSegmentResponse(rsp *http.Response) (*SetDefaultSegmentRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("setDefaultSegment")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -20942,10 +21302,16 @@ func ParseSetDefaultSegmentResponse(rsp *http.Response) (*SetDefaultSegmentRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDisableSegmentResponse parses an HTTP response from a DisableSegmentWithResponse call
+// ParseDisableSegmentResponse parses an HTTP response from a DisableSegmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDisableSegmentResponse(rsp *http.Response) (*DisableSegmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -20957,7 +21323,8 @@ func ParseDisableSegmentResponse(rsp *http.Response) (*DisableSegmentResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("disableSegment")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -20999,10 +21366,16 @@ func ParseDisableSegmentResponse(rsp *http.Response) (*DisableSegmentResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseEnableSegmentResponse parses an HTTP response from a EnableSegmentWithResponse call
+// ParseEnableSegmentResponse parses an HTTP response from a EnableSegmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseEnableSegmentResponse(rsp *http.Response) (*EnableSegmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21014,7 +21387,8 @@ func ParseEnableSegmentResponse(rsp *http.Response) (*EnableSegmentResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("enableSegment")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -21056,10 +21430,16 @@ func ParseEnableSegmentResponse(rsp *http.Response) (*EnableSegmentResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListSegmentReservationsResponse parses an HTTP response from a ListSegmentReservationsWithResponse call
+// ParseListSegmentReservationsResponse parses an HTTP response from a ListSegmentReservationsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListSegmentReservationsResponse(rsp *http.Response) (*ListSegmentReservationsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21071,7 +21451,8 @@ func ParseListSegmentReservationsResponse(rsp *http.Response) (*ListSegmentReser
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listSegmentReservations")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SegmentReservations
@@ -21110,10 +21491,16 @@ func ParseListSegmentReservationsResponse(rsp *http.Response) (*ListSegmentReser
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSystemResponse parses an HTTP response from a GetSystemWithResponse call
+// ParseGetSystemResponse parses an HTTP response from a GetSystemWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSystemResponse(rsp *http.Response) (*GetSystemResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21125,7 +21512,8 @@ func ParseGetSystemResponse(rsp *http.Response) (*GetSystemResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getSystem")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SystemInfo
@@ -21178,10 +21566,16 @@ func ParseGetSystemResponse(rsp *http.Response) (*GetSystemResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListRatePlansResponse parses an HTTP response from a ListRatePlansWithResponse call
+// ParseListRatePlansResponse parses an HTTP response from a ListRatePlansWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListRatePlansResponse(rsp *http.Response) (*ListRatePlansResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21193,7 +21587,8 @@ func ParseListRatePlansResponse(rsp *http.Response) (*ListRatePlansResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listRatePlans")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RatePlanList
@@ -21232,10 +21627,16 @@ func ParseListRatePlansResponse(rsp *http.Response) (*ListRatePlansResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateRatePlanResponse parses an HTTP response from a CreateRatePlanWithResponse call
+// ParseCreateRatePlanResponse parses an HTTP response from a CreateRatePlanWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateRatePlanResponse(rsp *http.Response) (*CreateRatePlanResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21247,7 +21648,8 @@ func ParseCreateRatePlanResponse(rsp *http.Response) (*CreateRatePlanResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createRatePlan")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest RatePlan
@@ -21293,10 +21695,16 @@ func ParseCreateRatePlanResponse(rsp *http.Response) (*CreateRatePlanResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteRatePlanResponse parses an HTTP response from a DeleteRatePlanWithResponse call
+// ParseDeleteRatePlanResponse parses an HTTP response from a DeleteRatePlanWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteRatePlanResponse(rsp *http.Response) (*DeleteRatePlanResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21308,7 +21716,8 @@ func ParseDeleteRatePlanResponse(rsp *http.Response) (*DeleteRatePlanResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteRatePlan")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -21350,10 +21759,16 @@ func ParseDeleteRatePlanResponse(rsp *http.Response) (*DeleteRatePlanResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRatePlanResponse parses an HTTP response from a GetRatePlanWithResponse call
+// ParseGetRatePlanResponse parses an HTTP response from a GetRatePlanWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRatePlanResponse(rsp *http.Response) (*GetRatePlanResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21365,7 +21780,8 @@ func ParseGetRatePlanResponse(rsp *http.Response) (*GetRatePlanResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRatePlan")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RatePlan
@@ -21411,10 +21827,16 @@ func ParseGetRatePlanResponse(rsp *http.Response) (*GetRatePlanResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateRatePlanResponse parses an HTTP response from a UpdateRatePlanWithResponse call
+// ParseUpdateRatePlanResponse parses an HTTP response from a UpdateRatePlanWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateRatePlanResponse(rsp *http.Response) (*UpdateRatePlanResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21426,7 +21848,8 @@ func ParseUpdateRatePlanResponse(rsp *http.Response) (*UpdateRatePlanResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateRatePlan")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RatePlan
@@ -21472,10 +21895,16 @@ func ParseUpdateRatePlanResponse(rsp *http.Response) (*UpdateRatePlanResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListPolicyExceptionsResponse parses an HTTP response from a ListPolicyExceptionsWithResponse call
+// ParseListPolicyExceptionsResponse parses an HTTP response from a ListPolicyExceptionsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListPolicyExceptionsResponse(rsp *http.Response) (*ListPolicyExceptionsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21487,7 +21916,8 @@ func ParseListPolicyExceptionsResponse(rsp *http.Response) (*ListPolicyException
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listPolicyExceptions")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PolicyExceptionList
@@ -21526,10 +21956,16 @@ func ParseListPolicyExceptionsResponse(rsp *http.Response) (*ListPolicyException
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreatePolicyExceptionResponse parses an HTTP response from a CreatePolicyExceptionWithResponse call
+// ParseCreatePolicyExceptionResponse parses an HTTP response from a CreatePolicyExceptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreatePolicyExceptionResponse(rsp *http.Response) (*CreatePolicyExceptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21541,7 +21977,8 @@ func ParseCreatePolicyExceptionResponse(rsp *http.Response) (*CreatePolicyExcept
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createPolicyException")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest PolicyException
@@ -21587,10 +22024,16 @@ func ParseCreatePolicyExceptionResponse(rsp *http.Response) (*CreatePolicyExcept
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseSearchEligibleRatesResponse parses an HTTP response from a SearchEligibleRatesWithResponse call
+// ParseSearchEligibleRatesResponse parses an HTTP response from a SearchEligibleRatesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseSearchEligibleRatesResponse(rsp *http.Response) (*SearchEligibleRatesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21602,7 +22045,8 @@ func ParseSearchEligibleRatesResponse(rsp *http.Response) (*SearchEligibleRatesR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("searchEligibleRates")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EligibleRateList
@@ -21641,10 +22085,16 @@ func ParseSearchEligibleRatesResponse(rsp *http.Response) (*SearchEligibleRatesR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeletePolicyExceptionResponse parses an HTTP response from a DeletePolicyExceptionWithResponse call
+// ParseDeletePolicyExceptionResponse parses an HTTP response from a DeletePolicyExceptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeletePolicyExceptionResponse(rsp *http.Response) (*DeletePolicyExceptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21656,7 +22106,8 @@ func ParseDeletePolicyExceptionResponse(rsp *http.Response) (*DeletePolicyExcept
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deletePolicyException")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -21698,10 +22149,16 @@ func ParseDeletePolicyExceptionResponse(rsp *http.Response) (*DeletePolicyExcept
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetPolicyExceptionResponse parses an HTTP response from a GetPolicyExceptionWithResponse call
+// ParseGetPolicyExceptionResponse parses an HTTP response from a GetPolicyExceptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetPolicyExceptionResponse(rsp *http.Response) (*GetPolicyExceptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21713,7 +22170,8 @@ func ParseGetPolicyExceptionResponse(rsp *http.Response) (*GetPolicyExceptionRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getPolicyException")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PolicyException
@@ -21759,10 +22217,16 @@ func ParseGetPolicyExceptionResponse(rsp *http.Response) (*GetPolicyExceptionRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePatchPolicyExceptionResponse parses an HTTP response from a PatchPolicyExceptionWithResponse call
+// ParsePatchPolicyExceptionResponse parses an HTTP response from a PatchPolicyExceptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePatchPolicyExceptionResponse(rsp *http.Response) (*PatchPolicyExceptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21774,7 +22238,8 @@ func ParsePatchPolicyExceptionResponse(rsp *http.Response) (*PatchPolicyExceptio
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("patchPolicyException")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PolicyException
@@ -21827,10 +22292,16 @@ func ParsePatchPolicyExceptionResponse(rsp *http.Response) (*PatchPolicyExceptio
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdatePolicyExceptionResponse parses an HTTP response from a UpdatePolicyExceptionWithResponse call
+// ParseUpdatePolicyExceptionResponse parses an HTTP response from a UpdatePolicyExceptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdatePolicyExceptionResponse(rsp *http.Response) (*UpdatePolicyExceptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21842,7 +22313,8 @@ func ParseUpdatePolicyExceptionResponse(rsp *http.Response) (*UpdatePolicyExcept
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updatePolicyException")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PolicyException
@@ -21895,10 +22367,16 @@ func ParseUpdatePolicyExceptionResponse(rsp *http.Response) (*UpdatePolicyExcept
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePreviewPaymentAdjustmentResponse parses an HTTP response from a PreviewPaymentAdjustmentWithResponse call
+// ParsePreviewPaymentAdjustmentResponse parses an HTTP response from a PreviewPaymentAdjustmentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePreviewPaymentAdjustmentResponse(rsp *http.Response) (*PreviewPaymentAdjustmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21910,7 +22388,8 @@ func ParsePreviewPaymentAdjustmentResponse(rsp *http.Response) (*PreviewPaymentA
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("previewPaymentAdjustment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AdjustmentPreview
@@ -21949,10 +22428,16 @@ func ParsePreviewPaymentAdjustmentResponse(rsp *http.Response) (*PreviewPaymentA
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetBookingPolicyInformationResponse parses an HTTP response from a GetBookingPolicyInformationWithResponse call
+// ParseGetBookingPolicyInformationResponse parses an HTTP response from a GetBookingPolicyInformationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetBookingPolicyInformationResponse(rsp *http.Response) (*GetBookingPolicyInformationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -21964,7 +22449,8 @@ func ParseGetBookingPolicyInformationResponse(rsp *http.Response) (*GetBookingPo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getBookingPolicyInformation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookingPolicyInformation
@@ -22008,6 +22494,10 @@ func ParseGetBookingPolicyInformationResponse(rsp *http.Response) (*GetBookingPo
 		}
 		response.JSONDefault = &dest
 
+	}
+
+	if err := json.Err(); err != nil {
+		return response, err
 	}
 
 	return response, nil

@@ -4749,8 +4749,10 @@ type PageLinks struct {
 // PageMeta Pagination state of a collection, plus a few collection-specific counters.
 type PageMeta struct {
 	// Consistent Recurring bookings: false while the series is still being written.
-	Consistent  *bool `json:"consistent,omitempty"`
-	CurrentPage *int  `json:"currentPage,omitempty"`
+	Consistent *bool `json:"consistent,omitempty"`
+
+	// CurrentPage Number of the page this answer holds, from 1; upstream declares a number, the API sends whole numbers.
+	CurrentPage *wire.Int `json:"currentPage,omitempty"`
 
 	// Recurrence Booking collections: whether the bookings belong to a recurrence.
 	Recurrence *bool `json:"recurrence,omitempty"`
@@ -30247,7 +30249,9 @@ func (c *ClientWithResponses) PreviewUserEmailWithApplicationVndAPIPlusJSONBodyW
 	return ParsePreviewUserEmailResponse(rsp)
 }
 
-// ParseGetAllocationResponse parses an HTTP response from a GetAllocationWithResponse call
+// ParseGetAllocationResponse parses an HTTP response from a GetAllocationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAllocationResponse(rsp *http.Response) (*GetAllocationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30259,7 +30263,8 @@ func ParseGetAllocationResponse(rsp *http.Response) (*GetAllocationResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-allocation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AllocationDocument
@@ -30270,10 +30275,16 @@ func ParseGetAllocationResponse(rsp *http.Response) (*GetAllocationResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetArticleResponse parses an HTTP response from a GetArticleWithResponse call
+// ParseGetArticleResponse parses an HTTP response from a GetArticleWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetArticleResponse(rsp *http.Response) (*GetArticleResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30285,7 +30296,8 @@ func ParseGetArticleResponse(rsp *http.Response) (*GetArticleResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-article")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ArticleDocument
@@ -30296,10 +30308,16 @@ func ParseGetArticleResponse(rsp *http.Response) (*GetArticleResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateAdminBookingResponse parses an HTTP response from a CreateAdminBookingWithResponse call
+// ParseCreateAdminBookingResponse parses an HTTP response from a CreateAdminBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateAdminBookingResponse(rsp *http.Response) (*CreateAdminBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30311,7 +30329,8 @@ func ParseCreateAdminBookingResponse(rsp *http.Response) (*CreateAdminBookingRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-admin-booking")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest BookingDocument
@@ -30336,10 +30355,16 @@ func ParseCreateAdminBookingResponse(rsp *http.Response) (*CreateAdminBookingRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteSpaceBookingResponse parses an HTTP response from a DeleteSpaceBookingWithResponse call
+// ParseDeleteSpaceBookingResponse parses an HTTP response from a DeleteSpaceBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteSpaceBookingResponse(rsp *http.Response) (*DeleteSpaceBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30351,7 +30376,8 @@ func ParseDeleteSpaceBookingResponse(rsp *http.Response) (*DeleteSpaceBookingRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("delete-space-booking")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -30365,10 +30391,16 @@ func ParseDeleteSpaceBookingResponse(rsp *http.Response) (*DeleteSpaceBookingRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetBookingResponse parses an HTTP response from a GetBookingWithResponse call
+// ParseGetBookingResponse parses an HTTP response from a GetBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetBookingResponse(rsp *http.Response) (*GetBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30380,7 +30412,8 @@ func ParseGetBookingResponse(rsp *http.Response) (*GetBookingResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-booking")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookingDocument
@@ -30391,10 +30424,16 @@ func ParseGetBookingResponse(rsp *http.Response) (*GetBookingResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateSpaceBookingResponse parses an HTTP response from a UpdateSpaceBookingWithResponse call
+// ParseUpdateSpaceBookingResponse parses an HTTP response from a UpdateSpaceBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateSpaceBookingResponse(rsp *http.Response) (*UpdateSpaceBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30406,7 +30445,8 @@ func ParseUpdateSpaceBookingResponse(rsp *http.Response) (*UpdateSpaceBookingRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("update-space-booking")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookingDocument
@@ -30431,10 +30471,16 @@ func ParseUpdateSpaceBookingResponse(rsp *http.Response) (*UpdateSpaceBookingRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostBookingsPreviewResponse parses an HTTP response from a PostBookingsPreviewWithResponse call
+// ParsePostBookingsPreviewResponse parses an HTTP response from a PostBookingsPreviewWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostBookingsPreviewResponse(rsp *http.Response) (*PostBookingsPreviewResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30446,7 +30492,8 @@ func ParsePostBookingsPreviewResponse(rsp *http.Response) (*PostBookingsPreviewR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("post-bookings-preview")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookingPreviewList
@@ -30457,10 +30504,16 @@ func ParsePostBookingsPreviewResponse(rsp *http.Response) (*PostBookingsPreviewR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetCalendarBlockerResponse parses an HTTP response from a GetCalendarBlockerWithResponse call
+// ParseGetCalendarBlockerResponse parses an HTTP response from a GetCalendarBlockerWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetCalendarBlockerResponse(rsp *http.Response) (*GetCalendarBlockerResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30472,7 +30525,8 @@ func ParseGetCalendarBlockerResponse(rsp *http.Response) (*GetCalendarBlockerRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-calendar-blocker")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CalendarBlockerDocument
@@ -30483,10 +30537,16 @@ func ParseGetCalendarBlockerResponse(rsp *http.Response) (*GetCalendarBlockerRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateCheckInResponse parses an HTTP response from a CreateCheckInWithResponse call
+// ParseCreateCheckInResponse parses an HTTP response from a CreateCheckInWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateCheckInResponse(rsp *http.Response) (*CreateCheckInResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30498,7 +30558,8 @@ func ParseCreateCheckInResponse(rsp *http.Response) (*CreateCheckInResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-check-in")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest CheckInDocument
@@ -30516,10 +30577,16 @@ func ParseCreateCheckInResponse(rsp *http.Response) (*CreateCheckInResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateCheckOutResponse parses an HTTP response from a CreateCheckOutWithResponse call
+// ParseCreateCheckOutResponse parses an HTTP response from a CreateCheckOutWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateCheckOutResponse(rsp *http.Response) (*CreateCheckOutResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30531,7 +30598,8 @@ func ParseCreateCheckOutResponse(rsp *http.Response) (*CreateCheckOutResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-check-out")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CheckInDocument
@@ -30542,10 +30610,16 @@ func ParseCreateCheckOutResponse(rsp *http.Response) (*CreateCheckOutResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetContactResponse parses an HTTP response from a GetContactWithResponse call
+// ParseGetContactResponse parses an HTTP response from a GetContactWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetContactResponse(rsp *http.Response) (*GetContactResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30557,7 +30631,8 @@ func ParseGetContactResponse(rsp *http.Response) (*GetContactResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-contact")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ContactDocument
@@ -30568,10 +30643,16 @@ func ParseGetContactResponse(rsp *http.Response) (*GetContactResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateCustomersResponse parses an HTTP response from a CreateCustomersWithResponse call
+// ParseCreateCustomersResponse parses an HTTP response from a CreateCustomersWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateCustomersResponse(rsp *http.Response) (*CreateCustomersResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30583,7 +30664,8 @@ func ParseCreateCustomersResponse(rsp *http.Response) (*CreateCustomersResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-customers")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest CustomerDocument
@@ -30601,10 +30683,16 @@ func ParseCreateCustomersResponse(rsp *http.Response) (*CreateCustomersResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateDropInPassPurchaseResponse parses an HTTP response from a CreateDropInPassPurchaseWithResponse call
+// ParseCreateDropInPassPurchaseResponse parses an HTTP response from a CreateDropInPassPurchaseWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateDropInPassPurchaseResponse(rsp *http.Response) (*CreateDropInPassPurchaseResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30616,7 +30704,8 @@ func ParseCreateDropInPassPurchaseResponse(rsp *http.Response) (*CreateDropInPas
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-drop-in-pass-purchase")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest DropInPassPurchaseDocument
@@ -30634,10 +30723,16 @@ func ParseCreateDropInPassPurchaseResponse(rsp *http.Response) (*CreateDropInPas
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetDropInPassTemplateResponse parses an HTTP response from a GetDropInPassTemplateWithResponse call
+// ParseGetDropInPassTemplateResponse parses an HTTP response from a GetDropInPassTemplateWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetDropInPassTemplateResponse(rsp *http.Response) (*GetDropInPassTemplateResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30649,7 +30744,8 @@ func ParseGetDropInPassTemplateResponse(rsp *http.Response) (*GetDropInPassTempl
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-drop-in-pass-template")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DropInPassTemplateDocument
@@ -30660,10 +30756,16 @@ func ParseGetDropInPassTemplateResponse(rsp *http.Response) (*GetDropInPassTempl
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetDropInPassTemplateAvailabilityResponse parses an HTTP response from a GetDropInPassTemplateAvailabilityWithResponse call
+// ParseGetDropInPassTemplateAvailabilityResponse parses an HTTP response from a GetDropInPassTemplateAvailabilityWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetDropInPassTemplateAvailabilityResponse(rsp *http.Response) (*GetDropInPassTemplateAvailabilityResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30675,7 +30777,8 @@ func ParseGetDropInPassTemplateAvailabilityResponse(rsp *http.Response) (*GetDro
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-drop-in-pass-template-availability")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DropInPassTemplateAvailabilityDocument
@@ -30686,10 +30789,16 @@ func ParseGetDropInPassTemplateAvailabilityResponse(rsp *http.Response) (*GetDro
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetDropInPassResponse parses an HTTP response from a GetDropInPassWithResponse call
+// ParseGetDropInPassResponse parses an HTTP response from a GetDropInPassWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetDropInPassResponse(rsp *http.Response) (*GetDropInPassResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30701,7 +30810,8 @@ func ParseGetDropInPassResponse(rsp *http.Response) (*GetDropInPassResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-drop-in-pass")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DropInPassDocument
@@ -30712,10 +30822,16 @@ func ParseGetDropInPassResponse(rsp *http.Response) (*GetDropInPassResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDropInPassCancellationResponse parses an HTTP response from a DropInPassCancellationWithResponse call
+// ParseDropInPassCancellationResponse parses an HTTP response from a DropInPassCancellationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDropInPassCancellationResponse(rsp *http.Response) (*DropInPassCancellationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30727,7 +30843,8 @@ func ParseDropInPassCancellationResponse(rsp *http.Response) (*DropInPassCancell
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("drop-in-pass-cancellation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DropInPassDocument
@@ -30745,10 +30862,16 @@ func ParseDropInPassCancellationResponse(rsp *http.Response) (*DropInPassCancell
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseAttendEventResponse parses an HTTP response from a AttendEventWithResponse call
+// ParseAttendEventResponse parses an HTTP response from a AttendEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseAttendEventResponse(rsp *http.Response) (*AttendEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30760,7 +30883,8 @@ func ParseAttendEventResponse(rsp *http.Response) (*AttendEventResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("attend-event")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest EventAttendanceDocument
@@ -30778,10 +30902,16 @@ func ParseAttendEventResponse(rsp *http.Response) (*AttendEventResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUnattendEventResponse parses an HTTP response from a UnattendEventWithResponse call
+// ParseUnattendEventResponse parses an HTTP response from a UnattendEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUnattendEventResponse(rsp *http.Response) (*UnattendEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30793,7 +30923,8 @@ func ParseUnattendEventResponse(rsp *http.Response) (*UnattendEventResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("unattend-event")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -30807,10 +30938,16 @@ func ParseUnattendEventResponse(rsp *http.Response) (*UnattendEventResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetEventAttendanceResponse parses an HTTP response from a GetEventAttendanceWithResponse call
+// ParseGetEventAttendanceResponse parses an HTTP response from a GetEventAttendanceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetEventAttendanceResponse(rsp *http.Response) (*GetEventAttendanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30822,7 +30959,8 @@ func ParseGetEventAttendanceResponse(rsp *http.Response) (*GetEventAttendanceRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-event-attendance")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventAttendanceDocument
@@ -30833,10 +30971,16 @@ func ParseGetEventAttendanceResponse(rsp *http.Response) (*GetEventAttendanceRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateEventMessagesResponse parses an HTTP response from a CreateEventMessagesWithResponse call
+// ParseCreateEventMessagesResponse parses an HTTP response from a CreateEventMessagesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateEventMessagesResponse(rsp *http.Response) (*CreateEventMessagesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30848,7 +30992,8 @@ func ParseCreateEventMessagesResponse(rsp *http.Response) (*CreateEventMessagesR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-event-messages")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest EventMessageDocument
@@ -30859,10 +31004,16 @@ func ParseCreateEventMessagesResponse(rsp *http.Response) (*CreateEventMessagesR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteEventMessageResponse parses an HTTP response from a DeleteEventMessageWithResponse call
+// ParseDeleteEventMessageResponse parses an HTTP response from a DeleteEventMessageWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteEventMessageResponse(rsp *http.Response) (*DeleteEventMessageResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30878,7 +31029,9 @@ func ParseDeleteEventMessageResponse(rsp *http.Response) (*DeleteEventMessageRes
 	return response, nil
 }
 
-// ParseGetEventMessageResponse parses an HTTP response from a GetEventMessageWithResponse call
+// ParseGetEventMessageResponse parses an HTTP response from a GetEventMessageWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetEventMessageResponse(rsp *http.Response) (*GetEventMessageResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30890,7 +31043,8 @@ func ParseGetEventMessageResponse(rsp *http.Response) (*GetEventMessageResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-event-message")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventMessageDocument
@@ -30901,10 +31055,16 @@ func ParseGetEventMessageResponse(rsp *http.Response) (*GetEventMessageResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateEventMessageResponse parses an HTTP response from a UpdateEventMessageWithResponse call
+// ParseUpdateEventMessageResponse parses an HTTP response from a UpdateEventMessageWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateEventMessageResponse(rsp *http.Response) (*UpdateEventMessageResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30916,7 +31076,8 @@ func ParseUpdateEventMessageResponse(rsp *http.Response) (*UpdateEventMessageRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("update-event-message")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventMessageDocument
@@ -30927,10 +31088,16 @@ func ParseUpdateEventMessageResponse(rsp *http.Response) (*UpdateEventMessageRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateEventTicketPurchaseResponse parses an HTTP response from a CreateEventTicketPurchaseWithResponse call
+// ParseCreateEventTicketPurchaseResponse parses an HTTP response from a CreateEventTicketPurchaseWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateEventTicketPurchaseResponse(rsp *http.Response) (*CreateEventTicketPurchaseResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30942,7 +31109,8 @@ func ParseCreateEventTicketPurchaseResponse(rsp *http.Response) (*CreateEventTic
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-event-ticket-purchase")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest EventTicketPurchaseDocument
@@ -30960,10 +31128,16 @@ func ParseCreateEventTicketPurchaseResponse(rsp *http.Response) (*CreateEventTic
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateAdminEventResponse parses an HTTP response from a CreateAdminEventWithResponse call
+// ParseCreateAdminEventResponse parses an HTTP response from a CreateAdminEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateAdminEventResponse(rsp *http.Response) (*CreateAdminEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -30975,7 +31149,8 @@ func ParseCreateAdminEventResponse(rsp *http.Response) (*CreateAdminEventRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-admin-event")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest EventDocument
@@ -30986,10 +31161,16 @@ func ParseCreateAdminEventResponse(rsp *http.Response) (*CreateAdminEventRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteEventResponse parses an HTTP response from a DeleteEventWithResponse call
+// ParseDeleteEventResponse parses an HTTP response from a DeleteEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteEventResponse(rsp *http.Response) (*DeleteEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31005,7 +31186,9 @@ func ParseDeleteEventResponse(rsp *http.Response) (*DeleteEventResponse, error) 
 	return response, nil
 }
 
-// ParseGetEventResponse parses an HTTP response from a GetEventWithResponse call
+// ParseGetEventResponse parses an HTTP response from a GetEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetEventResponse(rsp *http.Response) (*GetEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31017,7 +31200,8 @@ func ParseGetEventResponse(rsp *http.Response) (*GetEventResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-event")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventDocument
@@ -31028,10 +31212,16 @@ func ParseGetEventResponse(rsp *http.Response) (*GetEventResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateEventResponse parses an HTTP response from a UpdateEventWithResponse call
+// ParseUpdateEventResponse parses an HTTP response from a UpdateEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateEventResponse(rsp *http.Response) (*UpdateEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31043,7 +31233,8 @@ func ParseUpdateEventResponse(rsp *http.Response) (*UpdateEventResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("update-event")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventDocument
@@ -31054,10 +31245,16 @@ func ParseUpdateEventResponse(rsp *http.Response) (*UpdateEventResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListEventAttendancesResponse parses an HTTP response from a ListEventAttendancesWithResponse call
+// ParseListEventAttendancesResponse parses an HTTP response from a ListEventAttendancesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListEventAttendancesResponse(rsp *http.Response) (*ListEventAttendancesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31069,7 +31266,8 @@ func ParseListEventAttendancesResponse(rsp *http.Response) (*ListEventAttendance
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("list-event-attendances")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventAttendanceList
@@ -31080,10 +31278,16 @@ func ParseListEventAttendancesResponse(rsp *http.Response) (*ListEventAttendance
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetEventEventMessagesResponse parses an HTTP response from a GetEventEventMessagesWithResponse call
+// ParseGetEventEventMessagesResponse parses an HTTP response from a GetEventEventMessagesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetEventEventMessagesResponse(rsp *http.Response) (*GetEventEventMessagesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31095,7 +31299,8 @@ func ParseGetEventEventMessagesResponse(rsp *http.Response) (*GetEventEventMessa
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-event-event-messages")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventMessageList
@@ -31106,10 +31311,16 @@ func ParseGetEventEventMessagesResponse(rsp *http.Response) (*GetEventEventMessa
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDepublishAdminEventResponse parses an HTTP response from a DepublishAdminEventWithResponse call
+// ParseDepublishAdminEventResponse parses an HTTP response from a DepublishAdminEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDepublishAdminEventResponse(rsp *http.Response) (*DepublishAdminEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31121,7 +31332,8 @@ func ParseDepublishAdminEventResponse(rsp *http.Response) (*DepublishAdminEventR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("depublish-admin-event")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventDocument
@@ -31139,10 +31351,16 @@ func ParseDepublishAdminEventResponse(rsp *http.Response) (*DepublishAdminEventR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePublishAdminEventResponse parses an HTTP response from a PublishAdminEventWithResponse call
+// ParsePublishAdminEventResponse parses an HTTP response from a PublishAdminEventWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePublishAdminEventResponse(rsp *http.Response) (*PublishAdminEventResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31154,7 +31372,8 @@ func ParsePublishAdminEventResponse(rsp *http.Response) (*PublishAdminEventRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("publish-admin-event")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest EventDocument
@@ -31172,10 +31391,16 @@ func ParsePublishAdminEventResponse(rsp *http.Response) (*PublishAdminEventRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateExternalBookingResponse parses an HTTP response from a CreateExternalBookingWithResponse call
+// ParseCreateExternalBookingResponse parses an HTTP response from a CreateExternalBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateExternalBookingResponse(rsp *http.Response) (*CreateExternalBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31187,7 +31412,8 @@ func ParseCreateExternalBookingResponse(rsp *http.Response) (*CreateExternalBook
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-external-booking")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest ExternalBookingDocument
@@ -31219,10 +31445,16 @@ func ParseCreateExternalBookingResponse(rsp *http.Response) (*CreateExternalBook
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteExternalBookingResponse parses an HTTP response from a DeleteExternalBookingWithResponse call
+// ParseDeleteExternalBookingResponse parses an HTTP response from a DeleteExternalBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteExternalBookingResponse(rsp *http.Response) (*DeleteExternalBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31234,7 +31466,8 @@ func ParseDeleteExternalBookingResponse(rsp *http.Response) (*DeleteExternalBook
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("delete-external-booking")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ExternalBookingDocument
@@ -31259,10 +31492,16 @@ func ParseDeleteExternalBookingResponse(rsp *http.Response) (*DeleteExternalBook
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseShowExternalBookingResponse parses an HTTP response from a ShowExternalBookingWithResponse call
+// ParseShowExternalBookingResponse parses an HTTP response from a ShowExternalBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseShowExternalBookingResponse(rsp *http.Response) (*ShowExternalBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31274,7 +31513,8 @@ func ParseShowExternalBookingResponse(rsp *http.Response) (*ShowExternalBookingR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("show-external-booking")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ExternalBookingDocument
@@ -31292,10 +31532,16 @@ func ParseShowExternalBookingResponse(rsp *http.Response) (*ShowExternalBookingR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateExternalBookingResponse parses an HTTP response from a UpdateExternalBookingWithResponse call
+// ParseUpdateExternalBookingResponse parses an HTTP response from a UpdateExternalBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateExternalBookingResponse(rsp *http.Response) (*UpdateExternalBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31307,7 +31553,8 @@ func ParseUpdateExternalBookingResponse(rsp *http.Response) (*UpdateExternalBook
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("update-external-booking")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ExternalBookingDocument
@@ -31325,10 +31572,16 @@ func ParseUpdateExternalBookingResponse(rsp *http.Response) (*UpdateExternalBook
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseExternalBookingCancellationResponse parses an HTTP response from a ExternalBookingCancellationWithResponse call
+// ParseExternalBookingCancellationResponse parses an HTTP response from a ExternalBookingCancellationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseExternalBookingCancellationResponse(rsp *http.Response) (*ExternalBookingCancellationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31340,7 +31593,8 @@ func ParseExternalBookingCancellationResponse(rsp *http.Response) (*ExternalBook
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("external-booking-cancellation")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -31361,10 +31615,16 @@ func ParseExternalBookingCancellationResponse(rsp *http.Response) (*ExternalBook
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePreviewExternalBookingResponse parses an HTTP response from a PreviewExternalBookingWithResponse call
+// ParsePreviewExternalBookingResponse parses an HTTP response from a PreviewExternalBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePreviewExternalBookingResponse(rsp *http.Response) (*PreviewExternalBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31376,7 +31636,8 @@ func ParsePreviewExternalBookingResponse(rsp *http.Response) (*PreviewExternalBo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("preview-external-booking")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ExternalBookingPreviewDocument
@@ -31394,10 +31655,16 @@ func ParsePreviewExternalBookingResponse(rsp *http.Response) (*PreviewExternalBo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateExternalResourceResponse parses an HTTP response from a CreateExternalResourceWithResponse call
+// ParseCreateExternalResourceResponse parses an HTTP response from a CreateExternalResourceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateExternalResourceResponse(rsp *http.Response) (*CreateExternalResourceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31409,7 +31676,8 @@ func ParseCreateExternalResourceResponse(rsp *http.Response) (*CreateExternalRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-external-resource")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest ExternalResourceDocument
@@ -31427,10 +31695,16 @@ func ParseCreateExternalResourceResponse(rsp *http.Response) (*CreateExternalRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteExternalResourceResponse parses an HTTP response from a DeleteExternalResourceWithResponse call
+// ParseDeleteExternalResourceResponse parses an HTTP response from a DeleteExternalResourceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteExternalResourceResponse(rsp *http.Response) (*DeleteExternalResourceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31442,7 +31716,8 @@ func ParseDeleteExternalResourceResponse(rsp *http.Response) (*DeleteExternalRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("delete-external-resource")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -31456,10 +31731,16 @@ func ParseDeleteExternalResourceResponse(rsp *http.Response) (*DeleteExternalRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetExternalResourceResponse parses an HTTP response from a GetExternalResourceWithResponse call
+// ParseGetExternalResourceResponse parses an HTTP response from a GetExternalResourceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetExternalResourceResponse(rsp *http.Response) (*GetExternalResourceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31471,7 +31752,8 @@ func ParseGetExternalResourceResponse(rsp *http.Response) (*GetExternalResourceR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-external-resource")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ExternalResourceDocument
@@ -31489,10 +31771,16 @@ func ParseGetExternalResourceResponse(rsp *http.Response) (*GetExternalResourceR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePatchExternalResourceResponse parses an HTTP response from a PatchExternalResourceWithResponse call
+// ParsePatchExternalResourceResponse parses an HTTP response from a PatchExternalResourceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePatchExternalResourceResponse(rsp *http.Response) (*PatchExternalResourceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31504,7 +31792,8 @@ func ParsePatchExternalResourceResponse(rsp *http.Response) (*PatchExternalResou
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("patch-external-resource")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ExternalResourceDocument
@@ -31522,10 +31811,16 @@ func ParsePatchExternalResourceResponse(rsp *http.Response) (*PatchExternalResou
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetExternalResourceAvailbilityResponse parses an HTTP response from a GetExternalResourceAvailbilityWithResponse call
+// ParseGetExternalResourceAvailbilityResponse parses an HTTP response from a GetExternalResourceAvailbilityWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetExternalResourceAvailbilityResponse(rsp *http.Response) (*GetExternalResourceAvailbilityResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31537,7 +31832,8 @@ func ParseGetExternalResourceAvailbilityResponse(rsp *http.Response) (*GetExtern
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-external-resource-availbility")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceAvailabilityDocument
@@ -31555,10 +31851,16 @@ func ParseGetExternalResourceAvailbilityResponse(rsp *http.Response) (*GetExtern
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateInvoiceChargesResponse parses an HTTP response from a CreateInvoiceChargesWithResponse call
+// ParseCreateInvoiceChargesResponse parses an HTTP response from a CreateInvoiceChargesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateInvoiceChargesResponse(rsp *http.Response) (*CreateInvoiceChargesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31570,7 +31872,8 @@ func ParseCreateInvoiceChargesResponse(rsp *http.Response) (*CreateInvoiceCharge
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-invoice-charges")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 202:
 		var dest InvoiceChargesDocument
@@ -31581,10 +31884,16 @@ func ParseCreateInvoiceChargesResponse(rsp *http.Response) (*CreateInvoiceCharge
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateInvoiceReminderResponse parses an HTTP response from a CreateInvoiceReminderWithResponse call
+// ParseCreateInvoiceReminderResponse parses an HTTP response from a CreateInvoiceReminderWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateInvoiceReminderResponse(rsp *http.Response) (*CreateInvoiceReminderResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31600,7 +31909,9 @@ func ParseCreateInvoiceReminderResponse(rsp *http.Response) (*CreateInvoiceRemin
 	return response, nil
 }
 
-// ParsePostInvoicesResponse parses an HTTP response from a PostInvoicesWithResponse call
+// ParsePostInvoicesResponse parses an HTTP response from a PostInvoicesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostInvoicesResponse(rsp *http.Response) (*PostInvoicesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31612,7 +31923,8 @@ func ParsePostInvoicesResponse(rsp *http.Response) (*PostInvoicesResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("post-invoices")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest InvoiceDocument
@@ -31630,10 +31942,16 @@ func ParsePostInvoicesResponse(rsp *http.Response) (*PostInvoicesResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetInvoiceResponse parses an HTTP response from a GetInvoiceWithResponse call
+// ParseGetInvoiceResponse parses an HTTP response from a GetInvoiceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetInvoiceResponse(rsp *http.Response) (*GetInvoiceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31645,7 +31963,8 @@ func ParseGetInvoiceResponse(rsp *http.Response) (*GetInvoiceResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-invoice")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest InvoiceDocument
@@ -31656,10 +31975,16 @@ func ParseGetInvoiceResponse(rsp *http.Response) (*GetInvoiceResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetInvoicePDFResponse parses an HTTP response from a GetInvoicePDFWithResponse call
+// ParseGetInvoicePDFResponse parses an HTTP response from a GetInvoicePDFWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetInvoicePDFResponse(rsp *http.Response) (*GetInvoicePDFResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31675,7 +32000,9 @@ func ParseGetInvoicePDFResponse(rsp *http.Response) (*GetInvoicePDFResponse, err
 	return response, nil
 }
 
-// ParseCreateEInvoiceResponse parses an HTTP response from a CreateEInvoiceWithResponse call
+// ParseCreateEInvoiceResponse parses an HTTP response from a CreateEInvoiceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateEInvoiceResponse(rsp *http.Response) (*CreateEInvoiceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31687,7 +32014,8 @@ func ParseCreateEInvoiceResponse(rsp *http.Response) (*CreateEInvoiceResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-e-invoice")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest InvoiceDocument
@@ -31698,10 +32026,16 @@ func ParseCreateEInvoiceResponse(rsp *http.Response) (*CreateEInvoiceResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUnlockInvoiceResponse parses an HTTP response from a UnlockInvoiceWithResponse call
+// ParseUnlockInvoiceResponse parses an HTTP response from a UnlockInvoiceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUnlockInvoiceResponse(rsp *http.Response) (*UnlockInvoiceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31713,7 +32047,8 @@ func ParseUnlockInvoiceResponse(rsp *http.Response) (*UnlockInvoiceResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("unlock-invoice")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest InvoiceDocument
@@ -31731,10 +32066,16 @@ func ParseUnlockInvoiceResponse(rsp *http.Response) (*UnlockInvoiceResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseLockInvoiceResponse parses an HTTP response from a LockInvoiceWithResponse call
+// ParseLockInvoiceResponse parses an HTTP response from a LockInvoiceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseLockInvoiceResponse(rsp *http.Response) (*LockInvoiceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31746,7 +32087,8 @@ func ParseLockInvoiceResponse(rsp *http.Response) (*LockInvoiceResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("lock-invoice")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest InvoiceDocument
@@ -31757,10 +32099,16 @@ func ParseLockInvoiceResponse(rsp *http.Response) (*LockInvoiceResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetInvoicePaymentMethodsResponse parses an HTTP response from a GetInvoicePaymentMethodsWithResponse call
+// ParseGetInvoicePaymentMethodsResponse parses an HTTP response from a GetInvoicePaymentMethodsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetInvoicePaymentMethodsResponse(rsp *http.Response) (*GetInvoicePaymentMethodsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31772,7 +32120,8 @@ func ParseGetInvoicePaymentMethodsResponse(rsp *http.Response) (*GetInvoicePayme
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-invoice-payment-methods")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PaymentMethodList
@@ -31783,10 +32132,16 @@ func ParseGetInvoicePaymentMethodsResponse(rsp *http.Response) (*GetInvoicePayme
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseAttachInvoicePDFResponse parses an HTTP response from a AttachInvoicePDFWithResponse call
+// ParseAttachInvoicePDFResponse parses an HTTP response from a AttachInvoicePDFWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseAttachInvoicePDFResponse(rsp *http.Response) (*AttachInvoicePDFResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31798,7 +32153,8 @@ func ParseAttachInvoicePDFResponse(rsp *http.Response) (*AttachInvoicePDFRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("attach-invoice-pdf")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest InvoiceDocument
@@ -31809,10 +32165,16 @@ func ParseAttachInvoicePDFResponse(rsp *http.Response) (*AttachInvoicePDFRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetMembershipProfileResponse parses an HTTP response from a GetMembershipProfileWithResponse call
+// ParseGetMembershipProfileResponse parses an HTTP response from a GetMembershipProfileWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetMembershipProfileResponse(rsp *http.Response) (*GetMembershipProfileResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31824,7 +32186,8 @@ func ParseGetMembershipProfileResponse(rsp *http.Response) (*GetMembershipProfil
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-membership-profile")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MembershipProfileDocument
@@ -31835,10 +32198,16 @@ func ParseGetMembershipProfileResponse(rsp *http.Response) (*GetMembershipProfil
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePatchMembershipProfileResponse parses an HTTP response from a PatchMembershipProfileWithResponse call
+// ParsePatchMembershipProfileResponse parses an HTTP response from a PatchMembershipProfileWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePatchMembershipProfileResponse(rsp *http.Response) (*PatchMembershipProfileResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31850,7 +32219,8 @@ func ParsePatchMembershipProfileResponse(rsp *http.Response) (*PatchMembershipPr
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("patch-membership-profile")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MembershipProfileDocument
@@ -31861,10 +32231,16 @@ func ParsePatchMembershipProfileResponse(rsp *http.Response) (*PatchMembershipPr
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetMembershipResponse parses an HTTP response from a GetMembershipWithResponse call
+// ParseGetMembershipResponse parses an HTTP response from a GetMembershipWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetMembershipResponse(rsp *http.Response) (*GetMembershipResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31876,7 +32252,8 @@ func ParseGetMembershipResponse(rsp *http.Response) (*GetMembershipResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-membership")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MembershipDocument
@@ -31887,10 +32264,16 @@ func ParseGetMembershipResponse(rsp *http.Response) (*GetMembershipResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetMembershipBookingCreditsResponse parses an HTTP response from a GetMembershipBookingCreditsWithResponse call
+// ParseGetMembershipBookingCreditsResponse parses an HTTP response from a GetMembershipBookingCreditsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetMembershipBookingCreditsResponse(rsp *http.Response) (*GetMembershipBookingCreditsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31902,7 +32285,8 @@ func ParseGetMembershipBookingCreditsResponse(rsp *http.Response) (*GetMembershi
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-membership-booking-credits")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookingCreditList
@@ -31913,10 +32297,16 @@ func ParseGetMembershipBookingCreditsResponse(rsp *http.Response) (*GetMembershi
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetMembershipBookingsResponse parses an HTTP response from a GetMembershipBookingsWithResponse call
+// ParseGetMembershipBookingsResponse parses an HTTP response from a GetMembershipBookingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetMembershipBookingsResponse(rsp *http.Response) (*GetMembershipBookingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31928,7 +32318,8 @@ func ParseGetMembershipBookingsResponse(rsp *http.Response) (*GetMembershipBooki
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-membership-bookings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookingList
@@ -31939,10 +32330,16 @@ func ParseGetMembershipBookingsResponse(rsp *http.Response) (*GetMembershipBooki
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateMembershipBookingResponse parses an HTTP response from a CreateMembershipBookingWithResponse call
+// ParseCreateMembershipBookingResponse parses an HTTP response from a CreateMembershipBookingWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateMembershipBookingResponse(rsp *http.Response) (*CreateMembershipBookingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31954,7 +32351,8 @@ func ParseCreateMembershipBookingResponse(rsp *http.Response) (*CreateMembership
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-membership-booking")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest BookingDocument
@@ -31972,10 +32370,16 @@ func ParseCreateMembershipBookingResponse(rsp *http.Response) (*CreateMembership
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetMembershipCheckInsResponse parses an HTTP response from a GetMembershipCheckInsWithResponse call
+// ParseGetMembershipCheckInsResponse parses an HTTP response from a GetMembershipCheckInsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetMembershipCheckInsResponse(rsp *http.Response) (*GetMembershipCheckInsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -31987,7 +32391,8 @@ func ParseGetMembershipCheckInsResponse(rsp *http.Response) (*GetMembershipCheck
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-membership-check-ins")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CheckInList
@@ -31998,10 +32403,16 @@ func ParseGetMembershipCheckInsResponse(rsp *http.Response) (*GetMembershipCheck
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateNavigationLinkResponse parses an HTTP response from a CreateNavigationLinkWithResponse call
+// ParseCreateNavigationLinkResponse parses an HTTP response from a CreateNavigationLinkWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateNavigationLinkResponse(rsp *http.Response) (*CreateNavigationLinkResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32013,7 +32424,8 @@ func ParseCreateNavigationLinkResponse(rsp *http.Response) (*CreateNavigationLin
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-navigation-link")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest NavigationLinkDocument
@@ -32031,10 +32443,16 @@ func ParseCreateNavigationLinkResponse(rsp *http.Response) (*CreateNavigationLin
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetNavigationLinkResponse parses an HTTP response from a GetNavigationLinkWithResponse call
+// ParseGetNavigationLinkResponse parses an HTTP response from a GetNavigationLinkWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetNavigationLinkResponse(rsp *http.Response) (*GetNavigationLinkResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32046,7 +32464,8 @@ func ParseGetNavigationLinkResponse(rsp *http.Response) (*GetNavigationLinkRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-navigation-link")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest NavigationLinkDocument
@@ -32057,10 +32476,16 @@ func ParseGetNavigationLinkResponse(rsp *http.Response) (*GetNavigationLinkRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateNavigationLinkResponse parses an HTTP response from a UpdateNavigationLinkWithResponse call
+// ParseUpdateNavigationLinkResponse parses an HTTP response from a UpdateNavigationLinkWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateNavigationLinkResponse(rsp *http.Response) (*UpdateNavigationLinkResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32072,7 +32497,8 @@ func ParseUpdateNavigationLinkResponse(rsp *http.Response) (*UpdateNavigationLin
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("update-navigation-link")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest NavigationLinkDocument
@@ -32083,10 +32509,16 @@ func ParseUpdateNavigationLinkResponse(rsp *http.Response) (*UpdateNavigationLin
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetNetworkResponse parses an HTTP response from a GetNetworkWithResponse call
+// ParseGetNetworkResponse parses an HTTP response from a GetNetworkWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetNetworkResponse(rsp *http.Response) (*GetNetworkResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32098,7 +32530,8 @@ func ParseGetNetworkResponse(rsp *http.Response) (*GetNetworkResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-network")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest NetworkDocument
@@ -32109,10 +32542,16 @@ func ParseGetNetworkResponse(rsp *http.Response) (*GetNetworkResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetNetworkMembershipProfilesResponse parses an HTTP response from a GetNetworkMembershipProfilesWithResponse call
+// ParseGetNetworkMembershipProfilesResponse parses an HTTP response from a GetNetworkMembershipProfilesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetNetworkMembershipProfilesResponse(rsp *http.Response) (*GetNetworkMembershipProfilesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32124,7 +32563,8 @@ func ParseGetNetworkMembershipProfilesResponse(rsp *http.Response) (*GetNetworkM
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-network-membership-profiles")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MembershipProfileList
@@ -32135,10 +32575,16 @@ func ParseGetNetworkMembershipProfilesResponse(rsp *http.Response) (*GetNetworkM
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseSearchNetworkMembershipProfilesResponse parses an HTTP response from a SearchNetworkMembershipProfilesWithResponse call
+// ParseSearchNetworkMembershipProfilesResponse parses an HTTP response from a SearchNetworkMembershipProfilesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseSearchNetworkMembershipProfilesResponse(rsp *http.Response) (*SearchNetworkMembershipProfilesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32150,7 +32596,8 @@ func ParseSearchNetworkMembershipProfilesResponse(rsp *http.Response) (*SearchNe
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("search-network-membership-profiles")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MembershipProfileList
@@ -32161,10 +32608,16 @@ func ParseSearchNetworkMembershipProfilesResponse(rsp *http.Response) (*SearchNe
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetNetworkMembershipsResponse parses an HTTP response from a GetNetworkMembershipsWithResponse call
+// ParseGetNetworkMembershipsResponse parses an HTTP response from a GetNetworkMembershipsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetNetworkMembershipsResponse(rsp *http.Response) (*GetNetworkMembershipsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32176,7 +32629,8 @@ func ParseGetNetworkMembershipsResponse(rsp *http.Response) (*GetNetworkMembersh
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-network-memberships")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest NetworkMembershipList
@@ -32187,10 +32641,16 @@ func ParseGetNetworkMembershipsResponse(rsp *http.Response) (*GetNetworkMembersh
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseSearchNetworkMembershipsResponse parses an HTTP response from a SearchNetworkMembershipsWithResponse call
+// ParseSearchNetworkMembershipsResponse parses an HTTP response from a SearchNetworkMembershipsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseSearchNetworkMembershipsResponse(rsp *http.Response) (*SearchNetworkMembershipsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32202,7 +32662,8 @@ func ParseSearchNetworkMembershipsResponse(rsp *http.Response) (*SearchNetworkMe
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("search-network-memberships")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest NetworkMembershipList
@@ -32213,10 +32674,16 @@ func ParseSearchNetworkMembershipsResponse(rsp *http.Response) (*SearchNetworkMe
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetNetworkResourceAvailabilitiesResponse parses an HTTP response from a GetNetworkResourceAvailabilitiesWithResponse call
+// ParseGetNetworkResourceAvailabilitiesResponse parses an HTTP response from a GetNetworkResourceAvailabilitiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetNetworkResourceAvailabilitiesResponse(rsp *http.Response) (*GetNetworkResourceAvailabilitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32228,7 +32695,8 @@ func ParseGetNetworkResourceAvailabilitiesResponse(rsp *http.Response) (*GetNetw
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-network-resource-availabilities")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceAvailabilityItemList
@@ -32239,10 +32707,16 @@ func ParseGetNetworkResourceAvailabilitiesResponse(rsp *http.Response) (*GetNetw
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetNetworkResourcesResponse parses an HTTP response from a GetNetworkResourcesWithResponse call
+// ParseGetNetworkResourcesResponse parses an HTTP response from a GetNetworkResourcesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetNetworkResourcesResponse(rsp *http.Response) (*GetNetworkResourcesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32254,7 +32728,8 @@ func ParseGetNetworkResourcesResponse(rsp *http.Response) (*GetNetworkResourcesR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-network-resources")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceList
@@ -32265,10 +32740,16 @@ func ParseGetNetworkResourcesResponse(rsp *http.Response) (*GetNetworkResourcesR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAvailableNetworkResourcesResponse parses an HTTP response from a GetAvailableNetworkResourcesWithResponse call
+// ParseGetAvailableNetworkResourcesResponse parses an HTTP response from a GetAvailableNetworkResourcesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAvailableNetworkResourcesResponse(rsp *http.Response) (*GetAvailableNetworkResourcesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32280,7 +32761,8 @@ func ParseGetAvailableNetworkResourcesResponse(rsp *http.Response) (*GetAvailabl
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-available-network-resources")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceList
@@ -32291,10 +32773,16 @@ func ParseGetAvailableNetworkResourcesResponse(rsp *http.Response) (*GetAvailabl
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreatePaymentResponse parses an HTTP response from a CreatePaymentWithResponse call
+// ParseCreatePaymentResponse parses an HTTP response from a CreatePaymentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreatePaymentResponse(rsp *http.Response) (*CreatePaymentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32306,7 +32794,8 @@ func ParseCreatePaymentResponse(rsp *http.Response) (*CreatePaymentResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-payment")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PaymentDocument
@@ -32324,10 +32813,16 @@ func ParseCreatePaymentResponse(rsp *http.Response) (*CreatePaymentResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetProductResponse parses an HTTP response from a GetProductWithResponse call
+// ParseGetProductResponse parses an HTTP response from a GetProductWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetProductResponse(rsp *http.Response) (*GetProductResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32339,7 +32834,8 @@ func ParseGetProductResponse(rsp *http.Response) (*GetProductResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-product")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ProductDocument
@@ -32350,10 +32846,16 @@ func ParseGetProductResponse(rsp *http.Response) (*GetProductResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteFollowingRecurringBookingsResponse parses an HTTP response from a DeleteFollowingRecurringBookingsWithResponse call
+// ParseDeleteFollowingRecurringBookingsResponse parses an HTTP response from a DeleteFollowingRecurringBookingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteFollowingRecurringBookingsResponse(rsp *http.Response) (*DeleteFollowingRecurringBookingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32365,7 +32867,8 @@ func ParseDeleteFollowingRecurringBookingsResponse(rsp *http.Response) (*DeleteF
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("delete-following-recurring-bookings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 202:
 		var dest BookingDocument
@@ -32376,10 +32879,16 @@ func ParseDeleteFollowingRecurringBookingsResponse(rsp *http.Response) (*DeleteF
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRecurringBookingsResponse parses an HTTP response from a GetRecurringBookingsWithResponse call
+// ParseGetRecurringBookingsResponse parses an HTTP response from a GetRecurringBookingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRecurringBookingsResponse(rsp *http.Response) (*GetRecurringBookingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32391,7 +32900,8 @@ func ParseGetRecurringBookingsResponse(rsp *http.Response) (*GetRecurringBooking
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-recurring-bookings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookingList
@@ -32402,10 +32912,16 @@ func ParseGetRecurringBookingsResponse(rsp *http.Response) (*GetRecurringBooking
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostRefundsResponse parses an HTTP response from a PostRefundsWithResponse call
+// ParsePostRefundsResponse parses an HTTP response from a PostRefundsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostRefundsResponse(rsp *http.Response) (*PostRefundsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32417,7 +32933,8 @@ func ParsePostRefundsResponse(rsp *http.Response) (*PostRefundsResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("post-refunds")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest RefundDocument
@@ -32442,10 +32959,16 @@ func ParsePostRefundsResponse(rsp *http.Response) (*PostRefundsResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostResourcesResponse parses an HTTP response from a PostResourcesWithResponse call
+// ParsePostResourcesResponse parses an HTTP response from a PostResourcesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostResourcesResponse(rsp *http.Response) (*PostResourcesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32457,7 +32980,8 @@ func ParsePostResourcesResponse(rsp *http.Response) (*PostResourcesResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("post-resources")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest ResourceDocument
@@ -32468,10 +32992,16 @@ func ParsePostResourcesResponse(rsp *http.Response) (*PostResourcesResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetResourceResponse parses an HTTP response from a GetResourceWithResponse call
+// ParseGetResourceResponse parses an HTTP response from a GetResourceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetResourceResponse(rsp *http.Response) (*GetResourceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32483,7 +33013,8 @@ func ParseGetResourceResponse(rsp *http.Response) (*GetResourceResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-resource")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceDocument
@@ -32494,10 +33025,16 @@ func ParseGetResourceResponse(rsp *http.Response) (*GetResourceResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePatchResourceResponse parses an HTTP response from a PatchResourceWithResponse call
+// ParsePatchResourceResponse parses an HTTP response from a PatchResourceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePatchResourceResponse(rsp *http.Response) (*PatchResourceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32509,7 +33046,8 @@ func ParsePatchResourceResponse(rsp *http.Response) (*PatchResourceResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("patch-resource")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceDocument
@@ -32520,10 +33058,16 @@ func ParsePatchResourceResponse(rsp *http.Response) (*PatchResourceResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetResourceAvailbilityResponse parses an HTTP response from a GetResourceAvailbilityWithResponse call
+// ParseGetResourceAvailbilityResponse parses an HTTP response from a GetResourceAvailbilityWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetResourceAvailbilityResponse(rsp *http.Response) (*GetResourceAvailbilityResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32535,7 +33079,8 @@ func ParseGetResourceAvailbilityResponse(rsp *http.Response) (*GetResourceAvailb
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-resource-availbility")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceAvailabilityDocument
@@ -32546,10 +33091,16 @@ func ParseGetResourceAvailbilityResponse(rsp *http.Response) (*GetResourceAvailb
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSinglePageAppsResponse parses an HTTP response from a GetSinglePageAppsWithResponse call
+// ParseGetSinglePageAppsResponse parses an HTTP response from a GetSinglePageAppsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSinglePageAppsResponse(rsp *http.Response) (*GetSinglePageAppsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32561,7 +33112,8 @@ func ParseGetSinglePageAppsResponse(rsp *http.Response) (*GetSinglePageAppsRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-single-page-apps")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SinglePageAppList
@@ -32572,10 +33124,16 @@ func ParseGetSinglePageAppsResponse(rsp *http.Response) (*GetSinglePageAppsRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateSinglePageAppResponse parses an HTTP response from a CreateSinglePageAppWithResponse call
+// ParseCreateSinglePageAppResponse parses an HTTP response from a CreateSinglePageAppWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateSinglePageAppResponse(rsp *http.Response) (*CreateSinglePageAppResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32587,7 +33145,8 @@ func ParseCreateSinglePageAppResponse(rsp *http.Response) (*CreateSinglePageAppR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-single-page-app")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest SinglePageAppDocument
@@ -32598,10 +33157,16 @@ func ParseCreateSinglePageAppResponse(rsp *http.Response) (*CreateSinglePageAppR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSinglePageAppResponse parses an HTTP response from a GetSinglePageAppWithResponse call
+// ParseGetSinglePageAppResponse parses an HTTP response from a GetSinglePageAppWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSinglePageAppResponse(rsp *http.Response) (*GetSinglePageAppResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32613,7 +33178,8 @@ func ParseGetSinglePageAppResponse(rsp *http.Response) (*GetSinglePageAppRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-single-page-app")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SinglePageAppDocument
@@ -32624,10 +33190,16 @@ func ParseGetSinglePageAppResponse(rsp *http.Response) (*GetSinglePageAppRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateSinglePageAppResponse parses an HTTP response from a UpdateSinglePageAppWithResponse call
+// ParseUpdateSinglePageAppResponse parses an HTTP response from a UpdateSinglePageAppWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateSinglePageAppResponse(rsp *http.Response) (*UpdateSinglePageAppResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32639,7 +33211,8 @@ func ParseUpdateSinglePageAppResponse(rsp *http.Response) (*UpdateSinglePageAppR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("update-single-page-app")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SinglePageAppDocument
@@ -32650,10 +33223,16 @@ func ParseUpdateSinglePageAppResponse(rsp *http.Response) (*UpdateSinglePageAppR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePreviewSpaceResponse parses an HTTP response from a PreviewSpaceWithResponse call
+// ParsePreviewSpaceResponse parses an HTTP response from a PreviewSpaceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePreviewSpaceResponse(rsp *http.Response) (*PreviewSpaceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32665,7 +33244,8 @@ func ParsePreviewSpaceResponse(rsp *http.Response) (*PreviewSpaceResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("preview-space")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SpacePreviewDocument
@@ -32676,10 +33256,16 @@ func ParsePreviewSpaceResponse(rsp *http.Response) (*PreviewSpaceResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceProfileResponse parses an HTTP response from a GetSpaceProfileWithResponse call
+// ParseGetSpaceProfileResponse parses an HTTP response from a GetSpaceProfileWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceProfileResponse(rsp *http.Response) (*GetSpaceProfileResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32691,7 +33277,8 @@ func ParseGetSpaceProfileResponse(rsp *http.Response) (*GetSpaceProfileResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-profile")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SpaceProfileDocument
@@ -32702,10 +33289,16 @@ func ParseGetSpaceProfileResponse(rsp *http.Response) (*GetSpaceProfileResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceResponse parses an HTTP response from a GetSpaceWithResponse call
+// ParseGetSpaceResponse parses an HTTP response from a GetSpaceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceResponse(rsp *http.Response) (*GetSpaceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32717,7 +33310,8 @@ func ParseGetSpaceResponse(rsp *http.Response) (*GetSpaceResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SpaceDocument
@@ -32728,10 +33322,16 @@ func ParseGetSpaceResponse(rsp *http.Response) (*GetSpaceResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceAllocationsResponse parses an HTTP response from a GetSpaceAllocationsWithResponse call
+// ParseGetSpaceAllocationsResponse parses an HTTP response from a GetSpaceAllocationsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceAllocationsResponse(rsp *http.Response) (*GetSpaceAllocationsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32743,7 +33343,8 @@ func ParseGetSpaceAllocationsResponse(rsp *http.Response) (*GetSpaceAllocationsR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-allocations")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AllocationList
@@ -32754,10 +33355,16 @@ func ParseGetSpaceAllocationsResponse(rsp *http.Response) (*GetSpaceAllocationsR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListSpaceArticlesResponse parses an HTTP response from a ListSpaceArticlesWithResponse call
+// ParseListSpaceArticlesResponse parses an HTTP response from a ListSpaceArticlesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListSpaceArticlesResponse(rsp *http.Response) (*ListSpaceArticlesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32769,7 +33376,8 @@ func ParseListSpaceArticlesResponse(rsp *http.Response) (*ListSpaceArticlesRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("list-space-articles")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ArticleList
@@ -32780,10 +33388,16 @@ func ParseListSpaceArticlesResponse(rsp *http.Response) (*ListSpaceArticlesRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceBillingDetailsResponse parses an HTTP response from a GetSpaceBillingDetailsWithResponse call
+// ParseGetSpaceBillingDetailsResponse parses an HTTP response from a GetSpaceBillingDetailsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceBillingDetailsResponse(rsp *http.Response) (*GetSpaceBillingDetailsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32795,7 +33409,8 @@ func ParseGetSpaceBillingDetailsResponse(rsp *http.Response) (*GetSpaceBillingDe
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-billing-details")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SpaceBillingDetailsDocument
@@ -32806,10 +33421,16 @@ func ParseGetSpaceBillingDetailsResponse(rsp *http.Response) (*GetSpaceBillingDe
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateSpaceBillingDetailsResponse parses an HTTP response from a UpdateSpaceBillingDetailsWithResponse call
+// ParseUpdateSpaceBillingDetailsResponse parses an HTTP response from a UpdateSpaceBillingDetailsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateSpaceBillingDetailsResponse(rsp *http.Response) (*UpdateSpaceBillingDetailsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32821,7 +33442,8 @@ func ParseUpdateSpaceBillingDetailsResponse(rsp *http.Response) (*UpdateSpaceBil
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("update-space-billing-details")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SpaceBillingDetailsDocument
@@ -32832,10 +33454,16 @@ func ParseUpdateSpaceBillingDetailsResponse(rsp *http.Response) (*UpdateSpaceBil
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceBookingsResponse parses an HTTP response from a GetSpaceBookingsWithResponse call
+// ParseGetSpaceBookingsResponse parses an HTTP response from a GetSpaceBookingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceBookingsResponse(rsp *http.Response) (*GetSpaceBookingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32847,7 +33475,8 @@ func ParseGetSpaceBookingsResponse(rsp *http.Response) (*GetSpaceBookingsRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-bookings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookingList
@@ -32858,10 +33487,16 @@ func ParseGetSpaceBookingsResponse(rsp *http.Response) (*GetSpaceBookingsRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetBuiltInEmailCustomizationsResponse parses an HTTP response from a GetBuiltInEmailCustomizationsWithResponse call
+// ParseGetBuiltInEmailCustomizationsResponse parses an HTTP response from a GetBuiltInEmailCustomizationsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetBuiltInEmailCustomizationsResponse(rsp *http.Response) (*GetBuiltInEmailCustomizationsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32873,7 +33508,8 @@ func ParseGetBuiltInEmailCustomizationsResponse(rsp *http.Response) (*GetBuiltIn
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-built-in-email-customizations")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BuiltInEmailCustomizationList
@@ -32884,10 +33520,16 @@ func ParseGetBuiltInEmailCustomizationsResponse(rsp *http.Response) (*GetBuiltIn
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetBuiltInEmailCustomizationResponse parses an HTTP response from a GetBuiltInEmailCustomizationWithResponse call
+// ParseGetBuiltInEmailCustomizationResponse parses an HTTP response from a GetBuiltInEmailCustomizationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetBuiltInEmailCustomizationResponse(rsp *http.Response) (*GetBuiltInEmailCustomizationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32899,7 +33541,8 @@ func ParseGetBuiltInEmailCustomizationResponse(rsp *http.Response) (*GetBuiltInE
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-built-in-email-customization")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BuiltInEmailCustomizationDocument
@@ -32910,10 +33553,16 @@ func ParseGetBuiltInEmailCustomizationResponse(rsp *http.Response) (*GetBuiltInE
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceCalendarBlockersResponse parses an HTTP response from a GetSpaceCalendarBlockersWithResponse call
+// ParseGetSpaceCalendarBlockersResponse parses an HTTP response from a GetSpaceCalendarBlockersWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceCalendarBlockersResponse(rsp *http.Response) (*GetSpaceCalendarBlockersResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32925,7 +33574,8 @@ func ParseGetSpaceCalendarBlockersResponse(rsp *http.Response) (*GetSpaceCalenda
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-calendar-blockers")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CalendarBlockerList
@@ -32936,10 +33586,16 @@ func ParseGetSpaceCalendarBlockersResponse(rsp *http.Response) (*GetSpaceCalenda
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListSpaceCheckInsCurrentResponse parses an HTTP response from a ListSpaceCheckInsCurrentWithResponse call
+// ParseListSpaceCheckInsCurrentResponse parses an HTTP response from a ListSpaceCheckInsCurrentWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListSpaceCheckInsCurrentResponse(rsp *http.Response) (*ListSpaceCheckInsCurrentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32951,7 +33607,8 @@ func ParseListSpaceCheckInsCurrentResponse(rsp *http.Response) (*ListSpaceCheckI
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("list-space-check-ins-current")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CheckInList
@@ -32962,10 +33619,16 @@ func ParseListSpaceCheckInsCurrentResponse(rsp *http.Response) (*ListSpaceCheckI
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceContactsResponse parses an HTTP response from a GetSpaceContactsWithResponse call
+// ParseGetSpaceContactsResponse parses an HTTP response from a GetSpaceContactsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceContactsResponse(rsp *http.Response) (*GetSpaceContactsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -32977,7 +33640,8 @@ func ParseGetSpaceContactsResponse(rsp *http.Response) (*GetSpaceContactsRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-contacts")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ContactList
@@ -32988,10 +33652,16 @@ func ParseGetSpaceContactsResponse(rsp *http.Response) (*GetSpaceContactsRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListSpaceCostCentersResponse parses an HTTP response from a ListSpaceCostCentersWithResponse call
+// ParseListSpaceCostCentersResponse parses an HTTP response from a ListSpaceCostCentersWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListSpaceCostCentersResponse(rsp *http.Response) (*ListSpaceCostCentersResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33003,7 +33673,8 @@ func ParseListSpaceCostCentersResponse(rsp *http.Response) (*ListSpaceCostCenter
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("list-space-cost-centers")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CostCenterList
@@ -33014,10 +33685,16 @@ func ParseListSpaceCostCentersResponse(rsp *http.Response) (*ListSpaceCostCenter
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseFindSpaceDiscountCodeResponse parses an HTTP response from a FindSpaceDiscountCodeWithResponse call
+// ParseFindSpaceDiscountCodeResponse parses an HTTP response from a FindSpaceDiscountCodeWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseFindSpaceDiscountCodeResponse(rsp *http.Response) (*FindSpaceDiscountCodeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33029,7 +33706,8 @@ func ParseFindSpaceDiscountCodeResponse(rsp *http.Response) (*FindSpaceDiscountC
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("find-space-discount-code")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DiscountCodeDocument
@@ -33047,10 +33725,16 @@ func ParseFindSpaceDiscountCodeResponse(rsp *http.Response) (*FindSpaceDiscountC
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListSpaceDropInPassesResponse parses an HTTP response from a ListSpaceDropInPassesWithResponse call
+// ParseListSpaceDropInPassesResponse parses an HTTP response from a ListSpaceDropInPassesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListSpaceDropInPassesResponse(rsp *http.Response) (*ListSpaceDropInPassesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33062,7 +33746,8 @@ func ParseListSpaceDropInPassesResponse(rsp *http.Response) (*ListSpaceDropInPas
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("list-space-drop-in-passes")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DropInPassList
@@ -33073,10 +33758,16 @@ func ParseListSpaceDropInPassesResponse(rsp *http.Response) (*ListSpaceDropInPas
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListEventsResponse parses an HTTP response from a ListEventsWithResponse call
+// ParseListEventsResponse parses an HTTP response from a ListEventsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListEventsResponse(rsp *http.Response) (*ListEventsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33088,7 +33779,8 @@ func ParseListEventsResponse(rsp *http.Response) (*ListEventsResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("list-events")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventList
@@ -33099,10 +33791,16 @@ func ParseListEventsResponse(rsp *http.Response) (*ListEventsResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListEventTagsResponse parses an HTTP response from a ListEventTagsWithResponse call
+// ParseListEventTagsResponse parses an HTTP response from a ListEventTagsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListEventTagsResponse(rsp *http.Response) (*ListEventTagsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33114,7 +33812,8 @@ func ParseListEventTagsResponse(rsp *http.Response) (*ListEventTagsResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("list-event-tags")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest EventTagList
@@ -33125,10 +33824,16 @@ func ParseListEventTagsResponse(rsp *http.Response) (*ListEventTagsResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceExternalBookingsResponse parses an HTTP response from a GetSpaceExternalBookingsWithResponse call
+// ParseGetSpaceExternalBookingsResponse parses an HTTP response from a GetSpaceExternalBookingsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceExternalBookingsResponse(rsp *http.Response) (*GetSpaceExternalBookingsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33140,7 +33845,8 @@ func ParseGetSpaceExternalBookingsResponse(rsp *http.Response) (*GetSpaceExterna
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-external-bookings")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ExternalBookingList
@@ -33151,10 +33857,16 @@ func ParseGetSpaceExternalBookingsResponse(rsp *http.Response) (*GetSpaceExterna
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceExternalBookingsPaymentMethodsResponse parses an HTTP response from a GetSpaceExternalBookingsPaymentMethodsWithResponse call
+// ParseGetSpaceExternalBookingsPaymentMethodsResponse parses an HTTP response from a GetSpaceExternalBookingsPaymentMethodsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceExternalBookingsPaymentMethodsResponse(rsp *http.Response) (*GetSpaceExternalBookingsPaymentMethodsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33166,7 +33878,8 @@ func ParseGetSpaceExternalBookingsPaymentMethodsResponse(rsp *http.Response) (*G
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-external-bookings-payment-methods")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PaymentMethodList
@@ -33177,10 +33890,16 @@ func ParseGetSpaceExternalBookingsPaymentMethodsResponse(rsp *http.Response) (*G
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetExternalResourcesResponse parses an HTTP response from a GetExternalResourcesWithResponse call
+// ParseGetExternalResourcesResponse parses an HTTP response from a GetExternalResourcesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetExternalResourcesResponse(rsp *http.Response) (*GetExternalResourcesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33192,7 +33911,8 @@ func ParseGetExternalResourcesResponse(rsp *http.Response) (*GetExternalResource
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-external-resources")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ExternalResourceList
@@ -33210,10 +33930,16 @@ func ParseGetExternalResourcesResponse(rsp *http.Response) (*GetExternalResource
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAvailableExternalResourcesResponse parses an HTTP response from a GetAvailableExternalResourcesWithResponse call
+// ParseGetAvailableExternalResourcesResponse parses an HTTP response from a GetAvailableExternalResourcesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAvailableExternalResourcesResponse(rsp *http.Response) (*GetAvailableExternalResourcesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33225,7 +33951,8 @@ func ParseGetAvailableExternalResourcesResponse(rsp *http.Response) (*GetAvailab
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-available-external-resources")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ExternalResourceList
@@ -33243,10 +33970,16 @@ func ParseGetAvailableExternalResourcesResponse(rsp *http.Response) (*GetAvailab
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceMembershipInvoicePreviewsResponse parses an HTTP response from a GetSpaceMembershipInvoicePreviewsWithResponse call
+// ParseGetSpaceMembershipInvoicePreviewsResponse parses an HTTP response from a GetSpaceMembershipInvoicePreviewsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceMembershipInvoicePreviewsResponse(rsp *http.Response) (*GetSpaceMembershipInvoicePreviewsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33258,7 +33991,8 @@ func ParseGetSpaceMembershipInvoicePreviewsResponse(rsp *http.Response) (*GetSpa
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-membership-invoice-previews")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest InvoiceList
@@ -33269,10 +34003,16 @@ func ParseGetSpaceMembershipInvoicePreviewsResponse(rsp *http.Response) (*GetSpa
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceInvoicesResponse parses an HTTP response from a GetSpaceInvoicesWithResponse call
+// ParseGetSpaceInvoicesResponse parses an HTTP response from a GetSpaceInvoicesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceInvoicesResponse(rsp *http.Response) (*GetSpaceInvoicesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33284,7 +34024,8 @@ func ParseGetSpaceInvoicesResponse(rsp *http.Response) (*GetSpaceInvoicesRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-invoices")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest InvoiceList
@@ -33295,10 +34036,16 @@ func ParseGetSpaceInvoicesResponse(rsp *http.Response) (*GetSpaceInvoicesRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseSearchSpaceInvoicesResponse parses an HTTP response from a SearchSpaceInvoicesWithResponse call
+// ParseSearchSpaceInvoicesResponse parses an HTTP response from a SearchSpaceInvoicesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseSearchSpaceInvoicesResponse(rsp *http.Response) (*SearchSpaceInvoicesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33310,7 +34057,8 @@ func ParseSearchSpaceInvoicesResponse(rsp *http.Response) (*SearchSpaceInvoicesR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("search-space-invoices")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest InvoiceList
@@ -33321,10 +34069,16 @@ func ParseSearchSpaceInvoicesResponse(rsp *http.Response) (*SearchSpaceInvoicesR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceMembershipPlansResponse parses an HTTP response from a GetSpaceMembershipPlansWithResponse call
+// ParseGetSpaceMembershipPlansResponse parses an HTTP response from a GetSpaceMembershipPlansWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceMembershipPlansResponse(rsp *http.Response) (*GetSpaceMembershipPlansResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33336,7 +34090,8 @@ func ParseGetSpaceMembershipPlansResponse(rsp *http.Response) (*GetSpaceMembersh
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-membership-plans")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MembershipPlanList
@@ -33347,10 +34102,16 @@ func ParseGetSpaceMembershipPlansResponse(rsp *http.Response) (*GetSpaceMembersh
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceMembershipProfilesResponse parses an HTTP response from a GetSpaceMembershipProfilesWithResponse call
+// ParseGetSpaceMembershipProfilesResponse parses an HTTP response from a GetSpaceMembershipProfilesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceMembershipProfilesResponse(rsp *http.Response) (*GetSpaceMembershipProfilesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33362,7 +34123,8 @@ func ParseGetSpaceMembershipProfilesResponse(rsp *http.Response) (*GetSpaceMembe
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-membership-profiles")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MembershipProfileList
@@ -33373,10 +34135,16 @@ func ParseGetSpaceMembershipProfilesResponse(rsp *http.Response) (*GetSpaceMembe
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpacePublishedMembershipProfilesResponse parses an HTTP response from a GetSpacePublishedMembershipProfilesWithResponse call
+// ParseGetSpacePublishedMembershipProfilesResponse parses an HTTP response from a GetSpacePublishedMembershipProfilesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpacePublishedMembershipProfilesResponse(rsp *http.Response) (*GetSpacePublishedMembershipProfilesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33388,7 +34156,8 @@ func ParseGetSpacePublishedMembershipProfilesResponse(rsp *http.Response) (*GetS
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-published-membership-profiles")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MembershipProfileList
@@ -33399,10 +34168,16 @@ func ParseGetSpacePublishedMembershipProfilesResponse(rsp *http.Response) (*GetS
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceMembershipsResponse parses an HTTP response from a GetSpaceMembershipsWithResponse call
+// ParseGetSpaceMembershipsResponse parses an HTTP response from a GetSpaceMembershipsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceMembershipsResponse(rsp *http.Response) (*GetSpaceMembershipsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33414,7 +34189,8 @@ func ParseGetSpaceMembershipsResponse(rsp *http.Response) (*GetSpaceMembershipsR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-memberships")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MembershipList
@@ -33425,10 +34201,16 @@ func ParseGetSpaceMembershipsResponse(rsp *http.Response) (*GetSpaceMembershipsR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceNavigationLinksResponse parses an HTTP response from a GetSpaceNavigationLinksWithResponse call
+// ParseGetSpaceNavigationLinksResponse parses an HTTP response from a GetSpaceNavigationLinksWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceNavigationLinksResponse(rsp *http.Response) (*GetSpaceNavigationLinksResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33440,7 +34222,8 @@ func ParseGetSpaceNavigationLinksResponse(rsp *http.Response) (*GetSpaceNavigati
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-navigation-links")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest NavigationLinkList
@@ -33451,10 +34234,16 @@ func ParseGetSpaceNavigationLinksResponse(rsp *http.Response) (*GetSpaceNavigati
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpacePaymentMethodsResponse parses an HTTP response from a GetSpacePaymentMethodsWithResponse call
+// ParseGetSpacePaymentMethodsResponse parses an HTTP response from a GetSpacePaymentMethodsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpacePaymentMethodsResponse(rsp *http.Response) (*GetSpacePaymentMethodsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33466,7 +34255,8 @@ func ParseGetSpacePaymentMethodsResponse(rsp *http.Response) (*GetSpacePaymentMe
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-payment-methods")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PaymentMethodList
@@ -33477,10 +34267,16 @@ func ParseGetSpacePaymentMethodsResponse(rsp *http.Response) (*GetSpacePaymentMe
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetProductsResponse parses an HTTP response from a GetProductsWithResponse call
+// ParseGetProductsResponse parses an HTTP response from a GetProductsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetProductsResponse(rsp *http.Response) (*GetProductsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33492,7 +34288,8 @@ func ParseGetProductsResponse(rsp *http.Response) (*GetProductsResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-products")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ProductList
@@ -33503,10 +34300,16 @@ func ParseGetProductsResponse(rsp *http.Response) (*GetProductsResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetResourceAvailabilitiesResponse parses an HTTP response from a GetResourceAvailabilitiesWithResponse call
+// ParseGetResourceAvailabilitiesResponse parses an HTTP response from a GetResourceAvailabilitiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetResourceAvailabilitiesResponse(rsp *http.Response) (*GetResourceAvailabilitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33518,7 +34321,8 @@ func ParseGetResourceAvailabilitiesResponse(rsp *http.Response) (*GetResourceAva
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-resource-availabilities")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceAvailabilityItemList
@@ -33529,10 +34333,16 @@ func ParseGetResourceAvailabilitiesResponse(rsp *http.Response) (*GetResourceAva
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetResourcesResponse parses an HTTP response from a GetResourcesWithResponse call
+// ParseGetResourcesResponse parses an HTTP response from a GetResourcesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetResourcesResponse(rsp *http.Response) (*GetResourcesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33544,7 +34354,8 @@ func ParseGetResourcesResponse(rsp *http.Response) (*GetResourcesResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-resources")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceList
@@ -33555,10 +34366,16 @@ func ParseGetResourcesResponse(rsp *http.Response) (*GetResourcesResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAvailableResourcesResponse parses an HTTP response from a GetAvailableResourcesWithResponse call
+// ParseGetAvailableResourcesResponse parses an HTTP response from a GetAvailableResourcesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAvailableResourcesResponse(rsp *http.Response) (*GetAvailableResourcesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33570,7 +34387,8 @@ func ParseGetAvailableResourcesResponse(rsp *http.Response) (*GetAvailableResour
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-available-resources")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResourceList
@@ -33581,10 +34399,16 @@ func ParseGetAvailableResourcesResponse(rsp *http.Response) (*GetAvailableResour
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListSpaceRevenueAccountsResponse parses an HTTP response from a ListSpaceRevenueAccountsWithResponse call
+// ParseListSpaceRevenueAccountsResponse parses an HTTP response from a ListSpaceRevenueAccountsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListSpaceRevenueAccountsResponse(rsp *http.Response) (*ListSpaceRevenueAccountsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33596,7 +34420,8 @@ func ParseListSpaceRevenueAccountsResponse(rsp *http.Response) (*ListSpaceRevenu
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("list-space-revenue-accounts")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RevenueAccountList
@@ -33607,10 +34432,16 @@ func ParseListSpaceRevenueAccountsResponse(rsp *http.Response) (*ListSpaceRevenu
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpacePaymentMethodResponse parses an HTTP response from a GetSpacePaymentMethodWithResponse call
+// ParseGetSpacePaymentMethodResponse parses an HTTP response from a GetSpacePaymentMethodWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpacePaymentMethodResponse(rsp *http.Response) (*GetSpacePaymentMethodResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33622,7 +34453,8 @@ func ParseGetSpacePaymentMethodResponse(rsp *http.Response) (*GetSpacePaymentMet
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-payment-method")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SpacePaymentMethodDocument
@@ -33640,10 +34472,16 @@ func ParseGetSpacePaymentMethodResponse(rsp *http.Response) (*GetSpacePaymentMet
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateSpacePaymentMethodResponse parses an HTTP response from a UpdateSpacePaymentMethodWithResponse call
+// ParseUpdateSpacePaymentMethodResponse parses an HTTP response from a UpdateSpacePaymentMethodWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateSpacePaymentMethodResponse(rsp *http.Response) (*UpdateSpacePaymentMethodResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33655,7 +34493,8 @@ func ParseUpdateSpacePaymentMethodResponse(rsp *http.Response) (*UpdateSpacePaym
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("update-space-payment-method")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SpacePaymentMethodDocument
@@ -33666,10 +34505,16 @@ func ParseUpdateSpacePaymentMethodResponse(rsp *http.Response) (*UpdateSpacePaym
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetCurrentSubscriptionResponse parses an HTTP response from a GetCurrentSubscriptionWithResponse call
+// ParseGetCurrentSubscriptionResponse parses an HTTP response from a GetCurrentSubscriptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetCurrentSubscriptionResponse(rsp *http.Response) (*GetCurrentSubscriptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33681,7 +34526,8 @@ func ParseGetCurrentSubscriptionResponse(rsp *http.Response) (*GetCurrentSubscri
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-current-subscription")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SubscriptionDocument
@@ -33699,10 +34545,16 @@ func ParseGetCurrentSubscriptionResponse(rsp *http.Response) (*GetCurrentSubscri
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseChangeSubscriptionResponse parses an HTTP response from a ChangeSubscriptionWithResponse call
+// ParseChangeSubscriptionResponse parses an HTTP response from a ChangeSubscriptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseChangeSubscriptionResponse(rsp *http.Response) (*ChangeSubscriptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33714,7 +34566,8 @@ func ParseChangeSubscriptionResponse(rsp *http.Response) (*ChangeSubscriptionRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("change-subscription")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SubscriptionDocument
@@ -33732,10 +34585,16 @@ func ParseChangeSubscriptionResponse(rsp *http.Response) (*ChangeSubscriptionRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePreviewSubscriptionResponse parses an HTTP response from a PreviewSubscriptionWithResponse call
+// ParsePreviewSubscriptionResponse parses an HTTP response from a PreviewSubscriptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePreviewSubscriptionResponse(rsp *http.Response) (*PreviewSubscriptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33747,7 +34606,8 @@ func ParsePreviewSubscriptionResponse(rsp *http.Response) (*PreviewSubscriptionR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("preview-subscription")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SubscriptionPreviewDocument
@@ -33758,10 +34618,16 @@ func ParsePreviewSubscriptionResponse(rsp *http.Response) (*PreviewSubscriptionR
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSubscriptionsResponse parses an HTTP response from a GetSubscriptionsWithResponse call
+// ParseGetSubscriptionsResponse parses an HTTP response from a GetSubscriptionsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSubscriptionsResponse(rsp *http.Response) (*GetSubscriptionsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33773,7 +34639,8 @@ func ParseGetSubscriptionsResponse(rsp *http.Response) (*GetSubscriptionsRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-subscriptions")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SubscriptionsList
@@ -33784,10 +34651,16 @@ func ParseGetSubscriptionsResponse(rsp *http.Response) (*GetSubscriptionsRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceTeamsResponse parses an HTTP response from a GetSpaceTeamsWithResponse call
+// ParseGetSpaceTeamsResponse parses an HTTP response from a GetSpaceTeamsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceTeamsResponse(rsp *http.Response) (*GetSpaceTeamsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33799,7 +34672,8 @@ func ParseGetSpaceTeamsResponse(rsp *http.Response) (*GetSpaceTeamsResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-teams")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest TeamList
@@ -33810,10 +34684,16 @@ func ParseGetSpaceTeamsResponse(rsp *http.Response) (*GetSpaceTeamsResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetMissingTermsApprovalsResponse parses an HTTP response from a GetMissingTermsApprovalsWithResponse call
+// ParseGetMissingTermsApprovalsResponse parses an HTTP response from a GetMissingTermsApprovalsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetMissingTermsApprovalsResponse(rsp *http.Response) (*GetMissingTermsApprovalsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33825,7 +34705,8 @@ func ParseGetMissingTermsApprovalsResponse(rsp *http.Response) (*GetMissingTerms
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-missing-terms-approvals")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MissingTermsApprovalsDocument
@@ -33836,10 +34717,16 @@ func ParseGetMissingTermsApprovalsResponse(rsp *http.Response) (*GetMissingTerms
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetSpaceUrlsResponse parses an HTTP response from a GetSpaceUrlsWithResponse call
+// ParseGetSpaceUrlsResponse parses an HTTP response from a GetSpaceUrlsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetSpaceUrlsResponse(rsp *http.Response) (*GetSpaceUrlsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33851,7 +34738,8 @@ func ParseGetSpaceUrlsResponse(rsp *http.Response) (*GetSpaceUrlsResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-space-urls")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SpaceURLList
@@ -33862,10 +34750,16 @@ func ParseGetSpaceUrlsResponse(rsp *http.Response) (*GetSpaceUrlsResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetTeamResponse parses an HTTP response from a GetTeamWithResponse call
+// ParseGetTeamResponse parses an HTTP response from a GetTeamWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetTeamResponse(rsp *http.Response) (*GetTeamResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33877,7 +34771,8 @@ func ParseGetTeamResponse(rsp *http.Response) (*GetTeamResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-team")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest TeamDocument
@@ -33888,10 +34783,16 @@ func ParseGetTeamResponse(rsp *http.Response) (*GetTeamResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateTermsApprovalsResponse parses an HTTP response from a CreateTermsApprovalsWithResponse call
+// ParseCreateTermsApprovalsResponse parses an HTTP response from a CreateTermsApprovalsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateTermsApprovalsResponse(rsp *http.Response) (*CreateTermsApprovalsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33903,7 +34804,8 @@ func ParseCreateTermsApprovalsResponse(rsp *http.Response) (*CreateTermsApproval
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("create-terms-approvals")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest TermsApprovalDocument
@@ -33914,10 +34816,16 @@ func ParseCreateTermsApprovalsResponse(rsp *http.Response) (*CreateTermsApproval
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetUserResponse parses an HTTP response from a GetUserWithResponse call
+// ParseGetUserResponse parses an HTTP response from a GetUserWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetUserResponse(rsp *http.Response) (*GetUserResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33929,7 +34837,8 @@ func ParseGetUserResponse(rsp *http.Response) (*GetUserResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("get-user")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest UserDocument
@@ -33940,10 +34849,16 @@ func ParseGetUserResponse(rsp *http.Response) (*GetUserResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePreviewUserEmailResponse parses an HTTP response from a PreviewUserEmailWithResponse call
+// ParsePreviewUserEmailResponse parses an HTTP response from a PreviewUserEmailWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePreviewUserEmailResponse(rsp *http.Response) (*PreviewUserEmailResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -33955,7 +34870,8 @@ func ParsePreviewUserEmailResponse(rsp *http.Response) (*PreviewUserEmailRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("preview-user-email")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -33967,6 +34883,10 @@ func ParsePreviewUserEmailResponse(rsp *http.Response) (*PreviewUserEmailRespons
 		}
 		response.ApplicationVndAPIJSON409 = &dest
 
+	}
+
+	if err := json.Err(); err != nil {
+		return response, err
 	}
 
 	return response, nil

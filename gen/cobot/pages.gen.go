@@ -133,8 +133,8 @@ func (c *ClientWithResponses) GetAvailableExternalResourcesIter(ctx context.Cont
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -228,8 +228,8 @@ func (c *ClientWithResponses) GetAvailableNetworkResourcesIter(ctx context.Conte
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -323,8 +323,8 @@ func (c *ClientWithResponses) GetAvailableResourcesIter(ctx context.Context, spa
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -418,8 +418,8 @@ func (c *ClientWithResponses) GetBuiltInEmailCustomizationsIter(ctx context.Cont
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -513,8 +513,8 @@ func (c *ClientWithResponses) GetEventEventMessagesIter(ctx context.Context, id 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -608,8 +608,8 @@ func (c *ClientWithResponses) GetExternalResourcesIter(ctx context.Context, spac
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -703,8 +703,8 @@ func (c *ClientWithResponses) GetInvoicePaymentMethodsIter(ctx context.Context, 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -798,8 +798,8 @@ func (c *ClientWithResponses) GetMembershipBookingCreditsIter(ctx context.Contex
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -893,8 +893,8 @@ func (c *ClientWithResponses) GetMembershipBookingsIter(ctx context.Context, mem
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -988,8 +988,8 @@ func (c *ClientWithResponses) GetMembershipCheckInsIter(ctx context.Context, mem
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1083,8 +1083,8 @@ func (c *ClientWithResponses) GetNetworkMembershipProfilesIter(ctx context.Conte
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1178,8 +1178,8 @@ func (c *ClientWithResponses) GetNetworkMembershipsIter(ctx context.Context, net
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1273,8 +1273,8 @@ func (c *ClientWithResponses) GetNetworkResourceAvailabilitiesIter(ctx context.C
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1368,8 +1368,8 @@ func (c *ClientWithResponses) GetNetworkResourcesIter(ctx context.Context, netwo
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1462,8 +1462,8 @@ func (c *ClientWithResponses) GetProductsIter(ctx context.Context, spaceID strin
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1557,8 +1557,8 @@ func (c *ClientWithResponses) GetRecurringBookingsIter(ctx context.Context, recu
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1652,8 +1652,8 @@ func (c *ClientWithResponses) GetResourceAvailabilitiesIter(ctx context.Context,
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1746,8 +1746,8 @@ func (c *ClientWithResponses) GetResourcesIter(ctx context.Context, spaceID stri
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1841,8 +1841,8 @@ func (c *ClientWithResponses) GetSinglePageAppsIter(ctx context.Context, params 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -1936,8 +1936,8 @@ func (c *ClientWithResponses) GetSpaceAllocationsIter(ctx context.Context, space
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2031,8 +2031,8 @@ func (c *ClientWithResponses) GetSpaceBookingsIter(ctx context.Context, spaceID 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2126,8 +2126,8 @@ func (c *ClientWithResponses) GetSpaceCalendarBlockersIter(ctx context.Context, 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2221,8 +2221,8 @@ func (c *ClientWithResponses) GetSpaceContactsIter(ctx context.Context, spaceID 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2316,8 +2316,8 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsIter(ctx context.Context, 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2411,8 +2411,8 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsPaymentMethodsIter(ctx con
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2506,8 +2506,8 @@ func (c *ClientWithResponses) GetSpaceInvoicesIter(ctx context.Context, spaceID 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2601,8 +2601,8 @@ func (c *ClientWithResponses) GetSpaceMembershipInvoicePreviewsIter(ctx context.
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2696,8 +2696,8 @@ func (c *ClientWithResponses) GetSpaceMembershipPlansIter(ctx context.Context, s
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2791,8 +2791,8 @@ func (c *ClientWithResponses) GetSpaceMembershipProfilesIter(ctx context.Context
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2886,8 +2886,8 @@ func (c *ClientWithResponses) GetSpaceMembershipsIter(ctx context.Context, space
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -2981,8 +2981,8 @@ func (c *ClientWithResponses) GetSpaceNavigationLinksIter(ctx context.Context, s
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3076,8 +3076,8 @@ func (c *ClientWithResponses) GetSpacePaymentMethodsIter(ctx context.Context, sp
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3171,8 +3171,8 @@ func (c *ClientWithResponses) GetSpacePublishedMembershipProfilesIter(ctx contex
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3265,8 +3265,8 @@ func (c *ClientWithResponses) GetSpaceTeamsIter(ctx context.Context, spaceID str
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3359,8 +3359,8 @@ func (c *ClientWithResponses) GetSpaceUrlsIter(ctx context.Context, spaceID stri
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3454,8 +3454,8 @@ func (c *ClientWithResponses) GetSubscriptionsIter(ctx context.Context, spaceID 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3549,8 +3549,8 @@ func (c *ClientWithResponses) ListEventAttendancesIter(ctx context.Context, id s
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3644,8 +3644,8 @@ func (c *ClientWithResponses) ListEventTagsIter(ctx context.Context, spaceID str
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3738,8 +3738,8 @@ func (c *ClientWithResponses) ListEventsIter(ctx context.Context, spaceID string
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3833,8 +3833,8 @@ func (c *ClientWithResponses) ListSpaceArticlesIter(ctx context.Context, spaceID
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -3928,8 +3928,8 @@ func (c *ClientWithResponses) ListSpaceCheckInsCurrentIter(ctx context.Context, 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -4023,8 +4023,8 @@ func (c *ClientWithResponses) ListSpaceCostCentersIter(ctx context.Context, spac
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -4118,8 +4118,8 @@ func (c *ClientWithResponses) ListSpaceDropInPassesIter(ctx context.Context, spa
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -4213,8 +4213,8 @@ func (c *ClientWithResponses) ListSpaceRevenueAccountsIter(ctx context.Context, 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -4308,8 +4308,8 @@ func (c *ClientWithResponses) SearchNetworkMembershipProfilesIter(ctx context.Co
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -4403,8 +4403,8 @@ func (c *ClientWithResponses) SearchNetworkMembershipsIter(ctx context.Context, 
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return
@@ -4498,8 +4498,8 @@ func (c *ClientWithResponses) SearchSpaceInvoicesIter(ctx context.Context, space
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && *doc.Meta.CurrentPage > 0 {
-					current = *doc.Meta.CurrentPage
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
+					current = int(*doc.Meta.CurrentPage)
 				}
 				if current >= totalPages {
 					return

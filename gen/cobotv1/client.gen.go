@@ -1529,7 +1529,9 @@ func (c *ClientWithResponses) DeleteWebhookSubscriptionWithResponse(ctx context.
 	return ParseDeleteWebhookSubscriptionResponse(rsp)
 }
 
-// ParseRevokeAccessTokenResponse parses an HTTP response from a RevokeAccessTokenWithResponse call
+// ParseRevokeAccessTokenResponse parses an HTTP response from a RevokeAccessTokenWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseRevokeAccessTokenResponse(rsp *http.Response) (*RevokeAccessTokenResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -1541,7 +1543,8 @@ func ParseRevokeAccessTokenResponse(rsp *http.Response) (*RevokeAccessTokenRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("revokeAccessToken")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -1555,10 +1558,16 @@ func ParseRevokeAccessTokenResponse(rsp *http.Response) (*RevokeAccessTokenRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetAccessTokenResponse parses an HTTP response from a GetAccessTokenWithResponse call
+// ParseGetAccessTokenResponse parses an HTTP response from a GetAccessTokenWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetAccessTokenResponse(rsp *http.Response) (*GetAccessTokenResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -1570,7 +1579,8 @@ func ParseGetAccessTokenResponse(rsp *http.Response) (*GetAccessTokenResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getAccessToken")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AccessTokenInfo
@@ -1588,10 +1598,16 @@ func ParseGetAccessTokenResponse(rsp *http.Response) (*GetAccessTokenResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateSpaceAccessTokenResponse parses an HTTP response from a CreateSpaceAccessTokenWithResponse call
+// ParseCreateSpaceAccessTokenResponse parses an HTTP response from a CreateSpaceAccessTokenWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateSpaceAccessTokenResponse(rsp *http.Response) (*CreateSpaceAccessTokenResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -1603,7 +1619,8 @@ func ParseCreateSpaceAccessTokenResponse(rsp *http.Response) (*CreateSpaceAccess
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createSpaceAccessToken")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SpaceAccessToken
@@ -1628,10 +1645,16 @@ func ParseCreateSpaceAccessTokenResponse(rsp *http.Response) (*CreateSpaceAccess
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListMembershipsResponse parses an HTTP response from a ListMembershipsWithResponse call
+// ParseListMembershipsResponse parses an HTTP response from a ListMembershipsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListMembershipsResponse(rsp *http.Response) (*ListMembershipsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -1643,7 +1666,8 @@ func ParseListMembershipsResponse(rsp *http.Response) (*ListMembershipsResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listMemberships")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest []Membership
@@ -1654,10 +1678,16 @@ func ParseListMembershipsResponse(rsp *http.Response) (*ListMembershipsResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetMembershipResponse parses an HTTP response from a GetMembershipWithResponse call
+// ParseGetMembershipResponse parses an HTTP response from a GetMembershipWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetMembershipResponse(rsp *http.Response) (*GetMembershipResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -1669,7 +1699,8 @@ func ParseGetMembershipResponse(rsp *http.Response) (*GetMembershipResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getMembership")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest Membership
@@ -1687,10 +1718,16 @@ func ParseGetMembershipResponse(rsp *http.Response) (*GetMembershipResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListWebhookSubscriptionsResponse parses an HTTP response from a ListWebhookSubscriptionsWithResponse call
+// ParseListWebhookSubscriptionsResponse parses an HTTP response from a ListWebhookSubscriptionsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListWebhookSubscriptionsResponse(rsp *http.Response) (*ListWebhookSubscriptionsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -1702,7 +1739,8 @@ func ParseListWebhookSubscriptionsResponse(rsp *http.Response) (*ListWebhookSubs
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listWebhookSubscriptions")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest []WebhookSubscription
@@ -1713,10 +1751,16 @@ func ParseListWebhookSubscriptionsResponse(rsp *http.Response) (*ListWebhookSubs
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateWebhookSubscriptionResponse parses an HTTP response from a CreateWebhookSubscriptionWithResponse call
+// ParseCreateWebhookSubscriptionResponse parses an HTTP response from a CreateWebhookSubscriptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateWebhookSubscriptionResponse(rsp *http.Response) (*CreateWebhookSubscriptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -1728,7 +1772,8 @@ func ParseCreateWebhookSubscriptionResponse(rsp *http.Response) (*CreateWebhookS
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createWebhookSubscription")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest WebhookSubscription
@@ -1753,10 +1798,16 @@ func ParseCreateWebhookSubscriptionResponse(rsp *http.Response) (*CreateWebhookS
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteWebhookSubscriptionResponse parses an HTTP response from a DeleteWebhookSubscriptionWithResponse call
+// ParseDeleteWebhookSubscriptionResponse parses an HTTP response from a DeleteWebhookSubscriptionWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteWebhookSubscriptionResponse(rsp *http.Response) (*DeleteWebhookSubscriptionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -1768,7 +1819,8 @@ func ParseDeleteWebhookSubscriptionResponse(rsp *http.Response) (*DeleteWebhookS
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteWebhookSubscription")
 	switch {
 	case rsp.StatusCode == 204:
 		break // No content-type
@@ -1780,6 +1832,10 @@ func ParseDeleteWebhookSubscriptionResponse(rsp *http.Response) (*DeleteWebhookS
 		}
 		response.JSON404 = &dest
 
+	}
+
+	if err := json.Err(); err != nil {
+		return response, err
 	}
 
 	return response, nil

@@ -2626,7 +2626,9 @@ func (c *ClientWithResponses) GetVenueWithResponse(ctx context.Context, id int, 
 	return ParseGetVenueResponse(rsp)
 }
 
-// ParseSearchCustomersResponse parses an HTTP response from a SearchCustomersWithResponse call
+// ParseSearchCustomersResponse parses an HTTP response from a SearchCustomersWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseSearchCustomersResponse(rsp *http.Response) (*SearchCustomersResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -2638,7 +2640,8 @@ func ParseSearchCustomersResponse(rsp *http.Response) (*SearchCustomersResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("searchCustomers")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest []Customer
@@ -2663,10 +2666,16 @@ func ParseSearchCustomersResponse(rsp *http.Response) (*SearchCustomersResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetLegacyVenueResponse parses an HTTP response from a GetLegacyVenueWithResponse call
+// ParseGetLegacyVenueResponse parses an HTTP response from a GetLegacyVenueWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetLegacyVenueResponse(rsp *http.Response) (*GetLegacyVenueResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -2678,7 +2687,8 @@ func ParseGetLegacyVenueResponse(rsp *http.Response) (*GetLegacyVenueResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getLegacyVenue")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest Venue
@@ -2710,10 +2720,16 @@ func ParseGetLegacyVenueResponse(rsp *http.Response) (*GetLegacyVenueResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParsePostWirelessSocialLoginResponse parses an HTTP response from a PostWirelessSocialLoginWithResponse call
+// ParsePostWirelessSocialLoginResponse parses an HTTP response from a PostWirelessSocialLoginWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParsePostWirelessSocialLoginResponse(rsp *http.Response) (*PostWirelessSocialLoginResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -2725,7 +2741,8 @@ func ParsePostWirelessSocialLoginResponse(rsp *http.Response) (*PostWirelessSoci
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("postWirelessSocialLogin")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest Acknowledgement
@@ -2750,10 +2767,16 @@ func ParsePostWirelessSocialLoginResponse(rsp *http.Response) (*PostWirelessSoci
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListSalesOrdersResponse parses an HTTP response from a ListSalesOrdersWithResponse call
+// ParseListSalesOrdersResponse parses an HTTP response from a ListSalesOrdersWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListSalesOrdersResponse(rsp *http.Response) (*ListSalesOrdersResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -2765,7 +2788,8 @@ func ParseListSalesOrdersResponse(rsp *http.Response) (*ListSalesOrdersResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listSalesOrders")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest []SalesOrder
@@ -2790,10 +2814,16 @@ func ParseListSalesOrdersResponse(rsp *http.Response) (*ListSalesOrdersResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListStaffResponse parses an HTTP response from a ListStaffWithResponse call
+// ParseListStaffResponse parses an HTTP response from a ListStaffWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListStaffResponse(rsp *http.Response) (*ListStaffResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -2805,7 +2835,8 @@ func ParseListStaffResponse(rsp *http.Response) (*ListStaffResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listStaff")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest StaffPage
@@ -2830,10 +2861,16 @@ func ParseListStaffResponse(rsp *http.Response) (*ListStaffResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListStaffRolesResponse parses an HTTP response from a ListStaffRolesWithResponse call
+// ParseListStaffRolesResponse parses an HTTP response from a ListStaffRolesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListStaffRolesResponse(rsp *http.Response) (*ListStaffRolesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -2845,7 +2882,8 @@ func ParseListStaffRolesResponse(rsp *http.Response) (*ListStaffRolesResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listStaffRoles")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest []StaffRole
@@ -2870,10 +2908,16 @@ func ParseListStaffRolesResponse(rsp *http.Response) (*ListStaffRolesResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListStaffShiftsResponse parses an HTTP response from a ListStaffShiftsWithResponse call
+// ParseListStaffShiftsResponse parses an HTTP response from a ListStaffShiftsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListStaffShiftsResponse(rsp *http.Response) (*ListStaffShiftsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -2885,7 +2929,8 @@ func ParseListStaffShiftsResponse(rsp *http.Response) (*ListStaffShiftsResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listStaffShifts")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ShiftPage
@@ -2917,10 +2962,16 @@ func ParseListStaffShiftsResponse(rsp *http.Response) (*ListStaffShiftsResponse,
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListVenuesResponse parses an HTTP response from a ListVenuesWithResponse call
+// ParseListVenuesResponse parses an HTTP response from a ListVenuesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListVenuesResponse(rsp *http.Response) (*ListVenuesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -2932,7 +2983,8 @@ func ParseListVenuesResponse(rsp *http.Response) (*ListVenuesResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listVenues")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest []Venue
@@ -2957,10 +3009,16 @@ func ParseListVenuesResponse(rsp *http.Response) (*ListVenuesResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListVenuePaymentsResponse parses an HTTP response from a ListVenuePaymentsWithResponse call
+// ParseListVenuePaymentsResponse parses an HTTP response from a ListVenuePaymentsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListVenuePaymentsResponse(rsp *http.Response) (*ListVenuePaymentsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -2972,7 +3030,8 @@ func ParseListVenuePaymentsResponse(rsp *http.Response) (*ListVenuePaymentsRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listVenuePayments")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest []Payment
@@ -2997,10 +3056,16 @@ func ParseListVenuePaymentsResponse(rsp *http.Response) (*ListVenuePaymentsRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetVenueResponse parses an HTTP response from a GetVenueWithResponse call
+// ParseGetVenueResponse parses an HTTP response from a GetVenueWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetVenueResponse(rsp *http.Response) (*GetVenueResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -3012,7 +3077,8 @@ func ParseGetVenueResponse(rsp *http.Response) (*GetVenueResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getVenue")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest Venue
@@ -3042,6 +3108,10 @@ func ParseGetVenueResponse(rsp *http.Response) (*GetVenueResponse, error) {
 		}
 		response.JSONDefault = &dest
 
+	}
+
+	if err := json.Err(); err != nil {
+		return response, err
 	}
 
 	return response, nil

@@ -7015,7 +7015,9 @@ func (c *ClientWithResponses) UpdateServiceWithResponse(ctx context.Context, ser
 	return ParseUpdateServiceResponse(rsp)
 }
 
-// ParseRegisterClientResponse parses an HTTP response from a RegisterClientWithResponse call
+// ParseRegisterClientResponse parses an HTTP response from a RegisterClientWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseRegisterClientResponse(rsp *http.Response) (*RegisterClientResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7027,7 +7029,8 @@ func ParseRegisterClientResponse(rsp *http.Response) (*RegisterClientResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("registerClient")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest ClientRegistrationList
@@ -7066,10 +7069,16 @@ func ParseRegisterClientResponse(rsp *http.Response) (*RegisterClientResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListBookingLinksResponse parses an HTTP response from a ListBookingLinksWithResponse call
+// ParseListBookingLinksResponse parses an HTTP response from a ListBookingLinksWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListBookingLinksResponse(rsp *http.Response) (*ListBookingLinksResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7081,7 +7090,8 @@ func ParseListBookingLinksResponse(rsp *http.Response) (*ListBookingLinksRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listBookingLinks")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookingLinkList
@@ -7141,10 +7151,16 @@ func ParseListBookingLinksResponse(rsp *http.Response) (*ListBookingLinksRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListAvailableRoomsResponse parses an HTTP response from a ListAvailableRoomsWithResponse call
+// ParseListAvailableRoomsResponse parses an HTTP response from a ListAvailableRoomsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListAvailableRoomsResponse(rsp *http.Response) (*ListAvailableRoomsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7156,7 +7172,8 @@ func ParseListAvailableRoomsResponse(rsp *http.Response) (*ListAvailableRoomsRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listAvailableRooms")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AvailableRoomList
@@ -7216,10 +7233,16 @@ func ParseListAvailableRoomsResponse(rsp *http.Response) (*ListAvailableRoomsRes
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListBookingSlotsResponse parses an HTTP response from a ListBookingSlotsWithResponse call
+// ParseListBookingSlotsResponse parses an HTTP response from a ListBookingSlotsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListBookingSlotsResponse(rsp *http.Response) (*ListBookingSlotsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7231,7 +7254,8 @@ func ParseListBookingSlotsResponse(rsp *http.Response) (*ListBookingSlotsRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listBookingSlots")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SlotDayList
@@ -7291,10 +7315,16 @@ func ParseListBookingSlotsResponse(rsp *http.Response) (*ListBookingSlotsRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListPropertiesResponse parses an HTTP response from a ListPropertiesWithResponse call
+// ParseListPropertiesResponse parses an HTTP response from a ListPropertiesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListPropertiesResponse(rsp *http.Response) (*ListPropertiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7306,7 +7336,8 @@ func ParseListPropertiesResponse(rsp *http.Response) (*ListPropertiesResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listProperties")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PropertyList
@@ -7366,10 +7397,16 @@ func ParseListPropertiesResponse(rsp *http.Response) (*ListPropertiesResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreatePropertyResponse parses an HTTP response from a CreatePropertyWithResponse call
+// ParseCreatePropertyResponse parses an HTTP response from a CreatePropertyWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreatePropertyResponse(rsp *http.Response) (*CreatePropertyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7381,7 +7418,8 @@ func ParseCreatePropertyResponse(rsp *http.Response) (*CreatePropertyResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createProperty")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PropertyCreated
@@ -7448,10 +7486,16 @@ func ParseCreatePropertyResponse(rsp *http.Response) (*CreatePropertyResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeletePropertyResponse parses an HTTP response from a DeletePropertyWithResponse call
+// ParseDeletePropertyResponse parses an HTTP response from a DeletePropertyWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeletePropertyResponse(rsp *http.Response) (*DeletePropertyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7463,7 +7507,8 @@ func ParseDeletePropertyResponse(rsp *http.Response) (*DeletePropertyResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteProperty")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PropertyOK
@@ -7526,10 +7571,16 @@ func ParseDeletePropertyResponse(rsp *http.Response) (*DeletePropertyResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetPropertyResponse parses an HTTP response from a GetPropertyWithResponse call
+// ParseGetPropertyResponse parses an HTTP response from a GetPropertyWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetPropertyResponse(rsp *http.Response) (*GetPropertyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7541,7 +7592,8 @@ func ParseGetPropertyResponse(rsp *http.Response) (*GetPropertyResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getProperty")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PropertyOK
@@ -7601,10 +7653,16 @@ func ParseGetPropertyResponse(rsp *http.Response) (*GetPropertyResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdatePropertyResponse parses an HTTP response from a UpdatePropertyWithResponse call
+// ParseUpdatePropertyResponse parses an HTTP response from a UpdatePropertyWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdatePropertyResponse(rsp *http.Response) (*UpdatePropertyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7616,7 +7674,8 @@ func ParseUpdatePropertyResponse(rsp *http.Response) (*UpdatePropertyResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateProperty")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PropertyOK
@@ -7676,10 +7735,16 @@ func ParseUpdatePropertyResponse(rsp *http.Response) (*UpdatePropertyResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListReservationsResponse parses an HTTP response from a ListReservationsWithResponse call
+// ParseListReservationsResponse parses an HTTP response from a ListReservationsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListReservationsResponse(rsp *http.Response) (*ListReservationsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7691,7 +7756,8 @@ func ParseListReservationsResponse(rsp *http.Response) (*ListReservationsRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listReservations")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ReservationList
@@ -7751,10 +7817,16 @@ func ParseListReservationsResponse(rsp *http.Response) (*ListReservationsRespons
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateReservationResponse parses an HTTP response from a CreateReservationWithResponse call
+// ParseCreateReservationResponse parses an HTTP response from a CreateReservationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateReservationResponse(rsp *http.Response) (*CreateReservationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7766,7 +7838,8 @@ func ParseCreateReservationResponse(rsp *http.Response) (*CreateReservationRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createReservation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ReservationCreated
@@ -7833,10 +7906,16 @@ func ParseCreateReservationResponse(rsp *http.Response) (*CreateReservationRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCancelReservationResponse parses an HTTP response from a CancelReservationWithResponse call
+// ParseCancelReservationResponse parses an HTTP response from a CancelReservationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCancelReservationResponse(rsp *http.Response) (*CancelReservationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7848,7 +7927,8 @@ func ParseCancelReservationResponse(rsp *http.Response) (*CancelReservationRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("cancelReservation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ReservationOK
@@ -7911,10 +7991,16 @@ func ParseCancelReservationResponse(rsp *http.Response) (*CancelReservationRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetReservationResponse parses an HTTP response from a GetReservationWithResponse call
+// ParseGetReservationResponse parses an HTTP response from a GetReservationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetReservationResponse(rsp *http.Response) (*GetReservationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -7926,7 +8012,8 @@ func ParseGetReservationResponse(rsp *http.Response) (*GetReservationResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getReservation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ReservationOK
@@ -7986,10 +8073,16 @@ func ParseGetReservationResponse(rsp *http.Response) (*GetReservationResponse, e
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateReservationResponse parses an HTTP response from a UpdateReservationWithResponse call
+// ParseUpdateReservationResponse parses an HTTP response from a UpdateReservationWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateReservationResponse(rsp *http.Response) (*UpdateReservationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8001,7 +8094,8 @@ func ParseUpdateReservationResponse(rsp *http.Response) (*UpdateReservationRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateReservation")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ReservationOK
@@ -8061,10 +8155,16 @@ func ParseUpdateReservationResponse(rsp *http.Response) (*UpdateReservationRespo
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateTableResponse parses an HTTP response from a CreateTableWithResponse call
+// ParseCreateTableResponse parses an HTTP response from a CreateTableWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateTableResponse(rsp *http.Response) (*CreateTableResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8076,7 +8176,8 @@ func ParseCreateTableResponse(rsp *http.Response) (*CreateTableResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createTable")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest TableCreated
@@ -8143,10 +8244,16 @@ func ParseCreateTableResponse(rsp *http.Response) (*CreateTableResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteTableResponse parses an HTTP response from a DeleteTableWithResponse call
+// ParseDeleteTableResponse parses an HTTP response from a DeleteTableWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteTableResponse(rsp *http.Response) (*DeleteTableResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8158,7 +8265,8 @@ func ParseDeleteTableResponse(rsp *http.Response) (*DeleteTableResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteTable")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest TableOK
@@ -8221,10 +8329,16 @@ func ParseDeleteTableResponse(rsp *http.Response) (*DeleteTableResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetTableResponse parses an HTTP response from a GetTableWithResponse call
+// ParseGetTableResponse parses an HTTP response from a GetTableWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetTableResponse(rsp *http.Response) (*GetTableResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8236,7 +8350,8 @@ func ParseGetTableResponse(rsp *http.Response) (*GetTableResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getTable")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest TableOK
@@ -8296,10 +8411,16 @@ func ParseGetTableResponse(rsp *http.Response) (*GetTableResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateTableResponse parses an HTTP response from a UpdateTableWithResponse call
+// ParseUpdateTableResponse parses an HTTP response from a UpdateTableWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateTableResponse(rsp *http.Response) (*UpdateTableResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8311,7 +8432,8 @@ func ParseUpdateTableResponse(rsp *http.Response) (*UpdateTableResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateTable")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest TableOK
@@ -8371,10 +8493,16 @@ func ParseUpdateTableResponse(rsp *http.Response) (*UpdateTableResponse, error) 
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListTablesResponse parses an HTTP response from a ListTablesWithResponse call
+// ParseListTablesResponse parses an HTTP response from a ListTablesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListTablesResponse(rsp *http.Response) (*ListTablesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8386,7 +8514,8 @@ func ParseListTablesResponse(rsp *http.Response) (*ListTablesResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listTables")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest TableList
@@ -8446,10 +8575,16 @@ func ParseListTablesResponse(rsp *http.Response) (*ListTablesResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListRoomsResponse parses an HTTP response from a ListRoomsWithResponse call
+// ParseListRoomsResponse parses an HTTP response from a ListRoomsWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListRoomsResponse(rsp *http.Response) (*ListRoomsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8461,7 +8596,8 @@ func ParseListRoomsResponse(rsp *http.Response) (*ListRoomsResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listRooms")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RoomList
@@ -8521,10 +8657,16 @@ func ParseListRoomsResponse(rsp *http.Response) (*ListRoomsResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateRoomResponse parses an HTTP response from a CreateRoomWithResponse call
+// ParseCreateRoomResponse parses an HTTP response from a CreateRoomWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateRoomResponse(rsp *http.Response) (*CreateRoomResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8536,7 +8678,8 @@ func ParseCreateRoomResponse(rsp *http.Response) (*CreateRoomResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createRoom")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RoomCreated
@@ -8603,10 +8746,16 @@ func ParseCreateRoomResponse(rsp *http.Response) (*CreateRoomResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteRoomResponse parses an HTTP response from a DeleteRoomWithResponse call
+// ParseDeleteRoomResponse parses an HTTP response from a DeleteRoomWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteRoomResponse(rsp *http.Response) (*DeleteRoomResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8618,7 +8767,8 @@ func ParseDeleteRoomResponse(rsp *http.Response) (*DeleteRoomResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteRoom")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RoomOK
@@ -8681,10 +8831,16 @@ func ParseDeleteRoomResponse(rsp *http.Response) (*DeleteRoomResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetRoomResponse parses an HTTP response from a GetRoomWithResponse call
+// ParseGetRoomResponse parses an HTTP response from a GetRoomWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetRoomResponse(rsp *http.Response) (*GetRoomResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8696,7 +8852,8 @@ func ParseGetRoomResponse(rsp *http.Response) (*GetRoomResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getRoom")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RoomOK
@@ -8756,10 +8913,16 @@ func ParseGetRoomResponse(rsp *http.Response) (*GetRoomResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateRoomResponse parses an HTTP response from a UpdateRoomWithResponse call
+// ParseUpdateRoomResponse parses an HTTP response from a UpdateRoomWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateRoomResponse(rsp *http.Response) (*UpdateRoomResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8771,7 +8934,8 @@ func ParseUpdateRoomResponse(rsp *http.Response) (*UpdateRoomResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateRoom")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RoomOK
@@ -8831,10 +8995,16 @@ func ParseUpdateRoomResponse(rsp *http.Response) (*UpdateRoomResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseListServicesResponse parses an HTTP response from a ListServicesWithResponse call
+// ParseListServicesResponse parses an HTTP response from a ListServicesWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseListServicesResponse(rsp *http.Response) (*ListServicesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8846,7 +9016,8 @@ func ParseListServicesResponse(rsp *http.Response) (*ListServicesResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("listServices")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ServiceList
@@ -8906,10 +9077,16 @@ func ParseListServicesResponse(rsp *http.Response) (*ListServicesResponse, error
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseCreateServiceResponse parses an HTTP response from a CreateServiceWithResponse call
+// ParseCreateServiceResponse parses an HTTP response from a CreateServiceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseCreateServiceResponse(rsp *http.Response) (*CreateServiceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -8921,7 +9098,8 @@ func ParseCreateServiceResponse(rsp *http.Response) (*CreateServiceResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("createService")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ServiceCreated
@@ -8988,10 +9166,16 @@ func ParseCreateServiceResponse(rsp *http.Response) (*CreateServiceResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseDeleteServiceResponse parses an HTTP response from a DeleteServiceWithResponse call
+// ParseDeleteServiceResponse parses an HTTP response from a DeleteServiceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseDeleteServiceResponse(rsp *http.Response) (*DeleteServiceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -9003,7 +9187,8 @@ func ParseDeleteServiceResponse(rsp *http.Response) (*DeleteServiceResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("deleteService")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ServiceOK
@@ -9066,10 +9251,16 @@ func ParseDeleteServiceResponse(rsp *http.Response) (*DeleteServiceResponse, err
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseGetServiceResponse parses an HTTP response from a GetServiceWithResponse call
+// ParseGetServiceResponse parses an HTTP response from a GetServiceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseGetServiceResponse(rsp *http.Response) (*GetServiceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -9081,7 +9272,8 @@ func ParseGetServiceResponse(rsp *http.Response) (*GetServiceResponse, error) {
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("getService")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ServiceOK
@@ -9141,10 +9333,16 @@ func ParseGetServiceResponse(rsp *http.Response) (*GetServiceResponse, error) {
 
 	}
 
+	if err := json.Err(); err != nil {
+		return response, err
+	}
+
 	return response, nil
 }
 
-// ParseUpdateServiceResponse parses an HTTP response from a UpdateServiceWithResponse call
+// ParseUpdateServiceResponse parses an HTTP response from a UpdateServiceWithResponse call.
+// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did
+// decode) with an error unwrapping to a [*wire.DecodeError].
 func ParseUpdateServiceResponse(rsp *http.Response) (*UpdateServiceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
@@ -9156,7 +9354,8 @@ func ParseUpdateServiceResponse(rsp *http.Response) (*UpdateServiceResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
+	// json keeps what decodes and reports the rest: see [wire.ResponseDecoder].
+	json := wire.NewResponseDecoder("updateService")
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ServiceOK
@@ -9214,6 +9413,10 @@ func ParseUpdateServiceResponse(rsp *http.Response) (*UpdateServiceResponse, err
 		}
 		response.JSON503 = &dest
 
+	}
+
+	if err := json.Err(); err != nil {
+		return response, err
 	}
 
 	return response, nil

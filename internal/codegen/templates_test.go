@@ -26,6 +26,23 @@ var overrides = []struct {
 		{"merged, err := runtime.JSONMerge(t.union, b)", "merged, err := runtime.JSONMerge([]byte(t.union), b)"},
 		{"t.union = merged\n", "t.union = json.RawMessage(merged)\n"},
 	}},
+	{"client-with-responses.tmpl", "client-with-responses.tmpl", [][2]string{
+		{"// Parse{{genResponseTypeName $opid | ucFirst}} parses an HTTP response from a {{$opid}}WithResponse call\n",
+			"// Parse{{genResponseTypeName $opid | ucFirst}} parses an HTTP response from a {{$opid}}WithResponse call.\n" +
+				"// When the answer does not fully decode it returns the response (Body, HTTPResponse and what did\n" +
+				"// decode) with an error unwrapping to a [*wire.DecodeError].\n"},
+		{"    response := {{genResponsePayload $opid}}\n\n    {{genResponseUnmarshal .}}\n",
+			"    response := {{genResponsePayload $opid}}\n\n" +
+				"    {{- $unmarshal := genResponseUnmarshal .}}\n" +
+				"    {{- if $unmarshal}}\n" +
+				"    // json keeps what decodes and reports the rest: see [wire.ResponseDecoder].\n" +
+				"    json := wire.NewResponseDecoder({{or .SpecOperationId .OperationId | toGoString}})\n" +
+				"    {{$unmarshal}}\n" +
+				"    if err := json.Err(); err != nil {\n" +
+				"        return response, err\n" +
+				"    }\n" +
+				"    {{- end}}\n"},
+	}},
 	{"cloudbeds-client.tmpl", "client.tmpl", [][2]string{
 		{"bodyStr, err := runtime.MarshalForm(body, nil)", "bodyStr, err := form.Encode(body)"},
 		{"bodyReader = strings.NewReader(bodyStr.Encode())", "bodyReader = strings.NewReader(bodyStr)"},
