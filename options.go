@@ -27,6 +27,7 @@ type settings struct {
 	retry      *transport.RetryPolicy
 	rateLimit  *transport.RateLimit
 	maxBody    int64
+	observer   transport.Observer
 	logger     *slog.Logger
 	middleware []transport.Middleware
 	userAgent  string
@@ -75,6 +76,13 @@ func WithMaxResponseBytes(n int64) Option {
 	return func(s *settings) { s.maxBody = n }
 }
 
+// WithObserver reports every call, attempt, retry and rate-limit wait to o, for tracing and
+// metrics (the otelhospitality module provides an OpenTelemetry observer). Calls carry the
+// operation id when the context names it ([transport.WithOperation]).
+func WithObserver(o transport.Observer) Option {
+	return func(s *settings) { s.observer = o }
+}
+
 // WithLogger sends a debug record of every attempt to l, with credentials redacted.
 func WithLogger(l *slog.Logger) Option {
 	return func(s *settings) { s.logger = l }
@@ -105,6 +113,7 @@ func (s settings) transportConfig(p transport.Profile, header http.Header, autho
 	cfg := transport.Config{
 		Profile:          p,
 		MaxResponseBytes: s.maxBody,
+		Observer:         s.observer,
 		Base:             s.base,
 		HTTPClient:       s.httpClient,
 		Timeout:          s.timeout,

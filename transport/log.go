@@ -18,6 +18,8 @@ type attemptInfo struct {
 	wait     time.Duration
 	retrying bool
 	reauth   bool
+	// retryAfter is the wait the provider asked for, when retrying after it.
+	retryAfter time.Duration
 }
 
 // logAttempt writes one Debug record for an attempt to the configured
@@ -26,6 +28,7 @@ type attemptInfo struct {
 // error. Credentials never reach the record: URLs, headers and error text
 // are redacted.
 func (c *Client) logAttempt(ctx context.Context, at *attempt, a attemptInfo) {
+	c.observeAttempt(at.call, a)
 	if c.logger == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
