@@ -68,7 +68,7 @@ func BenchmarkDoBaseline(b *testing.B) {
 
 func BenchmarkDoKobas(b *testing.B) {
 	benchmarkDo(b, Config{
-		Profile: Kobas,
+		Profile:   Kobas,
 		Base:      cannedTransport{200, `{"data":[]}`, "application/json"},
 		Header:    http.Header{"X-Kobas-Company-Id": {"1234"}},
 		RateLimit: RateLimit{Limit: 1e9, Burst: 1 << 30}, // the chain, not Kobas' default 10/s
@@ -82,7 +82,7 @@ func BenchmarkDoKobas(b *testing.B) {
 func BenchmarkDoCloudbedsSuccessCheck(b *testing.B) {
 	body := `{"success":true,"data":[` + strings.Repeat(`{"propertyID":"12345","propertyName":"Hotel"},`, 200) + `{}],"count":201,"total":201}`
 	benchmarkDo(b, Config{
-		Profile: Cloudbeds,
+		Profile:   Cloudbeds,
 		Base:      cannedTransport{200, body, "application/json"},
 		RateLimit: RateLimit{Limit: 1e9, Burst: 1 << 30},
 	})
@@ -90,7 +90,7 @@ func BenchmarkDoCloudbedsSuccessCheck(b *testing.B) {
 
 func BenchmarkDoRateLimited(b *testing.B) {
 	benchmarkDo(b, Config{
-		Profile: Cobot,
+		Profile:   Cobot,
 		Base:      cannedTransport{200, `{"data":[]}`, "application/vnd.api+json"},
 		RateLimit: RateLimit{Limit: 1e9, Burst: 1 << 30},
 	})

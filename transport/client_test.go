@@ -111,7 +111,7 @@ func TestDoHeaders(t *testing.T) {
 	})
 	c, _ := newTestClient(t, Config{
 		Profile: Kobas,
-		Header:   http.Header{"X-Kobas-Company-Id": {"1234"}, "Property": {"static"}},
+		Header:  http.Header{"X-Kobas-Company-Id": {"1234"}, "Property": {"static"}},
 		Authorize: func(ctx context.Context, r *http.Request) error {
 			r.Header.Set("Authorization", "Bearer "+secretToken)
 			return nil
@@ -215,7 +215,7 @@ func TestDoAuthorizeError(t *testing.T) {
 	})
 	body := &closeTracker{Reader: strings.NewReader("x")}
 	c, _ := newTestClient(t, Config{
-		Profile: Kobas,
+		Profile:   Kobas,
 		Authorize: func(ctx context.Context, r *http.Request) error { return errors.New("auth: kobas token request: boom") },
 	})
 	req := mustRequest(t, context.Background(), http.MethodPost, srv.URL, body)
@@ -332,7 +332,7 @@ func TestDoReauthorize(t *testing.T) {
 func TestDoReauthorizeError(t *testing.T) {
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusUnauthorized) })
 	c, _ := newTestClient(t, Config{
-		Profile: Kobas,
+		Profile:     Kobas,
 		Reauthorize: func(ctx context.Context, r *http.Request) error { return errors.New("auth: kobas: store failed") },
 	})
 	_, err := c.Do(mustRequest(t, context.Background(), http.MethodGet, srv.URL, nil))

@@ -242,4 +242,3 @@ func TestCloudbedsFailure(t *testing.T) {
 		}
 	}
 }
-

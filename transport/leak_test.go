@@ -92,7 +92,7 @@ func TestProviderEchoesRedacted(t *testing.T) {
 				t.Run(cr.name+"/"+ec.name+"/"+string(p.Name), func(t *testing.T) {
 					var logs bytes.Buffer
 					cfg := Config{
-						Profile: p,
+						Profile:   p,
 						Retry:     RetryPolicy{MaxAttempts: 1},
 						Logger:    slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 						Authorize: func(_ context.Context, r *http.Request) error { cr.set(r); return nil },

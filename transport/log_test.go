@@ -50,7 +50,7 @@ func TestLogAttempts(t *testing.T) {
 	logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	c, clk := newTestClient(t, Config{
 		Profile: Kobas,
-		Logger:   logger,
+		Logger:  logger,
 		Authorize: func(ctx context.Context, r *http.Request) error {
 			r.Header.Set("Authorization", "Bearer "+secretToken)
 			return nil
@@ -162,8 +162,8 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 			})
 			c, _ := newTestClient(t, Config{
 				Profile: Cloudbeds,
-				Logger:   logger,
-				Header:   http.Header{"X-Api-Key": {secretAPIKey}, "Cookie": {"sid=" + secretToken2}},
+				Logger:  logger,
+				Header:  http.Header{"X-Api-Key": {secretAPIKey}, "Cookie": {"sid=" + secretToken2}},
 				Authorize: func(ctx context.Context, r *http.Request) error {
 					r.Header.Set("Authorization", "Bearer "+secretToken)
 					return nil

@@ -171,7 +171,7 @@ func TestRateLimitKeyedPerCredential(t *testing.T) {
 func TestRateLimitKeyFunc(t *testing.T) {
 	srv := &windowServer{}
 	c, clk := newTestClient(t, Config{
-		Profile: Cloudbeds,
+		Profile:      Cloudbeds,
 		Base:         srv,
 		RateLimitKey: func(r *http.Request) string { return "client-id-1" }, // one Cloudbeds client id, many tokens
 	})
