@@ -12,4 +12,8 @@ if [ -n "$unformatted" ]; then
 fi
 go vet ./...
 go run "honnef.co/go/tools/cmd/staticcheck@${STATICCHECK_VERSION}" ./...
+. scripts/modules.sh
+for m in $(nested_modules); do
+	(cd "$m" && go vet ./... && go run "honnef.co/go/tools/cmd/staticcheck@${STATICCHECK_VERSION}" ./...)
+done
 echo "lint: ok"

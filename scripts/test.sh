@@ -7,3 +7,8 @@ scripts/lint-specs.sh
 scripts/api-report.sh --check
 scripts/lint.sh
 go test -race -count=1 ./...
+. scripts/modules.sh
+for m in $(nested_modules); do
+	echo "test: $m" >&2
+	(cd "$m" && go test -race -count=1 ./...)
+done

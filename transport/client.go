@@ -380,7 +380,8 @@ func (c *Client) do(req *http.Request, st *callState) (*http.Response, error) {
 		}
 		err := c.throttle(ctx, r)
 		if st != nil {
-			if d := c.now().Sub(waitStart); d > 0 {
+			// Below a millisecond is the limiter's bookkeeping, not a wait.
+			if d := c.now().Sub(waitStart); d >= time.Millisecond {
 				st.obs.RateLimitWait(d)
 			}
 		}
@@ -497,7 +498,7 @@ func (c *Client) do(req *http.Request, st *callState) (*http.Response, error) {
 				return nil, fmt.Errorf("transport: %s: reauthorize after %d: %w (%w)", c.provider, apiErr.StatusCode, err, apiErr)
 			}
 			if replayable {
-				c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, reauth: true})
+				c.logAttempt(ctx, a, attemptInfo{attempt: attempt, status: resp.StatusCode, start: start, reqID: apiErr.RequestID, err: apiErr, reauth: true})
 				attempt--
 				continue
 			}

@@ -82,7 +82,7 @@ func TestObserver(t *testing.T) {
 		`start octotable listReservations GET /v2/reservations auth=""`,
 		"attempt 1 status 503 retry=true wait=499.999999ms after=0s reauth=false err=true",
 		"attempt 2 status 429 retry=true wait=2s after=2s reauth=false err=true",
-		"attempt 3 status 401 retry=false wait=0s after=0s reauth=true err=false",
+		"attempt 3 status 401 retry=false wait=0s after=0s reauth=true err=true",
 		"attempt 3 status 200 retry=false wait=0s after=0s reauth=false err=false",
 		"end status 200 attempts 4 err=false",
 	}
