@@ -91,7 +91,7 @@ func TestOneCallWithRetriesAndRefresh(t *testing.T) {
 	}
 	attrs := map[string]string{}
 	for _, kv := range s.Attributes() {
-		attrs[string(kv.Key)] = kv.Value.Emit()
+		attrs[string(kv.Key)] = kv.Value.String()
 	}
 	for k, want := range map[string]string{
 		"hospitality.provider": "kobas", "hospitality.operation": "listVenues", "http.request.method": "GET",
@@ -109,7 +109,7 @@ func TestOneCallWithRetriesAndRefresh(t *testing.T) {
 			if a.Key == "hospitality.attempt.duration" || a.Key == "hospitality.retry.wait" {
 				continue
 			}
-			kv = append(kv, string(a.Key)+"="+a.Value.Emit())
+			kv = append(kv, string(a.Key)+"="+a.Value.String())
 		}
 		sort.Strings(kv)
 		events = append(events, e.Name+" "+strings.Join(kv, " "))
@@ -160,11 +160,11 @@ func TestOneCallWithRetriesAndRefresh(t *testing.T) {
 	// No credential in any attribute of the span, its events or the metrics.
 	var all []string
 	for _, kv := range s.Attributes() {
-		all = append(all, kv.Value.Emit())
+		all = append(all, kv.Value.String())
 	}
 	for _, e := range s.Events() {
 		for _, kv := range e.Attributes {
-			all = append(all, kv.Value.Emit())
+			all = append(all, kv.Value.String())
 		}
 	}
 	for k := range points {
@@ -182,7 +182,7 @@ func TestOneCallWithRetriesAndRefresh(t *testing.T) {
 func attrString(set attribute.Set) string {
 	var kv []string
 	for _, a := range set.ToSlice() {
-		kv = append(kv, string(a.Key)+"="+a.Value.Emit())
+		kv = append(kv, string(a.Key)+"="+a.Value.String())
 	}
 	sort.Strings(kv)
 	return "{" + strings.Join(kv, ",") + "}"
