@@ -58,6 +58,8 @@ package hospitality
 
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbeds/oapi-codegen.yaml specs/cloudbeds.yaml
 //go:generate go run ./internal/cmd/pagegen -dir gen/cloudbeds
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbedsaccounting/oapi-codegen.yaml specs/cloudbeds-accounting.yaml
+//go:generate go run ./internal/cmd/pagegen -dir gen/cloudbedsaccounting
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbedsv2/oapi-codegen.yaml specs/cloudbeds-v2.yaml
 //go:generate go run ./internal/cmd/pagegen -dir gen/cloudbedsv2
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cobot/oapi-codegen.yaml specs/cobot.yaml

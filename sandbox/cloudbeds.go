@@ -155,7 +155,10 @@ func registerCloudbeds(s *Server) error {
 	if err := newCloudbedsState(cb); err != nil {
 		return err
 	}
-	return newCloudbedsV2State(cb)
+	if err := newCloudbedsV2State(cb); err != nil {
+		return err
+	}
+	return registerCloudbedsAccounting(cb)
 }
 
 // cbRandomID returns prefix followed by 32 random hex digits.
@@ -405,14 +408,10 @@ func (cb *cloudbedsSandbox) scopeList(raw string) ([]string, string) {
 
 // schemaOf returns the request body schema of operationID in a, for decoding stateful bodies.
 func (a *api) schemaOf(operationID string) *openapi3.Schema {
-	for _, item := range a.doc.Paths.Map() {
-		for _, op := range item.Operations() {
-			if op.OperationID == operationID && op.RequestBody != nil && op.RequestBody.Value != nil {
-				for _, mt := range op.RequestBody.Value.Content {
-					if mt.Schema != nil {
-						return mt.Schema.Value
-					}
-				}
+	if op := a.opsByID[operationID]; op != nil && op.RequestBody != nil && op.RequestBody.Value != nil {
+		for _, mt := range op.RequestBody.Value.Content {
+			if mt.Schema != nil {
+				return mt.Schema.Value
 			}
 		}
 	}

@@ -162,8 +162,10 @@ func sortedMethods(item *openapi3.PathItem) []string {
 }
 
 // bodiless lists the 2xx statuses that may carry no body: 204 and 205 by definition, 201 and
-// 202 when the resource or job is named elsewhere (a Location header) or not at all.
-var bodiless = map[string]bool{"201": true, "202": true, "204": true, "205": true}
+// 202 when the resource or job is named elsewhere (a Location header) or not at all, and 200
+// where the provider answers an empty 200 (Cloudbeds Accounting's configuration writes): the
+// spec states the status the wire carries rather than the one HTTP would suggest.
+var bodiless = map[string]bool{"200": true, "201": true, "202": true, "204": true, "205": true}
 
 // successResponses requires a 2xx response, and a schema and an example for each body of one.
 func (l *linter) successResponses(at Path, op *openapi3.Operation) {
@@ -189,7 +191,7 @@ func (l *linter) successResponses(at Path, op *openapi3.Operation) {
 		}
 		if len(ref.Value.Content) == 0 {
 			if !bodiless[code] {
-				l.add(rat, "%s response has no content (only 201, 202, 204 and 205 may be bodiless)", code)
+				l.add(rat, "%s response has no content (only 200, 201, 202, 204 and 205 may be bodiless)", code)
 			}
 			continue
 		}
