@@ -11,7 +11,7 @@ import (
 
 func TestDemo(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"demo"}, &out); err != nil {
+	if err := run(context.Background(), []string{"demo"}, streams{in: strings.NewReader(""), out: &out, err: &out}); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	for _, want := range []string{
@@ -62,13 +62,13 @@ func TestRunUsage(t *testing.T) {
 	}{
 		{"no command", nil, "a command is required"},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
-		{"help", []string{"help"}, ""},
+		{"help", []string{"--help"}, ""},
 		{"sandbox bad address", []string{"sandbox", "-addr", "10.0.0.1:8080"}, "not a loopback address"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out bytes.Buffer
-			err := run(context.Background(), tc.args, &out)
+			err := run(context.Background(), tc.args, streams{in: strings.NewReader(""), out: &out, err: &out})
 			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
 				t.Errorf("run(%q) = %v, want error containing %q", tc.args, err, tc.wantErr)
 			}
@@ -80,7 +80,9 @@ func TestSandboxCommandStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"sandbox", "-addr", "127.0.0.1:0"}, &out) }()
+	go func() {
+		done <- run(ctx, []string{"sandbox", "-addr", "127.0.0.1:0"}, streams{in: strings.NewReader(""), out: &out, err: &out})
+	}()
 	waitForBanner(t, &out, done)
 	cancel()
 	if err := <-done; err != nil {

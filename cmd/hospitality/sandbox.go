@@ -10,7 +10,7 @@ import (
 
 // serveSandbox runs the sandbox on addr until ctx ends, then shuts it down gracefully.
 func serveSandbox(ctx context.Context, addr string, out io.Writer) error {
-	sb, err := sandbox.New(sandbox.Options{})
+	sb, err := sandbox.New(sandbox.Options{Credentials: sandboxCredentials(defaultRedirectURL)})
 	if err != nil {
 		return err
 	}
@@ -19,6 +19,7 @@ func serveSandbox(ctx context.Context, addr string, out io.Writer) error {
 	}
 	c, u := sb.Credentials(), sb.URL()
 	fmt.Fprintf(out, `hospitality sandbox listening on %[1]s (Ctrl-C to stop)
+Use it from other commands: export HOSPITALITY_SANDBOX_URL=%[1]s, then hospitality login <provider> --sandbox
 
 Kobas
   API base   %[1]s%[2]s

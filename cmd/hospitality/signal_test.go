@@ -20,7 +20,9 @@ func TestSandboxCommandStopsOnSignal(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			var out syncBuffer
 			done := make(chan error, 1)
-			go func() { done <- run(context.Background(), []string{"sandbox", "-addr", "127.0.0.1:0"}, &out) }()
+			go func() {
+				done <- run(context.Background(), []string{"sandbox", "-addr", "127.0.0.1:0"}, streams{in: strings.NewReader(""), out: &out, err: &out})
+			}()
 			waitForBanner(t, &out, done)
 			root := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`).FindStringSubmatch(out.String())
 			if root == nil {
