@@ -62,9 +62,29 @@ func WithRetry(p transport.RetryPolicy) Option {
 	return func(s *settings) { s.retry = &p }
 }
 
-// WithRateLimit replaces the provider's default client-side rate limit.
+// WithRateLimit replaces the provider's default client-side rate limit. A limiter set with
+// [WithLimiter] is kept.
 func WithRateLimit(rl transport.RateLimit) Option {
-	return func(s *settings) { s.rateLimit = &rl }
+	return func(s *settings) {
+		if rl.Limiter == nil && s.rateLimit != nil {
+			rl.Limiter = s.rateLimit.Limiter
+		}
+		s.rateLimit = &rl
+	}
+}
+
+// WithLimiter shares the client's rate limits and 429 pauses through l, for example the Redis
+// limiter of the stores/redis module, so that every worker sharing a credential stays within the
+// provider's limit together. The limits themselves stay the provider's (or [WithRateLimit]'s).
+func WithLimiter(l transport.Limiter) Option {
+	return func(s *settings) {
+		if s.rateLimit == nil {
+			s.rateLimit = &transport.RateLimit{}
+		}
+		rl := *s.rateLimit
+		rl.Limiter = l
+		s.rateLimit = &rl
+	}
 }
 
 // WithMaxResponseBytes bounds the body of a successful answer to n bytes (default

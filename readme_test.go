@@ -28,7 +28,7 @@ var readmeImports = []string{
 
 // readmeSkip names the snippets of modules other than the core, which this module cannot
 // type-check; their own tests and examples keep them honest.
-var readmeSkip = []string{"otelhospitality.", "drift."}
+var readmeSkip = []string{"otelhospitality.", "drift.", "hredis.", "pgxpool."}
 
 // readmePrelude declares what the snippets take as given: a context, a test, an app's client id
 // and secret, the request of an OAuth callback, a token source, a Kobas client and a handler.

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -75,6 +76,16 @@ type CacheOptions struct {
 // After a request is rejected with 401, call [CachedSource.Reject] (or
 // [CachedSource.Invalidate]) so the next Token call fetches a new token.
 //
+// When the Store is a [LockingStore] (FileStore, and the Redis and
+// PostgreSQL stores of the stores/ modules), a refresh takes the key's
+// lock, re-reads the store and refreshes only if the stored token is still
+// stale, then saves through the lock: across processes sharing the store a
+// connection is refreshed once per expiry. A refresh answered with OAuth
+// invalid_grant re-reads the store once (another process may have rotated
+// the token) before failing; the failure then matches [ErrConsentRequired]
+// and is backed off (1 s, doubling to 5 min): calls fail at once without a
+// token request until the backoff ends or a new token appears in the store.
+//
 // A CachedSource is safe for concurrent use.
 type CachedSource struct {
 	fetch FetchFunc
@@ -86,6 +97,7 @@ type CachedSource struct {
 	authz     string        // tok's Authorization header value, built once per token
 	refreshAt time.Time     // when tok stops being served (zero: never)
 	rejected  bool          // tok was invalidated
+	fail      *failure      // last permanent refresh failure, if backing off
 }
 
 var (
@@ -195,8 +207,28 @@ func (s *CachedSource) servable() bool {
 	return s.refreshAt.IsZero() || s.opts.Now().Before(s.refreshAt)
 }
 
+// Backoff after the provider refused a refresh token for good: the first
+// retry waits consentBackoffMin, each further one twice as long, up to
+// consentBackoffMax. Meanwhile calls fail at once without a token request
+// (a store read still notices a token another process saved).
+const (
+	consentBackoffMin = time.Second
+	consentBackoffMax = 5 * time.Minute
+)
+
+// failure is a permanent refresh failure being backed off.
+type failure struct {
+	err          error     // returned while the backoff lasts
+	refreshToken string    // the refused refresh token
+	until        time.Time // end of the backoff
+	wait         time.Duration
+}
+
 // obtain runs inside the single flight: it re-checks the cache, consults
 // the store, then refreshes or fetches, saves, and caches the new token.
+// With a [LockingStore] the refresh runs under the key's lock, after
+// re-reading the store, so that processes sharing the store refresh a
+// connection once.
 func (s *CachedSource) obtain(ctx context.Context) (*oauth2.Token, error) {
 	s.mu.Lock()
 	if s.servable() {
@@ -207,40 +239,85 @@ func (s *CachedSource) obtain(ctx context.Context) (*oauth2.Token, error) {
 		return tok, nil
 	}
 	prev := s.tok
+	fail := s.fail
 	s.mu.Unlock()
 
-	if st := s.opts.Store; st != nil {
-		stored, err := st.Load(ctx, s.opts.Key)
+	st := s.opts.Store
+	if st != nil {
+		stored, err := s.load(ctx, prev)
 		if err != nil {
-			return nil, fmt.Errorf("auth: %s token store load: %w", s.provider(), err)
+			return nil, err
 		}
-		if stored != nil && stored.AccessToken != "" && (prev == nil || stored.AccessToken != prev.AccessToken) {
-			if at := s.refreshTime(stored, time.Time{}); at.IsZero() || s.opts.Now().Before(at) {
-				s.set(stored, at)
-				return stored, nil
-			}
+		if stored.usable {
+			return stored.tok, nil
 		}
-		if stored != nil && stored.RefreshToken != "" {
+		if stored.tok != nil && stored.tok.RefreshToken != "" {
 			// The store holds the latest refresh token (it may have been
 			// rotated by another process).
-			prev = stored
+			prev = stored.tok
+		}
+	}
+	if fail != nil && s.opts.Now().Before(fail.until) &&
+		(prev == nil || prev.RefreshToken == "" || prev.RefreshToken == fail.refreshToken) {
+		return nil, fail.err
+	}
+
+	save := func(ctx context.Context, tok *oauth2.Token) error {
+		if st == nil {
+			return nil
+		}
+		return st.Save(ctx, s.opts.Key, tok)
+	}
+	if ls, ok := st.(LockingStore); ok {
+		lock, err := ls.Lock(ctx, s.opts.Key)
+		if err != nil {
+			if prev != nil && prev.RefreshToken != "" && s.opts.Refresh != nil {
+				// Refreshing unlocked could reuse a refresh token another
+				// process is rotating: fail instead.
+				return nil, fmt.Errorf("auth: %s token store lock: %w", s.provider(), err)
+			}
+			// Fetching a new token (no refresh token involved) is safe
+			// without the lock; saving it is then best effort.
+		} else {
+			defer func() {
+				uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+				defer cancel()
+				_ = lock.Unlock(uctx)
+			}()
+			stored, err := s.load(ctx, prev)
+			if err != nil {
+				return nil, err
+			}
+			if stored.usable {
+				return stored.tok, nil
+			}
+			if stored.tok != nil && stored.tok.RefreshToken != "" {
+				prev = stored.tok
+			}
+			save = lock.Save
 		}
 	}
 
 	issued := s.opts.Now()
-	var (
-		tok *oauth2.Token
-		err error
-	)
-	if s.opts.Refresh != nil && prev != nil && prev.RefreshToken != "" {
-		tok, err = s.opts.Refresh(ctx, copyToken(prev))
-	} else {
-		if s.fetch == nil {
-			return nil, fmt.Errorf("auth: %s token: no fetch function", s.provider())
+	tok, err := s.refreshOrFetch(ctx, prev)
+	if err != nil && isInvalidGrant(err) && st != nil {
+		// Another process may have rotated the refresh token since we read
+		// the store: re-read once before giving up.
+		again, lerr := s.load(ctx, prev)
+		switch {
+		case lerr != nil:
+		case again.usable:
+			return again.tok, nil
+		case again.tok != nil && again.tok.RefreshToken != "" && again.tok.RefreshToken != prev.RefreshToken:
+			prev = again.tok
+			issued = s.opts.Now()
+			tok, err = s.refreshOrFetch(ctx, prev)
 		}
-		tok, err = s.fetch(ctx)
 	}
 	if err != nil {
+		if isInvalidGrant(err) && prev != nil && prev.RefreshToken != "" {
+			err = s.backOff(fail, prev.RefreshToken, err)
+		}
 		return nil, err
 	}
 	if tok == nil || tok.AccessToken == "" {
@@ -250,13 +327,86 @@ func (s *CachedSource) obtain(ctx context.Context) (*oauth2.Token, error) {
 	if tok.RefreshToken == "" && prev != nil && prev.RefreshToken != "" {
 		tok.RefreshToken = prev.RefreshToken
 	}
-	if st := s.opts.Store; st != nil {
-		if err := st.Save(ctx, s.opts.Key, tok); err != nil && s.opts.OnSaveError != nil {
-			s.opts.OnSaveError(fmt.Errorf("auth: %s token store save: %w", s.provider(), err))
-		}
+	saved := tok
+	if saved.ExpiresIn == 0 && !saved.Expiry.IsZero() {
+		// Recorded so that other processes loading the token know its
+		// lifetime and refresh it when this one would (see load).
+		saved = copyToken(tok)
+		saved.ExpiresIn = int64(saved.Expiry.Sub(issued) / time.Second)
+	}
+	if err := save(ctx, saved); err != nil && s.opts.OnSaveError != nil {
+		s.opts.OnSaveError(fmt.Errorf("auth: %s token store save: %w", s.provider(), err))
 	}
 	s.set(tok, s.refreshTime(tok, issued))
 	return tok, nil
+}
+
+// loaded is what the store held for the source's key.
+type loaded struct {
+	tok    *oauth2.Token // nil when the store had none
+	usable bool          // tok is now cached and may be served
+}
+
+// load reads the store; a stored token that differs from prev and is not
+// due for refresh is cached and marked usable. When the stored token
+// records its lifetime (ExpiresIn, whole seconds, which CachedSource sets
+// when it saves), the early-expiry margin is capped at half of it as for a
+// token fetched here, so a short-lived token another process fetched
+// moments ago is used rather than refreshed again.
+func (s *CachedSource) load(ctx context.Context, prev *oauth2.Token) (loaded, error) {
+	stored, err := s.opts.Store.Load(ctx, s.opts.Key)
+	if err != nil {
+		return loaded{}, fmt.Errorf("auth: %s token store load: %w", s.provider(), err)
+	}
+	if stored == nil {
+		return loaded{}, nil
+	}
+	if stored.AccessToken != "" && (prev == nil || stored.AccessToken != prev.AccessToken) {
+		var issued time.Time
+		if stored.ExpiresIn > 0 {
+			issued = stored.Expiry.Add(-time.Duration(stored.ExpiresIn) * time.Second)
+		}
+		if at := s.refreshTime(stored, issued); at.IsZero() || s.opts.Now().Before(at) {
+			s.set(stored, at)
+			return loaded{tok: stored, usable: true}, nil
+		}
+	}
+	return loaded{tok: stored}, nil
+}
+
+// refreshOrFetch refreshes prev when it carries a refresh token and a
+// RefreshFunc is set, and fetches otherwise.
+func (s *CachedSource) refreshOrFetch(ctx context.Context, prev *oauth2.Token) (*oauth2.Token, error) {
+	if s.opts.Refresh != nil && prev != nil && prev.RefreshToken != "" {
+		return s.opts.Refresh(ctx, copyToken(prev))
+	}
+	if s.fetch == nil {
+		return nil, fmt.Errorf("auth: %s token: no fetch function", s.provider())
+	}
+	return s.fetch(ctx)
+}
+
+// backOff records a permanent refusal of refreshToken and returns the
+// error callers get until the backoff ends: it matches
+// [ErrConsentRequired] and unwraps to err.
+func (s *CachedSource) backOff(prevFail *failure, refreshToken string, err error) error {
+	wait := consentBackoffMin
+	if prevFail != nil && prevFail.refreshToken == refreshToken {
+		wait = min(2*prevFail.wait, consentBackoffMax)
+	}
+	err = fmt.Errorf("auth: %s token: the provider refused the refresh token (invalid_grant), the connection must be approved again: %w: %w",
+		s.provider(), ErrConsentRequired, err)
+	s.mu.Lock()
+	s.fail = &failure{err: err, refreshToken: refreshToken, until: s.opts.Now().Add(wait), wait: wait}
+	s.mu.Unlock()
+	return err
+}
+
+// isInvalidGrant reports whether err is a token endpoint's OAuth
+// invalid_grant: the refresh token is unknown, used or revoked.
+func isInvalidGrant(err error) bool {
+	var te *TokenError
+	return errors.As(err, &te) && te.Code == "invalid_grant"
 }
 
 // refreshTime is when tok stops being served: EarlyExpiry before its expiry,
@@ -281,6 +431,7 @@ func (s *CachedSource) set(tok *oauth2.Token, refreshAt time.Time) {
 	s.authz = tok.Type() + " " + tok.AccessToken
 	s.refreshAt = refreshAt
 	s.rejected = false
+	s.fail = nil
 }
 
 // Invalidate drops the cached token if its access token is accessToken, so

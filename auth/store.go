@@ -3,6 +3,8 @@ package auth
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -90,20 +92,34 @@ func (m *MemoryStore) Save(_ context.Context, key string, tok *oauth2.Token) err
 // then fails instead of replacing the store.
 //
 // A FileStore is safe for concurrent use, and so are several FileStores for
-// the same path within one process. Separate processes sharing a file do not
-// corrupt it, but the last writer wins.
+// the same path, in one process or in several processes on one machine
+// (Linux, macOS and the BSDs): every Save takes an OS file lock (flock) on
+// "."+name+".lock" beside the file, re-reads the file, changes only its own
+// key and renames the new file in, so saving one key never rewrites another
+// key with stale content. On other platforms only the goroutines of one
+// process are serialised.
+//
+// A FileStore is a [LockingStore]: [FileStore.Lock] takes a per-key flock
+// on "."+name+".lock-" and 16 hex digits of the key's SHA-256, so that a
+// [CachedSource] refreshes each connection once across the processes
+// sharing the file. The kernel releases a flock when its process exits,
+// even when killed with SIGKILL, so the lease of a FileStore lock is the
+// life of the process holding it (and a [CachedSource] holds it for at
+// most its FetchTimeout). The lock files are small, empty and kept.
 type FileStore struct {
 	path string
 	mu   *fileLock
 }
 
-var _ TokenStore = (*FileStore)(nil)
+var _ LockingStore = (*FileStore)(nil)
 
 // fileLock serialises access to one file, shared by all FileStores in the
 // process that name it.
 type fileLock struct {
 	sync.Mutex
 	swept bool // stale temporary files were removed once; guarded by the mutex
+
+	keys sync.Map // key → chan struct{}: the in-process half of Lock
 }
 
 // fileLocks holds the lock of every file a FileStore was created for.
@@ -139,6 +155,7 @@ type storedToken struct {
 	TokenType    string                     `json:"token_type,omitempty"`
 	RefreshToken string                     `json:"refresh_token,omitempty"`
 	Expiry       *time.Time                 `json:"expiry,omitempty"`
+	ExpiresIn    int64                      `json:"expires_in,omitempty"` // lifetime in seconds, see CachedSource.load
 	SavedAt      time.Time                  `json:"saved_at"`
 	Extra        map[string]json.RawMessage `json:"extra,omitempty"`
 }
@@ -160,7 +177,12 @@ func (f *FileStore) Load(_ context.Context, key string) (*oauth2.Token, error) {
 	if !ok {
 		return nil, nil
 	}
-	tok := &oauth2.Token{AccessToken: st.AccessToken, TokenType: st.TokenType, RefreshToken: st.RefreshToken}
+	return st.token(), nil
+}
+
+// token converts a stored token back.
+func (st storedToken) token() *oauth2.Token {
+	tok := &oauth2.Token{AccessToken: st.AccessToken, TokenType: st.TokenType, RefreshToken: st.RefreshToken, ExpiresIn: st.ExpiresIn}
 	if st.Expiry != nil {
 		tok.Expiry = *st.Expiry
 	}
@@ -174,14 +196,49 @@ func (f *FileStore) Load(_ context.Context, key string) (*oauth2.Token, error) {
 		}
 		tok = tok.WithExtra(extra)
 	}
-	return tok, nil
+	return tok
+}
+
+// storedFrom converts tok for storage, keeping the persisted extras.
+func storedFrom(tok *oauth2.Token) storedToken {
+	st := storedToken{
+		AccessToken:  tok.AccessToken,
+		TokenType:    tok.TokenType,
+		RefreshToken: tok.RefreshToken,
+		ExpiresIn:    tok.ExpiresIn,
+		SavedAt:      time.Now().UTC(),
+	}
+	if !tok.Expiry.IsZero() {
+		exp := tok.Expiry
+		st.Expiry = &exp
+	}
+	for _, k := range persistedExtraKeys {
+		v := tok.Extra(k)
+		if v == nil {
+			continue
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			continue
+		}
+		if st.Extra == nil {
+			st.Extra = make(map[string]json.RawMessage)
+		}
+		st.Extra[k] = b
+	}
+	return st
 }
 
 // Save stores tok under key, keeping the other keys in the file, and
 // replaces the file atomically. A nil tok deletes the key.
-func (f *FileStore) Save(_ context.Context, key string, tok *oauth2.Token) error {
+func (f *FileStore) Save(ctx context.Context, key string, tok *oauth2.Token) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	lf, err := lockFile(ctx, f.path, "."+filepath.Base(f.path)+".lock")
+	if err != nil {
+		return err
+	}
+	defer lf.Close()
 	data, err := f.read()
 	if err != nil {
 		return err
@@ -189,31 +246,7 @@ func (f *FileStore) Save(_ context.Context, key string, tok *oauth2.Token) error
 	if tok == nil {
 		delete(data.Tokens, key)
 	} else {
-		st := storedToken{
-			AccessToken:  tok.AccessToken,
-			TokenType:    tok.TokenType,
-			RefreshToken: tok.RefreshToken,
-			SavedAt:      time.Now().UTC(),
-		}
-		if !tok.Expiry.IsZero() {
-			exp := tok.Expiry
-			st.Expiry = &exp
-		}
-		for _, k := range persistedExtraKeys {
-			v := tok.Extra(k)
-			if v == nil {
-				continue
-			}
-			b, err := json.Marshal(v)
-			if err != nil {
-				continue
-			}
-			if st.Extra == nil {
-				st.Extra = make(map[string]json.RawMessage)
-			}
-			st.Extra[k] = b
-		}
-		data.Tokens[key] = st
+		data.Tokens[key] = storedFrom(tok)
 	}
 	b, err := json.MarshalIndent(data, "", "  ")
 	if err != nil {
@@ -337,4 +370,59 @@ func (f *FileStore) write(b []byte) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// Lock takes the refresh lock of key (see [FileStore]): an in-process lock,
+// then an OS file lock on the key's lock file, polled until ctx is done.
+func (f *FileStore) Lock(ctx context.Context, key string) (RefreshLock, error) {
+	v, _ := f.mu.keys.LoadOrStore(key, make(chan struct{}, 1))
+	ch := v.(chan struct{})
+	if err := acquireChan(ctx, ch); err != nil {
+		return nil, fmt.Errorf("auth: token store %s: lock: %w", f.path, err)
+	}
+	sum := sha256.Sum256([]byte(key))
+	lf, err := lockFile(ctx, f.path, "."+filepath.Base(f.path)+".lock-"+hex.EncodeToString(sum[:8]))
+	if err != nil {
+		<-ch
+		return nil, err
+	}
+	return &chanLock{
+		ch:      ch,
+		save:    func(ctx context.Context, tok *oauth2.Token) error { return f.Save(ctx, key, tok) },
+		release: func() { lf.Close() },
+	}, nil
+}
+
+// lockFile opens (creating it, mode 0600) the file name in the directory of
+// store and takes an exclusive flock on it, polling until ctx is done.
+// Closing the file releases the lock.
+func lockFile(ctx context.Context, store, name string) (*os.File, error) {
+	dir := filepath.Dir(store)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("auth: token store %s: %w", store, err)
+	}
+	lf, err := os.OpenFile(filepath.Join(dir, name), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("auth: token store %s: lock: %w", store, err)
+	}
+	wait := time.Millisecond
+	for {
+		ok, err := tryFlock(lf)
+		if err != nil {
+			lf.Close()
+			return nil, fmt.Errorf("auth: token store %s: lock: %w", store, err)
+		}
+		if ok {
+			return lf, nil
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			lf.Close()
+			return nil, fmt.Errorf("auth: token store %s: lock: %w", store, ctx.Err())
+		}
+		wait = min(2*wait, 20*time.Millisecond)
+	}
 }

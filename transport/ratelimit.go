@@ -39,6 +39,15 @@ type RateLimit struct {
 	// of Limit. Nil means the profile's; an empty, non-nil slice means
 	// none.
 	Endpoints []EndpointLimit
+	// Limiter, if set, replaces the in-process token buckets and 429
+	// pauses with a shared [Limiter], such as a Redis one, so that workers
+	// in several processes sharing a credential stay within its limit
+	// together and all pause when one of them gets a 429. Requests are keyed
+	// by [LimiterKey] of the profile's limit group and the credential; the
+	// rules are the resolved Limit, Burst and Endpoints above. When the
+	// limiter fails, the call fails with an error matching
+	// [ErrLimiterUnavailable] and is not sent.
+	Limiter Limiter
 }
 
 // EndpointLimit is a rate limit for the requests its Match function selects,
@@ -66,6 +75,7 @@ type limitRule struct {
 // resolvedLimits is a RateLimit with defaults applied.
 type resolvedLimits struct {
 	disabled bool
+	shared   Limiter  // nil: the in-process registry
 	provider Provider // limiter namespace, the profile's LimitGroup
 	rules    []limitRule
 }
@@ -74,7 +84,7 @@ func resolveLimits(p *Profile, rl RateLimit) resolvedLimits {
 	if rl.Disabled {
 		return resolvedLimits{disabled: true}
 	}
-	res := resolvedLimits{provider: p.limitGroup()}
+	res := resolvedLimits{provider: p.limitGroup(), shared: rl.Limiter}
 	def := p.RateLimit
 	limit, burst := rl.Limit, rl.Burst
 	if limit == 0 {
@@ -148,25 +158,32 @@ func newRegistry() *registry {
 // credential returns the hashed identity r is rate limited by; the raw
 // value is never stored.
 func (c *Client) credential(r *http.Request) uint64 {
-	var s string
-	switch {
-	case c.rateKey != nil:
-		s = c.rateKey(r)
-	case len(r.Header["Authorization"]) > 0:
-		s = r.Header["Authorization"][0]
-	default:
-		s = r.Header.Get("X-Api-Key")
-	}
+	s := c.credentialString(r)
 	if s == "" {
 		return 0
 	}
 	return maphash.String(c.reg.seed, s)
 }
 
+// credentialString is the identity r is rate limited by, in the clear.
+func (c *Client) credentialString(r *http.Request) string {
+	switch {
+	case c.rateKey != nil:
+		return c.rateKey(r)
+	case len(r.Header["Authorization"]) > 0:
+		return r.Header["Authorization"][0]
+	default:
+		return r.Header.Get("X-Api-Key")
+	}
+}
+
 // throttle waits until r may be sent under the client's limits and any 429
 // pause of its credential.
 func (c *Client) throttle(ctx context.Context, r *http.Request) error {
 	l := &c.limits
+	if l.shared != nil && !l.disabled {
+		return c.throttleShared(ctx, r)
+	}
 	if l.disabled || (len(l.rules) == 0 && c.reg.npauses.Load() == 0) {
 		return nil
 	}
@@ -259,6 +276,13 @@ func (c *Client) adapt(r *http.Request, d time.Duration) {
 		return
 	}
 	d = min(d, maxPause)
+	if sh := c.limits.shared; sh != nil {
+		// Best effort: a limiter that is down fails the next Reserve anyway.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 5*time.Second)
+		defer cancel()
+		_ = sh.Pause(ctx, LimiterKey(c.limits.provider, c.credentialString(r)), c.now().Add(d))
+		return
+	}
 	key := credKey{provider: c.limits.provider, cred: c.credential(r)}
 	now := c.now()
 	until := now.Add(d)
@@ -277,4 +301,117 @@ func (c *Client) adapt(r *http.Request, d time.Duration) {
 		reg.npauses.Store(int32(len(reg.pauses)))
 	}
 	reg.mu.Unlock()
+}
+
+// throttleShared is throttle for a shared [Limiter].
+func (c *Client) throttleShared(ctx context.Context, r *http.Request) error {
+	l := &c.limits
+	var buf [4]LimitRule
+	rules := buf[:0]
+	for _, rule := range l.rules {
+		if rule.match != nil && !rule.match(r) {
+			continue
+		}
+		rules = append(rules, LimitRule{Name: rule.name, Limit: rule.limit, Burst: rule.burst})
+	}
+	now := c.now()
+	res, err := l.shared.Reserve(ctx, LimiterKey(l.provider, c.credentialString(r)), rules)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("transport: %s: rate limit: %w", c.provider, ctx.Err())
+		}
+		return fmt.Errorf("transport: %s: %w: %w", c.provider, ErrLimiterUnavailable, err)
+	}
+	cancel := func() {
+		if res.Cancel != nil {
+			res.Cancel()
+		}
+	}
+	if !res.PausedUntil.IsZero() {
+		if wait := res.PausedUntil.Sub(now); wait > c.retry.MaxRetryAfter {
+			cancel()
+			return fmt.Errorf("%w: %s: the provider asked this credential to wait until %s (%v more, above MaxRetryAfter %v): %w",
+				ErrRetryAfterTooLong, c.provider, res.PausedUntil.UTC().Format(time.RFC3339), roundWait(wait), c.retry.MaxRetryAfter, ErrRateLimited)
+		}
+	}
+	wait := res.Delay
+	if wait <= 0 {
+		return nil
+	}
+	if dl, ok := ctx.Deadline(); ok && now.Add(wait).After(dl) {
+		cancel()
+		return fmt.Errorf("transport: %s: rate limit wait of %v: %w", c.provider, wait.Round(time.Millisecond), ErrWaitExceedsDeadline)
+	}
+	if err := c.sleep(ctx, wait); err != nil {
+		cancel()
+		return fmt.Errorf("transport: %s: rate limit wait: %w", c.provider, err)
+	}
+	return nil
+}
+
+// NewLocalLimiter returns a [Limiter] of in-process token buckets
+// (golang.org/x/time/rate) and pauses, private to the returned value: the
+// semantics of the default registry, for tests and for clients that must
+// not share limits with the rest of the process. It is safe for concurrent
+// use.
+func NewLocalLimiter() Limiter {
+	return &localLimiter{reg: newRegistry()}
+}
+
+// localLimiter is the registry behind the Limiter interface.
+type localLimiter struct {
+	reg *registry
+}
+
+func (ll *localLimiter) Reserve(ctx context.Context, key string, rules []LimitRule) (Reservation, error) {
+	reg := ll.reg
+	ck := credKey{cred: maphash.String(reg.seed, key)}
+	now := time.Now()
+	var res Reservation
+	reg.mu.Lock()
+	defer reg.mu.Unlock()
+	from := now
+	if until, ok := reg.pauses[ck]; ok {
+		if until.After(now) {
+			res.Delay, res.PausedUntil, from = until.Sub(now), until, until
+		} else {
+			delete(reg.pauses, ck)
+		}
+	}
+	var rvs []*rate.Reservation
+	for _, rule := range rules {
+		lk := limiterKey{credKey: ck, rule: rule.Name, limit: rule.Limit, burst: max(rule.Burst, 1)}
+		e := reg.limiters[lk]
+		if e == nil {
+			reg.sweepLocked(now)
+			e = &limiterEntry{lim: rate.NewLimiter(rule.Limit, max(rule.Burst, 1))}
+			reg.limiters[lk] = e
+		}
+		e.lastUse = now
+		rv := e.lim.ReserveN(from, 1)
+		rvs = append(rvs, rv)
+		res.Delay = max(res.Delay, rv.DelayFrom(now))
+	}
+	res.Cancel = func() {
+		for _, rv := range rvs {
+			rv.CancelAt(now)
+		}
+	}
+	if dl, ok := ctx.Deadline(); ok && now.Add(res.Delay).After(dl) {
+		res.Cancel()
+		res.Cancel = nil
+	}
+	return res, nil
+}
+
+func (ll *localLimiter) Pause(_ context.Context, key string, until time.Time) error {
+	reg := ll.reg
+	ck := credKey{cred: maphash.String(reg.seed, key)}
+	reg.mu.Lock()
+	defer reg.mu.Unlock()
+	if cur, ok := reg.pauses[ck]; !ok || cur.Before(until) {
+		reg.pauses[ck] = until
+		reg.npauses.Store(int32(len(reg.pauses)))
+	}
+	return nil
 }
