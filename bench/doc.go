@@ -12,6 +12,8 @@
 //   - BenchmarkTokenColdCache: 1000 goroutines on a cold token cache; reports token requests.
 //   - BenchmarkRateLimit: one client configured to a fake's Cobot-style limit; reports the share
 //     of the limit achieved and the 429s received.
-//   - BenchmarkSandbox: requests per second the validating sandbox serves; BenchmarkPrism sends
-//     the same load to a Stoplight Prism mock when HOSPITALITY_BENCH_PRISM_URL is set.
+//   - BenchmarkSandbox: requests per second the validating sandbox serves, each round paired with
+//     the same round sent to a Stoplight Prism mock of the same document when
+//     HOSPITALITY_BENCH_PRISM_OCTOTABLE, _CLOUDBEDS or _COBOT is set (scripts/bench.sh sets them);
+//     BenchmarkSandboxHandler: the sandbox's own time and allocations per request, no network.
 package bench

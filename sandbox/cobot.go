@@ -51,6 +51,7 @@ package sandbox
 // answers the example its document gives.
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -396,37 +397,51 @@ func (c *cobot) authenticate(r *http.Request, ai *openapi3filter.AuthenticationI
 }
 
 // cobotExample answers an operation with the example of its first 2xx response, in the
-// response's own media type.
+// response's own media type. The answer is the same every time: it is encoded once.
 func cobotExample(op *openapi3.Operation) opFunc {
+	answer := sync.OnceValue(func() cobotAnswer { return cobotExampleAnswer(op) })
 	return func(w http.ResponseWriter, _ *http.Request, _ map[string]string, _ []byte) {
-		for code := 200; code < 300; code++ {
-			ref := op.Responses.Status(code)
-			if ref == nil || ref.Value == nil {
+		a := answer()
+		if a.contentType != "" {
+			w.Header().Set("Content-Type", a.contentType)
+		}
+		w.WriteHeader(a.status)
+		w.Write(a.body)
+	}
+}
+
+// cobotAnswer is a canned answer: status, media type (none for an empty answer) and body.
+type cobotAnswer struct {
+	status      int
+	contentType string
+	body        []byte
+}
+
+func cobotExampleAnswer(op *openapi3.Operation) cobotAnswer {
+	for code := 200; code < 300; code++ {
+		ref := op.Responses.Status(code)
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		for _, mt := range []string{cobotJSONAPI, "application/json", "application/pdf"} {
+			m := ref.Value.Content.Get(mt)
+			if m == nil {
 				continue
 			}
-			for _, mt := range []string{cobotJSONAPI, "application/json", "application/pdf"} {
-				m := ref.Value.Content.Get(mt)
-				if m == nil {
-					continue
-				}
-				v := m.Example
-				if v == nil && m.Schema != nil && m.Schema.Value != nil {
-					v = m.Schema.Value.Example
-				}
-				if s, ok := v.(string); ok && mt == "application/pdf" {
-					w.Header().Set("Content-Type", mt)
-					w.WriteHeader(code)
-					fmt.Fprintf(w, "%s\n%%%%EOF\n", s)
-					return
-				}
-				cobotWriteDoc(w, mt, code, v)
-				return
+			v := m.Example
+			if v == nil && m.Schema != nil && m.Schema.Value != nil {
+				v = m.Schema.Value.Example
 			}
-			w.WriteHeader(code)
-			return
+			if s, ok := v.(string); ok && mt == "application/pdf" {
+				return cobotAnswer{code, mt, fmt.Appendf(nil, "%s\n%%%%EOF\n", s)}
+			}
+			var b bytes.Buffer
+			json.NewEncoder(&b).Encode(v) // as cobotWriteDoc writes it
+			return cobotAnswer{code, mt, b.Bytes()}
 		}
-		w.WriteHeader(http.StatusNoContent)
+		return cobotAnswer{status: code}
 	}
+	return cobotAnswer{status: http.StatusNoContent}
 }
 
 // cobotJSONAPI is the media type of API 2 requests and answers.

@@ -134,12 +134,50 @@ func cobotExampleDoc(a *api, operationID string, v any) error {
 	return fmt.Errorf("sandbox: cobot: no example answer for %q", operationID)
 }
 
-// cobotClone deep-copies a JSON value.
+// cobotClone deep-copies a JSON object: the maps and slices it is made of are copied, so that
+// changing the copy at any depth leaves m as it was. It encodes as m does.
 func cobotClone(m map[string]any) map[string]any {
-	b, _ := json.Marshal(m)
-	var out map[string]any
-	json.Unmarshal(b, &out)
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = cobotCloneValue(v)
+	}
 	return out
+}
+
+func cobotCloneValue(v any) any {
+	switch x := v.(type) {
+	case nil, string, bool, float64, int, json.Number:
+		return x
+	case map[string]any:
+		return cobotClone(x)
+	case []any:
+		if x == nil {
+			return x
+		}
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cobotCloneValue(e)
+		}
+		return out
+	case []map[string]any:
+		if x == nil {
+			return nil
+		}
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cobotClone(e)
+		}
+		return out
+	default:
+		// Anything else (typed slices and maps the handlers stored) through JSON, as before.
+		b, _ := json.Marshal(x)
+		var out any
+		json.Unmarshal(b, &out)
+		return out
+	}
 }
 
 // ops returns the stateful operations of API 2 or API 1.

@@ -3,7 +3,6 @@ package sandbox
 import (
 	"cmp"
 	"encoding/base64"
-	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
@@ -88,7 +87,7 @@ func (st *octotableState) fill(r *octotable.Reservation, roomID, serviceID int64
 
 func (st *octotableState) create(w http.ResponseWriter, _ *http.Request, _ map[string]string, body []byte) {
 	var in octotable.ReservationCreate
-	if err := json.Unmarshal(body, &in); err != nil {
+	if err := decodeRequest(body, &in); err != nil {
 		octotableError(w, http.StatusBadRequest, "BAD_REQUEST", "request body: "+err.Error())
 		return
 	}
@@ -130,7 +129,7 @@ func (st *octotableState) get(w http.ResponseWriter, _ *http.Request, params map
 
 func (st *octotableState) update(w http.ResponseWriter, _ *http.Request, params map[string]string, body []byte) {
 	var in octotable.ReservationUpdate
-	if err := json.Unmarshal(body, &in); err != nil {
+	if err := decodeRequest(body, &in); err != nil {
 		// The real service answers malformed updates with 500, not 400.
 		octotableError(w, http.StatusInternalServerError, "INTERNAL_ERROR", "could not read the reservation: "+err.Error())
 		return

@@ -17,11 +17,13 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"slices"
@@ -32,8 +34,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/gorillamux"
 )
 
 // Credentials are the synthetic credentials the sandbox accepts. They are not secrets: anyone
@@ -115,8 +115,10 @@ type Server struct {
 	tokenRequests atomic.Int64
 	apiRequests   atomic.Int64
 
-	opMu sync.Mutex
-	ops  map[string]*OpStats // "<api prefix> <operationId>" → counts
+	// idPrefix and idCount make the X-Request-ID of every API answer: a random prefix per Server
+	// and a counter, so that no answer waits for the system's random source.
+	idPrefix [16]byte
+	idCount  atomic.Uint32
 
 	cobot *cobot // Cobot's OAuth and booking state, for CobotTestToken
 }
@@ -139,7 +141,12 @@ type api struct {
 	name    string // provider name used in token bookkeeping
 	prefix  string // path prefix on the sandbox, e.g. "/kobas/v3"
 	doc     *openapi3.T
-	router  routers.Router
+	router  *router
+	opsByID map[string]*openapi3.Operation // the document's operations by operationId
+	stats   map[string]*opCounter          // this Server's counts by operationId, read-only once mounted
+	// options are the validation options of every request: the credential check of
+	// authenticate or the default one, built once when the API is mounted.
+	options *openapi3filter.Options
 	errorFn func(w http.ResponseWriter, status int, code, msg string)
 	check   func(s *Server, r *http.Request) (status int, code, msg string) // provider checks beyond the spec
 	ops     map[string]opFunc                                               // stateful operations by operationId
@@ -161,38 +168,59 @@ type authError struct {
 
 func (e *authError) Error() string { return e.msg }
 
-// decoderHeader names, on the copy of a request being validated, the API whose body decoders
-// apply. kin-openapi keeps body decoders in a process-wide registry, so the sandbox registers one
-// dispatcher per media type that picks the API's decoder and otherwise falls back to the one
-// registered before.
-const decoderHeader = "X-Sandbox-Body-Decoder"
-
+// kin-openapi keeps body decoders in a process-wide registry, so the sandbox registers one
+// dispatcher per media type. It picks the decoder of the API whose document the schema being
+// decoded belongs to (every request body schema of a mounted document is recorded) and otherwise
+// falls back to the decoder registered before.
 var (
-	decodersMu sync.Mutex
-	decoders   = map[string]map[string]openapi3filter.BodyDecoder{} // media type → API name → decoder
+	decodersMu  sync.RWMutex
+	decoders    = map[string]map[string]openapi3filter.BodyDecoder{} // media type → API name → decoder
+	bodySchemas = map[*openapi3.SchemaRef]string{}                   // request body schema → API name
+	// internedDocs are the documents whose member names jsonNames holds.
+	internedDocs = map[*openapi3.T]struct{}{}
 )
 
-func registerBodyDecoder(apiName, mediaType string, d openapi3filter.BodyDecoder) {
+// registerBodyDecoders records the request body schemas of a's document and installs its
+// decoders by media type.
+func registerBodyDecoders(a *api, byType map[string]openapi3filter.BodyDecoder) {
 	decodersMu.Lock()
 	defer decodersMu.Unlock()
-	if byAPI := decoders[mediaType]; byAPI != nil {
-		byAPI[apiName] = d
-		return
+	var roots []*openapi3.SchemaRef
+	for _, op := range a.opsByID {
+		if op.RequestBody == nil || op.RequestBody.Value == nil {
+			continue
+		}
+		for _, mt := range op.RequestBody.Value.Content {
+			if mt != nil && mt.Schema != nil {
+				bodySchemas[mt.Schema] = a.name
+				roots = append(roots, mt.Schema)
+			}
+		}
 	}
-	decoders[mediaType] = map[string]openapi3filter.BodyDecoder{apiName: d}
-	fallback := openapi3filter.RegisteredBodyDecoder(mediaType)
-	openapi3filter.RegisterBodyDecoder(mediaType, func(body io.Reader, h http.Header, sch *openapi3.SchemaRef, enc openapi3filter.EncodingFn) (any, error) {
-		decodersMu.Lock()
-		d := decoders[mediaType][h.Get(decoderHeader)]
-		decodersMu.Unlock()
-		if d == nil {
-			d = fallback
+	if _, done := internedDocs[a.doc]; !done {
+		internedDocs[a.doc] = struct{}{}
+		internNames(roots)
+	}
+	for mediaType, d := range byType {
+		if byAPI := decoders[mediaType]; byAPI != nil {
+			byAPI[a.name] = d
+			continue
 		}
-		if d == nil {
-			return nil, fmt.Errorf("unsupported content type %q", mediaType)
-		}
-		return d(body, h, sch, enc)
-	})
+		decoders[mediaType] = map[string]openapi3filter.BodyDecoder{a.name: d}
+		fallback := openapi3filter.RegisteredBodyDecoder(mediaType)
+		openapi3filter.RegisterBodyDecoder(mediaType, func(body io.Reader, h http.Header, sch *openapi3.SchemaRef, enc openapi3filter.EncodingFn) (any, error) {
+			decodersMu.RLock()
+			d := decoders[mediaType][bodySchemas[sch]]
+			decodersMu.RUnlock()
+			if d == nil {
+				d = fallback
+			}
+			if d == nil {
+				return nil, fmt.Errorf("unsupported content type %q", mediaType)
+			}
+			return d(body, h, sch, enc)
+		})
+	}
 }
 
 // opFunc answers one validated request of a stateful operation. params holds the path parameters
@@ -202,6 +230,9 @@ type opFunc func(w http.ResponseWriter, r *http.Request, params map[string]strin
 // New builds a sandbox without starting it; see [Server.Start] and [Server.ServeHTTP].
 func New(opts Options) (*Server, error) {
 	s := &Server{creds: DefaultCredentials, opts: opts, mux: http.NewServeMux(), tokens: map[string]issued{}}
+	var seed [8]byte
+	rand.Read(seed[:])
+	hex.Encode(s.idPrefix[:], seed[:])
 	if opts.Credentials != nil {
 		s.creds = *opts.Credentials
 	}
@@ -279,13 +310,26 @@ func (s *Server) Stats() (tokenRequests, apiRequests int64) {
 // requests the sandbox validated and how many it rejected. Contract tests use it to prove that every
 // operation of a spec was exercised.
 func (s *Server) Operations() map[string]OpStats {
-	s.opMu.Lock()
-	defer s.opMu.Unlock()
-	out := make(map[string]OpStats, len(s.ops))
-	for k, v := range s.ops {
-		out[k] = *v
+	out := map[string]OpStats{}
+	for _, a := range s.apis {
+		for id, c := range a.stats {
+			valid, violations := int(c.valid.Load()), int(c.violations.Load())
+			if valid == 0 && violations == 0 {
+				continue
+			}
+			key := a.prefix + " " + id
+			st := out[key]
+			st.Valid += valid
+			st.Violations += violations
+			out[key] = st
+		}
 	}
 	return out
+}
+
+// opCounter counts the requests of one operation; see [Server.Operations].
+type opCounter struct {
+	valid, violations atomic.Int64
 }
 
 // SpecOperations returns the operationIds the sandbox serves under the API path prefix, sorted.
@@ -306,21 +350,14 @@ func (s *Server) SpecOperations(prefix string) []string {
 }
 
 func (s *Server) count(a *api, operationID string, valid bool) {
-	s.opMu.Lock()
-	defer s.opMu.Unlock()
-	if s.ops == nil {
-		s.ops = map[string]*OpStats{}
-	}
-	key := a.prefix + " " + operationID
-	st := s.ops[key]
-	if st == nil {
-		st = &OpStats{}
-		s.ops[key] = st
+	c := a.stats[operationID]
+	if c == nil {
+		return // every operation of the document has a counter from the start
 	}
 	if valid {
-		st.Valid++
+		c.valid.Add(1)
 	} else {
-		st.Violations++
+		c.violations.Add(1)
 	}
 }
 
@@ -362,20 +399,48 @@ func (s *Server) mount(a *api, spec []byte) error {
 	if err != nil {
 		return err
 	}
-	a.doc, a.router = m.doc, m.router
-	for mt, d := range a.bodyDecoders {
-		registerBodyDecoder(a.name, mt, d)
+	a.doc, a.router, a.opsByID = m.doc, m.router, m.opsByID
+	a.stats = make(map[string]*opCounter, len(m.opsByID))
+	for id := range m.opsByID {
+		a.stats[id] = &opCounter{}
 	}
+	a.options = &openapi3filter.Options{AuthenticationFunc: func(_ context.Context, ai *openapi3filter.AuthenticationInput) error {
+		r := ai.RequestValidationInput.Request
+		if a.authenticate != nil {
+			return a.authenticate(r, ai)
+		}
+		switch sch := ai.SecurityScheme; sch.Type {
+		case "oauth2":
+			return s.bearerOK(r, a.name)
+		case "apiKey":
+			if sch.In == "header" && r.Header.Get(sch.Name) == "" {
+				return fmt.Errorf("missing %s header", sch.Name)
+			}
+		}
+		return nil
+	}}
+	// JSON bodies with the sandbox's own decoder (kin-openapi's value, decoded faster), unless
+	// the API brings its own; media types kin-openapi has no decoder for keep having none.
+	byType := map[string]openapi3filter.BodyDecoder{}
+	for _, mt := range jsonMediaTypes {
+		if openapi3filter.RegisteredBodyDecoder(mt) != nil {
+			byType[mt] = jsonBodyDecoder
+		}
+	}
+	maps.Copy(byType, a.bodyDecoders)
+	registerBodyDecoders(a, byType)
 	s.apis = append(s.apis, a)
 	s.mux.Handle(a.prefix+"/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveAPI(a, w, r) }))
 	return nil
 }
 
-// routed is a validated document whose servers point at one path prefix, with its router. Both
-// are read-only once built, so every Server in the process shares them.
+// routed is a validated document whose servers point at one path prefix, with its router and its
+// operations by operationId. All are read-only once built, so every Server in the process shares
+// them.
 type routed struct {
-	doc    *openapi3.T
-	router routers.Router
+	doc     *openapi3.T
+	router  *router
+	opsByID map[string]*openapi3.Operation
 }
 
 type routedKey struct {
@@ -401,60 +466,48 @@ func loadRouted(name, prefix string, spec []byte) (*routed, error) {
 	}
 	// Route by path under the prefix, whatever host the sandbox is reached at.
 	doc.Servers = openapi3.Servers{{URL: "http://sandbox" + prefix}}
-	router, err := gorillamux.NewRouter(doc)
+	router, err := newRouter(doc, prefix)
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %s router: %w", name, err)
 	}
-	m, _ := routedCache.LoadOrStore(key, &routed{doc: doc, router: router})
+	ops := map[string]*openapi3.Operation{}
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			ops[op.OperationID] = op
+		}
+	}
+	m, _ := routedCache.LoadOrStore(key, &routed{doc: doc, router: router, opsByID: ops})
 	return m.(*routed), nil
+}
+
+// requestID returns the X-Request-ID of an answer: "sbx-" and 24 hexadecimal digits, unique per
+// Server until the counter wraps after 2³² answers.
+func (s *Server) requestID() string {
+	var b [4 + 16 + 8]byte
+	copy(b[:], "sbx-")
+	copy(b[4:], s.idPrefix[:])
+	var n [4]byte
+	binary.BigEndian.PutUint32(n[:], s.idCount.Add(1))
+	hex.Encode(b[20:], n[:])
+	return string(b[:])
 }
 
 func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 	s.apiRequests.Add(1)
 	// Every answer carries a request id, as the providers' do, so SDK errors can report it.
-	id := make([]byte, 12)
-	rand.Read(id)
-	w.Header().Set("X-Request-ID", "sbx-"+hex.EncodeToString(id))
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	w.Header()["X-Request-Id"] = []string{s.requestID()}
+	body, err := readBody(w, r)
 	if err != nil {
 		a.errorFn(w, http.StatusRequestEntityTooLarge, "bad_request", "request body too large or unreadable")
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
-	rr := r.Clone(r.Context())
-	rr.Body = io.NopCloser(bytes.NewReader(body))
-	u := *r.URL
-	u.Scheme, u.Host = "http", "sandbox"
-	rr.URL = &u
-	rr.Header.Del(decoderHeader)
-	if len(a.bodyDecoders) > 0 {
-		rr.Header.Set(decoderHeader, a.name)
-	}
-	route, params, err := a.router.FindRoute(rr)
+	route, params, err := a.router.find(r)
 	if err != nil {
 		a.errorFn(w, http.StatusNotFound, "not_found", fmt.Sprintf("no %s operation for %s %s", a.name, r.Method, r.URL.Path))
 		return
 	}
-	in := &openapi3filter.RequestValidationInput{
-		Request: rr, PathParams: params, Route: route,
-		Options: &openapi3filter.Options{
-			AuthenticationFunc: func(_ context.Context, ai *openapi3filter.AuthenticationInput) error {
-				if a.authenticate != nil {
-					return a.authenticate(r, ai)
-				}
-				switch sch := ai.SecurityScheme; sch.Type {
-				case "oauth2":
-					return s.bearerOK(r, a.name)
-				case "apiKey":
-					if sch.In == "header" && r.Header.Get(sch.Name) == "" {
-						return fmt.Errorf("missing %s header", sch.Name)
-					}
-				}
-				return nil
-			},
-		},
-	}
-	if err := openapi3filter.ValidateRequest(r.Context(), in); err != nil {
+	if err := route.validate(r.Context(), r, params, body, a.options); err != nil {
 		s.count(a, route.Operation.OperationID, false)
 		var sec *openapi3filter.SecurityRequirementsError
 		if errors.As(err, &sec) {
@@ -489,10 +542,41 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 		op(w, r, params, body)
 		return
 	}
-	status, answer := example(route.Operation)
-	w.Header().Set("Content-Type", "application/json")
+	status, answer := cachedExample(route.Operation)
+	h := w.Header()
+	h["Content-Type"] = []string{"application/json"}
 	w.WriteHeader(status)
 	w.Write(answer)
+}
+
+// readBody reads the body of r, at most maxBody bytes. Requests without a body read nothing.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil, nil
+	}
+	if n := r.ContentLength; n >= 0 && n <= maxBody {
+		// The length is known: one buffer of that size (plus one byte to see the end).
+		b := make([]byte, 0, n+1)
+		for {
+			m, err := r.Body.Read(b[len(b):cap(b)])
+			b = b[:len(b)+m]
+			if err == io.EOF {
+				return b, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			if len(b) == cap(b) {
+				break // longer than announced: read the rest the ordinary way
+			}
+		}
+		rest, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody-int64(len(b))))
+		if err != nil {
+			return nil, err
+		}
+		return append(b, rest...), nil
+	}
+	return io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 }
 
 // maxBody bounds request bodies the sandbox reads.
@@ -501,15 +585,31 @@ const maxBody = 10 << 20
 // exampleOf decodes the example answer of operationID into v; seeds for stateful operations come
 // from the same examples the spec documents.
 func (a *api) exampleOf(operationID string, v any) error {
-	for _, item := range a.doc.Paths.Map() {
-		for _, op := range item.Operations() {
-			if op.OperationID == operationID {
-				_, b := example(op)
-				return json.Unmarshal(b, v)
-			}
-		}
+	if op := a.opsByID[operationID]; op != nil {
+		_, b := cachedExample(op)
+		return json.Unmarshal(b, v)
 	}
 	return fmt.Errorf("sandbox: %s: no operation %q", a.name, operationID)
+}
+
+// exampleAnswer is the answer [example] makes of an operation.
+type exampleAnswer struct {
+	status int
+	body   []byte
+}
+
+var exampleCache sync.Map // *openapi3.Operation → exampleAnswer
+
+// cachedExample returns what [example] returns for op, encoding the example once per process:
+// documents are read-only once loaded. The body is shared: callers must not change it.
+func cachedExample(op *openapi3.Operation) (int, []byte) {
+	if v, ok := exampleCache.Load(op); ok {
+		ex := v.(exampleAnswer)
+		return ex.status, ex.body
+	}
+	status, body := example(op)
+	exampleCache.Store(op, exampleAnswer{status, body})
+	return status, body
 }
 
 // describe turns a validation error into a message naming the offending parameter or field.

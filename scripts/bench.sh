@@ -12,12 +12,19 @@ RESULTS=bench/RESULTS.md
 LAST=bench/last.txt
 
 tmp=$(mktemp -d)
-prism_pid=""
+prism_pids=()
+stop_prism() {
+	local pid
+	for pid in "${prism_pids[@]}"; do
+		if kill -0 "$pid" 2>/dev/null; then
+			kill "$pid" 2>/dev/null || true
+			wait "$pid" 2>/dev/null || true
+		fi
+	done
+	prism_pids=()
+}
 cleanup() {
-	if [ -n "$prism_pid" ] && kill -0 "$prism_pid" 2>/dev/null; then
-		kill "$prism_pid" 2>/dev/null || true
-		wait "$prism_pid" 2>/dev/null || true
-	fi
+	stop_prism
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -58,45 +65,66 @@ fi
 run "token fetching" -bench '^BenchmarkTokenColdCache$' -benchmem -count=3 ./bench/
 # 3. Rate-limit efficiency: 60 calls (about 3 s) per run.
 run "rate limit" -bench '^BenchmarkRateLimit$' -benchtime=1x -count=3 ./bench/
-# 4. Sandbox throughput, then the same load against Prism when it can be installed.
-run "sandbox throughput" -bench '^BenchmarkSandbox$' -benchtime=1x -count=5 ./bench/
-
+# 3b. Fleet mode (issue 14): one 20 s run of 8 processes × 4 connections sharing a FileStore, and
+# the shared limiter's cost per call, a Redis round trip against in-process (nested module).
+run "fleet token refresh" -bench '^BenchmarkFleetFileStore$' -benchtime=1x ./bench/
+echo "bench: shared limiter overhead" >&2
+(cd stores/redis && go test -run '^$' -bench '^BenchmarkLimiterReserve$' -benchmem -count=3 .) 2>&1 | tee -a "$raw" ||
+	failures+=("shared limiter overhead")
+# 4. Sandbox throughput against Stoplight Prism serving the same documents: one Prism mock per
+# document, all started before the run; BenchmarkSandbox sends each round to the sandbox and to
+# Prism in turn (same workers, same request count), so each ratio is measured side by side.
+# Without Prism it measures the sandbox alone. Then the sandbox's own cost per request
+# (BenchmarkSandboxHandler: time and allocations, no network).
 prism_note=""
+prism_env=()
 prism_status=0
 scripts/prism.sh install || prism_status=$?
 if [ "$prism_status" -eq 0 ]; then
 	port=4510
-	while (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-	scripts/prism.sh mock specs/octotable.yaml "$port" >"$tmp/prism.log" 2>&1 &
-	prism_pid=$!
-	up=""
-	for _ in $(seq 1 120); do
-		if (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-			up=1
-			break
-		fi
-		kill -0 "$prism_pid" 2>/dev/null || break
-		sleep 0.25
+	free_port() {
+		while (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+	}
+	declare -A prism_ports=()
+	for doc in octotable cloudbeds cobot; do
+		free_port
+		prism_ports[$doc]=$port
+		scripts/prism.sh mock "specs/$doc.yaml" "$port" >"$tmp/prism-$doc.log" 2>&1 &
+		prism_pids+=($!)
+		port=$((port + 1))
 	done
-	if [ -n "$up" ]; then
-		HOSPITALITY_BENCH_PRISM_URL="http://127.0.0.1:$port" \
-			run "prism throughput" -bench '^BenchmarkPrism$' -benchtime=1x -count=3 ./bench/
-	else
-		prism_note="prism mock did not start (see its log below)"
-		echo "bench: $prism_note" >&2
-		tail -n 20 "$tmp/prism.log" >&2 || true
-	fi
-	kill "$prism_pid" 2>/dev/null || true
-	wait "$prism_pid" 2>/dev/null || true
-	prism_pid=""
+	for doc in octotable cloudbeds cobot; do
+		up=""
+		for _ in $(seq 1 240); do
+			if (: >"/dev/tcp/127.0.0.1/${prism_ports[$doc]}") 2>/dev/null; then
+				up=1
+				break
+			fi
+			sleep 0.25
+		done
+		if [ -z "$up" ]; then
+			prism_note="${prism_note:+$prism_note; }prism mock of specs/$doc.yaml did not start"
+			echo "bench: prism mock of specs/$doc.yaml did not start:" >&2
+			tail -n 20 "$tmp/prism-$doc.log" >&2 || true
+			continue
+		fi
+		prism_env+=("HOSPITALITY_BENCH_PRISM_${doc^^}=http://127.0.0.1:${prism_ports[$doc]}")
+	done
 else
 	prism_note="npm is unavailable or the install of @stoplight/prism-cli failed (scripts/prism.sh install)"
 	echo "bench: Prism skipped: $prism_note" >&2
 fi
+for e in "${prism_env[@]}"; do export "${e?}"; done
+run "sandbox throughput vs Prism" -bench '^BenchmarkSandbox$' -benchtime=1x -count=3 ./bench/
+for e in "${prism_env[@]}"; do unset "${e%%=*}"; done
+stop_prism
+run "sandbox cost per request" -bench '^BenchmarkSandboxHandler$' -benchmem -benchtime=0.5s -count=3 ./bench/
 
 # The packages' own micro-benchmarks (transport chain, wire types, form encoder), briefly.
+# Nested modules (their own go.mod) are left out: go test runs this module's packages only.
 mapfile -t pkgs < <(grep -rl --include='*_test.go' --exclude-dir=.git --exclude-dir=bench '^func Benchmark' . |
-	xargs -r -n1 dirname | sort -u)
+	xargs -r -n1 dirname | sort -u |
+	grep -Fxf <(go list -f '{{.Dir}}' ./... | sed "s|^$PWD|.|") || true)
 if [ ${#pkgs[@]} -gt 0 ]; then
 	run "package micro-benchmarks" -bench . -benchmem -benchtime=200ms "${pkgs[@]}"
 fi
@@ -112,6 +140,27 @@ fi
 if go test -run '^$' -bench '^BenchmarkCall$/^KobasVenues$/^SDK$' -benchtime=3s \
 	-memprofile "$tmp/mem-small.prof" -o "$tmp/bench.test" ./bench/ >/dev/null 2>&1; then
 	prof_mem_small=$(go tool pprof -sample_index=alloc_objects -top -nodecount=25 "$tmp/bench.test" "$tmp/mem-small.prof" 2>/dev/null || true)
+fi
+
+# Profiles of the sandbox: what its own work per request went to (CPU, what serveAPI spent its
+# time on, and allocation sites; the handler called directly), in the form of
+# bench/testdata/sandbox-before-profiles.txt, and the slowest write under the loopback load, which
+# adds the HTTP stack, the load generator and the garbage collector.
+prof_sb="" prof_sb_load=""
+for op in OctotableRead OctotableWrite CloudbedsGetReservations CloudbedsPostGuest CobotCreateBooking; do
+	if go test -run '^$' -bench "^BenchmarkSandboxHandler\$/^$op\$" -benchtime=1s -benchmem \
+		-cpuprofile "$tmp/sb-cpu.prof" -memprofile "$tmp/sb-mem.prof" -o "$tmp/bench.test" ./bench/ >"$tmp/sb.txt" 2>&1; then
+		prof_sb+=$'\n'"== $op: $(grep '^Benchmark' "$tmp/sb.txt" | awk '{print $3, $4, $5, $6, $7, $8}')"$'\n'
+		prof_sb+=$(go tool pprof -peek 'sandbox.\(\*Server\).serveAPI$' "$tmp/bench.test" "$tmp/sb-cpu.prof" 2>/dev/null |
+			grep -E '\|   ' | grep -v 'mount.func' | head -12 || true)
+		prof_sb+=$'\n'"-- allocations (alloc_objects)"$'\n'
+		prof_sb+=$(go tool pprof -sample_index=alloc_objects -top -nodecount=8 "$tmp/bench.test" "$tmp/sb-mem.prof" 2>/dev/null | tail -8 || true)
+		prof_sb+=$'\n'
+	fi
+done
+if go test -run '^$' -bench '^BenchmarkSandbox$/^OctotableWrite$' -benchtime=2x \
+	-cpuprofile "$tmp/sb-load.prof" -o "$tmp/bench.test" ./bench/ >/dev/null 2>&1; then
+	prof_sb_load=$(go tool pprof -top -nodecount=30 "$tmp/bench.test" "$tmp/sb-load.prof" 2>/dev/null || true)
 fi
 
 # 5. Generation: scripts/generate.sh in a copy of the tree (so the working tree is left alone),
@@ -153,7 +202,8 @@ if [ -f "$LAST" ]; then
 fi
 cp "$raw" "$LAST"
 
-summary=$(go run ./bench/cmd/summary -gen "$gen_times" -gen-apis "${gen_apis:-none}" -prism "$prism_note" <"$raw")
+summary=$(go run ./bench/cmd/summary -gen "$gen_times" -gen-apis "${gen_apis:-none}" -prism "$prism_note" \
+	-sandbox-before bench/testdata/sandbox-before.txt <"$raw")
 
 {
 	echo "# Benchmark results"
@@ -198,6 +248,27 @@ summary=$(go run ./bench/cmd/summary -gen "$gen_times" -gen-apis "${gen_apis:-no
 	echo
 	echo '```'
 	echo "${prof_mem_small:-not recorded}"
+	echo '```'
+	echo "</details>"
+	echo
+	echo "<details><summary>Sandbox, per request (BenchmarkSandboxHandler): what serveAPI spent its time on, allocation sites</summary>"
+	echo
+	echo '```'
+	echo "${prof_sb:-not recorded}"
+	echo '```'
+	echo "</details>"
+	echo
+	echo "<details><summary>Sandbox CPU under load, BenchmarkSandbox/OctotableWrite without Prism (go tool pprof -top)</summary>"
+	echo
+	echo '```'
+	echo "${prof_sb_load:-not recorded}"
+	echo '```'
+	echo "</details>"
+	echo
+	echo "<details><summary>Sandbox profiles before the changes of issue 19 (bench/testdata/sandbox-before-profiles.txt)</summary>"
+	echo
+	echo '```'
+	cat bench/testdata/sandbox-before-profiles.txt 2>/dev/null || echo "not recorded"
 	echo '```'
 	echo "</details>"
 	echo

@@ -79,3 +79,38 @@ BenchmarkDecode/CloudbedsReservations/Plain-2   490   2416904 ns/op   403217 B/o
 		t.Errorf("piecesTable() lists a piece that was not measured:\n%s", out.String())
 	}
 }
+
+func TestSandboxTable(t *testing.T) {
+	const raw = `BenchmarkSandbox/OctotableRead-2   1   650000000 ns/op   40800 canned-req/s   3400 prism-req/s   34000 req/s   10.0 x-prism
+BenchmarkSandbox/OctotableRead-2   1   650000000 ns/op   3000 prism-req/s   36000 req/s   12.0 x-prism
+BenchmarkSandbox/OctotableRead-2   1   650000000 ns/op   3500 prism-req/s   28000 req/s   8.0 x-prism
+BenchmarkSandbox/CloudbedsPostReservation-2   1   200000000 ns/op   10000 req/s
+BenchmarkSandboxHandler/OctotableRead-2   200000   4400 ns/op   2456 B/op   47 allocs/op
+`
+	const old = `BenchmarkSandbox/OctotableRead-2   1   650000000 ns/op   3300 prism-req/s   26000 req/s   7.9 x-prism
+BenchmarkSandboxHandler/OctotableRead-2   200000   6900 ns/op   5136 B/op   91 allocs/op
+`
+	res, err := parse(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := parse(strings.NewReader(old))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	sandboxTable(&out, res, before, "")
+	for _, want := range []string{
+		// Medians: 34000 and 3400 req/s, the runs' ratios 10.0; the handler 4.4 µs, 47 allocations.
+		"| OctoTable GET /reservations, 3 query filters | 34000 | 3400 | 10.0× | met | 40800 | 12.0× | 4.4 | 47 | 26000 | 7.9× | 6.9 | 91 |",
+		"| Cloudbeds v1.3 POST /postReservation, PHP-style form (rooms[0][roomTypeID]=…) | 10000 | cannot serve it | — | — | — | — | — | — | — | — | — | — |",
+		"Prism 5.16 answers 415",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("sandboxTable() =\n%s\nwant a line containing\n%s", out.String(), want)
+		}
+	}
+	if strings.Contains(out.String(), "OctoTable POST") {
+		t.Errorf("sandboxTable() lists an operation that was not measured:\n%s", out.String())
+	}
+}
