@@ -372,11 +372,11 @@ encoding/json/v2's v1 mode, as the generated clients do.
 
 What is left per request is kin-openapi's schema walk, the two decodings of a JSON body (the tree it
 validates and the handler's typed value), the handler and its JSON answer (see the profiles). On the
-OctoTable operations that is 4-18 µs, against some 50-60 µs of CPU that the loopback round trip
-itself takes on this 2-core machine (client, net/http server, system calls, garbage collection):
-the ceiling column is the rate of a server doing no work at all, and it is 12-14× Prism's on
-OctoTable's small documents. There the sandbox reaches about three quarters of the ceiling on reads
-and three fifths on writes, short of 10×.
+OctoTable operations that is a few µs for the read and some twenty for the write, against the tens
+of µs of CPU that the loopback round trip itself takes on this 2-core machine (client, net/http
+server, system calls, garbage collection): the ceiling column is the rate of a server that does no
+work at all, and on OctoTable's small documents it is only some 10-18× Prism's. The sandbox's
+share of that ceiling decides those two rows, which stay near 10× (reads) and under it (writes).
 `
 
 // fmtMedian formats the median of name's values in unit, scaled, or "—".
