@@ -159,18 +159,9 @@ func (cfg CloudbedsConfig) credentials(ctx context.Context) (authorize, reject f
 		authorize, reject = bearer(cfg.TokenSource)
 		return authorize, reject, nil
 	}
-	src, err := oauthSource(ctx, *cfg.OAuth, cfg.Token, auth.CloudbedsTokenSource, auth.CloudbedsStoredTokenSource,
-		func(c auth.CloudbedsConfig, tok *oauth2.Token) (sourceKey, bool) {
-			if tok != nil {
-				return tokenSourceKey("cloudbeds", c.ClientID, tok)
-			}
-			return storeSourceKey("cloudbeds", c.ClientID, c.Store, c.StoreKey)
-		})
-	if err != nil {
-		return nil, nil, err
-	}
-	authorize, reject = bearer(src)
-	return authorize, reject, nil
+	o := cfg.OAuth
+	return oauthBearer(ctx, *o, cfg.Token, "cloudbeds", o.ClientID, o.Store, o.StoreKey,
+		auth.CloudbedsTokenSource, auth.CloudbedsStoredTokenSource)
 }
 
 // discover returns the API origin (scheme and host) Cloudbeds names for the credential. The

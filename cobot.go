@@ -113,18 +113,8 @@ func (cfg CobotConfig) credentials(ctx context.Context) (authorize, reject func(
 	if oc.OnSaveError == nil {
 		oc.OnSaveError = cfg.OnSaveError
 	}
-	src, err := oauthSource(ctx, oc, cfg.Token, auth.CobotTokenSource, auth.CobotStoredTokenSource,
-		func(c auth.CobotConfig, tok *oauth2.Token) (sourceKey, bool) {
-			if tok != nil {
-				return tokenSourceKey("cobot", c.ClientID, tok)
-			}
-			return storeSourceKey("cobot", c.ClientID, c.Store, c.StoreKey)
-		})
-	if err != nil {
-		return nil, nil, err
-	}
-	authorize, reject = bearer(src)
-	return authorize, reject, nil
+	return oauthBearer(ctx, oc, cfg.Token, "cobot", oc.ClientID, oc.Store, oc.StoreKey,
+		auth.CobotTokenSource, auth.CobotStoredTokenSource)
 }
 
 // NewCobot returns a typed Cobot API 2 client: bearer authentication, the JSON:API Accept header

@@ -3,6 +3,7 @@ package hospitality
 import (
 	"context"
 	"crypto/sha256"
+	"net/http"
 	"reflect"
 	"runtime"
 	"sync"
@@ -75,17 +76,17 @@ func sharedSource(key sourceKey, mk func() *auth.CachedSource) *auth.CachedSourc
 	return s
 }
 
-// oauthSource validates the OAuth configuration cfg and returns the connection's token source:
-// fromToken's, starting from tok, when tok is set, and otherwise fromStore's, which continues from
-// the token kept in cfg's store. Sources are shared per connection (see [sourceKey]); key returns
-// the connection's key for cfg and tok.
-func oauthSource[C interface{ Validate() error }](ctx context.Context, cfg C, tok *oauth2.Token,
+// oauthBearer validates the OAuth configuration cfg and authorizes with the connection's token
+// source (see [bearer]): fromToken's, starting from tok, when tok is set, and otherwise
+// fromStore's, which continues from the token kept in store under storeKey. Sources are shared
+// per connection of provider and clientID (see [sourceKey]).
+func oauthBearer[C interface{ Validate() error }](ctx context.Context, cfg C, tok *oauth2.Token,
+	provider, clientID string, store auth.TokenStore, storeKey string,
 	fromToken func(context.Context, C, *oauth2.Token) *auth.CachedSource,
 	fromStore func(context.Context, C) *auth.CachedSource,
-	key func(C, *oauth2.Token) (sourceKey, bool),
-) (*auth.CachedSource, error) {
+) (authorize, reject func(context.Context, *http.Request) error, err error) {
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mk := func() *auth.CachedSource {
 		if tok != nil {
@@ -93,8 +94,16 @@ func oauthSource[C interface{ Validate() error }](ctx context.Context, cfg C, to
 		}
 		return fromStore(ctx, cfg)
 	}
-	if k, ok := key(cfg, tok); ok {
-		return sharedSource(k, mk), nil
+	key, ok := storeSourceKey(provider, clientID, store, storeKey)
+	if tok != nil {
+		key, ok = tokenSourceKey(provider, clientID, tok)
 	}
-	return mk(), nil
+	var src *auth.CachedSource
+	if ok {
+		src = sharedSource(key, mk)
+	} else {
+		src = mk()
+	}
+	authorize, reject = bearer(src)
+	return authorize, reject, nil
 }
