@@ -268,6 +268,7 @@ func (s *CachedSource) obtain(ctx context.Context) (*oauth2.Token, error) {
 		}
 		return st.Save(ctx, s.opts.Key, tok)
 	}
+	reload := s.load
 	if ls, ok := st.(LockingStore); ok {
 		lock, err := ls.Lock(ctx, s.opts.Key)
 		if err != nil {
@@ -284,7 +285,12 @@ func (s *CachedSource) obtain(ctx context.Context) (*oauth2.Token, error) {
 				defer cancel()
 				_ = lock.Unlock(uctx)
 			}()
-			stored, err := s.load(ctx, prev)
+			// Read through the lock: a store whose lock holds a pooled
+			// connection must not need a second one.
+			reload = func(ctx context.Context, prev *oauth2.Token) (loaded, error) {
+				return s.loadWith(ctx, prev, lock.Load)
+			}
+			stored, err := reload(ctx, prev)
 			if err != nil {
 				return nil, err
 			}
@@ -303,7 +309,7 @@ func (s *CachedSource) obtain(ctx context.Context) (*oauth2.Token, error) {
 	if err != nil && isInvalidGrant(err) && st != nil {
 		// Another process may have rotated the refresh token since we read
 		// the store: re-read once before giving up.
-		again, lerr := s.load(ctx, prev)
+		again, lerr := reload(ctx, prev)
 		switch {
 		case lerr != nil:
 		case again.usable:
@@ -354,7 +360,15 @@ type loaded struct {
 // token fetched here, so a short-lived token another process fetched
 // moments ago is used rather than refreshed again.
 func (s *CachedSource) load(ctx context.Context, prev *oauth2.Token) (loaded, error) {
-	stored, err := s.opts.Store.Load(ctx, s.opts.Key)
+	return s.loadWith(ctx, prev, func(ctx context.Context) (*oauth2.Token, error) {
+		return s.opts.Store.Load(ctx, s.opts.Key)
+	})
+}
+
+// loadWith is load reading the store with read (the store itself, or a
+// held [RefreshLock]).
+func (s *CachedSource) loadWith(ctx context.Context, prev *oauth2.Token, read func(context.Context) (*oauth2.Token, error)) (loaded, error) {
+	stored, err := read(ctx)
 	if err != nil {
 		return loaded{}, fmt.Errorf("auth: %s token store load: %w", s.provider(), err)
 	}

@@ -38,6 +38,13 @@ type LockingStore interface {
 // methods are safe for concurrent use, and Unlock may be called more than
 // once.
 type RefreshLock interface {
+	// Load returns the token stored under the lock's key as the holder
+	// sees it, or (nil, nil) when there is none. A store whose lock holds a
+	// resource (a database transaction, a pooled connection) reads through
+	// it, so a holder never needs a second one: with a bounded pool, as
+	// many refreshes as the pool has connections can then run at once
+	// without waiting on each other.
+	Load(ctx context.Context) (*oauth2.Token, error)
 	// Save stores tok under the lock's key only while the lock is still
 	// held (a fenced write): when the lease was lost, Save stores nothing
 	// and returns an error matching [ErrLockLost].
@@ -72,11 +79,16 @@ func acquireChan(ctx context.Context, ch chan struct{}) error {
 // set, runs on Unlock before the slot is given back.
 type chanLock struct {
 	ch      chan struct{}
+	load    func(context.Context) (*oauth2.Token, error)
 	save    func(context.Context, *oauth2.Token) error
 	release func()
 	once    sync.Once
 	mu      sync.Mutex
 	done    bool
+}
+
+func (l *chanLock) Load(ctx context.Context) (*oauth2.Token, error) {
+	return l.load(ctx)
 }
 
 func (l *chanLock) Save(ctx context.Context, tok *oauth2.Token) error {

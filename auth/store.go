@@ -388,6 +388,7 @@ func (f *FileStore) Lock(ctx context.Context, key string) (RefreshLock, error) {
 	}
 	return &chanLock{
 		ch:      ch,
+		load:    func(ctx context.Context) (*oauth2.Token, error) { return f.Load(ctx, key) },
 		save:    func(ctx context.Context, tok *oauth2.Token) error { return f.Save(ctx, key, tok) },
 		release: func() { lf.Close() },
 	}, nil

@@ -60,7 +60,9 @@ type Store struct {
 var _ auth.LockingStore = (*Store)(nil)
 
 // NewStore returns a Store using pool, which the caller keeps and closes.
-// Each held refresh lock uses one pooled connection.
+// Each held refresh lock uses one pooled connection, and everything the
+// refresh reads or writes goes through it; refreshes beyond the pool's
+// size wait for a connection.
 func NewStore(pool *pgxpool.Pool, opts Options) *Store {
 	s := &Store{pool: pool, ttl: opts.LockTTL, cipher: opts.Cipher}
 	if opts.Table == "" {
@@ -102,8 +104,15 @@ func (s *Store) Migrate(ctx context.Context) error {
 
 // Load returns the token saved under key, or (nil, nil) when there is none.
 func (s *Store) Load(ctx context.Context, key string) (*oauth2.Token, error) {
+	return s.load(ctx, s.pool, key)
+}
+
+// load reads key's row with q (the pool, or a held lock's transaction).
+func (s *Store) load(ctx context.Context, q interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+}, key string) (*oauth2.Token, error) {
 	var b []byte
-	err := s.pool.QueryRow(ctx, "SELECT token FROM "+s.table+" WHERE key = $1", key).Scan(&b)
+	err := q.QueryRow(ctx, "SELECT token FROM "+s.table+" WHERE key = $1", key).Scan(&b)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, nil
 	}
@@ -195,6 +204,17 @@ type lock struct {
 
 	mu sync.Mutex
 	tx pgx.Tx // nil once committed or rolled back
+}
+
+// Load reads the key's row in the lock's transaction, on the connection
+// the lock already holds.
+func (l *lock) Load(ctx context.Context) (*oauth2.Token, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.tx == nil {
+		return nil, fmt.Errorf("postgres: token store load: %w", auth.ErrLockLost)
+	}
+	return l.s.load(ctx, l.tx, l.key)
 }
 
 // Save writes tok in the lock's transaction and commits it, which also

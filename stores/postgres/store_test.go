@@ -2,8 +2,10 @@ package postgres_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -140,5 +142,60 @@ func TestStorePostgresGoesAway(t *testing.T) {
 	}
 	if got, err := store.Load(ctx, "conn"); err != nil || got == nil || got.RefreshToken != p.Current("conn") {
 		t.Errorf("stored refresh token is not the provider's current one (err %v)", err)
+	}
+}
+
+// Regression test: a refresh re-read the store through the pool while its
+// lock held a pooled connection, so a pool as small as the number of
+// concurrent refreshes (pgxpool's default is max(4, NumCPU): four on two
+// cores) deadlocked until callers' deadlines. Reads under the lock go
+// through the lock's own connection.
+func TestStoreRefreshNeedsOneConnection(t *testing.T) {
+	srv := testservers.Postgres(t)
+	ctx := context.Background()
+	for _, tc := range []struct{ poolSize, conns int }{{1, 1}, {1, 3}, {2, 4}} {
+		cfg, err := pgxpool.ParseConfig(srv.DSN())
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.MaxConns = int32(tc.poolSize)
+		pool, err := pgxpool.NewWithConfig(ctx, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		store := postgres.NewStore(pool, postgres.Options{Table: fmt.Sprintf("tokens_pool%d_%d", tc.poolSize, tc.conns)})
+		if err := store.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		p := fleettest.NewProvider(t, time.Hour, time.Hour)
+		var wg sync.WaitGroup
+		errs := make([]error, tc.conns)
+		for i := range tc.conns {
+			conn := fmt.Sprintf("conn-%d", i)
+			rt := p.Seed(conn)
+			if err := store.Save(ctx, conn, &oauth2.Token{AccessToken: "stale", RefreshToken: rt, Expiry: time.Now().Add(-time.Minute)}); err != nil {
+				t.Fatal(err)
+			}
+			src := fleettest.NewSource(store, p.URL, conn, nil)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+				defer cancel()
+				_, errs[i] = src.TokenContext(cctx)
+			}()
+		}
+		wg.Wait()
+		pool.Close()
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("pool of %d, %d connections refreshing: conn-%d: Token() = %v, want a token", tc.poolSize, tc.conns, i, err)
+			}
+		}
+		for conn, s := range p.Stats() {
+			if s.Issued != 1 || s.Refused != 0 {
+				t.Errorf("pool of %d: %s: provider stats %+v, want one refresh", tc.poolSize, conn, s)
+			}
+		}
 	}
 }

@@ -205,6 +205,11 @@ func (l *lock) renew() {
 	}
 }
 
+// Load returns the key's stored token ([Store.Load]).
+func (l *lock) Load(ctx context.Context) (*oauth2.Token, error) {
+	return l.s.Load(ctx, l.key)
+}
+
 // Save stores tok only while the lock is held (fenced, atomically in
 // Redis); otherwise it returns an error matching [auth.ErrLockLost].
 func (l *lock) Save(ctx context.Context, tok *oauth2.Token) error {
