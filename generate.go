@@ -51,22 +51,24 @@
 // Edit specs/<api>.yaml (wire facts) or overlays/<api>.yaml (Go shape), then run `make generate`
 // and `make test`. The //go:generate lines below are what `make generate` runs: for each API,
 // oapi-codegen builds the client, then pagegen adds a typed iterator (<Op>Iter) beside every list
-// operation. The generated code encodes and decodes JSON with encoding/json's API and semantics
+// operation. Both come from the development module internal/dev (its go.mod pins oapi-codegen
+// with a tool directive), so that nothing the generator needs reaches a consumer's module graph.
+// The generated code encodes and decodes JSON with encoding/json's API and semantics
 // on the encoding/json/v2 implementation (github.com/go-json-experiment/json/v1, through the
 // oapi-codegen templates in internal/codegen), which decodes large answers in one pass.
 package hospitality
 
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbeds/oapi-codegen.yaml specs/cloudbeds.yaml
-//go:generate go run ./internal/cmd/pagegen -dir gen/cloudbeds
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbedsaccounting/oapi-codegen.yaml specs/cloudbeds-accounting.yaml
-//go:generate go run ./internal/cmd/pagegen -dir gen/cloudbedsaccounting
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cloudbedsv2/oapi-codegen.yaml specs/cloudbeds-v2.yaml
-//go:generate go run ./internal/cmd/pagegen -dir gen/cloudbedsv2
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cobot/oapi-codegen.yaml specs/cobot.yaml
-//go:generate go run ./internal/cmd/pagegen -dir gen/cobot
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/cobotv1/oapi-codegen.yaml specs/cobot-v1.yaml
-//go:generate go run ./internal/cmd/pagegen -dir gen/cobotv1
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/kobas/oapi-codegen.yaml specs/kobas.yaml
-//go:generate go run ./internal/cmd/pagegen -dir gen/kobas
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/octotable/oapi-codegen.yaml specs/octotable.yaml
-//go:generate go run ./internal/cmd/pagegen -dir gen/octotable
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbeds/oapi-codegen.yaml specs/cloudbeds.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbeds
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsaccounting/oapi-codegen.yaml specs/cloudbeds-accounting.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsaccounting
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsv2/oapi-codegen.yaml specs/cloudbeds-v2.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsv2
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cobot/oapi-codegen.yaml specs/cobot.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobot
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cobotv1/oapi-codegen.yaml specs/cobot-v1.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobotv1
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/kobas/oapi-codegen.yaml specs/kobas.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/kobas
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/octotable/oapi-codegen.yaml specs/octotable.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/octotable

@@ -66,7 +66,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 
-	"github.com/hospitality-sdk/hospitality-go/internal/phpform"
+	"github.com/hospitality-sdk/hospitality-go/sandbox/phpform"
 	"github.com/hospitality-sdk/hospitality-go/specs"
 )
 

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
-	"github.com/hospitality-sdk/hospitality-go/internal/phpform"
+	"github.com/hospitality-sdk/hospitality-go/sandbox/phpform"
 )
 
 // Cloudbeds v1.3 list defaults: pageSize is 100 for reservations and guest lists.

@@ -3,8 +3,9 @@
 # With --check, fails listing the differences when the committed report is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/devtool.sh
 case "${1:-}" in
-"") go run ./internal/cmd/hospitality-dev api-report ;;
---check | -check) go run ./internal/cmd/hospitality-dev api-report -check ;;
+"") devtool api-report ;;
+--check | -check) devtool api-report -check ;;
 *) echo "usage: scripts/api-report.sh [--check]" >&2; exit 2 ;;
 esac

@@ -45,12 +45,22 @@ run() {
 	fi
 }
 
+# runb NAME ARGS...: run for package bench, which is its own module (it needs the sandbox).
+runb() {
+	local name=$1
+	shift
+	echo "bench: $name" >&2
+	if ! go -C bench test -run '^$' "$@" . 2>&1 | tee -a "$raw"; then
+		failures+=("$name")
+	fi
+}
+
 # 1. Per-call overhead and decoding alone: seven separate runs of one test binary (rather than
 # -count=7, which would run all rounds of one benchmark before the next). The time ratios come
 # from BenchmarkCallPaired, which interleaves SDK and hand-written calls call by call, so that a
 # noisy neighbour on the host slows both sides alike; BenchmarkCall gives the memory figures.
 echo "bench: per-call overhead" >&2
-if go test -c -o "$tmp/call.test" ./bench/ 2>&1 | tee -a "$raw"; then
+if go -C bench test -c -o "$tmp/call.test" . 2>&1 | tee -a "$raw"; then
 	for _ in 1 2 3 4 5 6 7; do
 		if ! (cd bench && "$tmp/call.test" -test.run '^$' -test.bench '^(BenchmarkCall|BenchmarkCallPaired|BenchmarkDecode)$' \
 			-test.benchmem -test.count=1) 2>&1 | tee -a "$raw"; then
@@ -62,12 +72,12 @@ else
 	failures+=("per-call overhead")
 fi
 # 2. Token fetching under concurrency.
-run "token fetching" -bench '^BenchmarkTokenColdCache$' -benchmem -count=3 ./bench/
+runb "token fetching" -bench '^BenchmarkTokenColdCache$' -benchmem -count=3
 # 3. Rate-limit efficiency: 60 calls (about 3 s) per run.
-run "rate limit" -bench '^BenchmarkRateLimit$' -benchtime=1x -count=3 ./bench/
+runb "rate limit" -bench '^BenchmarkRateLimit$' -benchtime=1x -count=3
 # 3b. Fleet mode (issue 14): one 20 s run of 8 processes × 4 connections sharing a FileStore, and
 # the shared limiter's cost per call, a Redis round trip against in-process (nested module).
-run "fleet token refresh" -bench '^BenchmarkFleetFileStore$' -benchtime=1x ./bench/
+runb "fleet token refresh" -bench '^BenchmarkFleetFileStore$' -benchtime=1x
 echo "bench: shared limiter overhead" >&2
 (cd stores/redis && go test -run '^$' -bench '^BenchmarkLimiterReserve$' -benchmem -count=3 .) 2>&1 | tee -a "$raw" ||
 	failures+=("shared limiter overhead")
@@ -115,13 +125,13 @@ else
 	echo "bench: Prism skipped: $prism_note" >&2
 fi
 for e in "${prism_env[@]}"; do export "${e?}"; done
-run "sandbox throughput vs Prism" -bench '^BenchmarkSandbox$' -benchtime=1x -count=3 ./bench/
+runb "sandbox throughput vs Prism" -bench '^BenchmarkSandbox$' -benchtime=1x -count=3
 for e in "${prism_env[@]}"; do unset "${e%%=*}"; done
 stop_prism
-run "sandbox cost per request" -bench '^BenchmarkSandboxHandler$' -benchmem -benchtime=0.5s -count=3 ./bench/
+runb "sandbox cost per request" -bench '^BenchmarkSandboxHandler$' -benchmem -benchtime=0.5s -count=3
 
 # The packages' own micro-benchmarks (transport chain, wire types, form encoder), briefly.
-# Nested modules (their own go.mod) are left out: go test runs this module's packages only.
+# Nested modules (their own go.mod) are left out: go test runs the SDK module's packages only.
 mapfile -t pkgs < <(grep -rl --include='*_test.go' --exclude-dir=.git --exclude-dir=bench '^func Benchmark' . |
 	xargs -r -n1 dirname | sort -u |
 	grep -Fxf <(go list -f '{{.Dir}}' ./... | sed "s|^$PWD|.|") || true)
@@ -132,13 +142,13 @@ fi
 # Profiles of the SDK side of the per-call benchmarks (the in-process server is included).
 echo "bench: profiles" >&2
 prof_cpu="" prof_mem_large="" prof_mem_small=""
-if go test -run '^$' -bench '^BenchmarkCall$/^CloudbedsReservations$/^SDK$' -benchtime=3s \
-	-cpuprofile "$tmp/cpu.prof" -memprofile "$tmp/mem.prof" -o "$tmp/bench.test" ./bench/ >/dev/null 2>&1; then
+if go -C bench test -run '^$' -bench '^BenchmarkCall$/^CloudbedsReservations$/^SDK$' -benchtime=3s \
+	-cpuprofile "$tmp/cpu.prof" -memprofile "$tmp/mem.prof" -o "$tmp/bench.test" . >/dev/null 2>&1; then
 	prof_cpu=$(go tool pprof -top -nodecount=25 "$tmp/bench.test" "$tmp/cpu.prof" 2>/dev/null || true)
 	prof_mem_large=$(go tool pprof -sample_index=alloc_objects -top -nodecount=20 "$tmp/bench.test" "$tmp/mem.prof" 2>/dev/null || true)
 fi
-if go test -run '^$' -bench '^BenchmarkCall$/^KobasVenues$/^SDK$' -benchtime=3s \
-	-memprofile "$tmp/mem-small.prof" -o "$tmp/bench.test" ./bench/ >/dev/null 2>&1; then
+if go -C bench test -run '^$' -bench '^BenchmarkCall$/^KobasVenues$/^SDK$' -benchtime=3s \
+	-memprofile "$tmp/mem-small.prof" -o "$tmp/bench.test" . >/dev/null 2>&1; then
 	prof_mem_small=$(go tool pprof -sample_index=alloc_objects -top -nodecount=25 "$tmp/bench.test" "$tmp/mem-small.prof" 2>/dev/null || true)
 fi
 
@@ -148,8 +158,8 @@ fi
 # adds the HTTP stack, the load generator and the garbage collector.
 prof_sb="" prof_sb_load=""
 for op in OctotableRead OctotableWrite CloudbedsGetReservations CloudbedsPostGuest CobotCreateBooking; do
-	if go test -run '^$' -bench "^BenchmarkSandboxHandler\$/^$op\$" -benchtime=1s -benchmem \
-		-cpuprofile "$tmp/sb-cpu.prof" -memprofile "$tmp/sb-mem.prof" -o "$tmp/bench.test" ./bench/ >"$tmp/sb.txt" 2>&1; then
+	if go -C bench test -run '^$' -bench "^BenchmarkSandboxHandler\$/^$op\$" -benchtime=1s -benchmem \
+		-cpuprofile "$tmp/sb-cpu.prof" -memprofile "$tmp/sb-mem.prof" -o "$tmp/bench.test" . >"$tmp/sb.txt" 2>&1; then
 		prof_sb+=$'\n'"== $op: $(grep '^Benchmark' "$tmp/sb.txt" | awk '{print $3, $4, $5, $6, $7, $8}')"$'\n'
 		prof_sb+=$(go tool pprof -peek 'sandbox.\(\*Server\).serveAPI$' "$tmp/bench.test" "$tmp/sb-cpu.prof" 2>/dev/null |
 			grep -E '\|   ' | grep -v 'mount.func' | head -12 || true)
@@ -158,8 +168,8 @@ for op in OctotableRead OctotableWrite CloudbedsGetReservations CloudbedsPostGue
 		prof_sb+=$'\n'
 	fi
 done
-if go test -run '^$' -bench '^BenchmarkSandbox$/^OctotableWrite$' -benchtime=2x \
-	-cpuprofile "$tmp/sb-load.prof" -o "$tmp/bench.test" ./bench/ >/dev/null 2>&1; then
+if go -C bench test -run '^$' -bench '^BenchmarkSandbox$/^OctotableWrite$' -benchtime=2x \
+	-cpuprofile "$tmp/sb-load.prof" -o "$tmp/bench.test" . >/dev/null 2>&1; then
 	prof_sb_load=$(go tool pprof -top -nodecount=30 "$tmp/bench.test" "$tmp/sb-load.prof" 2>/dev/null || true)
 fi
 
@@ -202,8 +212,15 @@ if [ -f "$LAST" ]; then
 fi
 cp "$raw" "$LAST"
 
-summary=$(go run ./bench/cmd/summary -gen "$gen_times" -gen-apis "${gen_apis:-none}" -prism "$prism_note" \
-	-sandbox-before bench/testdata/sandbox-before.txt <"$raw")
+# 6. What a consumer pays (issue 13): module graph, first download and cold build of a program on
+# the root package and gen/kobas, beside the same program on x/oauth2 (scripts/consumer-weight.sh).
+echo "bench: consumer weight" >&2
+if ! consumer=$(scripts/consumer-weight.sh 2>&1); then
+	failures+=("consumer weight")
+fi
+
+summary=$(go -C bench run ./cmd/summary -gen "$gen_times" -gen-apis "${gen_apis:-none}" -prism "$prism_note" \
+	-sandbox-before testdata/sandbox-before.txt <"$raw")
 
 {
 	echo "# Benchmark results"
@@ -226,6 +243,13 @@ summary=$(go run ./bench/cmd/summary -gen "$gen_times" -gen-apis "${gen_apis:-no
 	echo "## Figures"
 	echo
 	echo "$summary"
+	echo "## What a consumer builds"
+	echo
+	echo "An outside module importing the root package and gen/kobas (NewKobas and one call) against the"
+	echo "same program on golang.org/x/oauth2/clientcredentials; empty module and build caches."
+	echo
+	echo "$consumer"
+	echo
 	echo "## Profiles"
 	echo
 	echo "The profiles are of the benchmark process, which also runs the loopback server."

@@ -13,4 +13,5 @@ bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 # A pinned tool outside go.mod: oasdiff's dependencies never enter the SDK's module graph.
 GOBIN="$bin" go install "github.com/oasdiff/oasdiff@${OASDIFF_VERSION}"
-go run ./internal/cmd/hospitality-dev breaking -base "$1" -oasdiff "$bin/oasdiff"
+. scripts/devtool.sh
+devtool breaking -base "$1" -oasdiff "$bin/oasdiff"

@@ -3,4 +3,5 @@
 # metadata, 2xx schemas and examples, no generator extensions, overlay targets (strict).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-go run ./internal/cmd/hospitality-dev lint-specs "$@"
+. scripts/devtool.sh
+devtool lint-specs "$@"

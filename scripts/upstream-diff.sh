@@ -17,4 +17,5 @@ for arg in "$@"; do
 	*) echo "upstream-diff: unknown argument $arg" >&2; exit 2 ;;
 	esac
 done
-go run ./internal/cmd/hospitality-dev upstream-diff "${strict[@]}" "$api" "$upstream"
+. scripts/devtool.sh
+devtool upstream-diff "${strict[@]}" "$api" "$upstream"
