@@ -158,6 +158,7 @@ func registerCloudbeds(s *Server) error {
 	if err := newCloudbedsV2State(cb); err != nil {
 		return err
 	}
+	registerCloudbedsWebhooks(cb)
 	return registerCloudbedsAccounting(cb)
 }
 

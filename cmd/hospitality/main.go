@@ -10,6 +10,11 @@
 //	hospitality api <api> <operation> [flags]      call any operation, checked against the spec
 //	hospitality ops <api> [words]                  search operations
 //	hospitality webhooks send <provider> <event>   post a realistic delivery to a local handler
+//	hospitality webhooks subscribe <provider> <event> --to <url>
+//	                                               subscribe a callback (Cloudbeds, Cobot API 1)
+//	hospitality webhooks list <provider>           list the subscriptions
+//	hospitality webhooks unsubscribe <provider> <id>
+//	                                               remove one
 //	hospitality sandbox [--addr host:port]         serve the sandbox on loopback until interrupted
 //	hospitality demo                               run each provider's flow against a sandbox
 //	hospitality completion bash|zsh|fish|powershell

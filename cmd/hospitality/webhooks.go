@@ -33,10 +33,16 @@ var cobotEvents = map[string]string{
 
 func newWebhooksCmd(s streams) *cobra.Command {
 	w := &cobra.Command{
-		Use:     "webhooks",
-		Short:   "Test a webhook receiver without the provider",
-		Example: "  hospitality webhooks send cloudbeds reservation/created --to http://127.0.0.1:3000/hooks/cloudbeds",
-		Args:    exactArgs(0),
+		Use:   "webhooks",
+		Short: "Manage webhook subscriptions, and test a receiver without the provider",
+		Long: `webhooks subscribe, list and unsubscribe manage the provider's subscriptions through its API
+(Cloudbeds v1.3 postWebhook/getWebhooks/deleteWebhook, Cobot API 1 subscriptions) with the stored
+sign-in; webhooks send posts a realistic delivery to a local receiver, with no provider at all.`,
+		Example: `  hospitality webhooks subscribe cloudbeds reservation/created --to https://hooks.example.org/cloudbeds
+  hospitality webhooks list cobot --json
+  hospitality webhooks unsubscribe cloudbeds 5101
+  hospitality webhooks send cloudbeds reservation/created --to http://127.0.0.1:3000/hooks/cloudbeds`,
+		Args: exactArgs(0),
 		RunE: func(c *cobra.Command, _ []string) error {
 			c.Help()
 			return usageError("webhooks: a subcommand is required")
@@ -82,7 +88,7 @@ but 2xx. Events: cloudbeds ` + strings.Join(sortedKeys(cloudbedsEvents), ", ") +
 	send.Flags().StringVar(&to, "to", "", "the receiver's URL (required)")
 	send.Flags().StringVar(&id, "id", "", "the id the event names (default: the sandbox's seeded one)")
 	send.Flags().StringVar(&property, "property", sandbox.DefaultCredentials.CloudbedsPropertyID, "cloudbeds: the property id")
-	w.AddCommand(send)
+	w.AddCommand(send, newSubscribeCmd(s), newListSubscriptionsCmd(s), newUnsubscribeCmd(s))
 	return w
 }
 

@@ -152,7 +152,9 @@ func TestContractCloudbeds(t *testing.T) {
 		// the other reservation and guest operations use; a stay needs a later end date than the
 		// generated sample's single date.
 		// Room type 77 is the one the sandbox's seed data (getRoomTypes' example) has.
-		contract.WithFirst("postReservation"),
+		// postWebhook's subscription (stateful in the sandbox) is the one deleteWebhook removes.
+		contract.WithFirst("postReservation", "postWebhook"),
+		contract.WithValue("endpointUrl", "https://hooks.example.com/cloudbeds"),
 		contract.WithValue("endDate", "2025-06-14"),
 		contract.WithValue("roomTypeID", "77"),
 		// The token endpoint needs a real grant: the code of an approved consent.
