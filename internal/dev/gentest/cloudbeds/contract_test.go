@@ -13,8 +13,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
-	"github.com/hospitality-sdk/hospitality-go/sandbox/phpform"
 	"github.com/hospitality-sdk/hospitality-go/internal/dev/spectest"
+	"github.com/hospitality-sdk/hospitality-go/sandbox/phpform"
 	"github.com/hospitality-sdk/hospitality-go/specs"
 	"github.com/hospitality-sdk/hospitality-go/wire"
 )
