@@ -65,6 +65,13 @@ type CacheOptions struct {
 	// refreshed token comes without a refresh token, the previous one is
 	// kept, so a refresh token is never lost.
 	Refresh RefreshFunc
+	// Grant names the OAuth grant the FetchFunc uses (for example
+	// [GrantClientCredentials]), as a [TokenObserver] is told; refreshes
+	// through Refresh are reported as [GrantRefreshToken]. The SDK's own
+	// sources set it: Kobas and OctoTable fetch with client credentials, a
+	// Cloudbeds source's fetch refreshes the token it was started with;
+	// Cobot sources never request tokens.
+	Grant string
 }
 
 // CachedSource is a caching [oauth2.TokenSource] and [ContextTokenSource].
@@ -390,8 +397,12 @@ func (s *CachedSource) loadWith(ctx context.Context, prev *oauth2.Token, read fu
 
 // refreshOrFetch refreshes prev when it carries a refresh token and a
 // RefreshFunc is set, and fetches otherwise.
-func (s *CachedSource) refreshOrFetch(ctx context.Context, prev *oauth2.Token) (*oauth2.Token, error) {
-	if s.opts.Refresh != nil && prev != nil && prev.RefreshToken != "" {
+// A [TokenObserver] in ctx is told about it.
+func (s *CachedSource) refreshOrFetch(ctx context.Context, prev *oauth2.Token) (tok *oauth2.Token, err error) {
+	refresh := s.opts.Refresh != nil && prev != nil && prev.RefreshToken != ""
+	ctx, end := s.observedFetch(ctx, refresh)
+	defer func() { end(err) }()
+	if refresh {
 		return s.opts.Refresh(ctx, copyToken(prev))
 	}
 	if s.fetch == nil {

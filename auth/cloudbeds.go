@@ -284,7 +284,8 @@ func CloudbedsCallbackValues(q url.Values, state string) (code string, err error
 // *[TokenError]. ctx bounds the request and may carry an *http.Client under
 // [oauth2.HTTPClient], used when c.HTTPClient is nil.
 func (c CloudbedsConfig) Exchange(ctx context.Context, code string) (*oauth2.Token, error) {
-	tok, err := c.codeGrant(ctx, "authorization_code", code)
+	tok, err := ObserveTokenFetch(ctx, TokenFetch{Provider: "cloudbeds", Grant: GrantAuthorizationCode},
+		func(ctx context.Context) (*oauth2.Token, error) { return c.codeGrant(ctx, "authorization_code", code) })
 	if err != nil {
 		return nil, err
 	}
@@ -462,6 +463,7 @@ func cloudbedsSource(ctx context.Context, cfg CloudbedsConfig, seed *oauth2.Toke
 	}
 	return NewCachedSource(fetch, CacheOptions{
 		Provider:    "cloudbeds",
+		Grant:       GrantRefreshToken,
 		Key:         cfg.storeKey(),
 		Store:       cfg.Store,
 		EarlyExpiry: cfg.EarlyExpiry,

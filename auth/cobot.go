@@ -307,6 +307,12 @@ func CobotCallbackValues(q url.Values, state string) (code string, err error) {
 // bounds the request and may carry an *http.Client under
 // [oauth2.HTTPClient], used when c.HTTPClient is nil.
 func (c CobotConfig) Exchange(ctx context.Context, code, verifier string) (*oauth2.Token, error) {
+	return ObserveTokenFetch(ctx, TokenFetch{Provider: "cobot", Grant: GrantAuthorizationCode},
+		func(ctx context.Context) (*oauth2.Token, error) { return c.exchange(ctx, code, verifier) })
+}
+
+// exchange is [CobotConfig.Exchange] without the observer.
+func (c CobotConfig) exchange(ctx context.Context, code, verifier string) (*oauth2.Token, error) {
 	var errs []error
 	if err := c.Validate(); err != nil {
 		errs = append(errs, err)

@@ -137,6 +137,7 @@ func KobasTokenSource(ctx context.Context, cfg KobasConfig) *CachedSource {
 	}
 	return NewCachedSource(fetch, CacheOptions{
 		Provider:    "kobas",
+		Grant:       GrantClientCredentials,
 		Key:         cfg.StoreKey(),
 		Store:       cfg.Store,
 		EarlyExpiry: cfg.EarlyExpiry,

@@ -200,6 +200,7 @@ func OctotableTokenSource(ctx context.Context, cfg OctotableConfig) *CachedSourc
 	}
 	return NewCachedSource(fetch, CacheOptions{
 		Provider:    "octotable",
+		Grant:       GrantClientCredentials,
 		Key:         cfg.StoreKey(),
 		Store:       cfg.Store,
 		EarlyExpiry: cfg.EarlyExpiry,

@@ -251,8 +251,8 @@ func (d *Detector) validate(j job) {
 	if op == nil {
 		return
 	}
-	emit := func(kind, path, excerpt string) {
-		e := Event{Provider: j.provider, Operation: op.OperationID, Status: j.status, Kind: kind, Path: path, Excerpt: redact(excerpt)}
+	for _, e := range mismatches(j.provider, op, j.status, j.ctype, j.body) {
+		e.Excerpt = redact(e.Excerpt)
 		d.coll.add(e)
 		if d.opts.Logger != nil {
 			d.opts.Logger.Warn("drift: answer does not match the spec", "provider", e.Provider, "operation", e.Operation,
@@ -262,15 +262,23 @@ func (d *Detector) validate(j job) {
 			d.opts.OnEvent(e)
 		}
 	}
-	resp := op.Responses.Status(j.status)
+}
+
+// mismatches checks one answer of op against its spec. Excerpts are not redacted.
+func mismatches(provider string, op *openapi3.Operation, status int, ctype string, body []byte) []Event {
+	var out []Event
+	emit := func(kind, path, excerpt string) {
+		out = append(out, Event{Provider: provider, Operation: op.OperationID, Status: status, Kind: kind, Path: path, Excerpt: excerpt})
+	}
+	resp := op.Responses.Status(status)
 	if resp == nil {
 		resp = op.Responses.Default()
 	}
 	if resp == nil || resp.Value == nil {
-		emit(UndeclaredStatus, "", strconv.Itoa(j.status))
-		return
+		emit(UndeclaredStatus, "", strconv.Itoa(status))
+		return out
 	}
-	mt, _, _ := mime.ParseMediaType(j.ctype)
+	mt, _, _ := mime.ParseMediaType(ctype)
 	var schema *openapi3.Schema
 	for name, c := range resp.Value.Content {
 		if (name == mt || strings.Contains(name, "json") && strings.Contains(mt, "json")) && c.Schema != nil && c.Schema.Value != nil {
@@ -279,14 +287,14 @@ func (d *Detector) validate(j job) {
 		}
 	}
 	if schema == nil || !strings.Contains(mt, "json") {
-		return
+		return out
 	}
 	var v any
-	dec := json.NewDecoder(bytes.NewReader(j.body))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	if dec.Decode(&v) != nil {
-		emit(WrongType, "", excerptOf(j.body))
-		return
+		emit(WrongType, "", excerptOf(body))
+		return out
 	}
 	v = plain(v)
 	err := schema.VisitJSON(v, openapi3.MultiErrors(), openapi3.DisablePatternValidation())
@@ -307,6 +315,7 @@ func (d *Detector) validate(j job) {
 		emit(kind, ptr, fmt.Sprint(se.Value))
 	}
 	walkUnknown(schema, v, "", func(path string, val any) { emit(UnknownField, path, fmt.Sprint(val)) })
+	return out
 }
 
 // schemaErrors flattens kin-openapi's errors, most specific first, one per pointer and kind.
@@ -480,15 +489,22 @@ type Collector struct {
 
 type entryKey struct{ provider, operation, kind, path string }
 
-// Entry is one line of a [Report].
+// Entry is one line of a [Report]. Its JSON form is an object of the report file (see
+// [Report.WriteJSON]).
 type Entry struct {
-	Provider, Operation, Kind, Path string
+	// Provider and Operation name the call ("kobas", "listVenues").
+	Provider  string `json:"provider"`
+	Operation string `json:"operation"`
+	// Kind is the mismatch, one of the kinds above; Path its JSON Pointer in the answer.
+	Kind string `json:"kind"`
+	Path string `json:"path"`
 	// Count is how many answers showed the mismatch; First and Last when.
-	Count       int
-	First, Last time.Time
+	Count int       `json:"count"`
+	First time.Time `json:"first"`
+	Last  time.Time `json:"last"`
 	// Excerpt is the latest offending value (redacted); Status the latest status.
-	Excerpt string
-	Status  int
+	Excerpt string `json:"excerpt,omitempty"`
+	Status  int    `json:"status,omitempty"`
 }
 
 // NewCollector returns an empty Collector.
@@ -521,6 +537,12 @@ func (c *Collector) Report() Report {
 	for _, e := range c.entries {
 		r = append(r, *e)
 	}
+	r.sort()
+	return r
+}
+
+// sort orders the report by provider, operation, path and kind.
+func (r Report) sort() {
 	sort.Slice(r, func(i, j int) bool {
 		a, b := r[i], r[j]
 		if a.Provider != b.Provider {
@@ -534,7 +556,6 @@ func (c *Collector) Report() Report {
 		}
 		return a.Kind < b.Kind
 	})
-	return r
 }
 
 // WriteTo writes the report as aligned text, one line per entry.

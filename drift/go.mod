@@ -3,9 +3,11 @@ module github.com/hospitality-sdk/hospitality-go/drift
 go 1.26.0
 
 require (
+	github.com/aymanbagabas/go-udiff v0.4.2
 	github.com/getkin/kin-openapi v0.152.0
 	github.com/hospitality-sdk/hospitality-go v0.0.0
 	golang.org/x/time v0.16.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (

@@ -10,11 +10,12 @@ import (
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
+	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/otelhospitality"
 )
 
 // ExampleOption traces a Kobas call: one span named after the operation, with an event per
-// attempt.
+// attempt, and a child span for the token fetch the call needed.
 func ExampleOption() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -42,8 +43,44 @@ func ExampleOption() {
 		return
 	}
 	for _, s := range spans.Ended() {
-		fmt.Println(s.Name(), s.SpanKind(), len(s.Events()), "event(s)")
+		fmt.Println(s.Name(), s.SpanKind(), len(s.Events()), "event(s), child:", s.Parent().IsValid())
 	}
 	// Output:
-	// kobas.listVenues client 1 event(s)
+	// kobas token client 0 event(s), child: true
+	// kobas.listVenues client 1 event(s), child: false
+}
+
+// ExampleObserver reports a token fetched outside any call (at start-up, say) as a root span:
+// the context carries the Observer as the source's [auth.TokenObserver].
+func ExampleObserver() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"token_type":"Bearer","expires_in":3600,"access_token":"example-token"}`)
+	}))
+	defer srv.Close()
+
+	spans := tracetest.NewSpanRecorder()
+	obs, err := otelhospitality.NewObserver(otelhospitality.WithTracerProvider(
+		sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans))))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ctx := auth.WithTokenObserver(context.Background(), obs)
+	ts := auth.KobasTokenSource(ctx, auth.KobasConfig{
+		ClientID: "id", ClientSecret: "secret", CompanyID: "1", TokenURL: srv.URL + "/access_token",
+	})
+	if _, err := ts.TokenContext(ctx); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range spans.Ended() {
+		for _, kv := range s.Attributes() {
+			fmt.Println(s.Name(), kv.Key, "=", kv.Value.Emit())
+		}
+	}
+	// Output:
+	// kobas token hospitality.provider = kobas
+	// kobas token hospitality.token.grant = client_credentials
+	// kobas token hospitality.outcome = ok
 }

@@ -1,8 +1,9 @@
 // Package otelhospitality reports the SDK's calls to OpenTelemetry: a span per logical call,
 // named after the API and operation ("cloudbeds.getReservations"), with an event per attempt,
-// retry wait and rate-limit wait, and metrics for call duration, attempts, retries, 429 answers
-// and limiter waits. It lives in a module of its own so that the SDK's core pulls in no
-// OpenTelemetry code for users who do not want it.
+// retry wait and rate-limit wait, a child span per token fetch or refresh ("kobas token"), and
+// metrics for call duration, attempts, retries, 429 answers, limiter waits and token fetches.
+// It lives in a module of its own so that the SDK's core pulls in no OpenTelemetry code for
+// users who do not want it.
 //
 // The operation is the context's ([transport.WithOperation]) or the one of the SDK's spec whose
 // path template the request's path ends with.
@@ -16,8 +17,18 @@
 // Attributes follow the OpenTelemetry HTTP client semantic conventions (http.request.method,
 // server.address, server.port, url.full, http.response.status_code, error.type) plus
 // hospitality.provider, hospitality.operation, hospitality.attempts and
-// hospitality.request_id. No credential ever reaches an attribute: the request is observed
-// before authorization, its URL is redacted and errors are the SDK's redacted ones.
+// hospitality.request_id.
+//
+// Token fetches are reported through [auth.TokenObserver], which [Observer] implements: inside a
+// call the Observer puts itself into the call's context, so a fetch made for the call (the first
+// one, or the refresh after a 401) is a child span of the call's span. A fetch made outside any
+// call is a root span when its context carries the Observer ([auth.WithTokenObserver]). Token
+// spans carry hospitality.provider, hospitality.token.grant (client_credentials,
+// refresh_token, authorization_code), hospitality.outcome and error.type.
+//
+// No credential ever reaches an attribute: the request is observed before authorization, its
+// URL is redacted, errors are the SDK's redacted ones and are reported by class only, and a
+// token fetch is reported by its provider, grant and outcome, never its token or secrets.
 package otelhospitality
 
 import (
@@ -27,6 +38,7 @@ import (
 	"net"
 	"net/http"
 	"reflect"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -37,6 +49,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
+	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -61,18 +74,24 @@ func WithMeterProvider(mp metric.MeterProvider) ObserverOption {
 	return func(c *config) { c.mp = mp }
 }
 
-// Observer is a [transport.Observer] reporting to OpenTelemetry. It is safe for concurrent use;
-// share one across clients.
+// Observer is a [transport.Observer] and an [auth.TokenObserver] reporting to OpenTelemetry. It
+// is safe for concurrent use; share one across clients.
 type Observer struct {
-	tracer     trace.Tracer
-	duration   metric.Float64Histogram
-	attempts   metric.Int64Counter
-	retries    metric.Int64Counter
-	limited    metric.Int64Counter
-	limiterDur metric.Float64Histogram
+	tracer        trace.Tracer
+	duration      metric.Float64Histogram
+	attempts      metric.Int64Counter
+	retries       metric.Int64Counter
+	limited       metric.Int64Counter
+	limiterDur    metric.Float64Histogram
+	tokenFetches  metric.Int64Counter
+	tokenFailures metric.Int64Counter
+	tokenDur      metric.Float64Histogram
 }
 
-var _ transport.Observer = (*Observer)(nil)
+var (
+	_ transport.Observer = (*Observer)(nil)
+	_ auth.TokenObserver = (*Observer)(nil)
+)
 
 // NewObserver returns an Observer for the configured (or global) providers. It fails only when
 // an instrument cannot be created.
@@ -105,6 +124,15 @@ func NewObserver(opts ...ObserverOption) (*Observer, error) {
 	errs = append(errs, err)
 	o.limiterDur, err = m.Float64Histogram("hospitality.client.rate_limit.wait", metric.WithUnit("s"),
 		metric.WithDescription("Time spent waiting for the client-side rate limit."))
+	errs = append(errs, err)
+	o.tokenFetches, err = m.Int64Counter("hospitality.client.token.fetches", metric.WithUnit("{fetch}"),
+		metric.WithDescription("Token fetches and refreshes, by provider, grant and outcome."))
+	errs = append(errs, err)
+	o.tokenFailures, err = m.Int64Counter("hospitality.client.token.failures", metric.WithUnit("{fetch}"),
+		metric.WithDescription("Failed token fetches and refreshes, by provider, grant and error class."))
+	errs = append(errs, err)
+	o.tokenDur, err = m.Float64Histogram("hospitality.client.token.duration", metric.WithUnit("s"),
+		metric.WithDescription("Duration of token fetches and refreshes."))
 	errs = append(errs, err)
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("otelhospitality: instruments: %w", err)
@@ -152,6 +180,11 @@ func (o *Observer) StartCall(ctx context.Context, call transport.CallInfo) (cont
 		}
 	}
 	ctx, span := o.tracer.Start(ctx, name, trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attrs...))
+	if auth.TokenObserverFrom(ctx) == nil {
+		// Token fetches made for this call become child spans of its span. A token observer
+		// the caller chose is left in place.
+		ctx = auth.WithTokenObserver(ctx, o)
+	}
 	base := []attribute.KeyValue{attribute.String("hospitality.provider", string(call.Provider))}
 	if call.Operation != "" {
 		base = append(base, attribute.String("hospitality.operation", call.Operation))
@@ -232,6 +265,36 @@ func (c *callObserver) End(e transport.CallEvent) {
 		metric.WithAttributes(append(c.attrs, attribute.String("hospitality.outcome", outcome))...))
 }
 
+// StartTokenFetch implements [auth.TokenObserver]: a client span named "<provider> token", the
+// child of the call's span when the fetch is made for a call, and the hospitality.client.token.*
+// metrics.
+func (o *Observer) StartTokenFetch(ctx context.Context, f auth.TokenFetch) (context.Context, func(auth.TokenFetchResult)) {
+	provider := f.Provider
+	if provider == "" {
+		provider = "unknown"
+	}
+	attrs := []attribute.KeyValue{attribute.String("hospitality.provider", provider)}
+	if f.Grant != "" {
+		attrs = append(attrs, attribute.String("hospitality.token.grant", f.Grant))
+	}
+	ctx, span := o.tracer.Start(ctx, provider+" token", trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attrs...))
+	start := time.Now()
+	return ctx, func(r auth.TokenFetchResult) {
+		outcome := "ok"
+		if r.Err != nil {
+			outcome = errorType(r.Err)
+			span.SetAttributes(attribute.String("error.type", outcome))
+			span.SetStatus(codes.Error, outcome)
+			o.tokenFailures.Add(ctx, 1, metric.WithAttributes(append(attrs, attribute.String("error.type", outcome))...))
+		}
+		span.SetAttributes(attribute.String("hospitality.outcome", outcome))
+		span.End()
+		set := metric.WithAttributes(append(attrs, attribute.String("hospitality.outcome", outcome))...)
+		o.tokenFetches.Add(ctx, 1, set)
+		o.tokenDur.Record(ctx, time.Since(start).Seconds(), set)
+	}
+}
+
 // sentinels name the error classes of the SDK, most specific first.
 var sentinels = []struct {
 	err  error
@@ -252,12 +315,15 @@ var sentinels = []struct {
 	{hospitality.ErrConflict, "conflict"},
 	{hospitality.ErrPaymentRequired, "payment_required"},
 	{hospitality.ErrValidation, "validation"},
+	{auth.ErrCloudbedsAuthorizationRequired, "authorization_required"},
+	{auth.ErrCobotAuthorizationRequired, "authorization_required"},
 	{context.DeadlineExceeded, "timeout"},
 	{context.Canceled, "canceled"},
 }
 
 // errorType classifies err for error.type: the SDK's sentinel, the status code of an API error
-// that matches none, or the Go type of anything else. It never includes the error's text.
+// that matches none, a token endpoint's OAuth error code ("invalid_client") or status, a
+// configuration error, or the Go type of anything else. It never includes the error's text.
 func errorType(err error) string {
 	for _, s := range sentinels {
 		if errors.Is(err, s.err) {
@@ -268,12 +334,27 @@ func errorType(err error) string {
 	if errors.As(err, &apiErr) {
 		return strconv.Itoa(apiErr.StatusCode)
 	}
+	var tokErr *auth.TokenError
+	if errors.As(err, &tokErr) {
+		if oauthCode.MatchString(tokErr.Code) {
+			return tokErr.Code
+		}
+		return "token_http_" + strconv.Itoa(tokErr.StatusCode)
+	}
+	var cfgErr *auth.ConfigError
+	if errors.As(err, &cfgErr) {
+		return "config"
+	}
 	var netErr net.Error
 	if errors.As(err, &netErr) {
 		return "network"
 	}
 	return reflect.TypeOf(err).String()
 }
+
+// oauthCode matches the error codes of RFC 6749 and their like ("invalid_grant"): short, lower
+// case and underscores, so a provider's free text never becomes an attribute value.
+var oauthCode = regexp.MustCompile(`^[a-z][a-z_]{2,39}$`)
 
 // retryReason names why an attempt is retried.
 func retryReason(e transport.AttemptEvent) string {

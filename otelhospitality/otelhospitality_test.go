@@ -17,7 +17,10 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
+	"golang.org/x/oauth2"
+
 	hospitality "github.com/hospitality-sdk/hospitality-go"
+	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/otelhospitality"
 )
 
@@ -60,8 +63,8 @@ func fakeKobas(t *testing.T) string {
 }
 
 // TestOneCallWithRetriesAndRefresh checks the spans, events and metric points of one call that
-// is refused once (a token refresh) and retried twice after 503 answers, and that no attribute
-// holds a credential.
+// is refused once (a token refresh) and retried twice after 503 answers — the call's span with
+// one child span per token fetch — and that no attribute holds a credential.
 func TestOneCallWithRetriesAndRefresh(t *testing.T) {
 	ctx := context.Background()
 	spans := tracetest.NewSpanRecorder()
@@ -82,12 +85,27 @@ func TestOneCallWithRetriesAndRefresh(t *testing.T) {
 	}
 
 	ended := spans.Ended()
-	if len(ended) != 1 {
-		t.Fatalf("spans = %d, want 1 per logical call", len(ended))
+	if len(ended) != 3 {
+		t.Fatalf("spans = %d, want the call's and one per token fetch (3)", len(ended))
 	}
-	s := ended[0]
+	s := ended[2]
 	if s.Name() != "kobas.listVenues" {
 		t.Errorf("span name = %q, want kobas.listVenues", s.Name())
+	}
+	if s.Parent().IsValid() {
+		t.Errorf("call span has parent %v, want a root span", s.Parent().SpanID())
+	}
+	// The first fetch, then the one after the 401: children of the call's span.
+	for i, ts := range ended[:2] {
+		if got := spanLine(ts); got != "kobas token client hospitality.outcome=ok hospitality.provider=kobas hospitality.token.grant=client_credentials" {
+			t.Errorf("token span %d = %q", i, got)
+		}
+		if ts.Parent().SpanID() != s.SpanContext().SpanID() || ts.SpanContext().TraceID() != s.SpanContext().TraceID() {
+			t.Errorf("token span %d has parent %v, want the call's span %v", i, ts.Parent().SpanID(), s.SpanContext().SpanID())
+		}
+	}
+	if !ended[1].StartTime().After(ended[0].EndTime()) && !ended[1].StartTime().Equal(ended[0].EndTime()) {
+		t.Errorf("second token fetch starts before the first ends")
 	}
 	attrs := map[string]string{}
 	for _, kv := range s.Attributes() {
@@ -127,8 +145,69 @@ func TestOneCallWithRetriesAndRefresh(t *testing.T) {
 		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(events, "\n"), strings.Join(want, "\n"))
 	}
 
+	points := collect(t, reader)
+	for k, want := range map[string]string{
+		"hospitality.client.attempts{hospitality.operation=listVenues,hospitality.provider=kobas}":                                        "4",
+		"hospitality.client.retries{hospitality.operation=listVenues,hospitality.provider=kobas,hospitality.retry.reason=status_503}":     "2",
+		"hospitality.client.retries{hospitality.operation=listVenues,hospitality.provider=kobas,hospitality.retry.reason=reauthorize}":    "1",
+		"hospitality.client.call.duration{hospitality.operation=listVenues,hospitality.outcome=ok,hospitality.provider=kobas}":            "count=1",
+		"hospitality.client.token.fetches{hospitality.outcome=ok,hospitality.provider=kobas,hospitality.token.grant=client_credentials}":  "2",
+		"hospitality.client.token.duration{hospitality.outcome=ok,hospitality.provider=kobas,hospitality.token.grant=client_credentials}": "count=2",
+	} {
+		if points[k] != want {
+			t.Errorf("metric %s = %q, want %q (all: %v)", k, points[k], want, points)
+		}
+	}
+	if len(points) != 6 {
+		t.Errorf("metric points = %d, want 6: %v", len(points), points)
+	}
+
+	checkNoSecrets(t, ended, points, clientSecret, tokenA, tokenB)
+}
+
+// checkNoSecrets fails if any attribute of any span, event or metric point holds a secret.
+func checkNoSecrets(t *testing.T, spans []sdktrace.ReadOnlySpan, points map[string]string, secrets ...string) {
+	t.Helper()
+	var all []string
+	for _, s := range spans {
+		all = append(all, s.Name(), s.Status().Description)
+		for _, kv := range s.Attributes() {
+			all = append(all, string(kv.Key)+"="+kv.Value.Emit())
+		}
+		for _, e := range s.Events() {
+			all = append(all, e.Name)
+			for _, kv := range e.Attributes {
+				all = append(all, string(kv.Key)+"="+kv.Value.Emit())
+			}
+		}
+	}
+	for k, v := range points {
+		all = append(all, k, v)
+	}
+	for _, v := range all {
+		for _, secret := range secrets {
+			if strings.Contains(v, secret) {
+				t.Errorf("attribute %q holds a credential", v)
+			}
+		}
+	}
+}
+
+// spanLine is a span's name, kind and sorted attributes.
+func spanLine(s sdktrace.ReadOnlySpan) string {
+	var kv []string
+	for _, a := range s.Attributes() {
+		kv = append(kv, string(a.Key)+"="+a.Value.Emit())
+	}
+	sort.Strings(kv)
+	return s.Name() + " " + s.SpanKind().String() + " " + strings.Join(kv, " ")
+}
+
+// collect reads every metric point: "name{attrs}" → value (histograms: their count).
+func collect(t *testing.T, reader *sdkmetric.ManualReader) map[string]string {
+	t.Helper()
 	var rm metricdata.ResourceMetrics
-	if err := reader.Collect(ctx, &rm); err != nil {
+	if err := reader.Collect(context.Background(), &rm); err != nil {
 		t.Fatal(err)
 	}
 	points := map[string]string{}
@@ -146,36 +225,102 @@ func TestOneCallWithRetriesAndRefresh(t *testing.T) {
 			}
 		}
 	}
-	for k, want := range map[string]string{
-		"hospitality.client.attempts{hospitality.operation=listVenues,hospitality.provider=kobas}":                                     "4",
-		"hospitality.client.retries{hospitality.operation=listVenues,hospitality.provider=kobas,hospitality.retry.reason=status_503}":  "2",
-		"hospitality.client.retries{hospitality.operation=listVenues,hospitality.provider=kobas,hospitality.retry.reason=reauthorize}": "1",
-		"hospitality.client.call.duration{hospitality.operation=listVenues,hospitality.outcome=ok,hospitality.provider=kobas}":         "count=1",
-	} {
-		if points[k] != want {
-			t.Errorf("metric %s = %q, want %q (all: %v)", k, points[k], want, points)
+	return points
+}
+
+// TestTokenRefreshOutsideACall checks that a Cloudbeds refresh_token grant made outside any
+// call is a root span, and that a refused refresh is a failure classed by its OAuth error code,
+// with neither the refresh token nor the client secret in any attribute.
+func TestTokenRefreshOutsideACall(t *testing.T) {
+	const (
+		cbSecret  = "cloudbeds-client-secret-77aa"
+		refreshA  = "cloudbeds-refresh-token-aaaa"
+		refreshB  = "cloudbeds-refresh-token-bbbb"
+		accessNew = "cloudbeds-access-token-cccc"
+	)
+	var refreshes atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if refreshes.Add(1) == 1 {
+			fmt.Fprintf(w, `{"token_type":"Bearer","expires_in":3600,"access_token":%q,"refresh_token":%q}`, accessNew, refreshB)
+			return
 		}
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprintf(w, `{"error":"invalid_grant","error_description":"refresh token %s was revoked"}`, r.FormValue("refresh_token"))
+	}))
+	t.Cleanup(srv.Close)
+
+	spans := tracetest.NewSpanRecorder()
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans))
+	reader := sdkmetric.NewManualReader()
+	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))
+	obs, err := otelhospitality.NewObserver(otelhospitality.WithTracerProvider(tp), otelhospitality.WithMeterProvider(mp))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	clock := func() time.Time { return now }
+	ctx := auth.WithTokenObserver(context.Background(), obs)
+	ts := auth.CloudbedsTokenSource(ctx, auth.CloudbedsConfig{ClientID: "cb-client", ClientSecret: cbSecret,
+		TokenURL: srv.URL + "/access_token", Now: clock},
+		&oauth2.Token{AccessToken: "expired", RefreshToken: refreshA, Expiry: now.Add(-time.Minute)})
+	if _, err := ts.TokenContext(ctx); err != nil {
+		t.Fatalf("first refresh: %v", err)
+	}
+	now = now.Add(2 * time.Hour) // the new token expired too: refresh again, refused
+	if _, err := ts.TokenContext(ctx); err == nil {
+		t.Fatal("second refresh succeeded, want invalid_grant")
 	}
 
-	// No credential in any attribute of the span, its events or the metrics.
-	var all []string
-	for _, kv := range s.Attributes() {
-		all = append(all, kv.Value.String())
+	ended := spans.Ended()
+	var got []string
+	for _, s := range ended {
+		if s.Parent().IsValid() {
+			t.Errorf("span %q has a parent, want a root span", s.Name())
+		}
+		got = append(got, spanLine(s)+" status="+s.Status().Code.String())
 	}
-	for _, e := range s.Events() {
-		for _, kv := range e.Attributes {
-			all = append(all, kv.Value.String())
+	want := []string{
+		"cloudbeds token client hospitality.outcome=ok hospitality.provider=cloudbeds hospitality.token.grant=refresh_token status=Unset",
+		"cloudbeds token client error.type=invalid_grant hospitality.outcome=invalid_grant hospitality.provider=cloudbeds hospitality.token.grant=refresh_token status=Error",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("spans:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	points := collect(t, reader)
+	wantPoints := map[string]string{
+		"hospitality.client.token.fetches{hospitality.outcome=ok,hospitality.provider=cloudbeds,hospitality.token.grant=refresh_token}":             "1",
+		"hospitality.client.token.fetches{hospitality.outcome=invalid_grant,hospitality.provider=cloudbeds,hospitality.token.grant=refresh_token}":  "1",
+		"hospitality.client.token.failures{error.type=invalid_grant,hospitality.provider=cloudbeds,hospitality.token.grant=refresh_token}":          "1",
+		"hospitality.client.token.duration{hospitality.outcome=ok,hospitality.provider=cloudbeds,hospitality.token.grant=refresh_token}":            "count=1",
+		"hospitality.client.token.duration{hospitality.outcome=invalid_grant,hospitality.provider=cloudbeds,hospitality.token.grant=refresh_token}": "count=1",
+	}
+	for k, v := range wantPoints {
+		if points[k] != v {
+			t.Errorf("metric %s = %q, want %q", k, points[k], v)
 		}
 	}
-	for k := range points {
-		all = append(all, k)
+	if len(points) != len(wantPoints) {
+		t.Errorf("metric points = %v, want %d", points, len(wantPoints))
 	}
-	for _, v := range all {
-		for _, secret := range []string{clientSecret, tokenA, tokenB} {
-			if strings.Contains(v, secret) {
-				t.Errorf("attribute %q holds a credential", v)
-			}
-		}
+	checkNoSecrets(t, ended, points, cbSecret, refreshA, refreshB, accessNew, "expired")
+}
+
+// A fetch without an observer in its context reports nothing.
+func TestTokenFetchUnobserved(t *testing.T) {
+	spans := tracetest.NewSpanRecorder()
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans))
+	if _, err := otelhospitality.NewObserver(otelhospitality.WithTracerProvider(tp)); err != nil {
+		t.Fatal(err)
+	}
+	ts := auth.NewCachedSource(func(context.Context) (*oauth2.Token, error) {
+		return &oauth2.Token{AccessToken: "t"}, nil
+	}, auth.CacheOptions{Provider: "kobas"})
+	if _, err := ts.Token(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(spans.Ended()); n != 0 {
+		t.Errorf("spans = %d, want 0", n)
 	}
 }
 

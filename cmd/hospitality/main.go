@@ -15,6 +15,8 @@
 //	hospitality webhooks list <provider>           list the subscriptions
 //	hospitality webhooks unsubscribe <provider> <id>
 //	                                               remove one
+//	hospitality drift report <files>...            print collected drift reports; with --answer,
+//	                                               the spec change a captured answer implies
 //	hospitality sandbox [--addr host:port]         serve the sandbox on loopback until interrupted
 //	hospitality demo                               run each provider's flow against a sandbox
 //	hospitality completion bash|zsh|fish|powershell
@@ -150,7 +152,7 @@ func newRoot(s streams) *cobra.Command {
 	})
 	root.AddCommand(
 		newLoginCmd(s), newLogoutCmd(s), newStatusCmd(s),
-		newAPICmd(s), newOpsCmd(s), newWebhooksCmd(s),
+		newAPICmd(s), newOpsCmd(s), newWebhooksCmd(s), newDriftCmd(s),
 		newSandboxCmd(s), newDemoCmd(s),
 	)
 	// Unknown commands are usage errors.
