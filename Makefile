@@ -1,6 +1,6 @@
 # hospitality-go: a thin index of tasks. The logic lives in scripts/.
 .DEFAULT_GOAL := help
-.PHONY: help generate check-generated lint test demo bench lint-specs upstream-diff breaking api-report
+.PHONY: help generate check-generated lint test demo bench lint-specs upstream-diff upstream-answers breaking api-report
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ lint-specs: ## lint specs/ and overlays/ (kin-openapi + examples, operation meta
 
 upstream-diff: ## compare a spec with upstream: make upstream-diff API=cloudbeds UPSTREAM=file [STRICT=1]
 	@scripts/upstream-diff.sh "$(API)" "$(UPSTREAM)" $(if $(STRICT),--strict)
+
+upstream-answers: ## decode answers generated from upstream: make upstream-answers API=cloudbeds UPSTREAM=file [N=50] [SEED=1] [STRICT=1]
+	@scripts/upstream-answers.sh "$(API)" "$(UPSTREAM)" $(if $(N),-n $(N)) $(if $(SEED),-seed $(SEED)) $(if $(STRICT),--strict)
 
 breaking: ## fail on unacknowledged breaking spec changes: make breaking BASE=<git ref>
 	@scripts/breaking.sh "$(BASE)"

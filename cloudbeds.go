@@ -3,6 +3,7 @@ package hospitality
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
+	"github.com/hospitality-sdk/hospitality-go/form"
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsv2"
 	"github.com/hospitality-sdk/hospitality-go/transport"
@@ -296,7 +298,81 @@ func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*
 	tc := s.transportConfig(cloudbedsV2Profile, nil, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
-	return cloudbedsv2.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsv2.WithHTTPClient(doer))
+	return cloudbedsv2.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsv2.WithHTTPClient(doer),
+		cloudbedsv2.WithRequestEditorFn(checkCreateItems))
+}
+
+// createItemsTargets are the members of a createItems body (POST /item/v1/items) of which
+// exactly one must be set: the folio the items are posted to.
+var createItemsTargets = [...]string{"reservationId", "houseAccountId", "groupCode"}
+
+// checkCreateItems refuses a createItems request whose body sets none or more than one of
+// reservationId, houseAccountId and groupCode, before it is sent: the spec states the rule as a
+// oneOf that the generated body type cannot carry. A null member counts as unset. Other requests,
+// and bodies that are no JSON object, pass unchecked.
+func checkCreateItems(_ context.Context, req *http.Request) error {
+	if req.Method != http.MethodPost || !strings.HasSuffix(req.URL.Path, "/item/v1/items") || req.GetBody == nil {
+		return nil
+	}
+	rc, err := req.GetBody()
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	var members map[string]json.RawMessage
+	if json.NewDecoder(rc).Decode(&members) != nil {
+		return nil
+	}
+	var set []string
+	for _, name := range createItemsTargets {
+		if v, ok := members[name]; ok && string(bytes.TrimSpace(v)) != "null" {
+			set = append(set, name)
+		}
+	}
+	if len(set) == 1 {
+		return nil
+	}
+	got := "none is set"
+	if len(set) > 1 {
+		got = strings.Join(set[:len(set)-1], ", ") + " and " + set[len(set)-1] + " are set"
+	}
+	return fmt.Errorf("hospitality: cloudbeds v2: createItems needs exactly one of reservationId, houseAccountId or groupCode; %s: %w", got, ErrValidation)
+}
+
+// The ways a Cloudbeds v1 form body (POST and PUT of the PMS API v1.3) can write booleans and
+// date-times, for [WithFormBooleans] and [WithFormDateTimes]. Each is the form package's own.
+type (
+	// FormBooleans names how form bodies write booleans.
+	FormBooleans = form.Booleans
+	// FormDateTimes names how form bodies write date-times.
+	FormDateTimes = form.DateTimes
+)
+
+const (
+	// FormBooleansNumeric writes 1 and 0, the default (what PHP clients of Cloudbeds send).
+	FormBooleansNumeric = form.BooleansNumeric
+	// FormBooleansWords writes true and false, the literal booleans the upstream document declares.
+	FormBooleansWords = form.BooleansWords
+	// FormDateTimesSQL writes "2006-01-02 15:04:05", the default: the DateTime layout Cloudbeds'
+	// tech specs give.
+	FormDateTimesSQL = form.DateTimesSQL
+	// FormDateTimesRFC3339 writes RFC 3339 with the value's offset, the format date-time the
+	// upstream document declares.
+	FormDateTimesRFC3339 = form.DateTimesRFC3339
+)
+
+// WithFormBooleans returns a copy of ctx under which the form bodies of Cloudbeds v1 calls made
+// with it write booleans as b. The default, [FormBooleansNumeric], sends 1 and 0; each field's
+// description in specs/cloudbeds.yaml gives the evidence for that choice.
+func WithFormBooleans(ctx context.Context, b FormBooleans) context.Context {
+	return form.WithBooleans(ctx, b)
+}
+
+// WithFormDateTimes returns a copy of ctx under which the form bodies of Cloudbeds v1 calls made
+// with it write date-times as d. The default sends "2006-01-02 15:04:05" (wire.SQLDateTime's own
+// form); [FormDateTimesRFC3339] sends RFC 3339 instead. Dates (wire.Date) are not affected.
+func WithFormDateTimes(ctx context.Context, d FormDateTimes) context.Context {
+	return form.WithDateTimes(ctx, d)
 }
 
 // rateLimitKey keys the client-side limit by OAuth client id, since Cloudbeds limits requests

@@ -80,7 +80,7 @@ func TestNewCloudbedsAPIKey(t *testing.T) {
 	if err != nil {
 		t.Fatalf("GetReservations: %v", err)
 	}
-	if n := len(res.JSON200.Data); n != 1 || res.JSON200.Count != 1 || res.JSON200.Data[0].Adults != 2 {
+	if n := len(res.JSON200.Data); n != 1 || res.JSON200.Count != 1 || res.JSON200.Data[0].Adults.Int != 2 {
 		t.Errorf("GetReservations decoded %+v, want one reservation with count 1 and 2 adults (from strings)", res.JSON200)
 	}
 	r, _ := f.last()

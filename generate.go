@@ -51,24 +51,42 @@
 // Edit specs/<api>.yaml (wire facts) or overlays/<api>.yaml (Go shape), then run `make generate`
 // and `make test`. The //go:generate lines below are what `make generate` runs: for each API,
 // oapi-codegen builds the client, then pagegen adds a typed iterator (<Op>Iter) beside every list
-// operation. Both come from the development module internal/dev (its go.mod pins oapi-codegen
-// with a tool directive), so that nothing the generator needs reaches a consumer's module graph.
+// operation and writes the package documentation: what the API is, the constructor named by its
+// -constructor flag, and an index from each operationId of the spec to its method and request.
+// Both come from the development module internal/dev (its go.mod pins oapi-codegen with a tool
+// directive), so that nothing the generator needs reaches a consumer's module graph.
 // The generated code encodes and decodes JSON with encoding/json's API and semantics
 // on the encoding/json/v2 implementation (github.com/go-json-experiment/json/v1, through the
 // oapi-codegen templates in internal/codegen), which decodes large answers in one pass.
 package hospitality
 
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbeds/oapi-codegen.yaml specs/cloudbeds.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbeds
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbeds -spec ../../specs/cloudbeds.yaml -constructor NewCloudbeds
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsaccounting/oapi-codegen.yaml specs/cloudbeds-accounting.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsaccounting
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsaccounting -spec ../../specs/cloudbeds-accounting.yaml -constructor NewCloudbedsAccounting
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsfiscal/oapi-codegen.yaml specs/cloudbeds-fiscal-documents.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsfiscal -spec ../../specs/cloudbeds-fiscal-documents.yaml -constructor NewCloudbedsFiscalDocuments
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsgroups/oapi-codegen.yaml specs/cloudbeds-group-profile.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsgroups -spec ../../specs/cloudbeds-group-profile.yaml -constructor NewCloudbedsGroupProfile
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsguests/oapi-codegen.yaml specs/cloudbeds-guest-profiles.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsguests -spec ../../specs/cloudbeds-guest-profiles.yaml -constructor NewCloudbedsGuestProfiles
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsinsights/oapi-codegen.yaml specs/cloudbeds-insights.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsinsights -spec ../../specs/cloudbeds-insights.yaml -constructor NewCloudbedsInsights
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedspaybylink/oapi-codegen.yaml specs/cloudbeds-pay-by-link.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedspaybylink -spec ../../specs/cloudbeds-pay-by-link.yaml -constructor NewCloudbedsPayByLink
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedspaymentelement/oapi-codegen.yaml specs/cloudbeds-payment-element.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedspaymentelement -spec ../../specs/cloudbeds-payment-element.yaml -constructor NewCloudbedsPaymentElement
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedstags/oapi-codegen.yaml specs/cloudbeds-attribute-tagging.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedstags -spec ../../specs/cloudbeds-attribute-tagging.yaml -constructor NewCloudbedsAttributeTagging
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsv2/oapi-codegen.yaml specs/cloudbeds-v2.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsv2
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsv2 -spec ../../specs/cloudbeds-v2.yaml -constructor NewCloudbedsV2
+//go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsvault/oapi-codegen.yaml specs/cloudbeds-payments-vault.yaml
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsvault -spec ../../specs/cloudbeds-payments-vault.yaml -constructor NewCloudbedsPaymentsVault
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cobot/oapi-codegen.yaml specs/cobot.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobot
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobot -spec ../../specs/cobot.yaml -constructor NewCobot
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cobotv1/oapi-codegen.yaml specs/cobot-v1.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobotv1
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobotv1 -spec ../../specs/cobot-v1.yaml -constructor NewCobotV1
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/kobas/oapi-codegen.yaml specs/kobas.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/kobas
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/kobas -spec ../../specs/kobas.yaml -constructor NewKobas
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/octotable/oapi-codegen.yaml specs/octotable.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/octotable
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/octotable -spec ../../specs/octotable.yaml -constructor NewOctotable

@@ -1,9 +1,13 @@
 package hospitality_test
 
 import (
+	"go/ast"
 	"go/build"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -94,6 +98,54 @@ func TestTransportKnowsNoProvider(t *testing.T) {
 				if strings.Contains(line, n) {
 					t.Errorf("%s:%d names the provider %q; put it in that provider's transport.Profile", f, i+1, n)
 				}
+			}
+		}
+	}
+}
+
+// TestGenDocsLinkConstructors checks that the package doc of every gen/<api> (doc.gen.go, which
+// pagegen writes from the -constructor flag of the API's line in generate.go) links a constructor
+// this package declares, so a renamed constructor or a mistyped flag cannot leave a dead link.
+func TestGenDocsLinkConstructors(t *testing.T) {
+	fset := token.NewFileSet()
+	funcs := map[string]bool{}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil {
+				funcs[fn.Name.Name] = true
+			}
+		}
+	}
+	link := regexp.MustCompile(`\[` + regexp.QuoteMeta(module) + `\.(\w+)\]`)
+	gens, err := filepath.Glob("gen/*/oapi-codegen.yaml")
+	if err != nil || len(gens) == 0 {
+		t.Fatalf("no gen/*/oapi-codegen.yaml found (%v)", err)
+	}
+	for _, cfg := range gens {
+		dir := filepath.Dir(cfg)
+		doc, err := os.ReadFile(filepath.Join(dir, "doc.gen.go"))
+		if err != nil {
+			t.Errorf("%s has no package doc (%v); run make generate", dir, err)
+			continue
+		}
+		m := link.FindAllSubmatch(doc, -1)
+		if len(m) == 0 {
+			t.Errorf("%s/doc.gen.go links no constructor of package hospitality; give its pagegen line in generate.go -constructor New<API>", dir)
+		}
+		for _, sub := range m {
+			if name := string(sub[1]); !funcs[name] {
+				t.Errorf("%s/doc.gen.go links %s.%s, which package hospitality does not declare", dir, module, name)
 			}
 		}
 	}

@@ -23,6 +23,10 @@
 //     an (int) cast, filter_var with FILTER_VALIDATE_BOOLEAN) understands. The text "false" would
 //     be true under a plain (bool) cast.
 //
+// [EncodeContext] takes per-call choices from its context: [WithBooleans] (true and false instead
+// of 1 and 0) and [WithDateTimes] (every date-time in one layout, 2006-01-02 15:04:05 or RFC 3339,
+// instead of each value's own).
+//
 // [Encode] sorts keys the way [url.Values.Encode] does and percent-encodes the brackets
 // (rooms%5B0%5D%5BroomTypeID%5D=77), which is also what PHP's http_build_query sends and what
 // every form parser decodes; the output is deterministic.

@@ -32,8 +32,10 @@ func Marshal(v any) (url.Values, error) {
 // Encode returns the body of v as application/x-www-form-urlencoded text, keys sorted as
 // [url.Values.Encode] sorts them (the values of a repeated key in their order). See [Marshal]
 // for the rules.
-func Encode(v any) (string, error) {
-	e := encoder{pairs: make([]pair, 0, 32)}
+func Encode(v any) (string, error) { return encode(v, options{}) }
+
+func encode(v any, o options) (string, error) {
+	e := encoder{pairs: make([]pair, 0, 32), options: o}
 	if err := e.top(v); err != nil {
 		return "", err
 	}
@@ -58,6 +60,7 @@ func Encode(v any) (string, error) {
 // encoder collects the key-value pairs of a form in the order the value lists them.
 type encoder struct {
 	pairs []pair
+	options
 }
 
 type pair struct{ k, v string }
@@ -113,6 +116,15 @@ func (e *encoder) value(v reflect.Value, k string) error {
 	if v.Kind() == reflect.Struct {
 		v = addressable(v)
 	}
+	if e.dateTimes != DateTimesOwn {
+		if t, raw, ok := dateTime(v); ok {
+			if y := t.Year(); !t.IsZero() && (y < 0 || y > 9999) {
+				return fmt.Errorf("form: %s: cannot encode year %d", k, y)
+			}
+			e.add(k, formatDateTime(t, raw, e.dateTimes))
+			return nil
+		}
+	}
 	if text, ok, err := marshalText(v); ok {
 		if err != nil {
 			return fmt.Errorf("form: %s: %w", k, err)
@@ -124,9 +136,12 @@ func (e *encoder) value(v reflect.Value, k string) error {
 	case reflect.String:
 		e.add(k, v.String())
 	case reflect.Bool:
-		if v.Bool() {
+		switch {
+		case e.booleans == BooleansWords:
+			e.add(k, strconv.FormatBool(v.Bool()))
+		case v.Bool():
 			e.add(k, "1")
-		} else {
+		default:
 			e.add(k, "0")
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:

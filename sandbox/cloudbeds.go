@@ -159,6 +159,24 @@ func registerCloudbeds(s *Server) error {
 		return err
 	}
 	registerCloudbedsWebhooks(cb)
+	if err := registerCloudbedsGuestProfiles(cb); err != nil {
+		return err
+	}
+	if err := registerCloudbedsAttributeTagging(cb); err != nil {
+		return err
+	}
+	if err := registerCloudbedsPayments(cb); err != nil {
+		return err
+	}
+	if err := registerCloudbedsGroupProfile(cb); err != nil {
+		return err
+	}
+	if err := registerCloudbedsInsights(cb); err != nil {
+		return err
+	}
+	if err := registerCloudbedsFiscal(cb); err != nil {
+		return err
+	}
 	return registerCloudbedsAccounting(cb)
 }
 

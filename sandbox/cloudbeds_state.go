@@ -78,7 +78,7 @@ func newCloudbedsState(cb *cloudbedsSandbox) error {
 		for _, rm := range r.Rooms {
 			res.rooms = append(res.rooms, &cbRoom{subID: string(rm.SubReservationID), roomTypeID: string(rm.RoomTypeID),
 				start: r.StartDate.Format(time.DateOnly), end: r.EndDate.Format(time.DateOnly),
-				adults: int(rm.Adults), children: int(rm.Children)})
+				adults: int(rm.Adults.Int), children: int(rm.Children.Int)})
 			if _, ok := st.roomTypes[string(rm.RoomTypeID)]; !ok {
 				st.roomTypes[string(rm.RoomTypeID)] = rm.RoomTypeName
 			}

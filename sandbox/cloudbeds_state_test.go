@@ -63,7 +63,7 @@ func TestCloudbedsReservationLifecycle(t *testing.T) {
 	}
 	res := created.JSON200
 	if res == nil || res.ReservationID == "" || res.GuestID == "" || res.Status != "confirmed" ||
-		res.GrandTotal != "361.5" || len(res.Unassigned) != 1 || res.Unassigned[0].Adults != 2 || len(res.Unassigned[0].DailyRates) != 3 {
+		res.GrandTotal != "361.5" || len(res.Unassigned) != 1 || res.Unassigned[0].Adults.Int != 2 || len(res.Unassigned[0].DailyRates) != 3 {
 		t.Fatalf("PostReservation = %+v, want a confirmed reservation of 3 nights at 120.5 for 2 adults", res)
 	}
 	id, guestID := string(res.ReservationID), string(res.GuestID)
@@ -98,7 +98,7 @@ func TestCloudbedsReservationLifecycle(t *testing.T) {
 		}
 	}
 	var ids []string
-	for r, err := range c.GetReservationsIter(ctx, cloudbeds.GetReservationsParams{PageSize: cbPtr(3)}) {
+	for r, err := range c.GetReservationsIter(ctx, &cloudbeds.GetReservationsParams{PageSize: cbPtr(3)}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -325,7 +325,7 @@ func TestCloudbedsV2RatePlans(t *testing.T) {
 		}
 	}
 	var all []string
-	for p, err := range c.ListRatePlansIter(ctx, cloudbedsv2.ListRatePlansParams{PropertyIDs: prop, Limit: cbPtr(3)}) {
+	for p, err := range c.ListRatePlansIter(ctx, &cloudbedsv2.ListRatePlansParams{PropertyIDs: prop, Limit: cbPtr(3)}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -401,5 +401,35 @@ func TestCloudbedsHugePageNumber(t *testing.T) {
 				t.Errorf("GET %s?%s = %d %v, want success with %d items", op, q, a.status, a.body, wantLen)
 			}
 		}
+	}
+}
+
+// The sandbox takes form bodies in either form a call may choose: booleans as 1/0 or true/false,
+// date-times as "YYYY-MM-DD HH:MM:SS" or RFC 3339, validated against the spec either way.
+func TestCloudbedsFormBodiesInEitherForm(t *testing.T) {
+	t.Parallel()
+	c, _, _ := cbKeyClient(t)
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+	}{
+		{"defaults", context.Background()},
+		{"upstream forms", hospitality.WithFormDateTimes(hospitality.WithFormBooleans(context.Background(),
+			hospitality.FormBooleansWords), hospitality.FormDateTimesRFC3339)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			body := newReservation("Dora", "Reis", "2025-08-01", "2025-08-03")
+			body.SendEmailConfirmation = cbPtr(false)
+			body.DateCreated = wire.SQLDateTime{Time: time.Date(2025, 7, 20, 9, 41, 27, 0, time.UTC)}
+			created, err := c.PostReservationWithFormdataBodyWithResponse(tc.ctx, body)
+			if err != nil || created.JSON200 == nil || created.JSON200.ReservationID == "" {
+				t.Fatalf("PostReservation = %v, %v, want a new reservation", created, err)
+			}
+			note := cloudbeds.PostReservationNoteFormdataRequestBody{ReservationID: string(created.JSON200.ReservationID),
+				ReservationNote: "late arrival", DateCreated: wire.SQLDateTime{Time: time.Date(2025, 7, 21, 8, 0, 0, 0, time.UTC)}}
+			if r, err := c.PostReservationNoteWithFormdataBodyWithResponse(tc.ctx, note); err != nil || r.JSON200 == nil || !bool(r.JSON200.Success) {
+				t.Fatalf("PostReservationNote = %v, %v, want success", r, err)
+			}
+		})
 	}
 }

@@ -165,8 +165,9 @@ func (st *cloudbedsV2State) update(w http.ResponseWriter, _ *http.Request, param
 	if p == nil {
 		return
 	}
+	// The body repeats the path id (upstream requires it); the path names the plan.
 	for k, v := range in {
-		if k != "allotmentBlockId" {
+		if k != "allotmentBlockId" && k != "id" {
 			p[k] = v
 		}
 	}

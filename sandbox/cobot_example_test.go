@@ -70,7 +70,7 @@ func Example_cobot() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	params := cobot.GetSpaceMembershipsParams{}
+	params := &cobot.GetSpaceMembershipsParams{}
 	params.FilterFrom.Time = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	params.FilterTo.Time = time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)
 	n := 0

@@ -405,13 +405,26 @@ func (st *cobotState) apply(b *cobotBooking, in *cobotBookingInput) (string, str
 		b.attrs["hasCustomPrice"], b.attrs["price"], b.attrs["estimatedPayablePrice"] = true, price, price
 	}
 	if a.BookingExtras != nil {
+		// An extra is either one the booking has (id: only its quantity changes) or a new one
+		// made from a product (productId); the document's oneOf has already refused both.
+		productOf := map[string]string{}
+		if old, ok := b.attrs["bookingExtras"].([]any); ok {
+			for _, o := range old {
+				if m, ok := o.(map[string]any); ok {
+					id, _ := m["id"].(string)
+					productOf[id], _ = m["productId"].(string)
+				}
+			}
+		}
 		extras := []any{}
 		for _, e := range *a.BookingExtras {
-			id := e.ID
+			id, product := e.ID, e.ProductID
 			if id == "" {
 				id = cobotNewID()
+			} else {
+				product = productOf[id] // an id the booking lacks keeps no product, as in the examples
 			}
-			extras = append(extras, map[string]any{"id": id, "productId": e.ProductID, "name": "Extra", "description": nil,
+			extras = append(extras, map[string]any{"id": id, "productId": product, "name": "Extra", "description": nil,
 				"accountingCode": nil, "pricing": map[string]any{"quantity": e.Quantity, "unit": "item"}})
 		}
 		b.attrs["bookingExtras"] = extras

@@ -148,7 +148,7 @@ func testCobotBookingLifecycle(t *testing.T, sb *sandbox.Server, root string) {
 	spaceParams := cobot.GetSpaceBookingsParams{FilterFrom: at("2031-03-01T00:00:00Z").Time, FilterTo: at("2031-04-01T00:00:00Z").Time, PageSize: ptr(4)}
 	countSpace := func() int {
 		n := 0
-		for _, err := range c.GetSpaceBookingsIter(ctx, sandbox.CobotSpaceID, spaceParams) {
+		for _, err := range c.GetSpaceBookingsIter(ctx, sandbox.CobotSpaceID, &spaceParams) {
 			if err != nil {
 				t.Fatalf("GetSpaceBookingsIter: %v", err)
 			}
@@ -209,7 +209,7 @@ func testCobotMemberships(t *testing.T, sb *sandbox.Server, root string) {
 	params := cobot.GetSpaceMembershipsParams{FilterFrom: openapi_types.Date{Time: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)},
 		FilterTo: openapi_types.Date{Time: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}, PageSize: ptr(3)}
 	var ids []string
-	for m, err := range c.GetSpaceMembershipsIter(ctx, sandbox.CobotSpaceID, params) {
+	for m, err := range c.GetSpaceMembershipsIter(ctx, sandbox.CobotSpaceID, &params) {
 		if err != nil {
 			t.Fatalf("GetSpaceMembershipsIter: %v", err)
 		}

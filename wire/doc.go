@@ -13,11 +13,14 @@
 // Which type to use for which wire format:
 //
 //   - [Int]: JSON integer or numeric string ("2", "" and null are 0).
+//   - [Count]: what Int accepts, for fields documented as free strings; any
+//     other string or number is kept verbatim in Raw (Cloudbeds adults).
 //   - [Float]: JSON number or numeric string; marshals without an exponent.
 //   - [Bool]: true/false, 1/0, "1"/"0", "true"/"false"; "" and null are false.
 //   - [String]: JSON string, or a JSON number kept as its literal text (IDs).
 //   - [Decimal]: money such as "12.50" or 12.50 (Kobas amounts), kept
-//     verbatim and never rounded through float64.
+//     verbatim and never rounded through float64; other text an answer
+//     carries is kept too, and [Decimal.Valid] reports false for it.
 //   - [Percent]: rates such as "20%" or "17.5 %" (Kobas "Tax Rate").
 //   - [DateTime]: RFC 3339 date-times (Octotable timestamps with an offset).
 //   - [SQLDateTime]: "2006-01-02 15:04:05" (Cloudbeds, Kobas).

@@ -67,10 +67,22 @@ func addSeeds(f *testing.F, seeds ...string) {
 
 func FuzzNumbers(f *testing.F) {
 	addSeeds(f, `2`, `"2"`, `""`, `null`, `-7`, `2.0`, `"2.50"`, `1e3`, `"1E-3"`, `9223372036854775807`,
-		`"abc"`, `true`, `1e400`, `"NaN"`, `0.1`, `-0`, `"+1.5"`, `1.7976931348623157e308`, `5e-324`)
+		`"abc"`, `true`, `1e400`, `"NaN"`, `0.1`, `-0`, `"+1.5"`, `1.7976931348623157e308`, `5e-324`,
+		`"2 adults"`, `2.5`, `{"77": 2}`, `[]`, `"caf\u00e9"`, `"99999999999999999999999"`)
 	f.Fuzz(func(t *testing.T, in []byte) {
 		checkRoundTrip[Int](t, "Int", in, same, equal)
 		checkRoundTrip[Float](t, "Float", in, same, equal)
+		checkRoundTrip[Count](t, "Count", in, same, equal)
+		// Count decodes every string and number, as a number exactly when Int does.
+		var c Count
+		var i Int
+		errC, errI := c.UnmarshalJSON(in), i.UnmarshalJSON(in)
+		if errI == nil && (errC != nil || c != Count{Int: i}) {
+			t.Fatalf("Count.UnmarshalJSON(%q) = %+v, %v; Int gives %d", in, c, errC, i)
+		}
+		if k, _ := scalar(in); (k == kindString || k == kindNumber) && errC != nil {
+			t.Fatalf("Count.UnmarshalJSON(%q) error = %v, want the text kept in Raw", in, errC)
+		}
 	})
 }
 
@@ -83,13 +95,25 @@ func FuzzBools(f *testing.F) {
 
 func FuzzDecimals(f *testing.F) {
 	addSeeds(f, `"12.50"`, `12.50`, `""`, `null`, `"-0.10"`, `"+5"`, `1e3`, `"20%"`, `"17.5 %"`, `20`,
-		`"abc"`, `"12."`, `"%"`, `"1,000.00"`, `"\u0031\u0032"`)
+		`"abc"`, `"12."`, `"%"`, `"1,000.00"`, `"\u0031\u0032"`, `"N/A"`, `"12439 "`, `-1E-2`)
 	f.Fuzz(func(t *testing.T, in []byte) {
-		checkRoundTrip[Decimal](t, "Decimal", in, same, equal)
+		// A Decimal decoded from text that is no decimal number (kept so an answer is not lost)
+		// is not Valid and never marshals; a valid one must round-trip.
+		if d := new(Decimal); d.UnmarshalJSON(in) != nil || d.Valid() {
+			checkRoundTrip[Decimal](t, "Decimal", in, same, equal)
+		} else if _, err := d.MarshalJSON(); err == nil {
+			t.Fatalf("Decimal(%q) is not Valid but marshals", *d)
+		}
 		checkRoundTrip[Percent](t, "Percent", in, same, equal)
-		// Accessors of a decoded value fail only beyond the float64 range.
+		// Every JSON string and number decodes.
+		if k, _ := scalar(in); k == kindString || k == kindNumber {
+			if err := new(Decimal).UnmarshalJSON(in); err != nil {
+				t.Fatalf("Decimal.UnmarshalJSON(%q) error = %v, want the text kept", in, err)
+			}
+		}
+		// Accessors of a valid decoded value fail only beyond the float64 range.
 		var d Decimal
-		if d.UnmarshalJSON(in) == nil {
+		if d.UnmarshalJSON(in) == nil && d.Valid() {
 			if x, err := d.Float64(); err != nil && !math.IsInf(x, 0) {
 				t.Fatalf("Decimal(%q).Float64() = %v, %v", d, x, err)
 			}

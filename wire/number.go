@@ -209,3 +209,81 @@ func parseBool(b []byte) (value, ok bool) {
 	}
 	return false, false
 }
+
+// Count is a whole number, such as a number of guests, that the provider
+// documents as a free string: it arrives as a JSON number, a numeric string
+// or, now and then, other text.
+//
+// Everything [Int] accepts decodes into Int (2, "2", "2.0", "", null). Any
+// other JSON string or number ("2 adults", "2.5", 1e3) is kept verbatim in
+// Raw with Int 0, so one odd value cannot fail a whole answer; booleans,
+// objects and arrays are still an error. It marshals as a JSON number, or
+// as the Raw text (a JSON string) when Raw is set, so a received value
+// round-trips unchanged. UnmarshalText accepts what Int accepts only.
+type Count struct {
+	// Int is the number; 0 when Raw is set.
+	Int
+	// Raw holds a received value that is no whole number, verbatim; it is ""
+	// otherwise.
+	Raw string
+}
+
+// UnmarshalJSON implements [encoding/json.Unmarshaler].
+func (c *Count) UnmarshalJSON(b []byte) error {
+	switch k, v := scalar(b); k {
+	case kindNull:
+		*c = Count{}
+		return nil
+	case kindString, kindNumber:
+		if n, ok := parseInt(v); ok {
+			*c = Count{Int: Int(n)}
+		} else {
+			*c = Count{Raw: string(v)}
+		}
+		return nil
+	}
+	return jsonError("Count", b)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the forms
+// [Int] accepts.
+func (c *Count) UnmarshalText(b []byte) error {
+	n, ok := parseInt(b)
+	if !ok {
+		return textError("Count", b)
+	}
+	*c = Count{Int: Int(n)}
+	return nil
+}
+
+// MarshalJSON implements [encoding/json.Marshaler]: a JSON number, or the
+// Raw text as a JSON string when Raw is set.
+func (c Count) MarshalJSON() ([]byte, error) {
+	if c.Raw != "" {
+		return quoted(c.Raw), nil
+	}
+	return c.Int.MarshalText()
+}
+
+// MarshalText implements [encoding.TextMarshaler]: the decimal integer, or
+// Raw when it is set.
+func (c Count) MarshalText() ([]byte, error) {
+	if c.Raw != "" {
+		return []byte(c.Raw), nil
+	}
+	return c.Int.MarshalText()
+}
+
+// String returns the number in decimal, or Raw when it is set.
+func (c Count) String() string {
+	if c.Raw != "" {
+		return c.Raw
+	}
+	return c.Int.String()
+}
+
+// IsZero reports whether c is 0 and holds no Raw text.
+func (c Count) IsZero() bool { return c.Int == 0 && c.Raw == "" }
+
+// Valid reports whether c holds a whole number, that is, Raw is empty.
+func (c Count) Valid() bool { return c.Raw == "" }

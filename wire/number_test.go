@@ -72,6 +72,62 @@ func TestIntMarshal(t *testing.T) {
 	}
 }
 
+// Regression: Cloudbeds documents adults and children as free strings, and wire.Int failed a
+// whole getReservations answer on any text that is no whole number. Count keeps it in Raw.
+func TestCountUnmarshalJSON(t *testing.T) {
+	testJSON(t, "Count", []decodeCase[Count]{
+		{name: "number", in: `2`, want: Count{Int: 2}},
+		{name: "numeric string", in: `"2"`, want: Count{Int: 2}},
+		{name: "integral decimal", in: `"2.0"`, want: Count{Int: 2}},
+		{name: "empty string", in: `""`, want: Count{}},
+		{name: "null", in: `null`, want: Count{}},
+		{name: "negative", in: `-1`, want: Count{Int: -1}},
+		{name: "text kept", in: `"2 adults"`, want: Count{Raw: "2 adults"}},
+		{name: "fraction kept", in: `2.5`, want: Count{Raw: "2.5"}},
+		{name: "fraction string kept", in: `"1.5"`, want: Count{Raw: "1.5"}},
+		{name: "exponent kept", in: `1e3`, want: Count{Raw: "1e3"}},
+		{name: "overflow kept", in: `"99999999999999999999999"`, want: Count{Raw: "99999999999999999999999"}},
+		{name: "escaped text kept", in: `"caf\u00e9"`, want: Count{Raw: "café"}},
+		{name: "true", in: `true`, err: true},
+		{name: "object", in: `{"77": 2}`, err: true},
+		{name: "array", in: `[]`, err: true},
+		{name: "bad literal", in: `nul`, err: true},
+	}, equal[Count])
+}
+
+func TestCountUnmarshalText(t *testing.T) {
+	testText(t, "Count", []decodeCase[Count]{
+		{name: "digits", in: "3", want: Count{Int: 3}},
+		{name: "empty", in: "", want: Count{}},
+		{name: "letters", in: "abc", err: true},
+	}, equal[Count])
+}
+
+func TestCountMarshal(t *testing.T) {
+	cases := []encodeCase[Count]{
+		{name: "zero", in: Count{}, want: "0"},
+		{name: "number", in: Count{Int: 2}, want: "2"},
+	}
+	testMarshal(t, "Count.MarshalJSON", marshalJSON[Count], append(cases, encodeCase[Count]{name: "raw", in: Count{Raw: "2 adults"}, want: `"2 adults"`}))
+	testMarshal(t, "Count.MarshalText", marshalText[Count], append(cases, encodeCase[Count]{name: "raw", in: Count{Raw: "2 adults"}, want: `2 adults`}))
+	methods := []struct {
+		name      string
+		got, want any
+	}{
+		{"String", Count{Int: 4}.String(), "4"},
+		{"String of Raw", Count{Raw: "n/a"}.String(), "n/a"},
+		{"IsZero", Count{}.IsZero(), true},
+		{"IsZero with Raw", Count{Raw: "x"}.IsZero(), false},
+		{"Valid", Count{Int: 1}.Valid(), true},
+		{"Valid with Raw", Count{Raw: "x"}.Valid(), false},
+	}
+	for _, m := range methods {
+		if m.got != m.want {
+			t.Errorf("Count.%s() = %v, want %v", m.name, m.got, m.want)
+		}
+	}
+}
+
 func TestFloatUnmarshalJSON(t *testing.T) {
 	testJSON(t, "Float", []decodeCase[Float]{
 		{name: "number", in: `12.5`, want: 12.5},

@@ -46,31 +46,37 @@ func (s String) String() string { return string(s) }
 // as the text the provider sent: "12.50" stays "12.50" and is never rounded
 // through float64.
 //
-// It decodes a JSON string or a JSON number holding [+-]digits[.digits]; a
-// number keeps its literal text (12.50 decodes as "12.50"). Exponent notation
-// such as 1e3 is rejected: money is never written that way, and keeping it
-// verbatim would send an unusual form back to the provider. "", null and an
-// absent field give the empty Decimal. It marshals as a JSON string; the
-// empty Decimal marshals as "".
+// A decimal number is [+-]digits[.digits]; a JSON number keeps its literal
+// text (12.50 decodes as "12.50"). "", null and an absent field give the
+// empty Decimal. It marshals as a JSON string; the empty Decimal marshals as
+// "".
+//
+// Decoding JSON never fails on a string or a number: providers document some
+// amounts as free strings, so text that is no decimal number ("N/A", "1e3",
+// "1,000.00") is kept verbatim as well, as the date types keep theirs in Raw.
+// [Decimal.Valid] reports false for it, [Decimal.Float64] and [Decimal.Rat]
+// return an error, and marshalling fails, so such text is never sent back.
+// Exponent notation counts as no decimal number: money is never written that
+// way. UnmarshalText (query parameters, form values) accepts decimal numbers
+// only.
 type Decimal string
 
-// UnmarshalJSON implements [encoding/json.Unmarshaler].
+// UnmarshalJSON implements [encoding/json.Unmarshaler]. It keeps any JSON
+// string or number verbatim; other JSON values are an error.
 func (d *Decimal) UnmarshalJSON(b []byte) error {
 	switch k, v := scalar(b); k {
 	case kindNull:
 		*d = ""
 		return nil
 	case kindString, kindNumber:
-		if len(v) == 0 || isNumber(v, false) {
-			*d = Decimal(v)
-			return nil
-		}
+		*d = Decimal(v)
+		return nil
 	}
 	return jsonError("Decimal", b)
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the same
-// forms as a JSON string.
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts decimal
+// numbers and the empty text only.
 func (d *Decimal) UnmarshalText(b []byte) error {
 	if len(b) != 0 && !isNumber(b, false) {
 		return textError("Decimal", b)
@@ -106,6 +112,11 @@ func (d Decimal) valid() error {
 
 // String returns d verbatim.
 func (d Decimal) String() string { return string(d) }
+
+// Valid reports whether d is empty or a decimal number: what [Decimal.Float64],
+// [Decimal.Rat] and marshalling accept. A Decimal decoded from other text the
+// provider sent is not valid.
+func (d Decimal) Valid() bool { return d.valid() == nil }
 
 // IsZero reports whether d is empty. A Decimal holding "0.00" is not empty.
 func (d Decimal) IsZero() bool { return d == "" }

@@ -107,22 +107,46 @@ func TestDecimalUnmarshalJSON(t *testing.T) {
 		{name: "many digits kept exactly", in: `"12345678901234567890.123456789"`, want: "12345678901234567890.123456789"},
 		{name: "empty", in: `""`, want: ""},
 		{name: "null", in: `null`, want: ""},
-		{name: "exponent number", in: `1e3`, err: true},
-		{name: "exponent string", in: `"1.5E2"`, err: true},
-		{name: "letters", in: `"abc"`, err: true},
-		{name: "trailing dot", in: `"12."`, err: true},
-		{name: "leading dot", in: `".5"`, err: true},
-		{name: "thousands separator", in: `"1,000.00"`, err: true},
-		{name: "comma decimal", in: `"12,50"`, err: true},
-		{name: "trailing space", in: `"12.50 "`, err: true},
-		{name: "leading space", in: `" 12.50"`, err: true},
-		{name: "percent", in: `"20%"`, err: true},
-		{name: "currency", in: `"£12.50"`, err: true},
-		{name: "double sign", in: `"--1"`, err: true},
-		{name: "NaN", in: `"NaN"`, err: true},
+		// Text that is no decimal number is kept (Valid reports false), never an error:
+		// upstream documents some amounts as free strings.
+		{name: "exponent number kept verbatim", in: `1e3`, want: "1e3"},
+		{name: "exponent string kept verbatim", in: `"1.5E2"`, want: "1.5E2"},
+		{name: "letters kept verbatim", in: `"abc"`, want: "abc"},
+		{name: "trailing dot kept verbatim", in: `"12."`, want: "12."},
+		{name: "leading dot kept verbatim", in: `".5"`, want: ".5"},
+		{name: "thousands separator kept verbatim", in: `"1,000.00"`, want: "1,000.00"},
+		{name: "comma decimal kept verbatim", in: `"12,50"`, want: "12,50"},
+		{name: "trailing space kept verbatim", in: `"12.50 "`, want: "12.50 "},
+		{name: "leading space kept verbatim", in: `" 12.50"`, want: " 12.50"},
+		{name: "percent kept verbatim", in: `"20%"`, want: "20%"},
+		{name: "currency kept verbatim", in: `"£12.50"`, want: "£12.50"},
+		{name: "double sign kept verbatim", in: `"--1"`, want: "--1"},
+		{name: "NaN kept verbatim", in: `"NaN"`, want: "NaN"},
 		{name: "true", in: `true`, err: true},
 		{name: "object", in: `{}`, err: true},
 	}, equal[Decimal])
+}
+
+func TestDecimalValid(t *testing.T) {
+	tests := []struct {
+		in   Decimal
+		want bool
+	}{
+		{"12.50", true}, {"", true}, {"-3", true}, {"N/A", false}, {"1e3", false}, {"1,000.00", false},
+	}
+	for _, tc := range tests {
+		if got := tc.in.Valid(); got != tc.want {
+			t.Errorf("Decimal(%q).Valid() = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+	// Text kept from an answer is never sent back.
+	var d Decimal
+	if err := d.UnmarshalJSON([]byte(`"N/A"`)); err != nil || d != "N/A" {
+		t.Fatalf("Decimal.UnmarshalJSON(\"N/A\") = %q, %v, want N/A, nil", d, err)
+	}
+	if _, err := d.MarshalJSON(); err == nil {
+		t.Errorf("Decimal(%q).MarshalJSON() error = nil, want an error", d)
+	}
 }
 
 func TestDecimalUnmarshalText(t *testing.T) {

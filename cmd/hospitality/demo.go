@@ -95,7 +95,7 @@ func demoKobas(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 	}
 
 	limit, staffCount := kobas.Limit(50), 0
-	for _, err := range c.ListStaffIter(ctx, kobas.ListStaffParams{Limit: &limit}) {
+	for _, err := range c.ListStaffIter(ctx, &kobas.ListStaffParams{Limit: &limit}) {
 		if err != nil {
 			return summary{}, err
 		}
@@ -191,7 +191,7 @@ func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 	fmt.Fprintf(out, "   PUT then DELETE /reservations/%d: now for %d, %s (DELETE cancels)\n", g.ID, g.Pax, g.Status)
 
 	limit, n := 1, 0
-	for _, err := range c.ListReservationsIter(ctx, octotable.ListReservationsParams{Limit: &limit}) {
+	for _, err := range c.ListReservationsIter(ctx, &octotable.ListReservationsParams{Limit: &limit}) {
 		if err != nil {
 			return summary{}, err
 		}

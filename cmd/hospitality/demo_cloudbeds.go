@@ -1,19 +1,24 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"io"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
 	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsaccounting"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsfiscal"
 	"github.com/hospitality-sdk/hospitality-go/sandbox"
 )
 
@@ -25,7 +30,7 @@ func demoCloudbeds(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 		ClientID:     creds.CloudbedsClientID,
 		ClientSecret: creds.CloudbedsClientSecret,
 		RedirectURL:  creds.CloudbedsRedirectURL,
-		Scopes:       []string{"read:reservation", "write:reservation", "read:guest"},
+		Scopes:       []string{"read:reservation", "write:reservation", "read:guest", "read:payment"},
 		BaseURL:      root + sandbox.CloudbedsAPIPath,
 		Store:        auth.NewMemoryStore(),
 	}
@@ -82,14 +87,42 @@ func demoCloudbeds(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 	fmt.Fprintf(out, "   GET getReservation: %s %s, %s to %s\n", id, status, data.StartDate.Format("2006-01-02"), data.EndDate.Format("2006-01-02"))
 
 	size, n := 2, 0
-	for _, err := range c.GetReservationsIter(ctx, cloudbeds.GetReservationsParams{PageSize: &size}) {
+	for _, err := range c.GetReservationsIter(ctx, &cloudbeds.GetReservationsParams{PageSize: &size}) {
 		if err != nil {
 			return summary{}, err
 		}
 		n++
 	}
 	fmt.Fprintf(out, "   GET getReservations via GetReservationsIter (pageSize=2): %d reservations\n", n)
-	return summary{auth: "OAuth code via the consent page", result: fmt.Sprintf("reservation %s created; %d listed", id, n)}, nil
+
+	// The same credential serves the other Cloudbeds APIs: clients built from it share one token
+	// source (one refresher for the connection) and Cloudbeds' per-client rate limit.
+	property, err := strconv.ParseInt(creds.CloudbedsPropertyID, 10, 64)
+	if err != nil {
+		return summary{}, fmt.Errorf("sandbox property id: %w", err)
+	}
+	acct, err := hospitality.NewCloudbedsAccounting(ctx, hospitality.CloudbedsConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CloudbedsAccountingAPIPath})
+	if err != nil {
+		return summary{}, err
+	}
+	bal, err := acct.GetDepositBalanceWithResponse(ctx, &cloudbedsaccounting.GetDepositBalanceParams{PropertyID: property})
+	if err != nil {
+		return summary{}, err
+	}
+	fmt.Fprintf(out, "   Accounting GET /deposits/balance (same credential): %s\n", describeJSON(bal.Body))
+	fiscal, err := hospitality.NewCloudbedsFiscalDocuments(ctx, hospitality.CloudbedsConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CloudbedsFiscalAPIPath})
+	if err != nil {
+		return summary{}, err
+	}
+	docs := 0
+	for _, err := range fiscal.GetFiscalDocumentsIter(ctx, &cloudbedsfiscal.GetFiscalDocumentsParams{PropertyID: property}) {
+		if err != nil {
+			return summary{}, err
+		}
+		docs++
+	}
+	fmt.Fprintf(out, "   Fiscal Documents GET /fiscal-documents via GetFiscalDocumentsIter (same credential): %d documents\n", docs)
+	return summary{auth: "OAuth code via the consent page", result: fmt.Sprintf("reservation %s created; %d listed; Accounting and Fiscal Documents on the same token", id, n)}, nil
 }
 
 // inputs matches the hidden fields of the sandbox's consent form.
@@ -133,4 +166,18 @@ func approveConsent(ctx context.Context, consentURL string) (*url.URL, error) {
 		return nil, fmt.Errorf("consent approval: HTTP %d, want a redirect", res.StatusCode)
 	}
 	return url.Parse(res.Header.Get("Location"))
+}
+
+// describeJSON is a short form of a small JSON answer for the demo's output: its compact text,
+// cut at 100 bytes.
+func describeJSON(b []byte) string {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, b); err != nil {
+		return fmt.Sprintf("%d bytes", len(b))
+	}
+	s := buf.String()
+	if len(s) > 100 {
+		s = s[:100] + "…"
+	}
+	return s
 }

@@ -88,7 +88,7 @@ func demoCobot(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 	}
 
 	size, n := cobot.PageSize(2), 0
-	params := cobot.GetMembershipBookingsParams{
+	params := &cobot.GetMembershipBookingsParams{
 		FilterFrom: time.Date(2031, 3, 1, 0, 0, 0, 0, time.UTC), FilterTo: time.Date(2031, 4, 1, 0, 0, 0, 0, time.UTC),
 		PageSize: &size,
 	}

@@ -41,9 +41,9 @@ func TestDemo(t *testing.T) {
 	for _, row := range []string{
 		`Kobas\s+client credentials \(form\)\s+2\s+3\s+2 venues`,
 		`Octotable\s+client credentials \(form\)\s+1\s+8\s+reservation #40000001`,
-		`Cloudbeds\s+OAuth code via the consent page\s+1\s+4\s+reservation 9100000001`,
+		`Cloudbeds\s+OAuth code via the consent page\s+1\s+6\s+reservation 9100000001`,
 		`Cobot\s+OAuth code \+ PKCE, OIDC ID token\s+1\s+5\s+3 meeting rooms booked`,
-		`: 5 token requests and 20 API requests,`,
+		`: 5 token requests and 22 API requests,`,
 	} {
 		if !regexp.MustCompile(row).MatchString(out.String()) {
 			t.Errorf("demo output lacks a line matching %s:\n%s", row, out.String())

@@ -90,7 +90,7 @@ func Example_listArrivals() {
 	today := wire.Date{Time: time.Date(2025, 6, 12, 0, 0, 0, 0, time.UTC)}
 	confirmed := cloudbeds.GetReservationsParamsStatusConfirmed
 	size := 2
-	arrivals := c.GetReservationsIter(context.Background(), cloudbeds.GetReservationsParams{
+	arrivals := c.GetReservationsIter(context.Background(), &cloudbeds.GetReservationsParams{
 		CheckInFrom: &today,
 		CheckInTo:   &today,
 		Status:      &confirmed,
@@ -100,7 +100,7 @@ func Example_listArrivals() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("%s %s: %d adults, %d children, balance %s\n", res.ReservationID, res.GuestName, res.Adults, res.Children, res.Balance)
+		fmt.Printf("%s %s: %s adults, %s children, balance %s\n", res.ReservationID, res.GuestName, res.Adults, res.Children, res.Balance)
 	}
 	// Output:
 	// pageNumber = 1 checkInFrom = 2025-06-12 status = confirmed

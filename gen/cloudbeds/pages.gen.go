@@ -9,32 +9,6 @@ import (
 	"net/http"
 )
 
-// Pages lists the operations of package cloudbeds that return their items a page at a time. Each
-// has an iterator method on [ClientWithResponses], named after it with the suffix Iter, that
-// requests the pages on demand:
-//
-//   - GetAllotmentBlocks (numbered pages): [ClientWithResponses.GetAllotmentBlocksIter]
-//   - GetAvailableRoomTypes (numbered pages): [ClientWithResponses.GetAvailableRoomTypesIter]
-//   - GetFiles (numbered pages): [ClientWithResponses.GetFilesIter]
-//   - GetGroups (numbered pages): [ClientWithResponses.GetGroupsIter]
-//   - GetGuestsByStatus (numbered pages): [ClientWithResponses.GetGuestsByStatusIter]
-//   - GetGuestsModified (numbered pages): [ClientWithResponses.GetGuestsModifiedIter]
-//   - GetHotels (numbered pages): [ClientWithResponses.GetHotelsIter]
-//   - GetHousekeepers (numbered pages): [ClientWithResponses.GetHousekeepersIter]
-//   - GetHousekeepingStatus (numbered pages): [ClientWithResponses.GetHousekeepingStatusIter]
-//   - GetReservations (numbered pages): [ClientWithResponses.GetReservationsIter]
-//   - GetReservationsWithRateDetails (numbered pages): [ClientWithResponses.GetReservationsWithRateDetailsIter]
-//   - GetRoomBlocks (numbered pages): [ClientWithResponses.GetRoomBlocksIter]
-//   - GetRoomTypes (numbered pages): [ClientWithResponses.GetRoomTypesIter]
-//   - GetRooms (numbered pages): [ClientWithResponses.GetRoomsIter]
-//   - ListAllotmentBlockNotes (numbered pages): [ClientWithResponses.ListAllotmentBlockNotesIter]
-//
-// These operations take paging parameters but have no page shape pagegen recognises, so they have
-// no iterator:
-//
-//   - GetGroupNotes: the 200 answer's Data is GetGroupNotesData, neither an array nor an object with one array field
-//   - GetGuestList: the 200 answer's Data is github.com/hospitality-sdk/hospitality-go/wire.Map[GetGuestListDataEntry], neither an array nor an object with one array field
-
 // GetAllotmentBlocksIter returns an iterator over every [GetAllotmentBlocksItem] that
 // GetAllotmentBlocks returns, requesting the pages one at a time as the loop consumes them. It
 // pages by number: params.PageNumber (default 1) is the first page, and each request asks for the
@@ -44,11 +18,18 @@ import (
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetAllotmentBlocksItem with an error, once, and ends the iteration. Breaking out
-// of the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetAllotmentBlocksIter(ctx context.Context, params GetAllotmentBlocksParams, reqEditors ...RequestEditorFn) iter.Seq2[GetAllotmentBlocksItem, error] {
+// of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetAllotmentBlocksWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetAllotmentBlocksIter(ctx context.Context, params *GetAllotmentBlocksParams, reqEditors ...RequestEditorFn) iter.Seq2[GetAllotmentBlocksItem, error] {
 	return func(yield func(GetAllotmentBlocksItem, error) bool) {
 		var zero GetAllotmentBlocksItem
-		p := params
+		var p GetAllotmentBlocksParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -128,11 +109,18 @@ func (c *ClientWithResponses) GetAllotmentBlocksIter(ctx context.Context, params
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetAvailableRoomTypesItem with an error, once, and ends the iteration. Breaking
-// out of the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetAvailableRoomTypesIter(ctx context.Context, params GetAvailableRoomTypesParams, reqEditors ...RequestEditorFn) iter.Seq2[GetAvailableRoomTypesItem, error] {
+// out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetAvailableRoomTypesWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetAvailableRoomTypesIter(ctx context.Context, params *GetAvailableRoomTypesParams, reqEditors ...RequestEditorFn) iter.Seq2[GetAvailableRoomTypesItem, error] {
 	return func(yield func(GetAvailableRoomTypesItem, error) bool) {
 		var zero GetAvailableRoomTypesItem
-		p := params
+		var p GetAvailableRoomTypesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -211,11 +199,17 @@ func (c *ClientWithResponses) GetAvailableRoomTypesIter(ctx context.Context, par
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetFilesItem with an error, once, and ends the iteration. Breaking out of the
-// loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetFilesIter(ctx context.Context, params GetFilesParams, reqEditors ...RequestEditorFn) iter.Seq2[GetFilesItem, error] {
+// loop sends no further request.
+//
+// params may be nil (no parameters), as for GetFilesWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetFilesIter(ctx context.Context, params *GetFilesParams, reqEditors ...RequestEditorFn) iter.Seq2[GetFilesItem, error] {
 	return func(yield func(GetFilesItem, error) bool) {
 		var zero GetFilesItem
-		p := params
+		var p GetFilesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -294,11 +288,17 @@ func (c *ClientWithResponses) GetFilesIter(ctx context.Context, params GetFilesP
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetGroupsItem with an error, once, and ends the iteration. Breaking out of the
-// loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetGroupsIter(ctx context.Context, params GetGroupsParams, reqEditors ...RequestEditorFn) iter.Seq2[GetGroupsItem, error] {
+// loop sends no further request.
+//
+// params may be nil (no parameters), as for GetGroupsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetGroupsIter(ctx context.Context, params *GetGroupsParams, reqEditors ...RequestEditorFn) iter.Seq2[GetGroupsItem, error] {
 	return func(yield func(GetGroupsItem, error) bool) {
 		var zero GetGroupsItem
-		p := params
+		var p GetGroupsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -378,11 +378,18 @@ func (c *ClientWithResponses) GetGroupsIter(ctx context.Context, params GetGroup
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetGuestsByStatusItem with an error, once, and ends the iteration. Breaking out
-// of the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetGuestsByStatusIter(ctx context.Context, params GetGuestsByStatusParams, reqEditors ...RequestEditorFn) iter.Seq2[GetGuestsByStatusItem, error] {
+// of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetGuestsByStatusWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetGuestsByStatusIter(ctx context.Context, params *GetGuestsByStatusParams, reqEditors ...RequestEditorFn) iter.Seq2[GetGuestsByStatusItem, error] {
 	return func(yield func(GetGuestsByStatusItem, error) bool) {
 		var zero GetGuestsByStatusItem
-		p := params
+		var p GetGuestsByStatusParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -462,11 +469,18 @@ func (c *ClientWithResponses) GetGuestsByStatusIter(ctx context.Context, params 
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetGuestsModifiedItem with an error, once, and ends the iteration. Breaking out
-// of the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetGuestsModifiedIter(ctx context.Context, params GetGuestsModifiedParams, reqEditors ...RequestEditorFn) iter.Seq2[GetGuestsModifiedItem, error] {
+// of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetGuestsModifiedWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetGuestsModifiedIter(ctx context.Context, params *GetGuestsModifiedParams, reqEditors ...RequestEditorFn) iter.Seq2[GetGuestsModifiedItem, error] {
 	return func(yield func(GetGuestsModifiedItem, error) bool) {
 		var zero GetGuestsModifiedItem
-		p := params
+		var p GetGuestsModifiedParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -545,11 +559,17 @@ func (c *ClientWithResponses) GetGuestsModifiedIter(ctx context.Context, params 
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero Hotel with an error, once, and ends the iteration. Breaking out of the loop sends
-// no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetHotelsIter(ctx context.Context, params GetHotelsParams, reqEditors ...RequestEditorFn) iter.Seq2[Hotel, error] {
+// no further request.
+//
+// params may be nil (no parameters), as for GetHotelsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetHotelsIter(ctx context.Context, params *GetHotelsParams, reqEditors ...RequestEditorFn) iter.Seq2[Hotel, error] {
 	return func(yield func(Hotel, error) bool) {
 		var zero Hotel
-		p := params
+		var p GetHotelsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -629,11 +649,18 @@ func (c *ClientWithResponses) GetHotelsIter(ctx context.Context, params GetHotel
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetHousekeepersItem with an error, once, and ends the iteration. Breaking out of
-// the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetHousekeepersIter(ctx context.Context, params GetHousekeepersParams, reqEditors ...RequestEditorFn) iter.Seq2[GetHousekeepersItem, error] {
+// the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetHousekeepersWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetHousekeepersIter(ctx context.Context, params *GetHousekeepersParams, reqEditors ...RequestEditorFn) iter.Seq2[GetHousekeepersItem, error] {
 	return func(yield func(GetHousekeepersItem, error) bool) {
 		var zero GetHousekeepersItem
-		p := params
+		var p GetHousekeepersParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -713,11 +740,18 @@ func (c *ClientWithResponses) GetHousekeepersIter(ctx context.Context, params Ge
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetHousekeepingStatusItem with an error, once, and ends the iteration. Breaking
-// out of the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetHousekeepingStatusIter(ctx context.Context, params GetHousekeepingStatusParams, reqEditors ...RequestEditorFn) iter.Seq2[GetHousekeepingStatusItem, error] {
+// out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetHousekeepingStatusWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetHousekeepingStatusIter(ctx context.Context, params *GetHousekeepingStatusParams, reqEditors ...RequestEditorFn) iter.Seq2[GetHousekeepingStatusItem, error] {
 	return func(yield func(GetHousekeepingStatusItem, error) bool) {
 		var zero GetHousekeepingStatusItem
-		p := params
+		var p GetHousekeepingStatusParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -797,11 +831,18 @@ func (c *ClientWithResponses) GetHousekeepingStatusIter(ctx context.Context, par
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero ReservationSummary with an error, once, and ends the iteration. Breaking out of
-// the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetReservationsIter(ctx context.Context, params GetReservationsParams, reqEditors ...RequestEditorFn) iter.Seq2[ReservationSummary, error] {
+// the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetReservationsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetReservationsIter(ctx context.Context, params *GetReservationsParams, reqEditors ...RequestEditorFn) iter.Seq2[ReservationSummary, error] {
 	return func(yield func(ReservationSummary, error) bool) {
 		var zero ReservationSummary
-		p := params
+		var p GetReservationsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -881,12 +922,18 @@ func (c *ClientWithResponses) GetReservationsIter(ctx context.Context, params Ge
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetReservationsWithRateDetailsItem with an error, once, and ends the iteration.
-// Breaking out of the loop sends no further request. params is copied: the caller's value is never
-// modified.
-func (c *ClientWithResponses) GetReservationsWithRateDetailsIter(ctx context.Context, params GetReservationsWithRateDetailsParams, reqEditors ...RequestEditorFn) iter.Seq2[GetReservationsWithRateDetailsItem, error] {
+// Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetReservationsWithRateDetailsWithResponse. The
+// iterator sets the paging fields on a copy of *params: the caller's value is never modified, so it
+// may serve several loops.
+func (c *ClientWithResponses) GetReservationsWithRateDetailsIter(ctx context.Context, params *GetReservationsWithRateDetailsParams, reqEditors ...RequestEditorFn) iter.Seq2[GetReservationsWithRateDetailsItem, error] {
 	return func(yield func(GetReservationsWithRateDetailsItem, error) bool) {
 		var zero GetReservationsWithRateDetailsItem
-		p := params
+		var p GetReservationsWithRateDetailsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -966,11 +1013,17 @@ func (c *ClientWithResponses) GetReservationsWithRateDetailsIter(ctx context.Con
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetRoomBlocksDataRoomBlock with an error, once, and ends the iteration. Breaking
-// out of the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetRoomBlocksIter(ctx context.Context, params GetRoomBlocksParams, reqEditors ...RequestEditorFn) iter.Seq2[GetRoomBlocksDataRoomBlock, error] {
+// out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetRoomBlocksWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetRoomBlocksIter(ctx context.Context, params *GetRoomBlocksParams, reqEditors ...RequestEditorFn) iter.Seq2[GetRoomBlocksDataRoomBlock, error] {
 	return func(yield func(GetRoomBlocksDataRoomBlock, error) bool) {
 		var zero GetRoomBlocksDataRoomBlock
-		p := params
+		var p GetRoomBlocksParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1050,11 +1103,17 @@ func (c *ClientWithResponses) GetRoomBlocksIter(ctx context.Context, params GetR
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero GetRoomTypesItem with an error, once, and ends the iteration. Breaking out of the
-// loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetRoomTypesIter(ctx context.Context, params GetRoomTypesParams, reqEditors ...RequestEditorFn) iter.Seq2[GetRoomTypesItem, error] {
+// loop sends no further request.
+//
+// params may be nil (no parameters), as for GetRoomTypesWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetRoomTypesIter(ctx context.Context, params *GetRoomTypesParams, reqEditors ...RequestEditorFn) iter.Seq2[GetRoomTypesItem, error] {
 	return func(yield func(GetRoomTypesItem, error) bool) {
 		var zero GetRoomTypesItem
-		p := params
+		var p GetRoomTypesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1133,11 +1192,17 @@ func (c *ClientWithResponses) GetRoomTypesIter(ctx context.Context, params GetRo
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero PropertyRooms with an error, once, and ends the iteration. Breaking out of the
-// loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetRoomsIter(ctx context.Context, params GetRoomsParams, reqEditors ...RequestEditorFn) iter.Seq2[PropertyRooms, error] {
+// loop sends no further request.
+//
+// params may be nil (no parameters), as for GetRoomsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetRoomsIter(ctx context.Context, params *GetRoomsParams, reqEditors ...RequestEditorFn) iter.Seq2[PropertyRooms, error] {
 	return func(yield func(PropertyRooms, error) bool) {
 		var zero PropertyRooms
-		p := params
+		var p GetRoomsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1217,11 +1282,18 @@ func (c *ClientWithResponses) GetRoomsIter(ctx context.Context, params GetRoomsP
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero ListAllotmentBlockNotesItem with an error, once, and ends the iteration. Breaking
-// out of the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListAllotmentBlockNotesIter(ctx context.Context, params ListAllotmentBlockNotesParams, reqEditors ...RequestEditorFn) iter.Seq2[ListAllotmentBlockNotesItem, error] {
+// out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListAllotmentBlockNotesWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) ListAllotmentBlockNotesIter(ctx context.Context, params *ListAllotmentBlockNotesParams, reqEditors ...RequestEditorFn) iter.Seq2[ListAllotmentBlockNotesItem, error] {
 	return func(yield func(ListAllotmentBlockNotesItem, error) bool) {
 		var zero ListAllotmentBlockNotesItem
-		p := params
+		var p ListAllotmentBlockNotesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber

@@ -61,7 +61,7 @@ func ExampleClientWithResponses_GetDepositTransactionsIter() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for tx, err := range c.GetDepositTransactionsIter(context.Background(), cloudbedsaccounting.GetDepositTransactionsParams{PropertyID: 172938}) {
+	for tx, err := range c.GetDepositTransactionsIter(context.Background(), &cloudbedsaccounting.GetDepositTransactionsParams{PropertyID: 172938}) {
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -9,14 +9,6 @@ import (
 	"net/http"
 )
 
-// Pages lists the operations of package cloudbedsaccounting that return their items a page at a
-// time. Each has an iterator method on [ClientWithResponses], named after it with the suffix Iter,
-// that requests the pages on demand:
-//
-//   - GetAccountsReceivableLedgerTransactions (cursor): [ClientWithResponses.GetAccountsReceivableLedgerTransactionsIter]
-//   - GetAccountsReceivableLedgers (cursor): [ClientWithResponses.GetAccountsReceivableLedgersIter]
-//   - GetDepositTransactions (cursor): [ClientWithResponses.GetDepositTransactionsIter]
-
 // GetAccountsReceivableLedgerTransactionsIter returns an iterator over every
 // [AccountsReceivableTransactionResponse] that GetAccountsReceivableLedgerTransactions returns,
 // requesting the pages one at a time as the loop consumes them. It pages with a cursor: the first
@@ -26,11 +18,18 @@ import (
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero
 // AccountsReceivableTransactionResponse with an error, once, and ends the iteration. Breaking out
-// of the loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetAccountsReceivableLedgerTransactionsIter(ctx context.Context, accountsReceivableLedgerID AccountsReceivableLedgerID, params GetAccountsReceivableLedgerTransactionsParams, reqEditors ...RequestEditorFn) iter.Seq2[AccountsReceivableTransactionResponse, error] {
+// of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetAccountsReceivableLedgerTransactionsWithResponse.
+// The iterator sets the paging fields on a copy of *params: the caller's value is never modified,
+// so it may serve several loops.
+func (c *ClientWithResponses) GetAccountsReceivableLedgerTransactionsIter(ctx context.Context, accountsReceivableLedgerID AccountsReceivableLedgerID, params *GetAccountsReceivableLedgerTransactionsParams, reqEditors ...RequestEditorFn) iter.Seq2[AccountsReceivableTransactionResponse, error] {
 	return func(yield func(AccountsReceivableTransactionResponse, error) bool) {
 		var zero AccountsReceivableTransactionResponse
-		p := params
+		var p GetAccountsReceivableLedgerTransactionsParams
+		if params != nil {
+			p = *params
+		}
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cloudbedsaccounting: GetAccountsReceivableLedgerTransactions: %w", err))
@@ -86,11 +85,18 @@ func (c *ClientWithResponses) GetAccountsReceivableLedgerTransactionsIter(ctx co
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero
 // AccountsReceivableLedgerResponse with an error, once, and ends the iteration. Breaking out of the
-// loop sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetAccountsReceivableLedgersIter(ctx context.Context, params GetAccountsReceivableLedgersParams, reqEditors ...RequestEditorFn) iter.Seq2[AccountsReceivableLedgerResponse, error] {
+// loop sends no further request.
+//
+// params may be nil (no parameters), as for GetAccountsReceivableLedgersWithResponse. The iterator
+// sets the paging fields on a copy of *params: the caller's value is never modified, so it may
+// serve several loops.
+func (c *ClientWithResponses) GetAccountsReceivableLedgersIter(ctx context.Context, params *GetAccountsReceivableLedgersParams, reqEditors ...RequestEditorFn) iter.Seq2[AccountsReceivableLedgerResponse, error] {
 	return func(yield func(AccountsReceivableLedgerResponse, error) bool) {
 		var zero AccountsReceivableLedgerResponse
-		p := params
+		var p GetAccountsReceivableLedgersParams
+		if params != nil {
+			p = *params
+		}
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cloudbedsaccounting: GetAccountsReceivableLedgers: %w", err))
@@ -146,11 +152,18 @@ func (c *ClientWithResponses) GetAccountsReceivableLedgersIter(ctx context.Conte
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero
 // ExtendedTransactionResponse with an error, once, and ends the iteration. Breaking out of the loop
-// sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetDepositTransactionsIter(ctx context.Context, params GetDepositTransactionsParams, reqEditors ...RequestEditorFn) iter.Seq2[ExtendedTransactionResponse, error] {
+// sends no further request.
+//
+// params may be nil (no parameters), as for GetDepositTransactionsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetDepositTransactionsIter(ctx context.Context, params *GetDepositTransactionsParams, reqEditors ...RequestEditorFn) iter.Seq2[ExtendedTransactionResponse, error] {
 	return func(yield func(ExtendedTransactionResponse, error) bool) {
 		var zero ExtendedTransactionResponse
-		p := params
+		var p GetDepositTransactionsParams
+		if params != nil {
+			p = *params
+		}
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cloudbedsaccounting: GetDepositTransactions: %w", err))

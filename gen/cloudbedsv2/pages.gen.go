@@ -9,23 +9,6 @@ import (
 	"net/http"
 )
 
-// Pages lists the operations of package cloudbedsv2 that return their items a page at a time. Each
-// has an iterator method on [ClientWithResponses], named after it with the suffix Iter, that
-// requests the pages on demand:
-//
-//   - GetAddons (offset/limit): [ClientWithResponses.GetAddonsIter]
-//   - ListCustomItems (offset/limit): [ClientWithResponses.ListCustomItemsIter]
-//   - ListEnabledSegments (offset/limit): [ClientWithResponses.ListEnabledSegmentsIter]
-//   - ListEventNotes (offset/limit): [ClientWithResponses.ListEventNotesIter]
-//   - ListEvents (offset/limit): [ClientWithResponses.ListEventsIter]
-//   - ListInspections (offset/limit): [ClientWithResponses.ListInspectionsIter]
-//   - ListIntegrationEvents (offset/limit): [ClientWithResponses.ListIntegrationEventsIter]
-//   - ListPolicyExceptions (offset/limit): [ClientWithResponses.ListPolicyExceptionsIter]
-//   - ListRatePlans (offset/limit): [ClientWithResponses.ListRatePlansIter]
-//   - ListSegmentGroups (offset/limit): [ClientWithResponses.ListSegmentGroupsIter]
-//   - ListSegmentReservations (offset/limit): [ClientWithResponses.ListSegmentReservationsIter]
-//   - ListSegments (offset/limit): [ClientWithResponses.ListSegmentsIter]
-
 // GetAddonsIter returns an iterator over every [Addon] that GetAddons returns, requesting the pages
 // one at a time as the loop consumes them. It pages with offset and limit: params.Offset (default
 // 0) is the first offset, which then advances by the number of items received. The iteration ends
@@ -33,12 +16,17 @@ import (
 // params.Limit, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Addon with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetAddonsIter(ctx context.Context, params GetAddonsParams, reqEditors ...RequestEditorFn) iter.Seq2[Addon, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetAddonsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetAddonsIter(ctx context.Context, params *GetAddonsParams, reqEditors ...RequestEditorFn) iter.Seq2[Addon, error] {
 	return func(yield func(Addon, error) bool) {
 		var zero Addon
-		p := params
+		var p GetAddonsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -104,12 +92,18 @@ func (c *ClientWithResponses) GetAddonsIter(ctx context.Context, params GetAddon
 // else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero CustomItem with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListCustomItemsIter(ctx context.Context, params ListCustomItemsParams, reqEditors ...RequestEditorFn) iter.Seq2[CustomItem, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListCustomItemsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListCustomItemsIter(ctx context.Context, params *ListCustomItemsParams, reqEditors ...RequestEditorFn) iter.Seq2[CustomItem, error] {
 	return func(yield func(CustomItem, error) bool) {
 		var zero CustomItem
-		p := params
+		var p ListCustomItemsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -179,12 +173,18 @@ func (c *ClientWithResponses) ListCustomItemsIter(ctx context.Context, params Li
 // one the answer reports, else params.Limit, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Segment with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListEnabledSegmentsIter(ctx context.Context, params ListEnabledSegmentsParams, reqEditors ...RequestEditorFn) iter.Seq2[Segment, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListEnabledSegmentsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListEnabledSegmentsIter(ctx context.Context, params *ListEnabledSegmentsParams, reqEditors ...RequestEditorFn) iter.Seq2[Segment, error] {
 	return func(yield func(Segment, error) bool) {
 		var zero Segment
-		p := params
+		var p ListEnabledSegmentsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -253,11 +253,18 @@ func (c *ClientWithResponses) ListEnabledSegmentsIter(ctx context.Context, param
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero EventNote with an error, once, and ends the iteration. Breaking out of the loop
-// sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListEventNotesIter(ctx context.Context, eventID string, params ListEventNotesParams, reqEditors ...RequestEditorFn) iter.Seq2[EventNote, error] {
+// sends no further request.
+//
+// params may be nil (no parameters), as for ListEventNotesWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListEventNotesIter(ctx context.Context, eventID string, params *ListEventNotesParams, reqEditors ...RequestEditorFn) iter.Seq2[EventNote, error] {
 	return func(yield func(EventNote, error) bool) {
 		var zero EventNote
-		p := params
+		var p ListEventNotesParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -327,11 +334,17 @@ func (c *ClientWithResponses) ListEventNotesIter(ctx context.Context, eventID st
 //
 // A failed request, an answer other than 200, an answer with success false or a cancelled ctx
 // yields the zero Event with an error, once, and ends the iteration. Breaking out of the loop sends
-// no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListEventsIter(ctx context.Context, params ListEventsParams, reqEditors ...RequestEditorFn) iter.Seq2[Event, error] {
+// no further request.
+//
+// params may be nil (no parameters), as for ListEventsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) ListEventsIter(ctx context.Context, params *ListEventsParams, reqEditors ...RequestEditorFn) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
 		var zero Event
-		p := params
+		var p ListEventsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -400,12 +413,18 @@ func (c *ClientWithResponses) ListEventsIter(ctx context.Context, params ListEve
 // one the answer reports, else params.Limit, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Inspection with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListInspectionsIter(ctx context.Context, propertyID int, params ListInspectionsParams, reqEditors ...RequestEditorFn) iter.Seq2[Inspection, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListInspectionsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListInspectionsIter(ctx context.Context, propertyID int, params *ListInspectionsParams, reqEditors ...RequestEditorFn) iter.Seq2[Inspection, error] {
 	return func(yield func(Inspection, error) bool) {
 		var zero Inspection
-		p := params
+		var p ListInspectionsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -472,11 +491,17 @@ func (c *ClientWithResponses) ListInspectionsIter(ctx context.Context, propertyI
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero IntegrationEvent
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListIntegrationEventsIter(ctx context.Context, params ListIntegrationEventsParams, reqEditors ...RequestEditorFn) iter.Seq2[IntegrationEvent, error] {
+//
+// params may be nil (no parameters), as for ListIntegrationEventsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) ListIntegrationEventsIter(ctx context.Context, params *ListIntegrationEventsParams, reqEditors ...RequestEditorFn) iter.Seq2[IntegrationEvent, error] {
 	return func(yield func(IntegrationEvent, error) bool) {
 		var zero IntegrationEvent
-		p := params
+		var p ListIntegrationEventsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -548,11 +573,17 @@ func (c *ClientWithResponses) ListIntegrationEventsIter(ctx context.Context, par
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero PolicyException
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListPolicyExceptionsIter(ctx context.Context, params ListPolicyExceptionsParams, reqEditors ...RequestEditorFn) iter.Seq2[PolicyException, error] {
+//
+// params may be nil (no parameters), as for ListPolicyExceptionsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListPolicyExceptionsIter(ctx context.Context, params *ListPolicyExceptionsParams, reqEditors ...RequestEditorFn) iter.Seq2[PolicyException, error] {
 	return func(yield func(PolicyException, error) bool) {
 		var zero PolicyException
-		p := params
+		var p ListPolicyExceptionsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -625,12 +656,17 @@ func (c *ClientWithResponses) ListPolicyExceptionsIter(ctx context.Context, para
 // one the answer reports, else params.Limit, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero RatePlan with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListRatePlansIter(ctx context.Context, params ListRatePlansParams, reqEditors ...RequestEditorFn) iter.Seq2[RatePlan, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListRatePlansWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) ListRatePlansIter(ctx context.Context, params *ListRatePlansParams, reqEditors ...RequestEditorFn) iter.Seq2[RatePlan, error] {
 	return func(yield func(RatePlan, error) bool) {
 		var zero RatePlan
-		p := params
+		var p ListRatePlansParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -698,12 +734,18 @@ func (c *ClientWithResponses) ListRatePlansIter(ctx context.Context, params List
 // one the answer reports, else params.Limit, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero SegmentGroup with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListSegmentGroupsIter(ctx context.Context, params ListSegmentGroupsParams, reqEditors ...RequestEditorFn) iter.Seq2[SegmentGroup, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListSegmentGroupsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListSegmentGroupsIter(ctx context.Context, params *ListSegmentGroupsParams, reqEditors ...RequestEditorFn) iter.Seq2[SegmentGroup, error] {
 	return func(yield func(SegmentGroup, error) bool) {
 		var zero SegmentGroup
-		p := params
+		var p ListSegmentGroupsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -771,12 +813,18 @@ func (c *ClientWithResponses) ListSegmentGroupsIter(ctx context.Context, params 
 // than the page size (the one the answer reports, else params.Limit, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero LooseIDItem with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListSegmentReservationsIter(ctx context.Context, id string, active bool, params ListSegmentReservationsParams, reqEditors ...RequestEditorFn) iter.Seq2[LooseIDItem, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListSegmentReservationsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) ListSegmentReservationsIter(ctx context.Context, id string, active bool, params *ListSegmentReservationsParams, reqEditors ...RequestEditorFn) iter.Seq2[LooseIDItem, error] {
 	return func(yield func(LooseIDItem, error) bool) {
 		var zero LooseIDItem
-		p := params
+		var p ListSegmentReservationsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -844,12 +892,17 @@ func (c *ClientWithResponses) ListSegmentReservationsIter(ctx context.Context, i
 // reports, else params.Limit, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Segment with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListSegmentsIter(ctx context.Context, params ListSegmentsParams, reqEditors ...RequestEditorFn) iter.Seq2[Segment, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListSegmentsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) ListSegmentsIter(ctx context.Context, params *ListSegmentsParams, reqEditors ...RequestEditorFn) iter.Seq2[Segment, error] {
 	return func(yield func(Segment, error) bool) {
 		var zero Segment
-		p := params
+		var p ListSegmentsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset

@@ -72,7 +72,7 @@ func ExampleClientWithResponses_GetSpaceInvoicesIter() {
 		panic(err)
 	}
 	size := 1
-	for inv, err := range c.GetSpaceInvoicesIter(context.Background(), "s-1", cobot.GetSpaceInvoicesParams{PageSize: &size}) {
+	for inv, err := range c.GetSpaceInvoicesIter(context.Background(), "s-1", &cobot.GetSpaceInvoicesParams{PageSize: &size}) {
 		if err != nil {
 			panic(err)
 		}

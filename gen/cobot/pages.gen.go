@@ -9,58 +9,6 @@ import (
 	"net/http"
 )
 
-// Pages lists the operations of package cobot that return their items a page at a time. Each has an
-// iterator method on [ClientWithResponses], named after it with the suffix Iter, that requests the
-// pages on demand:
-//
-//   - GetAvailableExternalResources (JSON:API pages): [ClientWithResponses.GetAvailableExternalResourcesIter]
-//   - GetAvailableNetworkResources (JSON:API pages): [ClientWithResponses.GetAvailableNetworkResourcesIter]
-//   - GetAvailableResources (JSON:API pages): [ClientWithResponses.GetAvailableResourcesIter]
-//   - GetBuiltInEmailCustomizations (JSON:API pages): [ClientWithResponses.GetBuiltInEmailCustomizationsIter]
-//   - GetEventEventMessages (JSON:API pages): [ClientWithResponses.GetEventEventMessagesIter]
-//   - GetExternalResources (JSON:API pages): [ClientWithResponses.GetExternalResourcesIter]
-//   - GetInvoicePaymentMethods (JSON:API pages): [ClientWithResponses.GetInvoicePaymentMethodsIter]
-//   - GetMembershipBookingCredits (JSON:API pages): [ClientWithResponses.GetMembershipBookingCreditsIter]
-//   - GetMembershipBookings (JSON:API pages): [ClientWithResponses.GetMembershipBookingsIter]
-//   - GetMembershipCheckIns (JSON:API pages): [ClientWithResponses.GetMembershipCheckInsIter]
-//   - GetNetworkMembershipProfiles (JSON:API pages): [ClientWithResponses.GetNetworkMembershipProfilesIter]
-//   - GetNetworkMemberships (JSON:API pages): [ClientWithResponses.GetNetworkMembershipsIter]
-//   - GetNetworkResourceAvailabilities (JSON:API pages): [ClientWithResponses.GetNetworkResourceAvailabilitiesIter]
-//   - GetNetworkResources (JSON:API pages): [ClientWithResponses.GetNetworkResourcesIter]
-//   - GetProducts (JSON:API pages): [ClientWithResponses.GetProductsIter]
-//   - GetRecurringBookings (JSON:API pages): [ClientWithResponses.GetRecurringBookingsIter]
-//   - GetResourceAvailabilities (JSON:API pages): [ClientWithResponses.GetResourceAvailabilitiesIter]
-//   - GetResources (JSON:API pages): [ClientWithResponses.GetResourcesIter]
-//   - GetSinglePageApps (JSON:API pages): [ClientWithResponses.GetSinglePageAppsIter]
-//   - GetSpaceAllocations (JSON:API pages): [ClientWithResponses.GetSpaceAllocationsIter]
-//   - GetSpaceBookings (JSON:API pages): [ClientWithResponses.GetSpaceBookingsIter]
-//   - GetSpaceCalendarBlockers (JSON:API pages): [ClientWithResponses.GetSpaceCalendarBlockersIter]
-//   - GetSpaceContacts (JSON:API pages): [ClientWithResponses.GetSpaceContactsIter]
-//   - GetSpaceExternalBookings (JSON:API pages): [ClientWithResponses.GetSpaceExternalBookingsIter]
-//   - GetSpaceExternalBookingsPaymentMethods (JSON:API pages): [ClientWithResponses.GetSpaceExternalBookingsPaymentMethodsIter]
-//   - GetSpaceInvoices (JSON:API pages): [ClientWithResponses.GetSpaceInvoicesIter]
-//   - GetSpaceMembershipInvoicePreviews (JSON:API pages): [ClientWithResponses.GetSpaceMembershipInvoicePreviewsIter]
-//   - GetSpaceMembershipPlans (JSON:API pages): [ClientWithResponses.GetSpaceMembershipPlansIter]
-//   - GetSpaceMembershipProfiles (JSON:API pages): [ClientWithResponses.GetSpaceMembershipProfilesIter]
-//   - GetSpaceMemberships (JSON:API pages): [ClientWithResponses.GetSpaceMembershipsIter]
-//   - GetSpaceNavigationLinks (JSON:API pages): [ClientWithResponses.GetSpaceNavigationLinksIter]
-//   - GetSpacePaymentMethods (JSON:API pages): [ClientWithResponses.GetSpacePaymentMethodsIter]
-//   - GetSpacePublishedMembershipProfiles (JSON:API pages): [ClientWithResponses.GetSpacePublishedMembershipProfilesIter]
-//   - GetSpaceTeams (JSON:API pages): [ClientWithResponses.GetSpaceTeamsIter]
-//   - GetSpaceUrls (JSON:API pages): [ClientWithResponses.GetSpaceUrlsIter]
-//   - GetSubscriptions (JSON:API pages): [ClientWithResponses.GetSubscriptionsIter]
-//   - ListEventAttendances (JSON:API pages): [ClientWithResponses.ListEventAttendancesIter]
-//   - ListEventTags (JSON:API pages): [ClientWithResponses.ListEventTagsIter]
-//   - ListEvents (JSON:API pages): [ClientWithResponses.ListEventsIter]
-//   - ListSpaceArticles (JSON:API pages): [ClientWithResponses.ListSpaceArticlesIter]
-//   - ListSpaceCheckInsCurrent (JSON:API pages): [ClientWithResponses.ListSpaceCheckInsCurrentIter]
-//   - ListSpaceCostCenters (JSON:API pages): [ClientWithResponses.ListSpaceCostCentersIter]
-//   - ListSpaceDropInPasses (JSON:API pages): [ClientWithResponses.ListSpaceDropInPassesIter]
-//   - ListSpaceRevenueAccounts (JSON:API pages): [ClientWithResponses.ListSpaceRevenueAccountsIter]
-//   - SearchNetworkMembershipProfiles (JSON:API pages): [ClientWithResponses.SearchNetworkMembershipProfilesIter]
-//   - SearchNetworkMemberships (JSON:API pages): [ClientWithResponses.SearchNetworkMembershipsIter]
-//   - SearchSpaceInvoices (JSON:API pages): [ClientWithResponses.SearchSpaceInvoicesIter]
-
 // GetAvailableExternalResourcesIter returns an iterator over every [ExternalResource] that
 // GetAvailableExternalResources returns, requesting the pages one at a time as the loop consumes
 // them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the
@@ -71,11 +19,17 @@ import (
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero ExternalResource
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetAvailableExternalResourcesIter(ctx context.Context, spaceID string, params GetAvailableExternalResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[ExternalResource, error] {
+//
+// params may be nil (no parameters), as for GetAvailableExternalResourcesWithResponse. The iterator
+// sets the paging fields on a copy of *params: the caller's value is never modified, so it may
+// serve several loops.
+func (c *ClientWithResponses) GetAvailableExternalResourcesIter(ctx context.Context, spaceID string, params *GetAvailableExternalResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[ExternalResource, error] {
 	return func(yield func(ExternalResource, error) bool) {
 		var zero ExternalResource
-		p := params
+		var p GetAvailableExternalResourcesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -165,12 +119,18 @@ func (c *ClientWithResponses) GetAvailableExternalResourcesIter(ctx context.Cont
 // the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Resource with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetAvailableNetworkResourcesIter(ctx context.Context, networkID string, params GetAvailableNetworkResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[Resource, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetAvailableNetworkResourcesWithResponse. The iterator
+// sets the paging fields on a copy of *params: the caller's value is never modified, so it may
+// serve several loops.
+func (c *ClientWithResponses) GetAvailableNetworkResourcesIter(ctx context.Context, networkID string, params *GetAvailableNetworkResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[Resource, error] {
 	return func(yield func(Resource, error) bool) {
 		var zero Resource
-		p := params
+		var p GetAvailableNetworkResourcesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -260,12 +220,18 @@ func (c *ClientWithResponses) GetAvailableNetworkResourcesIter(ctx context.Conte
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Resource with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetAvailableResourcesIter(ctx context.Context, spaceID string, params GetAvailableResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[Resource, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetAvailableResourcesWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetAvailableResourcesIter(ctx context.Context, spaceID string, params *GetAvailableResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[Resource, error] {
 	return func(yield func(Resource, error) bool) {
 		var zero Resource
-		p := params
+		var p GetAvailableResourcesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -356,11 +322,18 @@ func (c *ClientWithResponses) GetAvailableResourcesIter(ctx context.Context, spa
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero
 // BuiltInEmailCustomization with an error, once, and ends the iteration. Breaking out of the loop
-// sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetBuiltInEmailCustomizationsIter(ctx context.Context, spaceID string, params GetBuiltInEmailCustomizationsParams, reqEditors ...RequestEditorFn) iter.Seq2[BuiltInEmailCustomization, error] {
+// sends no further request.
+//
+// params may be nil (no parameters), as for GetBuiltInEmailCustomizationsWithResponse. The iterator
+// sets the paging fields on a copy of *params: the caller's value is never modified, so it may
+// serve several loops.
+func (c *ClientWithResponses) GetBuiltInEmailCustomizationsIter(ctx context.Context, spaceID string, params *GetBuiltInEmailCustomizationsParams, reqEditors ...RequestEditorFn) iter.Seq2[BuiltInEmailCustomization, error] {
 	return func(yield func(BuiltInEmailCustomization, error) bool) {
 		var zero BuiltInEmailCustomization
-		p := params
+		var p GetBuiltInEmailCustomizationsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -450,12 +423,18 @@ func (c *ClientWithResponses) GetBuiltInEmailCustomizationsIter(ctx context.Cont
 // (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero EventMessage with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetEventEventMessagesIter(ctx context.Context, id string, params GetEventEventMessagesParams, reqEditors ...RequestEditorFn) iter.Seq2[EventMessage, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetEventEventMessagesWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetEventEventMessagesIter(ctx context.Context, id string, params *GetEventEventMessagesParams, reqEditors ...RequestEditorFn) iter.Seq2[EventMessage, error] {
 	return func(yield func(EventMessage, error) bool) {
 		var zero EventMessage
-		p := params
+		var p GetEventEventMessagesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -546,11 +525,17 @@ func (c *ClientWithResponses) GetEventEventMessagesIter(ctx context.Context, id 
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero ExternalResource
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetExternalResourcesIter(ctx context.Context, spaceID string, params GetExternalResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[ExternalResource, error] {
+//
+// params may be nil (no parameters), as for GetExternalResourcesWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetExternalResourcesIter(ctx context.Context, spaceID string, params *GetExternalResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[ExternalResource, error] {
 	return func(yield func(ExternalResource, error) bool) {
 		var zero ExternalResource
-		p := params
+		var p GetExternalResourcesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -640,12 +625,18 @@ func (c *ClientWithResponses) GetExternalResourcesIter(ctx context.Context, spac
 // (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero PaymentMethod with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetInvoicePaymentMethodsIter(ctx context.Context, id string, params GetInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) iter.Seq2[PaymentMethod, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetInvoicePaymentMethodsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetInvoicePaymentMethodsIter(ctx context.Context, id string, params *GetInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) iter.Seq2[PaymentMethod, error] {
 	return func(yield func(PaymentMethod, error) bool) {
 		var zero PaymentMethod
-		p := params
+		var p GetInvoicePaymentMethodsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -735,12 +726,18 @@ func (c *ClientWithResponses) GetInvoicePaymentMethodsIter(ctx context.Context, 
 // the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero BookingCredit with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetMembershipBookingCreditsIter(ctx context.Context, membershipID string, params GetMembershipBookingCreditsParams, reqEditors ...RequestEditorFn) iter.Seq2[BookingCredit, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetMembershipBookingCreditsWithResponse. The iterator
+// sets the paging fields on a copy of *params: the caller's value is never modified, so it may
+// serve several loops.
+func (c *ClientWithResponses) GetMembershipBookingCreditsIter(ctx context.Context, membershipID string, params *GetMembershipBookingCreditsParams, reqEditors ...RequestEditorFn) iter.Seq2[BookingCredit, error] {
 	return func(yield func(BookingCredit, error) bool) {
 		var zero BookingCredit
-		p := params
+		var p GetMembershipBookingCreditsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -830,12 +827,18 @@ func (c *ClientWithResponses) GetMembershipBookingCreditsIter(ctx context.Contex
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Booking with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetMembershipBookingsIter(ctx context.Context, membershipID string, params GetMembershipBookingsParams, reqEditors ...RequestEditorFn) iter.Seq2[Booking, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetMembershipBookingsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetMembershipBookingsIter(ctx context.Context, membershipID string, params *GetMembershipBookingsParams, reqEditors ...RequestEditorFn) iter.Seq2[Booking, error] {
 	return func(yield func(Booking, error) bool) {
 		var zero Booking
-		p := params
+		var p GetMembershipBookingsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -925,12 +928,18 @@ func (c *ClientWithResponses) GetMembershipBookingsIter(ctx context.Context, mem
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero CheckIn with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetMembershipCheckInsIter(ctx context.Context, membershipID string, params GetMembershipCheckInsParams, reqEditors ...RequestEditorFn) iter.Seq2[CheckIn, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetMembershipCheckInsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetMembershipCheckInsIter(ctx context.Context, membershipID string, params *GetMembershipCheckInsParams, reqEditors ...RequestEditorFn) iter.Seq2[CheckIn, error] {
 	return func(yield func(CheckIn, error) bool) {
 		var zero CheckIn
-		p := params
+		var p GetMembershipCheckInsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1021,11 +1030,17 @@ func (c *ClientWithResponses) GetMembershipCheckInsIter(ctx context.Context, mem
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipProfile
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetNetworkMembershipProfilesIter(ctx context.Context, networkID string, params GetNetworkMembershipProfilesParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipProfile, error] {
+//
+// params may be nil (no parameters), as for GetNetworkMembershipProfilesWithResponse. The iterator
+// sets the paging fields on a copy of *params: the caller's value is never modified, so it may
+// serve several loops.
+func (c *ClientWithResponses) GetNetworkMembershipProfilesIter(ctx context.Context, networkID string, params *GetNetworkMembershipProfilesParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipProfile, error] {
 	return func(yield func(MembershipProfile, error) bool) {
 		var zero MembershipProfile
-		p := params
+		var p GetNetworkMembershipProfilesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1116,11 +1131,17 @@ func (c *ClientWithResponses) GetNetworkMembershipProfilesIter(ctx context.Conte
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero NetworkMembership
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetNetworkMembershipsIter(ctx context.Context, networkID string, params GetNetworkMembershipsParams, reqEditors ...RequestEditorFn) iter.Seq2[NetworkMembership, error] {
+//
+// params may be nil (no parameters), as for GetNetworkMembershipsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetNetworkMembershipsIter(ctx context.Context, networkID string, params *GetNetworkMembershipsParams, reqEditors ...RequestEditorFn) iter.Seq2[NetworkMembership, error] {
 	return func(yield func(NetworkMembership, error) bool) {
 		var zero NetworkMembership
-		p := params
+		var p GetNetworkMembershipsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1211,11 +1232,18 @@ func (c *ClientWithResponses) GetNetworkMembershipsIter(ctx context.Context, net
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero
 // ResourceAvailabilityItem with an error, once, and ends the iteration. Breaking out of the loop
-// sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetNetworkResourceAvailabilitiesIter(ctx context.Context, networkID string, params GetNetworkResourceAvailabilitiesParams, reqEditors ...RequestEditorFn) iter.Seq2[ResourceAvailabilityItem, error] {
+// sends no further request.
+//
+// params may be nil (no parameters), as for GetNetworkResourceAvailabilitiesWithResponse. The
+// iterator sets the paging fields on a copy of *params: the caller's value is never modified, so it
+// may serve several loops.
+func (c *ClientWithResponses) GetNetworkResourceAvailabilitiesIter(ctx context.Context, networkID string, params *GetNetworkResourceAvailabilitiesParams, reqEditors ...RequestEditorFn) iter.Seq2[ResourceAvailabilityItem, error] {
 	return func(yield func(ResourceAvailabilityItem, error) bool) {
 		var zero ResourceAvailabilityItem
-		p := params
+		var p GetNetworkResourceAvailabilitiesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1305,12 +1333,18 @@ func (c *ClientWithResponses) GetNetworkResourceAvailabilitiesIter(ctx context.C
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Resource with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetNetworkResourcesIter(ctx context.Context, networkID string, params GetNetworkResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[Resource, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetNetworkResourcesWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetNetworkResourcesIter(ctx context.Context, networkID string, params *GetNetworkResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[Resource, error] {
 	return func(yield func(Resource, error) bool) {
 		var zero Resource
-		p := params
+		var p GetNetworkResourcesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1399,12 +1433,17 @@ func (c *ClientWithResponses) GetNetworkResourcesIter(ctx context.Context, netwo
 // meta, after a page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Product with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetProductsIter(ctx context.Context, spaceID string, params GetProductsParams, reqEditors ...RequestEditorFn) iter.Seq2[Product, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetProductsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetProductsIter(ctx context.Context, spaceID string, params *GetProductsParams, reqEditors ...RequestEditorFn) iter.Seq2[Product, error] {
 	return func(yield func(Product, error) bool) {
 		var zero Product
-		p := params
+		var p GetProductsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1494,12 +1533,18 @@ func (c *ClientWithResponses) GetProductsIter(ctx context.Context, spaceID strin
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Booking with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetRecurringBookingsIter(ctx context.Context, recurringID string, params GetRecurringBookingsParams, reqEditors ...RequestEditorFn) iter.Seq2[Booking, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetRecurringBookingsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetRecurringBookingsIter(ctx context.Context, recurringID string, params *GetRecurringBookingsParams, reqEditors ...RequestEditorFn) iter.Seq2[Booking, error] {
 	return func(yield func(Booking, error) bool) {
 		var zero Booking
-		p := params
+		var p GetRecurringBookingsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1590,11 +1635,18 @@ func (c *ClientWithResponses) GetRecurringBookingsIter(ctx context.Context, recu
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero
 // ResourceAvailabilityItem with an error, once, and ends the iteration. Breaking out of the loop
-// sends no further request. params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetResourceAvailabilitiesIter(ctx context.Context, spaceID string, params GetResourceAvailabilitiesParams, reqEditors ...RequestEditorFn) iter.Seq2[ResourceAvailabilityItem, error] {
+// sends no further request.
+//
+// params may be nil (no parameters), as for GetResourceAvailabilitiesWithResponse. The iterator
+// sets the paging fields on a copy of *params: the caller's value is never modified, so it may
+// serve several loops.
+func (c *ClientWithResponses) GetResourceAvailabilitiesIter(ctx context.Context, spaceID string, params *GetResourceAvailabilitiesParams, reqEditors ...RequestEditorFn) iter.Seq2[ResourceAvailabilityItem, error] {
 	return func(yield func(ResourceAvailabilityItem, error) bool) {
 		var zero ResourceAvailabilityItem
-		p := params
+		var p GetResourceAvailabilitiesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1683,12 +1735,17 @@ func (c *ClientWithResponses) GetResourceAvailabilitiesIter(ctx context.Context,
 // meta, after a page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Resource with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetResourcesIter(ctx context.Context, spaceID string, params GetResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[Resource, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetResourcesWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetResourcesIter(ctx context.Context, spaceID string, params *GetResourcesParams, reqEditors ...RequestEditorFn) iter.Seq2[Resource, error] {
 	return func(yield func(Resource, error) bool) {
 		var zero Resource
-		p := params
+		var p GetResourcesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1778,12 +1835,18 @@ func (c *ClientWithResponses) GetResourcesIter(ctx context.Context, spaceID stri
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero SinglePageApp with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSinglePageAppsIter(ctx context.Context, params GetSinglePageAppsParams, reqEditors ...RequestEditorFn) iter.Seq2[SinglePageApp, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSinglePageAppsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetSinglePageAppsIter(ctx context.Context, params *GetSinglePageAppsParams, reqEditors ...RequestEditorFn) iter.Seq2[SinglePageApp, error] {
 	return func(yield func(SinglePageApp, error) bool) {
 		var zero SinglePageApp
-		p := params
+		var p GetSinglePageAppsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1873,12 +1936,18 @@ func (c *ClientWithResponses) GetSinglePageAppsIter(ctx context.Context, params 
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Allocation with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceAllocationsIter(ctx context.Context, spaceID string, params GetSpaceAllocationsParams, reqEditors ...RequestEditorFn) iter.Seq2[Allocation, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceAllocationsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetSpaceAllocationsIter(ctx context.Context, spaceID string, params *GetSpaceAllocationsParams, reqEditors ...RequestEditorFn) iter.Seq2[Allocation, error] {
 	return func(yield func(Allocation, error) bool) {
 		var zero Allocation
-		p := params
+		var p GetSpaceAllocationsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -1968,12 +2037,18 @@ func (c *ClientWithResponses) GetSpaceAllocationsIter(ctx context.Context, space
 // length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Booking with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceBookingsIter(ctx context.Context, spaceID string, params GetSpaceBookingsParams, reqEditors ...RequestEditorFn) iter.Seq2[Booking, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceBookingsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetSpaceBookingsIter(ctx context.Context, spaceID string, params *GetSpaceBookingsParams, reqEditors ...RequestEditorFn) iter.Seq2[Booking, error] {
 	return func(yield func(Booking, error) bool) {
 		var zero Booking
-		p := params
+		var p GetSpaceBookingsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2064,11 +2139,17 @@ func (c *ClientWithResponses) GetSpaceBookingsIter(ctx context.Context, spaceID 
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero CalendarBlocker
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceCalendarBlockersIter(ctx context.Context, spaceID string, params GetSpaceCalendarBlockersParams, reqEditors ...RequestEditorFn) iter.Seq2[CalendarBlocker, error] {
+//
+// params may be nil (no parameters), as for GetSpaceCalendarBlockersWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetSpaceCalendarBlockersIter(ctx context.Context, spaceID string, params *GetSpaceCalendarBlockersParams, reqEditors ...RequestEditorFn) iter.Seq2[CalendarBlocker, error] {
 	return func(yield func(CalendarBlocker, error) bool) {
 		var zero CalendarBlocker
-		p := params
+		var p GetSpaceCalendarBlockersParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2158,12 +2239,18 @@ func (c *ClientWithResponses) GetSpaceCalendarBlockersIter(ctx context.Context, 
 // length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Contact with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceContactsIter(ctx context.Context, spaceID string, params GetSpaceContactsParams, reqEditors ...RequestEditorFn) iter.Seq2[Contact, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceContactsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetSpaceContactsIter(ctx context.Context, spaceID string, params *GetSpaceContactsParams, reqEditors ...RequestEditorFn) iter.Seq2[Contact, error] {
 	return func(yield func(Contact, error) bool) {
 		var zero Contact
-		p := params
+		var p GetSpaceContactsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2254,11 +2341,17 @@ func (c *ClientWithResponses) GetSpaceContactsIter(ctx context.Context, spaceID 
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero ExternalBooking
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceExternalBookingsIter(ctx context.Context, spaceID string, params GetSpaceExternalBookingsParams, reqEditors ...RequestEditorFn) iter.Seq2[ExternalBooking, error] {
+//
+// params may be nil (no parameters), as for GetSpaceExternalBookingsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetSpaceExternalBookingsIter(ctx context.Context, spaceID string, params *GetSpaceExternalBookingsParams, reqEditors ...RequestEditorFn) iter.Seq2[ExternalBooking, error] {
 	return func(yield func(ExternalBooking, error) bool) {
 		var zero ExternalBooking
-		p := params
+		var p GetSpaceExternalBookingsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2348,12 +2441,18 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsIter(ctx context.Context, 
 // the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero PaymentMethod with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceExternalBookingsPaymentMethodsIter(ctx context.Context, spaceID string, params GetSpaceExternalBookingsPaymentMethodsParams, reqEditors ...RequestEditorFn) iter.Seq2[PaymentMethod, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceExternalBookingsPaymentMethodsWithResponse. The
+// iterator sets the paging fields on a copy of *params: the caller's value is never modified, so it
+// may serve several loops.
+func (c *ClientWithResponses) GetSpaceExternalBookingsPaymentMethodsIter(ctx context.Context, spaceID string, params *GetSpaceExternalBookingsPaymentMethodsParams, reqEditors ...RequestEditorFn) iter.Seq2[PaymentMethod, error] {
 	return func(yield func(PaymentMethod, error) bool) {
 		var zero PaymentMethod
-		p := params
+		var p GetSpaceExternalBookingsPaymentMethodsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2443,12 +2542,18 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsPaymentMethodsIter(ctx con
 // length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Invoice with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceInvoicesIter(ctx context.Context, spaceID string, params GetSpaceInvoicesParams, reqEditors ...RequestEditorFn) iter.Seq2[Invoice, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceInvoicesWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetSpaceInvoicesIter(ctx context.Context, spaceID string, params *GetSpaceInvoicesParams, reqEditors ...RequestEditorFn) iter.Seq2[Invoice, error] {
 	return func(yield func(Invoice, error) bool) {
 		var zero Invoice
-		p := params
+		var p GetSpaceInvoicesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2538,12 +2643,18 @@ func (c *ClientWithResponses) GetSpaceInvoicesIter(ctx context.Context, spaceID 
 // the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Invoice with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceMembershipInvoicePreviewsIter(ctx context.Context, spaceID string, params GetSpaceMembershipInvoicePreviewsParams, reqEditors ...RequestEditorFn) iter.Seq2[Invoice, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceMembershipInvoicePreviewsWithResponse. The
+// iterator sets the paging fields on a copy of *params: the caller's value is never modified, so it
+// may serve several loops.
+func (c *ClientWithResponses) GetSpaceMembershipInvoicePreviewsIter(ctx context.Context, spaceID string, params *GetSpaceMembershipInvoicePreviewsParams, reqEditors ...RequestEditorFn) iter.Seq2[Invoice, error] {
 	return func(yield func(Invoice, error) bool) {
 		var zero Invoice
-		p := params
+		var p GetSpaceMembershipInvoicePreviewsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2633,12 +2744,18 @@ func (c *ClientWithResponses) GetSpaceMembershipInvoicePreviewsIter(ctx context.
 // (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipPlan with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceMembershipPlansIter(ctx context.Context, spaceID string, params GetSpaceMembershipPlansParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipPlan, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceMembershipPlansWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetSpaceMembershipPlansIter(ctx context.Context, spaceID string, params *GetSpaceMembershipPlansParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipPlan, error] {
 	return func(yield func(MembershipPlan, error) bool) {
 		var zero MembershipPlan
-		p := params
+		var p GetSpaceMembershipPlansParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2729,11 +2846,17 @@ func (c *ClientWithResponses) GetSpaceMembershipPlansIter(ctx context.Context, s
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipProfile
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceMembershipProfilesIter(ctx context.Context, spaceID string, params GetSpaceMembershipProfilesParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipProfile, error] {
+//
+// params may be nil (no parameters), as for GetSpaceMembershipProfilesWithResponse. The iterator
+// sets the paging fields on a copy of *params: the caller's value is never modified, so it may
+// serve several loops.
+func (c *ClientWithResponses) GetSpaceMembershipProfilesIter(ctx context.Context, spaceID string, params *GetSpaceMembershipProfilesParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipProfile, error] {
 	return func(yield func(MembershipProfile, error) bool) {
 		var zero MembershipProfile
-		p := params
+		var p GetSpaceMembershipProfilesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2823,12 +2946,18 @@ func (c *ClientWithResponses) GetSpaceMembershipProfilesIter(ctx context.Context
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Membership with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceMembershipsIter(ctx context.Context, spaceID string, params GetSpaceMembershipsParams, reqEditors ...RequestEditorFn) iter.Seq2[Membership, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceMembershipsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetSpaceMembershipsIter(ctx context.Context, spaceID string, params *GetSpaceMembershipsParams, reqEditors ...RequestEditorFn) iter.Seq2[Membership, error] {
 	return func(yield func(Membership, error) bool) {
 		var zero Membership
-		p := params
+		var p GetSpaceMembershipsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -2918,12 +3047,18 @@ func (c *ClientWithResponses) GetSpaceMembershipsIter(ctx context.Context, space
 // (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero NavigationLink with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceNavigationLinksIter(ctx context.Context, spaceID string, params GetSpaceNavigationLinksParams, reqEditors ...RequestEditorFn) iter.Seq2[NavigationLink, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceNavigationLinksWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetSpaceNavigationLinksIter(ctx context.Context, spaceID string, params *GetSpaceNavigationLinksParams, reqEditors ...RequestEditorFn) iter.Seq2[NavigationLink, error] {
 	return func(yield func(NavigationLink, error) bool) {
 		var zero NavigationLink
-		p := params
+		var p GetSpaceNavigationLinksParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3013,12 +3148,18 @@ func (c *ClientWithResponses) GetSpaceNavigationLinksIter(ctx context.Context, s
 // (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero PaymentMethod with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpacePaymentMethodsIter(ctx context.Context, spaceID string, params GetSpacePaymentMethodsParams, reqEditors ...RequestEditorFn) iter.Seq2[PaymentMethod, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpacePaymentMethodsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) GetSpacePaymentMethodsIter(ctx context.Context, spaceID string, params *GetSpacePaymentMethodsParams, reqEditors ...RequestEditorFn) iter.Seq2[PaymentMethod, error] {
 	return func(yield func(PaymentMethod, error) bool) {
 		var zero PaymentMethod
-		p := params
+		var p GetSpacePaymentMethodsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3109,11 +3250,17 @@ func (c *ClientWithResponses) GetSpacePaymentMethodsIter(ctx context.Context, sp
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipProfile
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpacePublishedMembershipProfilesIter(ctx context.Context, spaceID string, params GetSpacePublishedMembershipProfilesParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipProfile, error] {
+//
+// params may be nil (no parameters), as for GetSpacePublishedMembershipProfilesWithResponse. The
+// iterator sets the paging fields on a copy of *params: the caller's value is never modified, so it
+// may serve several loops.
+func (c *ClientWithResponses) GetSpacePublishedMembershipProfilesIter(ctx context.Context, spaceID string, params *GetSpacePublishedMembershipProfilesParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipProfile, error] {
 	return func(yield func(MembershipProfile, error) bool) {
 		var zero MembershipProfile
-		p := params
+		var p GetSpacePublishedMembershipProfilesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3202,12 +3349,17 @@ func (c *ClientWithResponses) GetSpacePublishedMembershipProfilesIter(ctx contex
 // meta, after a page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Team with an error,
-// once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceTeamsIter(ctx context.Context, spaceID string, params GetSpaceTeamsParams, reqEditors ...RequestEditorFn) iter.Seq2[Team, error] {
+// once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceTeamsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetSpaceTeamsIter(ctx context.Context, spaceID string, params *GetSpaceTeamsParams, reqEditors ...RequestEditorFn) iter.Seq2[Team, error] {
 	return func(yield func(Team, error) bool) {
 		var zero Team
-		p := params
+		var p GetSpaceTeamsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3296,12 +3448,17 @@ func (c *ClientWithResponses) GetSpaceTeamsIter(ctx context.Context, spaceID str
 // meta, after a page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero SpaceURL with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSpaceUrlsIter(ctx context.Context, spaceID string, params GetSpaceUrlsParams, reqEditors ...RequestEditorFn) iter.Seq2[SpaceURL, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSpaceUrlsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) GetSpaceUrlsIter(ctx context.Context, spaceID string, params *GetSpaceUrlsParams, reqEditors ...RequestEditorFn) iter.Seq2[SpaceURL, error] {
 	return func(yield func(SpaceURL, error) bool) {
 		var zero SpaceURL
-		p := params
+		var p GetSpaceUrlsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3391,12 +3548,18 @@ func (c *ClientWithResponses) GetSpaceUrlsIter(ctx context.Context, spaceID stri
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Subscriptions with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) GetSubscriptionsIter(ctx context.Context, spaceID string, params GetSubscriptionsParams, reqEditors ...RequestEditorFn) iter.Seq2[Subscriptions, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for GetSubscriptionsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) GetSubscriptionsIter(ctx context.Context, spaceID string, params *GetSubscriptionsParams, reqEditors ...RequestEditorFn) iter.Seq2[Subscriptions, error] {
 	return func(yield func(Subscriptions, error) bool) {
 		var zero Subscriptions
-		p := params
+		var p GetSubscriptionsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3487,11 +3650,17 @@ func (c *ClientWithResponses) GetSubscriptionsIter(ctx context.Context, spaceID 
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero EventAttendance
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListEventAttendancesIter(ctx context.Context, id string, params ListEventAttendancesParams, reqEditors ...RequestEditorFn) iter.Seq2[EventAttendance, error] {
+//
+// params may be nil (no parameters), as for ListEventAttendancesWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListEventAttendancesIter(ctx context.Context, id string, params *ListEventAttendancesParams, reqEditors ...RequestEditorFn) iter.Seq2[EventAttendance, error] {
 	return func(yield func(EventAttendance, error) bool) {
 		var zero EventAttendance
-		p := params
+		var p ListEventAttendancesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3581,12 +3750,17 @@ func (c *ClientWithResponses) ListEventAttendancesIter(ctx context.Context, id s
 // length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero EventTag with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListEventTagsIter(ctx context.Context, spaceID string, params ListEventTagsParams, reqEditors ...RequestEditorFn) iter.Seq2[EventTag, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListEventTagsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) ListEventTagsIter(ctx context.Context, spaceID string, params *ListEventTagsParams, reqEditors ...RequestEditorFn) iter.Seq2[EventTag, error] {
 	return func(yield func(EventTag, error) bool) {
 		var zero EventTag
-		p := params
+		var p ListEventTagsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3675,12 +3849,17 @@ func (c *ClientWithResponses) ListEventTagsIter(ctx context.Context, spaceID str
 // meta, after a page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Event with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListEventsIter(ctx context.Context, spaceID string, params ListEventsParams, reqEditors ...RequestEditorFn) iter.Seq2[Event, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListEventsWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) ListEventsIter(ctx context.Context, spaceID string, params *ListEventsParams, reqEditors ...RequestEditorFn) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
 		var zero Event
-		p := params
+		var p ListEventsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3770,12 +3949,18 @@ func (c *ClientWithResponses) ListEventsIter(ctx context.Context, spaceID string
 // length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Article with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListSpaceArticlesIter(ctx context.Context, spaceID string, params ListSpaceArticlesParams, reqEditors ...RequestEditorFn) iter.Seq2[Article, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListSpaceArticlesWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListSpaceArticlesIter(ctx context.Context, spaceID string, params *ListSpaceArticlesParams, reqEditors ...RequestEditorFn) iter.Seq2[Article, error] {
 	return func(yield func(Article, error) bool) {
 		var zero Article
-		p := params
+		var p ListSpaceArticlesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3865,12 +4050,18 @@ func (c *ClientWithResponses) ListSpaceArticlesIter(ctx context.Context, spaceID
 // (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero CheckIn with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListSpaceCheckInsCurrentIter(ctx context.Context, spaceID string, params ListSpaceCheckInsCurrentParams, reqEditors ...RequestEditorFn) iter.Seq2[CheckIn, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListSpaceCheckInsCurrentWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) ListSpaceCheckInsCurrentIter(ctx context.Context, spaceID string, params *ListSpaceCheckInsCurrentParams, reqEditors ...RequestEditorFn) iter.Seq2[CheckIn, error] {
 	return func(yield func(CheckIn, error) bool) {
 		var zero CheckIn
-		p := params
+		var p ListSpaceCheckInsCurrentParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -3960,12 +4151,18 @@ func (c *ClientWithResponses) ListSpaceCheckInsCurrentIter(ctx context.Context, 
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero CostCenter with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListSpaceCostCentersIter(ctx context.Context, spaceID string, params ListSpaceCostCentersParams, reqEditors ...RequestEditorFn) iter.Seq2[CostCenter, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListSpaceCostCentersWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListSpaceCostCentersIter(ctx context.Context, spaceID string, params *ListSpaceCostCentersParams, reqEditors ...RequestEditorFn) iter.Seq2[CostCenter, error] {
 	return func(yield func(CostCenter, error) bool) {
 		var zero CostCenter
-		p := params
+		var p ListSpaceCostCentersParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -4055,12 +4252,18 @@ func (c *ClientWithResponses) ListSpaceCostCentersIter(ctx context.Context, spac
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero DropInPass with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListSpaceDropInPassesIter(ctx context.Context, spaceID string, params ListSpaceDropInPassesParams, reqEditors ...RequestEditorFn) iter.Seq2[DropInPass, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListSpaceDropInPassesWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) ListSpaceDropInPassesIter(ctx context.Context, spaceID string, params *ListSpaceDropInPassesParams, reqEditors ...RequestEditorFn) iter.Seq2[DropInPass, error] {
 	return func(yield func(DropInPass, error) bool) {
 		var zero DropInPass
-		p := params
+		var p ListSpaceDropInPassesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -4150,12 +4353,18 @@ func (c *ClientWithResponses) ListSpaceDropInPassesIter(ctx context.Context, spa
 // (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero RevenueAccount with
-// an error, once, and ends the iteration. Breaking out of the loop sends no further request. params
-// is copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListSpaceRevenueAccountsIter(ctx context.Context, spaceID string, params ListSpaceRevenueAccountsParams, reqEditors ...RequestEditorFn) iter.Seq2[RevenueAccount, error] {
+// an error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListSpaceRevenueAccountsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) ListSpaceRevenueAccountsIter(ctx context.Context, spaceID string, params *ListSpaceRevenueAccountsParams, reqEditors ...RequestEditorFn) iter.Seq2[RevenueAccount, error] {
 	return func(yield func(RevenueAccount, error) bool) {
 		var zero RevenueAccount
-		p := params
+		var p ListSpaceRevenueAccountsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -4246,11 +4455,17 @@ func (c *ClientWithResponses) ListSpaceRevenueAccountsIter(ctx context.Context, 
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipProfile
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) SearchNetworkMembershipProfilesIter(ctx context.Context, networkID string, params SearchNetworkMembershipProfilesParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipProfile, error] {
+//
+// params may be nil (no parameters), as for SearchNetworkMembershipProfilesWithResponse. The
+// iterator sets the paging fields on a copy of *params: the caller's value is never modified, so it
+// may serve several loops.
+func (c *ClientWithResponses) SearchNetworkMembershipProfilesIter(ctx context.Context, networkID string, params *SearchNetworkMembershipProfilesParams, reqEditors ...RequestEditorFn) iter.Seq2[MembershipProfile, error] {
 	return func(yield func(MembershipProfile, error) bool) {
 		var zero MembershipProfile
-		p := params
+		var p SearchNetworkMembershipProfilesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -4341,11 +4556,17 @@ func (c *ClientWithResponses) SearchNetworkMembershipProfilesIter(ctx context.Co
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero NetworkMembership
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
-// params is copied: the caller's value is never modified.
-func (c *ClientWithResponses) SearchNetworkMembershipsIter(ctx context.Context, networkID string, params SearchNetworkMembershipsParams, reqEditors ...RequestEditorFn) iter.Seq2[NetworkMembership, error] {
+//
+// params may be nil (no parameters), as for SearchNetworkMembershipsWithResponse. The iterator sets
+// the paging fields on a copy of *params: the caller's value is never modified, so it may serve
+// several loops.
+func (c *ClientWithResponses) SearchNetworkMembershipsIter(ctx context.Context, networkID string, params *SearchNetworkMembershipsParams, reqEditors ...RequestEditorFn) iter.Seq2[NetworkMembership, error] {
 	return func(yield func(NetworkMembership, error) bool) {
 		var zero NetworkMembership
-		p := params
+		var p SearchNetworkMembershipsParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber
@@ -4435,12 +4656,18 @@ func (c *ClientWithResponses) SearchNetworkMembershipsIter(ctx context.Context, 
 // the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Invoice with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) SearchSpaceInvoicesIter(ctx context.Context, spaceID string, params SearchSpaceInvoicesParams, reqEditors ...RequestEditorFn) iter.Seq2[Invoice, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for SearchSpaceInvoicesWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) SearchSpaceInvoicesIter(ctx context.Context, spaceID string, params *SearchSpaceInvoicesParams, reqEditors ...RequestEditorFn) iter.Seq2[Invoice, error] {
 	return func(yield func(Invoice, error) bool) {
 		var zero Invoice
-		p := params
+		var p SearchSpaceInvoicesParams
+		if params != nil {
+			p = *params
+		}
 		start := 1
 		if p.PageNumber != nil && *p.PageNumber > 0 {
 			start = *p.PageNumber

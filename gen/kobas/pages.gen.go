@@ -9,13 +9,6 @@ import (
 	"net/http"
 )
 
-// Pages lists the operations of package kobas that return their items a page at a time. Each has an
-// iterator method on [ClientWithResponses], named after it with the suffix Iter, that requests the
-// pages on demand:
-//
-//   - ListStaff (offset/limit): [ClientWithResponses.ListStaffIter]
-//   - ListStaffShifts (offset/limit): [ClientWithResponses.ListStaffShiftsIter]
-
 // ListStaffIter returns an iterator over every [Staff] that ListStaff returns, requesting the pages
 // one at a time as the loop consumes them. It pages with offset and limit: params.Offset (default
 // 0) is the first offset, which then advances by the number of items received. The iteration ends
@@ -24,12 +17,17 @@ import (
 // params.Limit, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Staff with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListStaffIter(ctx context.Context, params ListStaffParams, reqEditors ...RequestEditorFn) iter.Seq2[Staff, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListStaffWithResponse. The iterator sets the paging
+// fields on a copy of *params: the caller's value is never modified, so it may serve several loops.
+func (c *ClientWithResponses) ListStaffIter(ctx context.Context, params *ListStaffParams, reqEditors ...RequestEditorFn) iter.Seq2[Staff, error] {
 	return func(yield func(Staff, error) bool) {
 		var zero Staff
-		p := params
+		var p ListStaffParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset
@@ -106,12 +104,18 @@ func (c *ClientWithResponses) ListStaffIter(ctx context.Context, params ListStaf
 // answer reports, else params.Limit, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Shift with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListStaffShiftsIter(ctx context.Context, staffID int, params ListStaffShiftsParams, reqEditors ...RequestEditorFn) iter.Seq2[Shift, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListStaffShiftsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListStaffShiftsIter(ctx context.Context, staffID int, params *ListStaffShiftsParams, reqEditors ...RequestEditorFn) iter.Seq2[Shift, error] {
 	return func(yield func(Shift, error) bool) {
 		var zero Shift
-		p := params
+		var p ListStaffShiftsParams
+		if params != nil {
+			p = *params
+		}
 		start := 0
 		if p.Offset != nil {
 			start = *p.Offset

@@ -9,12 +9,6 @@ import (
 	"net/http"
 )
 
-// Pages lists the operations of package octotable that return their items a page at a time. Each
-// has an iterator method on [ClientWithResponses], named after it with the suffix Iter, that
-// requests the pages on demand:
-//
-//   - ListReservations (cursor): [ClientWithResponses.ListReservationsIter]
-
 // ListReservationsIter returns an iterator over every [Reservation] that ListReservations returns,
 // requesting the pages one at a time as the loop consumes them. It pages with a cursor: the first
 // request sends params.NextCursor as given, and each next one the cursor the previous answer
@@ -22,12 +16,18 @@ import (
 // empty page.
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Reservation with an
-// error, once, and ends the iteration. Breaking out of the loop sends no further request. params is
-// copied: the caller's value is never modified.
-func (c *ClientWithResponses) ListReservationsIter(ctx context.Context, params ListReservationsParams, reqEditors ...RequestEditorFn) iter.Seq2[Reservation, error] {
+// error, once, and ends the iteration. Breaking out of the loop sends no further request.
+//
+// params may be nil (no parameters), as for ListReservationsWithResponse. The iterator sets the
+// paging fields on a copy of *params: the caller's value is never modified, so it may serve several
+// loops.
+func (c *ClientWithResponses) ListReservationsIter(ctx context.Context, params *ListReservationsParams, reqEditors ...RequestEditorFn) iter.Seq2[Reservation, error] {
 	return func(yield func(Reservation, error) bool) {
 		var zero Reservation
-		p := params
+		var p ListReservationsParams
+		if params != nil {
+			p = *params
+		}
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("octotable: ListReservations: %w", err))

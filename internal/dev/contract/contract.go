@@ -20,7 +20,8 @@
 // /reservations/{id}), and a JSON:API update document takes the id of its URL. What the
 // document cannot say (the id of a seeded record, an OAuth code) comes from options:
 // [WithValue], [WithOperationValue], [WithBody], [WithFirst], and [WithHook] for an operation a
-// test must call itself.
+// test must call itself. [WithObserver] and [WithIsolatedCalls] let a server that is not the
+// sandbox (one answering from another document) serve each operation and see each outcome.
 package contract
 
 import (
@@ -98,6 +99,45 @@ type config struct {
 	// learned holds the id-named fields of creation answers ("reservationID"), used for the
 	// parameters and body properties of the same name afterwards.
 	learned map[string]any
+	// isolated turns off created: see WithIsolatedCalls.
+	isolated bool
+	// before and after are WithObserver's functions, or nil.
+	before func(operationID string)
+	after  func(Call)
+}
+
+// A Call is what came of one operation [Run] called or tried to call, as [WithObserver]
+// reports it.
+type Call struct {
+	// OperationID is the operation's operationId.
+	OperationID string
+	// Called is false when Run could not make the call; Err then says why.
+	Called bool
+	// Response is what the client's method returned (a *<Op>Response), or nil.
+	Response any
+	// Err is the method's error or, when it returned none, why the answer does not count as
+	// decoded; nil when the answer decoded.
+	Err error
+}
+
+// WithObserver makes Run call before with the operationId of each operation just before it
+// calls it, and after with what came of the call; either may be nil. A server whose answer
+// depends on the operation (answers generated from another document) learns from before which
+// one is coming, and after sees every answer's outcome, partial results included.
+func WithObserver(before func(operationID string), after func(Call)) Option {
+	return func(c *config) { c.before, c.after = before, after }
+}
+
+// WithIsolatedCalls makes Run build every call from the document and the options alone: the id
+// a creation answers with is not used for the calls after it. It suits servers whose answers
+// are not about the requests, such as generated ones.
+func WithIsolatedCalls() Option { return func(c *config) { c.isolated = true } }
+
+// observe reports a call to the WithObserver function, if any.
+func (c *config) observe(call Call) {
+	if c.after != nil {
+		c.after(call)
+	}
 }
 
 // WithName sets the API name of the report; the default is the first segment of the prefix.
@@ -189,13 +229,18 @@ func Run(ctx context.Context, spec []byte, prefix string, client any, sb Recorde
 
 	rep := Report{API: cfg.name, Operations: len(ops)}
 	for _, o := range ops {
+		if cfg.before != nil {
+			cfg.before(o.op.OperationID)
+		}
 		var err error
 		if h := cfg.hooks[o.op.OperationID]; h != nil {
 			err = h(ctx)
+			cfg.observe(Call{OperationID: o.op.OperationID, Called: true, Err: err})
 		} else {
 			var called bool
 			called, err = call(ctx, &cfg, o, methods[normalize(o.op.OperationID)])
 			if !called {
+				cfg.observe(Call{OperationID: o.op.OperationID, Err: err})
 				rep.Failed = append(rep.Failed, o.op.OperationID+": "+err.Error())
 				continue
 			}
@@ -337,13 +382,19 @@ func call(ctx context.Context, cfg *config, o op, v *variants) (called bool, err
 		return false, err
 	}
 	out := m.Call(args)
+	res := Call{OperationID: o.op.OperationID, Called: true, Response: out[0].Interface()}
 	if e, _ := out[1].Interface().(error); e != nil {
+		res.Err = e
+		cfg.observe(res)
 		return true, e
 	}
 	if err := decoded(o, out[0]); err != nil {
+		res.Err = err
+		cfg.observe(res)
 		return true, err
 	}
-	if o.method == http.MethodPost {
+	cfg.observe(res)
+	if o.method == http.MethodPost && !cfg.isolated {
 		if id := createdID(out[0]); id != nil {
 			cfg.created[o.path] = id
 		}
@@ -947,10 +998,14 @@ func decoded(o op, res reflect.Value) error {
 	var typed []string
 	for i := range st.NumField() {
 		f := st.Type().Field(i)
-		if !strings.HasSuffix(f.Name, code) || f.Type.Kind() != reflect.Pointer || f.Name == "HTTPResponse" {
+		// Headers<code> holds the answer's parsed headers, not its body.
+		if !strings.HasSuffix(f.Name, code) || f.Type.Kind() != reflect.Pointer || f.Name == "HTTPResponse" || f.Name == "Headers"+code {
 			continue
 		}
 		if !st.Field(i).IsNil() {
+			if !strings.Contains(f.Name, "JSON") {
+				return nil // a body of another media type (XML200), decoded by its own rules
+			}
 			return sameAsStdlib(st.Field(i), st.FieldByName("Body"))
 		}
 		typed = append(typed, f.Name)

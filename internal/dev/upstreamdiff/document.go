@@ -39,6 +39,10 @@ type Operation struct {
 	// ResponseFields lists the top-level properties of the first 2xx JSON response schema,
 	// and, when it has a data envelope, the properties of data (or of its items) as "data.name".
 	ResponseFields []string
+	// ResponsePaths lists every property path of the first 2xx JSON response schema, at any
+	// depth, with "[]" for array items and allOf, oneOf and anyOf members merged, such as
+	// "included[].attributes.number", sorted.
+	ResponsePaths []string
 	// Examples are the JSON examples of the 2xx responses.
 	Examples []Example
 }
@@ -109,7 +113,7 @@ func Load(data []byte) (*Document, error) {
 			}
 			op.Params = sortedKeys(params)
 			op.RequestFields = d.requestFields(raw["requestBody"])
-			op.ResponseFields, op.Examples = d.responses(raw["responses"])
+			op.ResponseFields, op.ResponsePaths, op.Examples = d.responses(raw["responses"])
 			// Two templates can normalise alike (/segments/{id} and /segments/{enabled});
 			// the second keeps its exact path as its key.
 			if _, taken := d.Operations[op.Key()]; taken {
@@ -198,10 +202,11 @@ func (d *Document) requestFields(v any) []string {
 	return sortedKeys(d.properties(mt["schema"], 0))
 }
 
-// responses returns the fields of the first 2xx JSON response and every 2xx JSON example.
-func (d *Document) responses(v any) ([]string, []Example) {
+// responses returns the fields and the deep property paths of the first 2xx JSON response, and
+// every 2xx JSON example.
+func (d *Document) responses(v any) ([]string, []string, []Example) {
 	rs, _ := v.(map[string]any)
-	var fields []string
+	var fields, paths []string
 	var examples []Example
 	found := false
 	for _, code := range sortedKeys(rs) {
@@ -223,6 +228,9 @@ func (d *Document) responses(v any) ([]string, []Example) {
 		if !found {
 			found = true
 			fields = d.responseFields(mt["schema"])
+			set := map[string]bool{}
+			d.paths(mt["schema"], "", set, 0)
+			paths = sortedKeys(set)
 		}
 		if ex, ok := mt["example"]; ok {
 			examples = append(examples, Example{Status: code, Name: "example", Value: ex})
@@ -242,7 +250,36 @@ func (d *Document) responses(v any) ([]string, []Example) {
 			}
 		}
 	}
-	return fields, examples
+	return fields, paths, examples
+}
+
+// maxPathDepth bounds [Document.paths] on recursive schemas.
+const maxPathDepth = 12
+
+// paths adds to set the property paths of schema below prefix: "a.b", "a[].c".
+func (d *Document) paths(schema any, prefix string, set map[string]bool, depth int) {
+	s, _ := d.resolve(schema).(map[string]any)
+	if s == nil || depth > maxPathDepth {
+		return
+	}
+	for _, kw := range []string{"allOf", "oneOf", "anyOf"} {
+		list, _ := s[kw].([]any)
+		for _, member := range list {
+			d.paths(member, prefix, set, depth+1)
+		}
+	}
+	if items, ok := s["items"]; ok {
+		d.paths(items, prefix+"[]", set, depth+1)
+	}
+	props, _ := s["properties"].(map[string]any)
+	for k, v := range props {
+		p := k
+		if prefix != "" {
+			p = prefix + "." + k
+		}
+		set[p] = true
+		d.paths(v, p, set, depth+1)
+	}
 }
 
 // responseFields returns the top-level properties of a schema and, for a data envelope, the

@@ -67,6 +67,7 @@ paths:
 	// parameters      upstream    1  ours    0  matched    0  (0.0% of upstream; in matched operations)
 	// request fields  upstream    0  ours    0  matched    0  (n/a of upstream; in matched operations)
 	// response fields upstream    3  ours    2  matched    2  (66.7% of upstream; in matched operations)
+	// response paths  upstream    3  ours    2  matched    2  (66.7% of upstream; in matched operations)
 	// examples        upstream 2xx examples our schemas accept: 0 of 1 (0.0%)
 	//
 	// Upstream has, we lack: 1 operation(s)
@@ -78,5 +79,6 @@ paths:
 	//   GET /rooms  (listRooms)
 	//     parameters + query:page
 	//     response fields + data.beds
+	//     response paths + data[].beds
 	//     example 200 "example" rejected: at /data/0/id: value must be a string
 }

@@ -45,6 +45,8 @@ type Match struct {
 	Params         Delta
 	RequestFields  Delta
 	ResponseFields Delta
+	// ResponsePaths compares the response property paths at every depth ([Operation.ResponsePaths]).
+	ResponsePaths Delta
 	// Examples holds every upstream 2xx example with its verdict against our schema.
 	Examples []ExampleResult
 }
@@ -99,6 +101,7 @@ func Compare(ours, upstream []byte) (*Report, error) {
 			Params:         delta(op.Params, up.Params),
 			RequestFields:  delta(op.RequestFields, up.RequestFields),
 			ResponseFields: delta(op.ResponseFields, up.ResponseFields),
+			ResponsePaths:  delta(op.ResponsePaths, up.ResponsePaths),
 		}
 		for _, ex := range up.Examples {
 			m.Examples = append(m.Examples, ExampleResult{Example: ex, Problem: validate(kin, op, ex)})
@@ -337,7 +340,10 @@ func (r *Report) Write(w io.Writer) error {
 		{"request fields", func(m Match) Delta { return m.RequestFields }},
 		{"response fields", func(m Match) Delta { return m.ResponseFields }},
 	}
-	for _, p := range parts {
+	// Response paths are counted, and those upstream has and we lack listed, but not those only
+	// we have: our documents add links and meta at every level.
+	deep := part{"response paths", func(m Match) Delta { return m.ResponsePaths }}
+	for _, p := range append(parts, deep) {
 		var common, upOnly, oursOnly int
 		for _, m := range r.Matched {
 			d := p.get(m)
@@ -390,6 +396,9 @@ func (r *Report) Write(w io.Writer) error {
 			if len(d.OursOnly) > 0 {
 				lines = append(lines, fmt.Sprintf("    %s - %s", p.name, strings.Join(d.OursOnly, ", ")))
 			}
+		}
+		if d := m.ResponsePaths; len(d.UpstreamOnly) > 0 {
+			lines = append(lines, fmt.Sprintf("    %s + %s", deep.name, strings.Join(d.UpstreamOnly, ", ")))
 		}
 		for _, e := range m.Examples {
 			if e.Problem != "" {

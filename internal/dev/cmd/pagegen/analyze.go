@@ -85,9 +85,11 @@ type skip struct {
 // result is what analyze found in a package.
 type result struct {
 	pkgName string
+	module  string            // path of the module holding the package ("" when unknown)
 	imports map[string]string // import path -> name used in the generated file
 	ops     []*operation
 	skipped []skip
+	calls   []string // every <X>WithResponse method of ClientWithResponses, sorted
 }
 
 // pagingNames are params fields that suggest an operation pages.
@@ -133,7 +135,7 @@ func analyze(dir, out string) (*result, error) {
 		}
 	}
 	cfg := &packages.Config{
-		Mode:    packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
+		Mode:    packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
 		Dir:     absDir,
 		Overlay: overlay,
 	}
@@ -152,7 +154,14 @@ func analyze(dir, out string) (*result, error) {
 		}
 		return nil, fmt.Errorf("load %s: %s", dir, strings.Join(msgs, "; "))
 	}
-	return inspect(pkg.Types)
+	res, err := inspect(pkg.Types)
+	if err != nil {
+		return nil, err
+	}
+	if pkg.Module != nil {
+		res.module = pkg.Module.Path
+	}
+	return res, nil
 }
 
 // ownPackageClause returns the package name of the Go file at path when pagegen wrote it (its
@@ -196,7 +205,11 @@ func inspect(pkg *types.Package) (*result, error) {
 	q := &qualifier{pkg: pkg, imports: res.imports}
 	for _, name := range names {
 		opName, ok := strings.CutSuffix(name, "WithResponse")
-		if !ok || strings.HasSuffix(opName, "WithBody") {
+		if !ok {
+			continue
+		}
+		res.calls = append(res.calls, name)
+		if strings.HasSuffix(opName, "WithBody") {
 			continue
 		}
 		op, reason := inspectMethod(opName, methods[name].Type().(*types.Signature), q)

@@ -38,24 +38,6 @@ func emit(res *result) ([]byte, error) {
 		w(")\n\n")
 	}
 
-	writeDoc(&b, fmt.Sprintf("Pages lists the operations of package %s that return their items a page at a time. Each has an iterator method on [ClientWithResponses], named after it with the suffix Iter, that requests the pages on demand:", res.pkgName))
-	w("//\n")
-	if len(res.ops) == 0 {
-		w("// (none)\n")
-	}
-	for _, op := range res.ops {
-		w("//   - %s (%s): [ClientWithResponses.%sIter]\n", op.name, op.strategy, op.name)
-	}
-	if len(res.skipped) > 0 {
-		w("//\n")
-		writeDoc(&b, "These operations take paging parameters but have no page shape pagegen recognises, so they have no iterator:")
-		w("//\n")
-		for _, s := range res.skipped {
-			w("//   - %s: %s\n", s.name, s.reason)
-		}
-	}
-	w("\n")
-
 	for _, op := range res.ops {
 		emitOp(&b, res.pkgName, op)
 	}
@@ -100,7 +82,9 @@ func emitOp(b *bytes.Buffer, pkg string, op *operation) {
 	if op.success != nil {
 		failure = "an answer other than 200, an answer with success false"
 	}
-	writeDoc(b, fmt.Sprintf("A failed request, %s or a cancelled ctx yields the zero %s with an error, once, and ends the iteration. Breaking out of the loop sends no further request. params is copied: the caller's value is never modified.", failure, item))
+	writeDoc(b, fmt.Sprintf("A failed request, %s or a cancelled ctx yields the zero %s with an error, once, and ends the iteration. Breaking out of the loop sends no further request.", failure, item))
+	w("//\n")
+	writeDoc(b, fmt.Sprintf("params may be nil (no parameters), as for %sWithResponse. The iterator sets the paging fields on a copy of *params: the caller's value is never modified, so it may serve several loops.", op.name))
 
 	// Signature.
 	args := []string{"ctx context.Context"}
@@ -109,13 +93,15 @@ func emitOp(b *bytes.Buffer, pkg string, op *operation) {
 		args = append(args, pp.name+" "+pp.typ)
 		callArgs = append(callArgs, pp.name)
 	}
-	args = append(args, "params "+op.paramsType, "reqEditors ...RequestEditorFn")
+	args = append(args, "params *"+op.paramsType, "reqEditors ...RequestEditorFn")
 	callArgs = append([]string{"ctx"}, callArgs...)
 	callArgs = append(callArgs, "&p", "reqEditors...")
 	w("func (c *ClientWithResponses) %sIter(%s) iter.Seq2[%s, error] {\n", op.name, strings.Join(args, ", "), item)
 	w("return func(yield func(%s, error) bool) {\n", item)
 	w("var zero %s\n", item)
-	w("p := params\n")
+	// The iterator works on its own copy; nil params means none, as for <Op>WithResponse.
+	w("var p %s\n", op.paramsType)
+	w("if params != nil {\np = *params\n}\n")
 
 	// Where the pages start and how big they are.
 	var where, whereArg string

@@ -15,11 +15,13 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/fixture/pages.gen.go from the current generator")
+var update = flag.Bool("update", false, "rewrite testdata/fixture/pages.gen.go and doc.gen.go from the current generator")
 
 const (
-	fixtureDir = "testdata/fixture"
-	staleDir   = "testdata/stale"
+	fixtureDir  = "testdata/fixture"
+	fixtureSpec = "testdata/fixture/openapi.yaml"
+	fixtureCtor = "example.com/sdk.NewFixture"
+	staleDir    = "testdata/stale"
 )
 
 // generate runs the generator on dir the way the command does and returns the file it writes.
@@ -38,19 +40,27 @@ func generate(t *testing.T, dir string) []byte {
 
 // fixture caches one analysis of the fixture package; loading it takes a few seconds.
 var fixture struct {
-	once sync.Once
-	res  *result
-	src  []byte
-	err  error
+	once     sync.Once
+	res      *result
+	src, doc []byte
+	err      error
 }
 
-// fixtureOutput returns the analysis of the fixture package and the file generated from it.
+// fixtureOutput returns the analysis of the fixture package and the iterators file generated
+// from it.
 func fixtureOutput(t *testing.T) (*result, []byte) {
 	t.Helper()
 	fixture.once.Do(func() {
 		fixture.res, fixture.err = analyze(fixtureDir, filepath.Join(fixtureDir, outputName))
 		if fixture.err == nil {
 			fixture.src, fixture.err = emit(fixture.res)
+		}
+		var s *spec
+		if fixture.err == nil {
+			s, fixture.err = readSpec(fixtureSpec)
+		}
+		if fixture.err == nil {
+			fixture.doc, fixture.err = emitDoc(fixture.res, s, docConfig{constructor: fixtureCtor})
 		}
 	})
 	if fixture.err != nil {
@@ -59,20 +69,31 @@ func fixtureOutput(t *testing.T) (*result, []byte) {
 	return fixture.res, fixture.src
 }
 
+// fixtureDoc returns the package documentation generated for the fixture package.
+func fixtureDoc(t *testing.T) []byte {
+	t.Helper()
+	fixtureOutput(t)
+	return fixture.doc
+}
+
 func TestGolden(t *testing.T) {
-	_, got := fixtureOutput(t)
-	golden := filepath.Join(fixtureDir, outputName)
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("generated code differs from %s; run go test ./internal/cmd/pagegen -update and review the diff\n%s", golden, firstDiff(got, want))
+	_, pages := fixtureOutput(t)
+	for name, got := range map[string][]byte{outputName: pages, docName: fixtureDoc(t)} {
+		t.Run(name, func(t *testing.T) {
+			golden := filepath.Join(fixtureDir, name)
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("read golden file (run go test -update to create it): %v", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("generated code differs from %s; run go test ./cmd/pagegen -update (in internal/dev) and review the diff\n%s", golden, firstDiff(got, want))
+			}
+		})
 	}
 }
 
@@ -239,21 +260,35 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "pages.gen.go")
+	goldenDoc, err := os.ReadFile(filepath.Join(fixtureDir, docName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	out, doc := filepath.Join(tmp, outputName), filepath.Join(tmp, docName)
+	base := []string{"-dir", fixtureDir, "-out", out, "-doc", doc}
+	args := func(extra ...string) []string { return append(slices.Clone(base), extra...) }
 	tests := []struct {
 		name       string
 		args       []string
 		wantCode   int
 		wantStderr string
 	}{
-		{"writes the file and lists what it did", []string{"-dir", fixtureDir, "-out", out, "-v"}, 0, "pagegen: fixture: ListDocsIter (JSON:API pages)\n"},
-		{"no dir", nil, 2, "usage: pagegen -dir"},
-		{"extra argument", []string{"-dir", fixtureDir, "x"}, 2, "usage: pagegen -dir"},
+		{"writes the files and lists what it did", args("-spec", fixtureSpec, "-constructor", fixtureCtor, "-v"), 0, "pagegen: fixture: ListDocsIter (JSON:API pages)\n"},
+		{"no dir", []string{"-spec", fixtureSpec, "-constructor", "NewFixture"}, 2, "usage: pagegen -dir"},
+		{"no spec", []string{"-dir", fixtureDir, "-constructor", "NewFixture"}, 2, "usage: pagegen -dir"},
+		{"no constructor", args("-spec", fixtureSpec), 2, "pagegen: -constructor is missing: name the root package's constructor of this client (for example -constructor NewKobas), or -constructor none"},
+		{"constructor not exported", args("-spec", fixtureSpec, "-constructor", "newFixture"), 1, "pagegen: -constructor newFixture: want an exported name"},
+		{"extra argument", args("-spec", fixtureSpec, "-constructor", fixtureCtor, "x"), 2, "usage: pagegen -dir"},
 		{"unknown flag", []string{"-bogus"}, 2, "flag provided but not defined"},
-		{"not a package", []string{"-dir", "testdata/missing", "-out", out}, 1, "pagegen: "},
+		{"not a package", []string{"-dir", "testdata/missing", "-out", out, "-doc", doc, "-spec", fixtureSpec, "-constructor", "NewFixture"}, 1, "pagegen: "},
+		{"missing spec file", args("-spec", "testdata/missing.yaml", "-constructor", fixtureCtor), 1, "pagegen: open testdata/missing.yaml"},
+		{"spec of another package", args("-spec", filepath.Join(staleDir, "openapi.yaml"), "-constructor", fixtureCtor), 1, "pagegen: specs/openapi.yaml: operation listItems (GET /items) has no method on fixture.ClientWithResponses"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			os.Remove(out)
+			os.Remove(doc)
 			var stderr bytes.Buffer
 			if code := run(tc.args, &stderr); code != tc.wantCode {
 				t.Fatalf("run(%q) = %d, want %d (stderr %s)", tc.args, code, tc.wantCode, stderr.String())
@@ -262,6 +297,9 @@ func TestRun(t *testing.T) {
 				t.Errorf("run(%q) stderr = %q, want it to contain %q", tc.args, stderr.String(), tc.wantStderr)
 			}
 			if tc.wantCode != 0 {
+				if _, err := os.Stat(out); err == nil {
+					t.Errorf("run(%q) failed but wrote %s", tc.args, out)
+				}
 				return
 			}
 			got, err := os.ReadFile(out)
@@ -271,6 +309,120 @@ func TestRun(t *testing.T) {
 			if !bytes.Equal(got, golden) {
 				t.Errorf("run(%q) wrote a file that differs from the golden one:\n%s", tc.args, firstDiff(got, golden))
 			}
+			gotDoc, err := os.ReadFile(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := goldenDoc; !bytes.Equal(gotDoc, want) {
+				t.Errorf("run(%q) wrote documentation that differs from the golden one:\n%s", tc.args, firstDiff(gotDoc, want))
+			}
 		})
+	}
+}
+
+// TestNoConstructor pins the documentation of an API the root package builds no client for:
+// -constructor none says so instead of linking a constructor.
+func TestNoConstructor(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), docName)
+	var stderr bytes.Buffer
+	args := []string{"-dir", fixtureDir, "-out", filepath.Join(t.TempDir(), outputName), "-doc", doc, "-spec", fixtureSpec, "-constructor", "none"}
+	if code := run(args, &stderr); code != 0 {
+		t.Fatalf("run(%q) = %d, want 0 (stderr %s)", args, code, stderr.String())
+	}
+	got, err := os.ReadFile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "// The SDK's root package has no constructor for this API: [NewClientWithResponses] builds the\n"; !bytes.Contains(got, []byte(want)) {
+		t.Errorf("documentation with -constructor none lacks %q:\n%s", want, got)
+	}
+	if bytes.Contains(got, []byte("NewFixture")) {
+		t.Errorf("documentation with -constructor none links a constructor:\n%s", got)
+	}
+}
+
+func TestConstructorLink(t *testing.T) {
+	tests := []struct {
+		name, ctor, module, want, wantErr string
+	}{
+		{"root package name", "NewKobas", "github.com/hospitality-sdk/hospitality-go", "github.com/hospitality-sdk/hospitality-go.NewKobas", ""},
+		{"qualified", "example.com/sdk.NewX", "github.com/other", "example.com/sdk.NewX", ""},
+		{"none", "none", "github.com/other", "", ""},
+		{"missing", "", "github.com/other", "", "-constructor is missing"},
+		{"unexported", "newKobas", "github.com/other", "", "want an exported name"},
+		{"qualified unexported", "example.com/sdk.newX", "", "", "want an exported name"},
+		{"unknown module", "NewKobas", "", "", "the package's module is unknown"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := constructorLink(tc.ctor, tc.module)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("constructorLink(%q, %q) = %q, %v; want an error containing %q", tc.ctor, tc.module, got, err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Errorf("constructorLink(%q, %q) = %q, %v; want %q, nil", tc.ctor, tc.module, got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestFirstSentence(t *testing.T) {
+	tests := []struct{ name, desc, want string }{
+		{"first of several", "Cobot manages coworking spaces. API 2 follows JSON:API.", "Cobot manages coworking spaces."},
+		{"first paragraph only", "One sentence\nover two lines\n\nA second paragraph.", "One sentence over two lines."},
+		{"abbreviation", "Pages, e.g. numbered. Done.", "Pages, e.g. numbered."},
+		{"version number", "The API v1.3 (method-style). More.", "The API v1.3 (method-style)."},
+		{"wire contract", "Wire contract for Cloudbeds' Accounting API v1.0: folios.", "It covers Cloudbeds' Accounting API v1.0: folios."},
+		{"wire contract of", "Wire contract of the OctoTable API.", "It covers the OctoTable API."},
+		{"empty", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstSentence(tc.desc); got != tc.want {
+				t.Errorf("firstSentence(%q) = %q, want %q", tc.desc, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestIndex checks how the operation index pairs operationIds with methods, and that a method
+// without an operationId fails the generation.
+func TestIndex(t *testing.T) {
+	res, _ := fixtureOutput(t)
+	s, err := readSpec(fixtureSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := index(res, s)
+	if err != nil {
+		t.Fatalf("index(fixture) = %v", err)
+	}
+	got := map[string]string{}
+	for _, e := range entries {
+		got[e.id] = e.call + " " + e.method + " " + e.path + " " + e.iter
+	}
+	want := map[string]string{
+		"list-numbered":     "ListNumberedWithResponse GET /numbered ListNumberedIter",
+		"list_echo":         "ListEchoWithResponse GET /echo ListEchoIter",
+		"createItem":        "CreateItemWithFormdataBodyWithResponse POST /items ",
+		"upload-item-photo": "UploadItemPhotoWithBodyWithResponse PUT /items/{id}/photo ",
+		"listMap":           "ListMapWithResponse GET /map ",
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("index(fixture)[%s] = %q, want %q", id, got[id], w)
+		}
+	}
+	if len(entries) != len(s.ops) {
+		t.Errorf("index(fixture) has %d entries, want %d", len(entries), len(s.ops))
+	}
+
+	short := *s
+	short.ops = slices.DeleteFunc(slices.Clone(s.ops), func(o specOp) bool { return o.id == "getItem" })
+	if _, err := index(res, &short); err == nil || !strings.Contains(err.Error(), "fixture.ClientWithResponses.GetItemWithResponse matches no operationId in specs/openapi.yaml") {
+		t.Errorf("index(fixture without getItem) = %v, want an error naming GetItemWithResponse", err)
 	}
 }

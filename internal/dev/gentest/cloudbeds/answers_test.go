@@ -66,8 +66,8 @@ func TestGetReservationsQuirks(t *testing.T) {
 		name      string
 		got, want any
 	}{
-		{"adults from string", int64(first.Adults), int64(2)},
-		{"children from number", int64(first.Children), int64(0)},
+		{"adults from string", int64(first.Adults.Int), int64(2)},
+		{"children from number", int64(first.Children.Int), int64(0)},
 		{"balance kept exact", string(first.Balance), "180.50"},
 		{"guestID from number", string(first.GuestID), "55501"},
 		{"propertyID from number", string(second.PropertyID), "172938"},
@@ -77,9 +77,9 @@ func TestGetReservationsQuirks(t *testing.T) {
 		{"startDate", first.StartDate.String(), "2025-06-12"},
 		{"room type id from number", string(first.Rooms[0].RoomTypeID), "77"},
 		{"room status spelling", first.Rooms[0].RoomStatus, "cancelled"},
-		{"empty children string", int64(first.Rooms[0].Children), int64(0)},
+		{"empty children string", int64(first.Rooms[0].Children.Int), int64(0)},
 		{"isRoomLocked from string", bool(first.Rooms[0].IsRoomLocked), false},
-		{"children from string", int64(second.Children), int64(1)},
+		{"children from string", int64(second.Children.Int), int64(1)},
 	}
 	for _, tc := range checks {
 		if tc.got != tc.want {
@@ -164,8 +164,8 @@ func TestPostReservationTopLevelAnswer(t *testing.T) {
 		t.Errorf("dateCreated = %q, want 2025-05-20 09:41:27", got.DateCreated.String())
 	}
 	u := got.Unassigned[0]
-	if u.Adults != 2 || string(u.RoomTotal) != "240" || string(u.DailyRates[0].Rate) != "120" {
-		t.Errorf("unassigned[0] = adults %d roomTotal %q rate %q, want 2 240 120", u.Adults, u.RoomTotal, u.DailyRates[0].Rate)
+	if u.Adults.Int != 2 || string(u.RoomTotal) != "240" || string(u.DailyRates[0].Rate) != "120" {
+		t.Errorf("unassigned[0] = adults %d roomTotal %q rate %q, want 2 240 120", u.Adults.Int, u.RoomTotal, u.DailyRates[0].Rate)
 	}
 }
 
@@ -329,6 +329,97 @@ func TestEmptyMapsAsArrays(t *testing.T) {
 				return
 			}
 			tc.check(t, r)
+		})
+	}
+}
+
+// Regression: upstream declares adults and children free strings (getReservations) and our
+// spec and wire.Int admitted only whole numbers, so one such value failed the whole page. The
+// number forms still decode into Int; any other text is kept in Raw.
+func TestGuestCountsInUpstreamForms(t *testing.T) {
+	_, c := quirkyServer(t, "getReservations", `{"success": true, "count": 2, "total": 2, "data": [{
+		"propertyID": "172938", "reservationID": "8829301744", "status": "confirmed",
+		"dateCreated": "2025-05-20 09:41:27", "startDate": "2025-06-12", "endDate": "2025-06-14",
+		"adults": "2 adults", "children": "1.5", "balance": 0,
+		"rooms": [{"roomTypeID": "77", "adults": "", "children": "n/a", "subReservationID": "8829301744-1"}]
+	}, {
+		"propertyID": "172938", "reservationID": "8829301745", "status": "confirmed",
+		"dateCreated": "2025-05-21 18:02:00", "startDate": "2025-07-01", "endDate": "2025-07-03",
+		"adults": 3, "children": "1", "balance": 0
+	}]}`)
+	r, err := c.GetReservationsWithResponse(context.Background(), &cloudbeds.GetReservationsParams{})
+	check(t, "getReservations", r, err)
+	if t.Failed() {
+		return
+	}
+	first, second := r.JSON200.Data[0], r.JSON200.Data[1]
+	tests := []struct {
+		name string
+		got  wire.Count
+		want wire.Count
+	}{
+		{"text", first.Adults, wire.Count{Raw: "2 adults"}},
+		{"fraction", first.Children, wire.Count{Raw: "1.5"}},
+		{"empty string", first.Rooms[0].Adults, wire.Count{}},
+		{"room text", first.Rooms[0].Children, wire.Count{Raw: "n/a"}},
+		{"number", second.Adults, wire.Count{Int: 3}},
+		{"numeric string", second.Children, wire.Count{Int: 1}},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s = %+v, want %+v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+// Regression: getTaxesAndFees declares amountAdult, amountChild, the rate-based rate and
+// percentage and the date ranges' maxLength string-or-number without a pattern, like amount; our
+// spec admitted only numbers and numeric strings there, and wire.Int failed on text.
+func TestTaxesAndFeesInUpstreamForms(t *testing.T) {
+	_, c := quirkyServer(t, "getTaxesAndFees", `{"success": true, "data": [{"feeID": "f1", "amount": "10%",
+		"amountAdult": "5.00", "amountChild": "free", "amountType": "fixed_per_person",
+		"amountRateBased": [{"rate": "100.00", "percentage": "10 %"}],
+		"dateRanges": [{"range": "2025-06-01/2025-08-31", "amount": 12.5, "amountAdult": 4, "maxLength": "unlimited"}]}]}`)
+	r, err := c.GetTaxesAndFeesWithResponse(context.Background(), &cloudbeds.GetTaxesAndFeesParams{})
+	check(t, "getTaxesAndFees", r, err)
+	if t.Failed() {
+		return
+	}
+	fee := r.JSON200.Data[0]
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"amountAdult", fee.AmountAdult, wire.Decimal("5.00")},
+		{"amountAdult valid", fee.AmountAdult.Valid(), true},
+		{"amountChild kept", fee.AmountChild, wire.Decimal("free")},
+		{"amountChild not valid", fee.AmountChild.Valid(), false},
+		{"rate", fee.AmountRateBased[0].Rate, wire.Decimal("100.00")},
+		{"percentage kept", fee.AmountRateBased[0].Percentage, wire.Decimal("10 %")},
+		{"range amountAdult from a number", fee.DateRanges[0].AmountAdult, wire.Decimal("4")},
+		{"range maxLength kept", fee.DateRanges[0].MaxLength, wire.Count{Raw: "unlimited"}},
+	}
+	for _, tc := range checks {
+		if tc.got != tc.want {
+			t.Errorf("%s = %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+// getMetadata's success is a string upstream ("true") and a boolean elsewhere; every form of a
+// flag decodes.
+func TestMetadataSuccessForms(t *testing.T) {
+	for _, v := range []string{`"true"`, `true`, `1`, `"1"`, `"TRUE"`} {
+		t.Run(v, func(t *testing.T) {
+			_, c := quirkyServer(t, "getMetadata", `{"success": `+v+`, "data": {"api": {"url": "https://api.cloudbeds.com/api/v1.3"}}}`)
+			r, err := c.GetMetadataWithResponse(context.Background())
+			check(t, "getMetadata", r, err)
+			if t.Failed() {
+				return
+			}
+			if !bool(r.JSON200.Success) {
+				t.Errorf("getMetadata success %s = false, want true", v)
+			}
 		})
 	}
 }

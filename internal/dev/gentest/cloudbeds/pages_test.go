@@ -142,7 +142,7 @@ func TestGetReservationsIter(t *testing.T) {
 			srv.Handle("getReservations", h)
 			c := pagesClient(t, srv)
 
-			got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), tc.params), reservationNumber)
+			got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), &tc.params), reservationNumber)
 			if len(errs) > 0 {
 				t.Fatalf("GetReservationsIter() errors = %v, want none", errs)
 			}
@@ -166,7 +166,7 @@ func TestGetReservationsIterErrors(t *testing.T) {
 		srv.Handle("getReservations", h)
 		c := pagesClient(t, srv)
 
-		got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), cloudbeds.GetReservationsParams{}), reservationNumber)
+		got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), &cloudbeds.GetReservationsParams{}), reservationNumber)
 		if want := spectest.Span(1, 3); !slices.Equal(got, want) {
 			t.Errorf("GetReservationsIter() ids = %v, want %v", got, want)
 		}
@@ -186,7 +186,7 @@ func TestGetReservationsIterErrors(t *testing.T) {
 		errDown := errors.New("network down")
 		c := pagesClient(t, srv, cloudbeds.WithHTTPClient(&spectest.FailingDoer{OK: 2, Err: errDown}))
 
-		got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), cloudbeds.GetReservationsParams{}), reservationNumber)
+		got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), &cloudbeds.GetReservationsParams{}), reservationNumber)
 		if want := spectest.Span(1, 6); !slices.Equal(got, want) {
 			t.Errorf("GetReservationsIter() ids = %v, want %v", got, want)
 		}
@@ -210,7 +210,7 @@ func TestGetReservationsIterStops(t *testing.T) {
 		c := pagesClient(t, srv)
 
 		var got []int
-		for r, err := range c.GetReservationsIter(context.Background(), cloudbeds.GetReservationsParams{}) {
+		for r, err := range c.GetReservationsIter(context.Background(), &cloudbeds.GetReservationsParams{}) {
 			if err != nil {
 				t.Fatalf("GetReservationsIter() error = %v", err)
 			}
@@ -237,7 +237,7 @@ func TestGetReservationsIterStops(t *testing.T) {
 		defer cancel()
 		var errs []error
 		items := 0
-		for r, err := range c.GetReservationsIter(ctx, cloudbeds.GetReservationsParams{}) {
+		for r, err := range c.GetReservationsIter(ctx, &cloudbeds.GetReservationsParams{}) {
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -257,4 +257,34 @@ func TestGetReservationsIterStops(t *testing.T) {
 			t.Errorf("GetReservationsIter() sent %d requests, want 2", n)
 		}
 	})
+}
+
+// TestGetReservationsIterParams pins the params convention for numbered pages: nil params asks
+// from page 1, and the iterator advances pageNumber on its own copy, never on the caller's value.
+func TestGetReservationsIterParams(t *testing.T) {
+	srv := spectest.New(t, specs.Cloudbeds)
+	h, log := pagesFake{n: 5, defSize: 2}.handler()
+	srv.Handle("getReservations", h)
+	c := pagesClient(t, srv)
+
+	got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), nil), reservationNumber)
+	if want := spectest.Span(1, 5); len(errs) > 0 || !slices.Equal(got, want) {
+		t.Fatalf("GetReservationsIter(nil) = %v, %v; want %v, no errors", got, errs, want)
+	}
+	if n := len(log.Requests()); n != 3 {
+		t.Errorf("GetReservationsIter(nil) sent %d requests, want 3", n)
+	}
+
+	page, size := 2, 2
+	params := &cloudbeds.GetReservationsParams{PageNumber: &page, PageSize: &size}
+	before := *params
+	for loop := 1; loop <= 2; loop++ {
+		got, errs := spectest.Drain(c.GetReservationsIter(context.Background(), params), reservationNumber)
+		if want := spectest.Span(3, 5); len(errs) > 0 || !slices.Equal(got, want) {
+			t.Errorf("loop %d: GetReservationsIter(page 2) = %v, %v; want %v, no errors", loop, got, errs, want)
+		}
+		if params.PageNumber != before.PageNumber || params.PageSize != before.PageSize || page != 2 || size != 2 {
+			t.Errorf("loop %d: GetReservationsIter() modified the caller's params: page %d, size %d", loop, page, size)
+		}
+	}
 }

@@ -57,7 +57,7 @@ func TestLedgersIter(t *testing.T) {
 			limit := int32(tc.limit)
 			params := cloudbedsaccounting.GetAccountsReceivableLedgersParams{PropertyID: 172938, Limit: &limit,
 				Filter: &cloudbedsaccounting.LedgerFilter{SearchQuery: &search}}
-			ids, errs := spectest.Drain(c.GetAccountsReceivableLedgersIter(t.Context(), params),
+			ids, errs := spectest.Drain(c.GetAccountsReceivableLedgersIter(t.Context(), &params),
 				func(l cloudbedsaccounting.AccountsReceivableLedgerResponse) string { return *l.ID })
 			if len(errs) != 0 {
 				t.Fatalf("GetAccountsReceivableLedgersIter errors = %v", errs)

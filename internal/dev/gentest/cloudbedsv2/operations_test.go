@@ -2,6 +2,7 @@ package cloudbedsv2_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"testing"
 	"time"
@@ -558,13 +559,14 @@ func eventCases(c *cloudbedsv2.ClientWithResponses, srv *spectest.Server, ctx co
 		}},
 		{op: "updateEventNote", call: func(t *testing.T) {
 			res, err := c.UpdateEventNoteWithResponse(ctx, "9931", "4", &cloudbedsv2.UpdateEventNoteParams{PropertyIDs: propertyID},
-				cloudbedsv2.EventNoteUpdateRequest{Archived: ptr(true)})
+				cloudbedsv2.EventNoteUpdateRequest{EventID: ptr("9931"), NoteID: ptr("4"), Archived: ptr(true)})
 			if err != nil {
 				t.Fatalf("UpdateEventNoteWithResponse() = %v", err)
 			}
 			checkStatus(t, "updateEventNote", res.StatusCode(), http.StatusOK, res.Body)
 			req := lastRequest(t, srv, "updateEventNote", http.MethodPatch, "/events/v2/events/9931/notes/4", true)
-			checkJSON(t, "updateEventNote", req.Body, `{"archived":true}`)
+			// The path ids may be repeated in the body, as upstream declares them there.
+			checkJSON(t, "updateEventNote", req.Body, `{"eventId":"9931","noteId":"4","archived":true}`)
 		}},
 	}
 }
@@ -697,14 +699,15 @@ func segmentCases(c *cloudbedsv2.ClientWithResponses, srv *spectest.Server, ctx 
 			return res.StatusCode(), res.Body, nil
 		}),
 		{op: "updateSegmentGroup", status: http.StatusOK, answer: groupJSON, call: func(t *testing.T) {
-			body := cloudbedsv2.SegmentGroupUpdateRequest{Name: "Business", Code: "BIZ2", Description: "Renamed"}
+			body := cloudbedsv2.SegmentGroupUpdateRequest{ID: "6", Name: "Business", Code: "BIZ2", Description: "Renamed"}
 			res, err := c.UpdateSegmentGroupWithResponse(ctx, "6", &cloudbedsv2.UpdateSegmentGroupParams{PropertyIDs: propertyID}, body)
 			if err != nil {
 				t.Fatalf("UpdateSegmentGroupWithResponse() = %v", err)
 			}
 			checkStatus(t, "updateSegmentGroup", res.StatusCode(), http.StatusOK, res.Body)
 			req := lastRequest(t, srv, "updateSegmentGroup", http.MethodPatch, "/market-segmentation/v1/groups/6", true)
-			checkJSON(t, "updateSegmentGroup", req.Body, `{"name":"Business","code":"BIZ2","description":"Renamed"}`)
+			// Upstream requires the path id in the body too.
+			checkJSON(t, "updateSegmentGroup", req.Body, `{"id":"6","name":"Business","code":"BIZ2","description":"Renamed"}`)
 		}},
 		noContent("enableSegmentGroup", http.MethodPost, "/market-segmentation/v1/groups/6/enable", func() (int, []byte, error) {
 			res, err := c.EnableSegmentGroupWithResponse(ctx, "6", &cloudbedsv2.EnableSegmentGroupParams{PropertyIDs: propertyID})
@@ -759,7 +762,7 @@ func segmentCases(c *cloudbedsv2.ClientWithResponses, srv *spectest.Server, ctx 
 			return res.StatusCode(), res.Body, nil
 		}),
 		{op: "updateSegment", status: http.StatusOK, answer: segmentJSON, call: func(t *testing.T) {
-			body := cloudbedsv2.SegmentUpdateRequest{GroupID: "6", Name: "Corporate negotiated", Code: "CORPNEG",
+			body := cloudbedsv2.SegmentUpdateRequest{ID: "14", GroupID: "6", Name: "Corporate negotiated", Code: "CORPNEG",
 				Description: "Rates negotiated with companies", IsEnabled: true, RatePlanIds: []string{"301", "302"}}
 			res, err := c.UpdateSegmentWithResponse(ctx, "14", &cloudbedsv2.UpdateSegmentParams{PropertyIDs: propertyID}, body)
 			if err != nil {
@@ -767,7 +770,7 @@ func segmentCases(c *cloudbedsv2.ClientWithResponses, srv *spectest.Server, ctx 
 			}
 			checkStatus(t, "updateSegment", res.StatusCode(), http.StatusOK, res.Body)
 			req := lastRequest(t, srv, "updateSegment", http.MethodPatch, "/market-segmentation/v1/segments/14", true)
-			checkJSON(t, "updateSegment", req.Body, `{"groupId":"6","name":"Corporate negotiated","code":"CORPNEG",
+			checkJSON(t, "updateSegment", req.Body, `{"id":"14","groupId":"6","name":"Corporate negotiated","code":"CORPNEG",
 				"description":"Rates negotiated with companies","isEnabled":true,"ratePlanIds":["301","302"]}`)
 		}},
 		{op: "listSegmentReservations", status: http.StatusOK,
@@ -910,7 +913,7 @@ func rateCases(c *cloudbedsv2.ClientWithResponses, srv *spectest.Server, ctx con
 			lastRequest(t, srv, "deleteRatePlan", http.MethodDelete, "/rates/v1/rate-plans/301", true)
 		}},
 		{op: "updateRatePlan", status: http.StatusOK, answer: ratePlanJSON, call: func(t *testing.T) {
-			body := cloudbedsv2.RatePlanUpdateRequest{IsActive: ptr(false), Addons: &[]cloudbedsv2.RatePlanAddonInput{}}
+			body := cloudbedsv2.RatePlanUpdateRequest{ID: "301", IsActive: ptr(false), Addons: &[]cloudbedsv2.RatePlanAddonInput{}}
 			res, err := c.UpdateRatePlanWithResponse(ctx, "301", &cloudbedsv2.UpdateRatePlanParams{PropertyIDs: propertyID}, body)
 			if err != nil {
 				t.Fatalf("UpdateRatePlanWithResponse() = %v", err)
@@ -918,7 +921,7 @@ func rateCases(c *cloudbedsv2.ClientWithResponses, srv *spectest.Server, ctx con
 			checkStatus(t, "updateRatePlan", res.StatusCode(), http.StatusOK, res.Body)
 			req := lastRequest(t, srv, "updateRatePlan", http.MethodPatch, "/rates/v1/rate-plans/301", true)
 			// An empty add-on list removes every add-on, so it must reach the wire (not be omitted).
-			checkJSON(t, "updateRatePlan", req.Body, `{"isActive":false,"addons":[]}`)
+			checkJSON(t, "updateRatePlan", req.Body, `{"id":"301","isActive":false,"addons":[]}`)
 		}},
 	}
 }
@@ -1048,7 +1051,7 @@ func policyCases(c *cloudbedsv2.ClientWithResponses, srv *spectest.Server, ctx c
 			checkException(t, *res.JSON200)
 		}},
 		{op: "updatePolicyException", status: http.StatusOK, answer: exceptionJSON, call: func(t *testing.T) {
-			body := cloudbedsv2.PolicyExceptionUpdateRequest{Name: "Festival weekend", PolicyRootID: 12, Enabled: ptr(false),
+			body := cloudbedsv2.PolicyExceptionUpdateRequest{ExceptionID: "pex_208", Name: "Festival weekend", PolicyRootID: 12, Enabled: ptr(false),
 				Intervals: []cloudbedsv2.PolicyExceptionIntervalInput{interval},
 				Rates:     []cloudbedsv2.PolicyExceptionRateInput{{PackageID: 301, RoomTypeID: ptr(211)}}}
 			res, err := c.UpdatePolicyExceptionWithResponse(ctx, "pex_208", &cloudbedsv2.UpdatePolicyExceptionParams{PropertyIDs: propertyID}, body)
@@ -1056,7 +1059,11 @@ func policyCases(c *cloudbedsv2.ClientWithResponses, srv *spectest.Server, ctx c
 				t.Fatalf("UpdatePolicyExceptionWithResponse() = %v", err)
 			}
 			checkStatus(t, "updatePolicyException", res.StatusCode(), http.StatusOK, res.Body)
-			lastRequest(t, srv, "updatePolicyException", http.MethodPut, "/smart-policies/v1/exceptions/pex_208", true)
+			req := lastRequest(t, srv, "updatePolicyException", http.MethodPut, "/smart-policies/v1/exceptions/pex_208", true)
+			var sent map[string]any
+			if err := json.Unmarshal(req.Body, &sent); err != nil || sent["exceptionId"] != "pex_208" {
+				t.Errorf("updatePolicyException body = %s, want exceptionId pex_208 (upstream requires it)", req.Body)
+			}
 		}},
 		{op: "deletePolicyException", status: http.StatusNoContent, call: func(t *testing.T) {
 			res, err := c.DeletePolicyExceptionWithResponse(ctx, "pex_208", &cloudbedsv2.DeletePolicyExceptionParams{PropertyIDs: propertyID})
@@ -1068,13 +1075,13 @@ func policyCases(c *cloudbedsv2.ClientWithResponses, srv *spectest.Server, ctx c
 		}},
 		{op: "patchPolicyException", status: http.StatusOK, answer: exceptionJSON, call: func(t *testing.T) {
 			res, err := c.PatchPolicyExceptionWithResponse(ctx, "pex_208", &cloudbedsv2.PatchPolicyExceptionParams{PropertyIDs: propertyID},
-				cloudbedsv2.PolicyExceptionPatchRequest{Enabled: ptr(false)})
+				cloudbedsv2.PolicyExceptionPatchRequest{ExceptionID: "pex_208", Enabled: ptr(false)})
 			if err != nil {
 				t.Fatalf("PatchPolicyExceptionWithResponse() = %v", err)
 			}
 			checkStatus(t, "patchPolicyException", res.StatusCode(), http.StatusOK, res.Body)
 			req := lastRequest(t, srv, "patchPolicyException", http.MethodPatch, "/smart-policies/v1/exceptions/pex_208", true)
-			checkJSON(t, "patchPolicyException", req.Body, `{"enabled":false}`)
+			checkJSON(t, "patchPolicyException", req.Body, `{"exceptionId":"pex_208","enabled":false}`)
 		}},
 	}
 }

@@ -118,7 +118,7 @@ func TestGetAddonsIter(t *testing.T) {
 			srv.Handle("getAddons", h)
 			c := pagesClient(t, srv)
 
-			got, errs := spectest.Drain(c.GetAddonsIter(context.Background(), tc.params), addonID)
+			got, errs := spectest.Drain(c.GetAddonsIter(context.Background(), &tc.params), addonID)
 			if len(errs) > 0 {
 				t.Fatalf("GetAddonsIter() errors = %v, want none", errs)
 			}
@@ -141,7 +141,7 @@ func TestGetAddonsIterErrorsAndStops(t *testing.T) {
 		srv.Handle("getAddons", h)
 		c := pagesClient(t, srv)
 
-		got, errs := spectest.Drain(c.GetAddonsIter(context.Background(), params), addonID)
+		got, errs := spectest.Drain(c.GetAddonsIter(context.Background(), &params), addonID)
 		if want := spectest.Span(1, 6); !slices.Equal(got, want) {
 			t.Errorf("GetAddonsIter() ids = %v, want %v", got, want)
 		}
@@ -161,7 +161,7 @@ func TestGetAddonsIterErrorsAndStops(t *testing.T) {
 		c := pagesClient(t, srv)
 
 		n := 0
-		for _, err := range c.GetAddonsIter(context.Background(), params) {
+		for _, err := range c.GetAddonsIter(context.Background(), &params) {
 			if err != nil {
 				t.Fatalf("GetAddonsIter() error = %v", err)
 			}
@@ -184,7 +184,7 @@ func TestGetAddonsIterErrorsAndStops(t *testing.T) {
 		defer cancel()
 		var errs []error
 		n := 0
-		for _, err := range c.GetAddonsIter(ctx, params) {
+		for _, err := range c.GetAddonsIter(ctx, &params) {
 			if err != nil {
 				errs = append(errs, err)
 				continue

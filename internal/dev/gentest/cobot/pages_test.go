@@ -162,7 +162,7 @@ func TestListEventTagsIter(t *testing.T) {
 			c := pagesClient(t, srv)
 
 			var got []string
-			for tag, err := range c.ListEventTagsIter(context.Background(), "c9a9e1e2", tc.params) {
+			for tag, err := range c.ListEventTagsIter(context.Background(), "c9a9e1e2", &tc.params) {
 				if err != nil {
 					t.Fatalf("ListEventTagsIter() error = %v", err)
 				}
@@ -196,7 +196,7 @@ func TestGetExternalResourcesIterErrorsAndStops(t *testing.T) {
 
 		var got []string
 		var errs []error
-		for r, err := range c.GetExternalResourcesIter(context.Background(), "c9a9e1e2", params) {
+		for r, err := range c.GetExternalResourcesIter(context.Background(), "c9a9e1e2", &params) {
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -221,7 +221,7 @@ func TestGetExternalResourcesIterErrorsAndStops(t *testing.T) {
 		srv.Handle("get-external-resources", h)
 		c := pagesClient(t, srv)
 
-		for r, err := range c.GetExternalResourcesIter(context.Background(), "c9a9e1e2", params) {
+		for r, err := range c.GetExternalResourcesIter(context.Background(), "c9a9e1e2", &params) {
 			if err != nil {
 				t.Fatalf("GetExternalResourcesIter() error = %v", err)
 			}
@@ -244,7 +244,7 @@ func TestGetExternalResourcesIterErrorsAndStops(t *testing.T) {
 		defer cancel()
 		var got []string
 		var errs []error
-		for r, err := range c.GetExternalResourcesIter(ctx, "c9a9e1e2", params) {
+		for r, err := range c.GetExternalResourcesIter(ctx, "c9a9e1e2", &params) {
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -264,4 +264,48 @@ func TestGetExternalResourcesIterErrorsAndStops(t *testing.T) {
 			t.Errorf("GetExternalResourcesIter() sent %d requests, want 2", n)
 		}
 	})
+}
+
+// TestGetExternalResourcesIterParams pins the params convention for JSON:API pages: nil params
+// asks from page 1, and the iterator advances page[number] on its own copy, never on the
+// caller's value.
+func TestGetExternalResourcesIterParams(t *testing.T) {
+	srv := spectest.New(t, specs.Cobot)
+	h, log := pagesFake{n: 5, kind: "externalResources", links: true, meta: true}.handler()
+	srv.Handle("get-external-resources", h)
+	c := pagesClient(t, srv)
+
+	var got []string
+	for r, err := range c.GetExternalResourcesIter(context.Background(), "c9a9e1e2", nil) {
+		if err != nil {
+			t.Fatalf("GetExternalResourcesIter(nil) error = %v", err)
+		}
+		got = append(got, r.ID)
+	}
+	if want := pagesSeq(1, 5); !slices.Equal(got, want) {
+		t.Errorf("GetExternalResourcesIter(nil) ids = %v, want %v", got, want)
+	}
+
+	page, size := cobot.PageNumber(2), cobot.PageSize(2)
+	params := &cobot.GetExternalResourcesParams{PageNumber: &page, PageSize: &size}
+	before := *params
+	n0 := len(log.Requests())
+	for loop := 1; loop <= 2; loop++ {
+		got = got[:0]
+		for r, err := range c.GetExternalResourcesIter(context.Background(), "c9a9e1e2", params) {
+			if err != nil {
+				t.Fatalf("loop %d: GetExternalResourcesIter(page 2) error = %v", loop, err)
+			}
+			got = append(got, r.ID)
+		}
+		if want := pagesSeq(3, 5); !slices.Equal(got, want) {
+			t.Errorf("loop %d: GetExternalResourcesIter(page 2) ids = %v, want %v", loop, got, want)
+		}
+		if params.PageNumber != before.PageNumber || params.PageSize != before.PageSize || page != 2 || size != 2 {
+			t.Errorf("loop %d: GetExternalResourcesIter() modified the caller's params: page %d, size %d", loop, page, size)
+		}
+	}
+	if q, want := log.Requests()[n0:], slices.Concat(pagesQueries(2, 2, 3), pagesQueries(2, 2, 3)); !slices.Equal(q, want) {
+		t.Errorf("GetExternalResourcesIter() queries of two loops = %q, want %q", q, want)
+	}
 }

@@ -281,7 +281,7 @@ func TestNewOctotableCursorTolerance(t *testing.T) {
 				fmt.Fprintf(w, `{"data":[`+res+`],"meta":{"next_cursor":null}}`, 3)
 			})
 			var ids []int64
-			for r, err := range c.ListReservationsIter(context.Background(), octotable.ListReservationsParams{}) {
+			for r, err := range c.ListReservationsIter(context.Background(), &octotable.ListReservationsParams{}) {
 				if err != nil {
 					t.Fatalf("ListReservationsIter: %v", err)
 				}

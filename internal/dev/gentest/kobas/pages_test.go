@@ -147,7 +147,7 @@ func TestListStaffIter(t *testing.T) {
 			srv.Handle("listStaff", h)
 			c := pagesClient(t, srv)
 
-			got, errs := spectest.Drain(c.ListStaffIter(context.Background(), tc.params), func(s kobas.Staff) int { return s.ID })
+			got, errs := spectest.Drain(c.ListStaffIter(context.Background(), &tc.params), func(s kobas.Staff) int { return s.ID })
 			if len(errs) > 0 {
 				t.Fatalf("ListStaffIter() errors = %v, want none", errs)
 			}
@@ -170,7 +170,7 @@ func TestListStaffShiftsIter(t *testing.T) {
 	srv.Handle("listStaffShifts", h)
 	c := pagesClient(t, srv)
 
-	got, errs := spectest.Drain(c.ListStaffShiftsIter(context.Background(), 301, kobas.ListStaffShiftsParams{}),
+	got, errs := spectest.Drain(c.ListStaffShiftsIter(context.Background(), 301, &kobas.ListStaffShiftsParams{}),
 		func(s kobas.Shift) int { return s.ID })
 	if len(errs) > 0 {
 		t.Fatalf("ListStaffShiftsIter(301) errors = %v, want none", errs)
@@ -194,7 +194,7 @@ func TestListStaffIterErrors(t *testing.T) {
 		srv.Handle("listStaff", h)
 		c := pagesClient(t, srv)
 
-		got, errs := spectest.Drain(c.ListStaffIter(context.Background(), kobas.ListStaffParams{}),
+		got, errs := spectest.Drain(c.ListStaffIter(context.Background(), &kobas.ListStaffParams{}),
 			func(s kobas.Staff) int { return s.ID })
 		if want := spectest.Span(1, 3); !slices.Equal(got, want) {
 			t.Errorf("ListStaffIter() ids = %v, want %v", got, want)
@@ -218,7 +218,7 @@ func TestListStaffIterErrors(t *testing.T) {
 		doer := &spectest.FailingDoer{OK: 1, Err: errDown}
 		c := pagesClient(t, srv, kobas.WithHTTPClient(doer))
 
-		got, errs := spectest.Drain(c.ListStaffIter(context.Background(), kobas.ListStaffParams{}),
+		got, errs := spectest.Drain(c.ListStaffIter(context.Background(), &kobas.ListStaffParams{}),
 			func(s kobas.Staff) int { return s.ID })
 		if want := spectest.Span(1, 3); !slices.Equal(got, want) {
 			t.Errorf("ListStaffIter() ids = %v, want %v", got, want)
@@ -243,7 +243,7 @@ func TestListStaffIterStops(t *testing.T) {
 		c := pagesClient(t, srv)
 
 		var got []int
-		for s, err := range c.ListStaffIter(context.Background(), kobas.ListStaffParams{}) {
+		for s, err := range c.ListStaffIter(context.Background(), &kobas.ListStaffParams{}) {
 			if err != nil {
 				t.Fatalf("ListStaffIter() error = %v", err)
 			}
@@ -270,7 +270,7 @@ func TestListStaffIterStops(t *testing.T) {
 		defer cancel()
 		var got []int
 		var errs []error
-		for s, err := range c.ListStaffIter(ctx, kobas.ListStaffParams{}) {
+		for s, err := range c.ListStaffIter(ctx, &kobas.ListStaffParams{}) {
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -299,7 +299,7 @@ func TestListStaffIterStops(t *testing.T) {
 
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		got, errs := spectest.Drain(c.ListStaffIter(ctx, kobas.ListStaffParams{}), func(s kobas.Staff) int { return s.ID })
+		got, errs := spectest.Drain(c.ListStaffIter(ctx, &kobas.ListStaffParams{}), func(s kobas.Staff) int { return s.ID })
 		if len(got) != 0 || len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 			t.Errorf("ListStaffIter(cancelled) = %v, %v; want no items and one context.Canceled", got, errs)
 		}
@@ -308,6 +308,60 @@ func TestListStaffIterStops(t *testing.T) {
 		}
 		if n := len(fake.Requests()); n != 0 {
 			t.Errorf("ListStaffIter(cancelled) sent %d requests, want 0", n)
+		}
+	})
+}
+
+// TestListStaffIterParams pins the params convention the iterators share with <Op>WithResponse:
+// a *ListStaffParams, nil for none; and the iterator advances the offset on its own copy, so the
+// caller's params (the struct and every value its pointers reach) are the same after the loop
+// and one value serves a second loop alike.
+func TestListStaffIterParams(t *testing.T) {
+	t.Run("nil params sends none", func(t *testing.T) {
+		srv := spectest.New(t, specs.Kobas)
+		h, fake := pagesFake{n: 5, defLimit: 2}.handler(staffJSON)
+		srv.Handle("listStaff", h)
+		c := pagesClient(t, srv)
+
+		got, errs := spectest.Drain(c.ListStaffIter(context.Background(), nil), func(s kobas.Staff) int { return s.ID })
+		if len(errs) > 0 {
+			t.Fatalf("ListStaffIter(nil) errors = %v, want none", errs)
+		}
+		if want := spectest.Span(1, 5); !slices.Equal(got, want) {
+			t.Errorf("ListStaffIter(nil) ids = %v, want %v", got, want)
+		}
+		if q, want := fake.Requests(), []string{"offset=0", "offset=2", "offset=4"}; !slices.Equal(q, want) {
+			t.Errorf("ListStaffIter(nil) queries = %q, want %q", q, want)
+		}
+	})
+
+	t.Run("the caller's params are never modified", func(t *testing.T) {
+		srv := spectest.New(t, specs.Kobas)
+		h, fake := pagesFake{n: 7, defLimit: 50}.handler(staffJSON)
+		srv.Handle("listStaff", h)
+		c := pagesClient(t, srv)
+
+		limit, offset := 2, 1
+		params := &kobas.ListStaffParams{Limit: &limit, Offset: &offset}
+		before := *params
+		for loop := 1; loop <= 2; loop++ {
+			got, errs := spectest.Drain(c.ListStaffIter(context.Background(), params), func(s kobas.Staff) int { return s.ID })
+			if len(errs) > 0 {
+				t.Fatalf("loop %d: ListStaffIter() errors = %v, want none", loop, errs)
+			}
+			if want := spectest.Span(2, 7); !slices.Equal(got, want) {
+				t.Errorf("loop %d: ListStaffIter() ids = %v, want %v", loop, got, want)
+			}
+			if params.Offset != before.Offset || params.Limit != before.Limit {
+				t.Errorf("loop %d: ListStaffIter() replaced the caller's pointers: %+v, want %+v", loop, *params, before)
+			}
+			if offset != 1 || limit != 2 {
+				t.Errorf("loop %d: ListStaffIter() wrote through the caller's pointers: offset %d, limit %d; want 1, 2", loop, offset, limit)
+			}
+		}
+		once := []string{"limit=2&offset=1", "limit=2&offset=3", "limit=2&offset=5", "limit=2&offset=7"}
+		if q, want := fake.Requests(), slices.Concat(once, once); !slices.Equal(q, want) {
+			t.Errorf("ListStaffIter() queries of two loops = %q, want %q", q, want)
 		}
 	})
 }

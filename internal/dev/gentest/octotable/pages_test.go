@@ -158,7 +158,7 @@ func TestListReservationsIter(t *testing.T) {
 			srv.Handle("listReservations", h)
 			c := pagesClient(t, srv)
 
-			got, errs := spectest.Drain(c.ListReservationsIter(context.Background(), tc.params), reservationID)
+			got, errs := spectest.Drain(c.ListReservationsIter(context.Background(), &tc.params), reservationID)
 			if len(errs) > 0 {
 				t.Fatalf("ListReservationsIter() errors = %v, want none", errs)
 			}
@@ -205,7 +205,7 @@ func TestListReservationsIterErrors(t *testing.T) {
 			srv.Handle("listReservations", h)
 			c := pagesClient(t, srv)
 
-			got, errs := spectest.Drain(c.ListReservationsIter(context.Background(), octotable.ListReservationsParams{}), reservationID)
+			got, errs := spectest.Drain(c.ListReservationsIter(context.Background(), &octotable.ListReservationsParams{}), reservationID)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("ListReservationsIter() ids = %v, want %v", got, tc.want)
 			}
@@ -227,7 +227,7 @@ func TestListReservationsIterStops(t *testing.T) {
 		c := pagesClient(t, srv)
 
 		var got []int64
-		for r, err := range c.ListReservationsIter(context.Background(), octotable.ListReservationsParams{}) {
+		for r, err := range c.ListReservationsIter(context.Background(), &octotable.ListReservationsParams{}) {
 			if err != nil {
 				t.Fatalf("ListReservationsIter() error = %v", err)
 			}
@@ -254,7 +254,7 @@ func TestListReservationsIterStops(t *testing.T) {
 		defer cancel()
 		var got []int64
 		var errs []error
-		for r, err := range c.ListReservationsIter(ctx, octotable.ListReservationsParams{}) {
+		for r, err := range c.ListReservationsIter(ctx, &octotable.ListReservationsParams{}) {
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -274,4 +274,35 @@ func TestListReservationsIterStops(t *testing.T) {
 			t.Errorf("ListReservationsIter() sent %d requests, want 1", n)
 		}
 	})
+}
+
+// TestListReservationsIterParams pins the params convention for a cursor: nil params is the first
+// page, and the iterator follows next_cursor on its own copy, so the caller's params keep their
+// cursor and one value serves a second loop alike.
+func TestListReservationsIterParams(t *testing.T) {
+	srv := spectest.New(t, specs.Octotable)
+	h, log := cursorFake{n: 5, limit: 2, last: "absent"}.handler()
+	srv.Handle("listReservations", h)
+	c := pagesClient(t, srv)
+
+	got, errs := spectest.Drain(c.ListReservationsIter(context.Background(), nil), reservationID)
+	if want := spectest.Span[int64](1, 5); len(errs) > 0 || !slices.Equal(got, want) {
+		t.Fatalf("ListReservationsIter(nil) = %v, %v; want %v, no errors", got, errs, want)
+	}
+	if q, want := log.Requests(), []string{"", "next_cursor=c2", "next_cursor=c4"}; !slices.Equal(q, want) {
+		t.Errorf("ListReservationsIter(nil) queries = %q, want %q", q, want)
+	}
+
+	cursor := "c2"
+	params := &octotable.ListReservationsParams{NextCursor: &cursor}
+	before := *params
+	for loop := 1; loop <= 2; loop++ {
+		got, errs := spectest.Drain(c.ListReservationsIter(context.Background(), params), reservationID)
+		if want := spectest.Span[int64](3, 5); len(errs) > 0 || !slices.Equal(got, want) {
+			t.Errorf("loop %d: ListReservationsIter(c2) = %v, %v; want %v, no errors", loop, got, errs, want)
+		}
+		if params.NextCursor != before.NextCursor || cursor != "c2" {
+			t.Errorf("loop %d: ListReservationsIter() modified the caller's cursor: %p → %q, want %p → \"c2\"", loop, params.NextCursor, cursor, before.NextCursor)
+		}
+	}
 }
