@@ -72,8 +72,6 @@ func EncodeContext(ctx context.Context, v any) (string, error) {
 	return encode(v, optionsFrom(ctx))
 }
 
-var timeType = reflect.TypeFor[time.Time]()
-
 // dateTime reports whether v is a date-time whose form the options choose, with its time and,
 // for a wire value kept verbatim, its raw text.
 func dateTime(v reflect.Value) (t time.Time, raw string, ok bool) {

@@ -76,7 +76,7 @@ func ExampleObserver() {
 	}
 	for _, s := range spans.Ended() {
 		for _, kv := range s.Attributes() {
-			fmt.Println(s.Name(), kv.Key, "=", kv.Value.Emit())
+			fmt.Println(s.Name(), kv.Key, "=", kv.Value.String())
 		}
 	}
 	// Output:

@@ -172,12 +172,12 @@ func checkNoSecrets(t *testing.T, spans []sdktrace.ReadOnlySpan, points map[stri
 	for _, s := range spans {
 		all = append(all, s.Name(), s.Status().Description)
 		for _, kv := range s.Attributes() {
-			all = append(all, string(kv.Key)+"="+kv.Value.Emit())
+			all = append(all, string(kv.Key)+"="+kv.Value.String())
 		}
 		for _, e := range s.Events() {
 			all = append(all, e.Name)
 			for _, kv := range e.Attributes {
-				all = append(all, string(kv.Key)+"="+kv.Value.Emit())
+				all = append(all, string(kv.Key)+"="+kv.Value.String())
 			}
 		}
 	}
@@ -197,7 +197,7 @@ func checkNoSecrets(t *testing.T, spans []sdktrace.ReadOnlySpan, points map[stri
 func spanLine(s sdktrace.ReadOnlySpan) string {
 	var kv []string
 	for _, a := range s.Attributes() {
-		kv = append(kv, string(a.Key)+"="+a.Value.Emit())
+		kv = append(kv, string(a.Key)+"="+a.Value.String())
 	}
 	sort.Strings(kv)
 	return s.Name() + " " + s.SpanKind().String() + " " + strings.Join(kv, " ")
