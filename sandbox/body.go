@@ -7,10 +7,12 @@ import (
 	"maps"
 	"net/http"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -46,6 +48,82 @@ func jsonBodyDecoder(body io.Reader, h http.Header, schema *openapi3.SchemaRef, 
 		return v, nil
 	}
 	return openapi3filter.JSONBodyDecoder(bytes.NewReader(buf.Bytes()), h, schema, enc)
+}
+
+// validJSONBody reports whether openapi3filter.ValidateRequestBody(ctx, in, rb) would return nil
+// for body, a JSON body that kin-openapi would decode with [jsonBodyDecoder], by the same steps
+// without their copies: kin-openapi reads the body again (io.ReadAll), wraps it twice in readers
+// and a GetBody closure, and jsonBodyDecoder copies it once more and copies every string out of
+// it; here the tree is decoded from body itself, its strings pointing into it, and dropped before
+// validJSONBody returns. The schema check is kin-openapi's own (Schema.VisitJSON with the options
+// ValidateRequestBody passes). It returns false whenever it cannot tell: another decoder, a body
+// decodeJSONTree leaves to kin-openapi, a value that does not match the schema, a default the
+// schema would set (kin-openapi then rewrites the body). The caller then runs
+// ValidateRequestBody, which gives the verdict and the error, word for word.
+func validJSONBody(in *openapi3filter.RequestValidationInput, rb *openapi3.RequestBody, body []byte) bool {
+	if len(body) == 0 || len(rb.Content) == 0 {
+		return false
+	}
+	req := in.Request
+	inputMIME := req.Header.Get("Content-Type")
+	ct := rb.Content.Get(inputMIME)
+	if ct == nil || ct.Schema == nil || ct.Schema.Value == nil {
+		return false
+	}
+	// As kin-openapi's decodeBody picks the decoder.
+	mediaType, _, _ := strings.Cut(inputMIME, ";")
+	mediaType = strings.ToLower(strings.TrimSpace(mediaType))
+	sch := ct.Schema
+	if sch.Value.Type.Is(openapi3.TypeString) && sch.Value.Format == "binary" {
+		return false
+	}
+	if !ct.Encoding[""].AllowsContentType(mediaType) || !decodedAsJSONTree(mediaType, sch) {
+		return false
+	}
+	v, ok := decodeJSONTreeShared(body)
+	if !ok {
+		return false
+	}
+	options := in.Options
+	if options == nil {
+		options = &openapi3filter.Options{}
+	}
+	// The options of ValidateRequestBody, in its order. Those that shape only the error of an
+	// invalid body (MultiError, a custom message) do not change whether it passes.
+	opts := make([]openapi3.SchemaValidationOption, 0, 6+len(options.SchemaValidationOptions))
+	opts = append(opts, openapi3.VisitAsRequest())
+	defaults := false
+	if !options.SkipSettingDefaults && (openapi3filter.RegisteredBodyEncoder(mediaType) != nil || strings.HasSuffix(mediaType, "+json")) {
+		opts = append(opts, openapi3.DefaultsSet(func() { defaults = true }))
+	}
+	if options.MultiError {
+		opts = append(opts, openapi3.MultiErrors())
+	}
+	if options.ExcludeReadOnlyValidations {
+		opts = append(opts, openapi3.DisableReadOnlyValidation())
+	}
+	if options.RegexCompiler != nil {
+		opts = append(opts, openapi3.SetSchemaRegexCompiler(options.RegexCompiler))
+	}
+	opts = append(opts, options.SchemaValidationOptions...)
+	if in.Route != nil && in.Route.Spec.IsOpenAPI31OrLater() {
+		opts = append(opts, openapi3.EnableJSONSchema2020())
+	}
+	return sch.Value.VisitJSON(v, opts...) == nil && !defaults && !options.KeepValidatedValue
+}
+
+// decodedAsJSONTree reports whether kin-openapi decodes a body of mediaType for schema with
+// jsonBodyDecoder: the decoder registered for mediaType is the sandbox's dispatcher, and the
+// dispatcher picks jsonBodyDecoder for the API schema belongs to.
+func decodedAsJSONTree(mediaType string, schema *openapi3.SchemaRef) bool {
+	d := openapi3filter.RegisteredBodyDecoder(mediaType)
+	if d == nil || reflect.ValueOf(d).Pointer() != dispatcherPC.Load() {
+		return false
+	}
+	decodersMu.RLock()
+	defer decodersMu.RUnlock()
+	name, ok := bodySchemas[schema]
+	return ok && jsonTreeDecoded[mediaType][name]
 }
 
 // readBuffers hold request bodies while they are decoded.
@@ -105,7 +183,28 @@ func decodeJSONTree(b []byte) (any, bool) {
 		p.b, p.members = nil, p.members[:0]
 		jsonParsers.Put(p)
 	}()
-	p.b, p.i = b, 0
+	p.b, p.i, p.shared = b, 0, false
+	if names := jsonNames.Load(); names != nil {
+		p.names = *names
+	}
+	v, ok := p.value(0)
+	if !ok {
+		return nil, false
+	}
+	p.space()
+	return v, p.i == len(p.b)
+}
+
+// decodeJSONTreeShared is decodeJSONTree with the strings and numbers of the value pointing into
+// b instead of copied: b must not change while the value is in use.
+func decodeJSONTreeShared(b []byte) (any, bool) {
+	p := jsonParsers.Get().(*jsonParser)
+	defer func() {
+		clear(p.members[:cap(p.members)])
+		p.b, p.members, p.shared = nil, p.members[:0], false
+		jsonParsers.Put(p)
+	}()
+	p.b, p.i, p.shared = b, 0, true
 	if names := jsonNames.Load(); names != nil {
 		p.names = *names
 	}
@@ -126,6 +225,15 @@ type jsonParser struct {
 	i       int
 	names   map[string]string // interned member names
 	members []jsonMember      // the members of the objects being read, innermost last
+	shared  bool              // strings and numbers point into b (decodeJSONTreeShared)
+}
+
+// str returns the bytes s of p.b as a string: a copy, or with shared set, s itself.
+func (p *jsonParser) str(s []byte) string {
+	if p.shared {
+		return unsafe.String(unsafe.SliceData(s), len(s))
+	}
+	return string(s)
 }
 
 type jsonMember struct {
@@ -309,7 +417,7 @@ func (p *jsonParser) string() (any, bool) {
 			if !utf8.Valid(s) {
 				return nil, false
 			}
-			return string(s), true
+			return p.str(s), true
 		case c == '\\':
 			return p.escaped(start)
 		case c < 0x20:
@@ -434,7 +542,7 @@ func (p *jsonParser) number() (any, bool) {
 			return nil, false
 		}
 	}
-	return json.Number(p.b[start:p.i]), true
+	return json.Number(p.str(p.b[start:p.i])), true
 }
 
 func (p *jsonParser) digits() bool {

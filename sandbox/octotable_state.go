@@ -92,7 +92,6 @@ func (st *octotableState) create(w http.ResponseWriter, _ *http.Request, _ map[s
 		return
 	}
 	st.mu.Lock()
-	defer st.mu.Unlock()
 	st.nextID++
 	ch := in.Channel
 	r := octotable.Reservation{
@@ -102,12 +101,17 @@ func (st *octotableState) create(w http.ResponseWriter, _ *http.Request, _ map[s
 		Customer: &octotable.Customer{ID: st.nextID + 1000000, FirstName: in.Customer.FirstName, LastName: in.Customer.LastName,
 			Email: in.Customer.Email, Phone: in.Customer.Phone},
 	}
-	if !st.fill(&r, in.RoomID, in.ServiceID) {
+	ok := st.fill(&r, in.RoomID, in.ServiceID)
+	if ok {
+		st.reservations[r.ID] = r
+	}
+	st.mu.Unlock()
+	// The answer is encoded outside the lock: r is this request's copy.
+	if !ok {
 		octotableError(w, http.StatusNotFound, "RESOURCE_NOT_FOUND", "The specified room or service does not exist.")
 		return
 	}
-	st.reservations[r.ID] = r
-	writeJSON(w, http.StatusCreated, octotable.ReservationList{Data: []octotable.Reservation{r}})
+	writeAnswer(w, http.StatusCreated, octotable.ReservationList{Data: []octotable.Reservation{r}})
 }
 
 func (st *octotableState) lookup(w http.ResponseWriter, params map[string]string) (octotable.Reservation, bool) {
@@ -121,10 +125,18 @@ func (st *octotableState) lookup(w http.ResponseWriter, params map[string]string
 
 func (st *octotableState) get(w http.ResponseWriter, _ *http.Request, params map[string]string, _ []byte) {
 	st.mu.Lock()
-	defer st.mu.Unlock()
-	if r, ok := st.lookup(w, params); ok {
-		writeJSON(w, http.StatusOK, octotable.ReservationList{Data: []octotable.Reservation{r}})
+	r, ok := st.reservations[reservationID(params)]
+	st.mu.Unlock()
+	if !ok {
+		octotableError(w, http.StatusNotFound, "RESOURCE_NOT_FOUND", "The specified reservation ID does not exist.")
+		return
 	}
+	writeAnswer(w, http.StatusOK, octotable.ReservationList{Data: []octotable.Reservation{r}})
+}
+
+func reservationID(params map[string]string) int64 {
+	id, _ := strconv.ParseInt(params["reservation_id"], 10, 64)
+	return id
 }
 
 func (st *octotableState) update(w http.ResponseWriter, _ *http.Request, params map[string]string, body []byte) {
@@ -161,7 +173,7 @@ func (st *octotableState) update(w http.ResponseWriter, _ *http.Request, params 
 		return
 	}
 	st.reservations[r.ID] = r
-	writeJSON(w, http.StatusOK, octotable.ReservationList{Data: []octotable.Reservation{r}})
+	writeAnswer(w, http.StatusOK, octotable.ReservationList{Data: []octotable.Reservation{r}})
 }
 
 func (st *octotableState) cancel(w http.ResponseWriter, _ *http.Request, params map[string]string, _ []byte) {
@@ -176,7 +188,7 @@ func (st *octotableState) cancel(w http.ResponseWriter, _ *http.Request, params 
 		r.LastStatusChange = st.localNow()
 		st.reservations[r.ID] = r
 	}
-	writeJSON(w, http.StatusOK, octotable.ReservationList{Data: []octotable.Reservation{r}})
+	writeAnswer(w, http.StatusOK, octotable.ReservationList{Data: []octotable.Reservation{r}})
 }
 
 // list filters by the documented query parameters and pages with an opaque next_cursor.
@@ -219,7 +231,7 @@ func (st *octotableState) list(w http.ResponseWriter, req *http.Request, _ map[s
 			page.NextCursor = &c
 		}
 	}
-	writeJSON(w, http.StatusOK, page)
+	writeAnswer(w, http.StatusOK, page)
 }
 
 func (st *octotableState) match(r octotable.Reservation, q map[string][]string) bool {

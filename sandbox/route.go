@@ -198,6 +198,9 @@ func (rt *opRoute) validate(ctx context.Context, r *http.Request, params map[str
 		}
 	}
 	if rb := rt.Operation.RequestBody; rb != nil {
+		if validJSONBody(in, rb.Value, body) {
+			return nil
+		}
 		rr.Body = io.NopCloser(bytes.NewReader(body))
 		return openapi3filter.ValidateRequestBody(ctx, in, rb.Value)
 	}

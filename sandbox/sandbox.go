@@ -26,6 +26,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -34,6 +35,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
+	jsonv2 "github.com/go-json-experiment/json"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 )
 
 // Credentials are the synthetic credentials the sandbox accepts. They are not secrets: anyone
@@ -178,6 +181,11 @@ var (
 	bodySchemas = map[*openapi3.SchemaRef]string{}                   // request body schema → API name
 	// internedDocs are the documents whose member names jsonNames holds.
 	internedDocs = map[*openapi3.T]struct{}{}
+	// jsonTreeDecoded says, by media type and API name, where the dispatcher decodes with
+	// jsonBodyDecoder (see validJSONBody).
+	jsonTreeDecoded = map[string]map[string]bool{}
+	// dispatcherPC identifies the dispatchers' code, to tell them from other registered decoders.
+	dispatcherPC atomic.Uintptr
 )
 
 // registerBodyDecoders records the request body schemas of a's document and installs its
@@ -201,14 +209,19 @@ func registerBodyDecoders(a *api, byType map[string]openapi3filter.BodyDecoder) 
 		internedDocs[a.doc] = struct{}{}
 		internNames(roots)
 	}
+	jsonPC := reflect.ValueOf(openapi3filter.BodyDecoder(jsonBodyDecoder)).Pointer()
 	for mediaType, d := range byType {
+		if jsonTreeDecoded[mediaType] == nil {
+			jsonTreeDecoded[mediaType] = map[string]bool{}
+		}
+		jsonTreeDecoded[mediaType][a.name] = d != nil && reflect.ValueOf(d).Pointer() == jsonPC
 		if byAPI := decoders[mediaType]; byAPI != nil {
 			byAPI[a.name] = d
 			continue
 		}
 		decoders[mediaType] = map[string]openapi3filter.BodyDecoder{a.name: d}
 		fallback := openapi3filter.RegisteredBodyDecoder(mediaType)
-		openapi3filter.RegisterBodyDecoder(mediaType, func(body io.Reader, h http.Header, sch *openapi3.SchemaRef, enc openapi3filter.EncodingFn) (any, error) {
+		dispatch := func(body io.Reader, h http.Header, sch *openapi3.SchemaRef, enc openapi3filter.EncodingFn) (any, error) {
 			decodersMu.RLock()
 			d := decoders[mediaType][bodySchemas[sch]]
 			decodersMu.RUnlock()
@@ -219,7 +232,9 @@ func registerBodyDecoders(a *api, byType map[string]openapi3filter.BodyDecoder) 
 				return nil, fmt.Errorf("unsupported content type %q", mediaType)
 			}
 			return d(body, h, sch, enc)
-		})
+		}
+		dispatcherPC.Store(reflect.ValueOf(openapi3filter.BodyDecoder(dispatch)).Pointer())
+		openapi3filter.RegisterBodyDecoder(mediaType, dispatch)
 	}
 }
 
@@ -480,22 +495,22 @@ func loadRouted(name, prefix string, spec []byte) (*routed, error) {
 	return m.(*routed), nil
 }
 
-// requestID returns the X-Request-ID of an answer: "sbx-" and 24 hexadecimal digits, unique per
-// Server until the counter wraps after 2³² answers.
-func (s *Server) requestID() string {
+// requestIDHeader returns the X-Request-ID header value of an answer: "sbx-" and 24 hexadecimal
+// digits, unique per Server until the counter wraps after 2³² answers.
+func (s *Server) requestIDHeader() []string {
 	var b [4 + 16 + 8]byte
 	copy(b[:], "sbx-")
 	copy(b[4:], s.idPrefix[:])
 	var n [4]byte
 	binary.BigEndian.PutUint32(n[:], s.idCount.Add(1))
 	hex.Encode(b[20:], n[:])
-	return string(b[:])
+	return []string{string(b[:])}
 }
 
 func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 	s.apiRequests.Add(1)
 	// Every answer carries a request id, as the providers' do, so SDK errors can report it.
-	w.Header()["X-Request-Id"] = []string{s.requestID()}
+	w.Header()["X-Request-Id"] = s.requestIDHeader()
 	body, err := readBody(w, r)
 	if err != nil {
 		a.errorFn(w, http.StatusRequestEntityTooLarge, "bad_request", "request body too large or unreadable")
@@ -543,10 +558,37 @@ func (s *Server) serveAPI(a *api, w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	status, answer := cachedExample(route.Operation)
-	h := w.Header()
-	h["Content-Type"] = []string{"application/json"}
+	w.Header()["Content-Type"] = jsonContentType
 	w.WriteHeader(status)
 	w.Write(answer)
+}
+
+// jsonContentType is the Content-Type of JSON answers, shared by every answer: net/http only reads
+// header values.
+var jsonContentType = []string{"application/json"}
+
+// answerBuffers hold answers while they are encoded.
+var answerBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writeAnswer writes v as [writeJSON] does, the same bytes (TestWriteAnswerMatchesWriteJSON),
+// encoded with encoding/json/v2's v1 mode, the encoding/json semantics that decodeRequest and
+// the generated clients decode with, into a pooled buffer: one pass and fewer allocations than
+// encoding/json's Encoder. A value that mode cannot encode goes to writeJSON.
+func writeAnswer(w http.ResponseWriter, status int, v any) {
+	buf := answerBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := jsonv2.MarshalWrite(buf, v, jsonv1.DefaultOptionsV1()); err != nil {
+		answerBuffers.Put(buf)
+		writeJSON(w, status, v)
+		return
+	}
+	buf.WriteByte('\n') // as Encoder.Encode ends every value
+	w.Header()["Content-Type"] = jsonContentType
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+	if buf.Cap() <= 64<<10 {
+		answerBuffers.Put(buf)
+	}
 }
 
 // readBody reads the body of r, at most maxBody bytes. Requests without a body read nothing.

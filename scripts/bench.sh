@@ -124,8 +124,12 @@ else
 	prism_note="npm is unavailable or the install of @stoplight/prism-cli failed (scripts/prism.sh install)"
 	echo "bench: Prism skipped: $prism_note" >&2
 fi
+# BenchmarkSandbox's load generator writes a request prepared once on one keep-alive connection per
+# worker and discards the answers as it reads them (bench/loadgen_test.go); BenchmarkSandboxNetHTTP
+# sends the same rounds with a net/http client, the generator used before, for comparison.
 for e in "${prism_env[@]}"; do export "${e?}"; done
 runb "sandbox throughput vs Prism" -bench '^BenchmarkSandbox$' -benchtime=1x -count=3
+runb "sandbox throughput vs Prism, net/http generator" -bench '^BenchmarkSandboxNetHTTP$' -benchtime=1x -count=1
 for e in "${prism_env[@]}"; do unset "${e%%=*}"; done
 stop_prism
 runb "sandbox cost per request" -bench '^BenchmarkSandboxHandler$' -benchmem -benchtime=0.5s -count=3

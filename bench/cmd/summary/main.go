@@ -295,14 +295,22 @@ func sandboxTable(w io.Writer, res, before results, prismNote string) {
 	fmt.Fprintln(w, "Rounds of 2000 requests from 8 keep-alive workers on loopback, after 200 untimed warm-up requests")
 	fmt.Fprintln(w, "per target. Each sandbox round is paired with the same round sent to Prism 5.16 serving the same")
 	fmt.Fprintln(w, "document (static examples, request validation on), the order alternating (BenchmarkSandbox);")
-	fmt.Fprintln(w, "× Prism is the median of the runs' ratios. The ceiling is a loopback server that reads each request")
-	fmt.Fprintln(w, "and replays the sandbox's answer without any work, under the same load: the most any server in this")
-	fmt.Fprintln(w, "process could do. µs and allocations per request are the sandbox's own work, its handler called")
-	fmt.Fprintln(w, "directly without a network (BenchmarkSandboxHandler). Target: ≥ 10× Prism.")
+	fmt.Fprintln(w, "× Prism is the median of the runs' ratios, and the range their lowest and highest. The load")
+	fmt.Fprintln(w, "generator is the same for every target: the request is built with net/http and serialised once,")
+	fmt.Fprintln(w, "then written as is on one keep-alive connection per worker (8, one request in flight on each, no")
+	fmt.Fprintln(w, "pipelining); answers are read with a bufio.Reader per connection (status line, Content-Length or")
+	fmt.Fprintln(w, "chunked, Connection) and their bodies discarded in its buffer, or kept in a reused buffer where the")
+	fmt.Fprintln(w, "operation checks them (Cloudbeds' \"success\"): no allocation per request (bench/loadgen_test.go,")
+	fmt.Fprintln(w, "TestLoadGenerator). GOMAXPROCS is the machine's for the whole process; Prism is a Node.js process")
+	fmt.Fprintln(w, "on the same machine. The ceiling is a loopback server that reads each request and replays the")
+	fmt.Fprintln(w, "sandbox's answer without any work, under the same load: the most any server in this process could")
+	fmt.Fprintln(w, "do. µs and allocations per request are the sandbox's own work, its handler called directly without a")
+	fmt.Fprintln(w, "network (BenchmarkSandboxHandler). \"net/http generator\" is the same benchmark with the client used")
+	fmt.Fprintln(w, "before (http.Client, a copy of the request per call; BenchmarkSandboxNetHTTP). Target: ≥ 10× Prism.")
 	fmt.Fprintln(w)
 	withBefore := len(before) > 0
-	head := "| operation | sandbox req/s | Prism req/s | × Prism | target | ceiling req/s | ceiling × Prism | µs/req | allocs/req |"
-	rule := "|---|---:|---:|---:|---|---:|---:|---:|---:|"
+	head := "| operation | sandbox req/s | Prism req/s | × Prism | × Prism range | target (every run) | ceiling req/s | ceiling × Prism | µs/req | allocs/req | net/http generator: sandbox req/s | Prism req/s | × Prism |"
+	rule := "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 	if withBefore {
 		head += " before: req/s | before: × Prism | before: µs/req | before: allocs/req |"
 		rule += "---:|---:|---:|---:|"
@@ -316,12 +324,15 @@ func sandboxTable(w io.Writer, res, before results, prismNote string) {
 		if !ok {
 			continue
 		}
-		prism, ratio, target, ceilingRatio := "not measured", "—", "—", "—"
+		prism, ratio, span, target, ceilingRatio := "not measured", "—", "—", "—", "—"
 		ceiling, haveCeiling := res.median(load, "canned-req/s")
 		if p, ok := res.median(load, "prism-req/s"); ok {
 			x, _ := res.median(load, "x-prism")
-			// Rounded down, so that a ratio shown as 10.0× has met the target.
-			prism, ratio, target = fmt.Sprintf("%.0f", p), fmt.Sprintf("%.1f×", math.Floor(x*10)/10), verdict(x >= 10)
+			lo, hi := slices.Min(res[load]["x-prism"]), slices.Max(res[load]["x-prism"])
+			// Rounded down, so that a ratio shown as 10.0× has met the target; the target is
+			// met when every run met it.
+			prism, ratio, target = fmt.Sprintf("%.0f", p), fmt.Sprintf("%.1f×", math.Floor(x*10)/10), verdict(lo >= 10)
+			span = fmt.Sprintf("%.1f–%.1f×", math.Floor(lo*10)/10, math.Floor(hi*10)/10)
 			if haveCeiling {
 				ceilingRatio = fmt.Sprintf("%.1f×", ceiling/p)
 			}
@@ -329,9 +340,15 @@ func sandboxTable(w io.Writer, res, before results, prismNote string) {
 			prism = "cannot serve it"
 			notes = append(notes, op.label+": "+op.noPrism+".")
 		}
-		row := fmt.Sprintf("| %s | %.0f | %s | %s | %s | %s | %s | %s | %s |", op.label, s, prism, ratio, target,
+		std := "BenchmarkSandboxNetHTTP/" + op.name
+		stdRatio := "—"
+		if x, ok := res.median(std, "x-prism"); ok {
+			stdRatio = fmt.Sprintf("%.1f×", math.Floor(x*10)/10)
+		}
+		row := fmt.Sprintf("| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", op.label, s, prism, ratio, span, target,
 			fmtMedian(res, load, "canned-req/s", 1, "%.0f"), ceilingRatio,
-			fmtMedian(res, handler, "ns/op", 1e-3, "%.1f"), fmtMedian(res, handler, "allocs/op", 1, "%.0f"))
+			fmtMedian(res, handler, "ns/op", 1e-3, "%.1f"), fmtMedian(res, handler, "allocs/op", 1, "%.0f"),
+			fmtMedian(res, std, "req/s", 1, "%.0f"), fmtMedian(res, std, "prism-req/s", 1, "%.0f"), stdRatio)
 		if withBefore {
 			bx := "—"
 			if x, ok := before.median(load, "x-prism"); ok {
@@ -370,13 +387,32 @@ they declare; JSON bodies are decoded once for validation by a strict parser tha
 unusual to kin-openapi's decoder (FuzzDecodeJSONTree), and handlers decode typed bodies with
 encoding/json/v2's v1 mode, as the generated clients do.
 
+Then the measurement: the load generator used to be a net/http client (http.Client with a
+request built per call, two goroutines and a channel handoff per connection, and the answers copied
+into a buffer), and on this 2-core machine it took about as much CPU as the servers it measured:
+in the loopback profile it was some 55 % of the samples against 18 % for the net/http server with
+the sandbox in it. It now writes a request prepared once on each worker's keep-alive connection and
+reads the answers with a bufio.Reader, discarding them: the canned ceiling went from about 25-30k
+to 55-70k req/s, and the generator from some 55 % to under 10 % of the samples (the net/http
+generator columns are the same rounds with the old client). Prism's rate barely moves: it is
+limited by its own single Node.js thread, not by the client.
+
+On the server, the JSON bodies are validated without their copies (validJSONBody): kin-openapi's
+ValidateRequestBody read the body again with io.ReadAll, wrapped it in readers and a GetBody closure,
+and the decoder copied it once more and every string out of it; now the tree is decoded from the
+body the sandbox already holds, its strings pointing into it, and checked by kin-openapi's own
+Schema.VisitJSON with the options ValidateRequestBody passes. Whenever that cannot tell (another
+decoder, a body the strict parser leaves to kin-openapi, a value the schema rejects, a default the
+schema would set), ValidateRequestBody runs as before and gives the verdict and the error word for
+word (TestValidJSONBodyMatchesKinOpenAPI, TestValidateMatchesValidateRequest). OctoTable answers are
+encoded with encoding/json/v2's v1 mode into a pooled buffer, byte for byte what encoding/json wrote
+(TestWriteAnswerMatchesWriteJSON), outside the reservation lock; request ids take one allocation.
+
 What is left per request is kin-openapi's schema walk, the two decodings of a JSON body (the tree it
-validates and the handler's typed value), the handler and its JSON answer (see the profiles). On the
-OctoTable operations that is a few µs for the read and some twenty for the write, against the tens
-of µs of CPU that the loopback round trip itself takes on this 2-core machine (client, net/http
-server, system calls, garbage collection): the ceiling column is the rate of a server that does no
-work at all, and on OctoTable's small documents it is only some 10-18× Prism's. The sandbox's
-share of that ceiling decides those two rows, which stay near 10× (reads) and under it (writes).
+validates and the handler's typed value), the handler and its JSON answer, and under load the
+net/http server, the system calls and the garbage collector (see the profiles). This machine is
+shared: during these runs other processes kept both CPUs busy, so the benchmark process had about
+one core, and the ratios move from run to run with what the neighbours do (the range column).
 `
 
 // fmtMedian formats the median of name's values in unit, scaled, or "—".
