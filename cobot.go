@@ -122,9 +122,9 @@ func (cfg CobotConfig) credentials(ctx context.Context) (authorize, reject func(
 // such as DELETE /bookings/{id} included, as Cobot demands), and the shared transport chain with Cobot's documented limit of 60 requests
 // per minute per user token (a 429 still reaching the client pauses that token for Retry-After).
 // Failed calls return an error that unwraps to [*APIError], with JSON:API field pointers in its
-// Fields and [ErrPaymentRequired] for a missing paid add-on. A required date or date-time
-// query parameter left unset (filter[from] of GetSpaceExternalBookingsParams{}) is a
-// [*ParameterError] naming it, and nothing is sent.
+// Fields and [ErrPaymentRequired] for a missing paid add-on. A required parameter left unset
+// (filter[from] of GetSpaceExternalBookingsParams{}) is a [*ParameterError] naming it, and
+// nothing is sent.
 //
 // It does no I/O. The client is safe for concurrent use.
 func NewCobot(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobot.ClientWithResponses, error) {
@@ -140,7 +140,7 @@ func NewCobot(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobot.Clie
 	header.Set("Accept", jsonAPI)
 	doer := transport.New(s.transportConfig(cobotProfile, header, authorize, reject))
 	return cobot.NewClientWithResponses(orDefault(cfg.BaseURL, cobot.DefaultServer), cobot.WithHTTPClient(doer),
-		cobot.WithRequestEditorFn(jsonAPIContentType), cobot.WithRequestEditorFn(cobotRequiredDates))
+		cobot.WithRequestEditorFn(jsonAPIContentType))
 }
 
 // jsonAPIContentType labels every API 2 request other than GET and HEAD as JSON:API, as Cobot

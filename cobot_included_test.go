@@ -52,6 +52,10 @@ func TestNewCobotRequiredDateParameters(t *testing.T) {
 			_, err := c.GetSpaceExternalBookingsWithResponse(ctx, "sp-1", &cobot.GetSpaceExternalBookingsParams{})
 			return err
 		}, "filter[from]"},
+		{"nil params", func() error {
+			_, err := c.GetSpaceExternalBookingsWithResponse(ctx, "sp-1", nil)
+			return err
+		}, "filter[from]"},
 		{"date-time to forgotten", func() error {
 			_, err := c.GetSpaceExternalBookingsWithResponse(ctx, "sp-1", &cobot.GetSpaceExternalBookingsParams{FilterFrom: from})
 			return err
@@ -87,7 +91,7 @@ func TestNewCobotRequiredDateParameters(t *testing.T) {
 			}
 			var pe *hospitality.ParameterError
 			if !errors.As(err, &pe) || !errors.Is(err, hospitality.ErrMissingParameter) {
-				t.Fatalf("call = %v, want a *ParameterError wrapping ErrMissingParameter", err)
+				t.Fatalf("call = %v, want a *ParameterError matching ErrMissingParameter", err)
 			}
 			if pe.Name != tc.want || pe.In != "query" || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error = %v (Name %q, In %q), want it to name query parameter %s", err, pe.Name, pe.In, tc.want)

@@ -93,7 +93,7 @@ func TestCloudbedsClientsShareOneSource(t *testing.T) {
 			if i%2 == 0 {
 				_, err = v1.GetHotelsWithResponse(ctx, &cloudbeds.GetHotelsParams{})
 			} else {
-				_, err = v2.ListRatePlansWithResponse(ctx, &cloudbedsv2.ListRatePlansParams{})
+				_, err = v2.ListRatePlansWithResponse(ctx, &cloudbedsv2.ListRatePlansParams{PropertyIDs: "12345"})
 			}
 			errs <- err
 		})

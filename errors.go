@@ -11,6 +11,17 @@ import (
 // excerpt. Use [errors.As]; never treat such a call as failed (the reservation exists).
 type DecodeError = wire.DecodeError
 
+// ParameterError is the error a typed call returns, before anything is sent, when a required
+// path, query or header parameter is left at a zero value that cannot be valid: an empty string,
+// a zero date or date-time, an empty list, or 0 for a number whose schema excludes it (never a
+// boolean). It names the operation and the parameter as on the wire (filter[from] of
+// cobot.GetSpaceExternalBookingsParams{}), is checked by every generated request builder of
+// every API, and matches [ErrMissingParameter].
+type ParameterError = wire.ParameterError
+
+// ErrMissingParameter matches every [*ParameterError] with [errors.Is].
+var ErrMissingParameter = wire.ErrMissingParameter
+
 // APIError is the error every provider's failed call unwraps to: status, provider error code and
 // message, field errors, request id and the raw body with secrets redacted. Use [errors.As]:
 //

@@ -94,7 +94,7 @@ func TestCloudbedsGuestProfilesLifecycle(t *testing.T) {
 		})
 	}
 	total, err := c.ListProfilesWithResponse(ctx, &cloudbedsguests.ListProfilesParams{OrganizationID: cbgOrg, Limit: ptr(1), IncludeTotal: ptr(true)})
-	if err != nil || total.JSON200.Total == nil || *total.JSON200.Total != 4 || len(*total.JSON200.Data) != 1 {
+	if err != nil || total.JSON200.Total.Int != 4 || len(*total.JSON200.Data) != 1 {
 		t.Errorf("ListProfiles(limit 1, includeTotal) = %+v, %v; want one of 4", total.JSON200, err)
 	}
 }

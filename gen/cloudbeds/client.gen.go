@@ -4097,10 +4097,10 @@ type GetMetadataResult struct {
 	// Message Reason for a failure; absent on success.
 	Message string `json:"message,omitempty"`
 
-	// Success Flag, sent as a JSON boolean, as 0/1 or as the strings "true"/"false"/"0"/"1".
+	// Success Whether the lookup succeeded. Upstream types getMetadata's success a free string (the live API sends "true") where every other answer has a boolean, so the boolean forms (true, 1, "true", "0") read as a flag and any other text is kept as it was sent instead of failing the answer.
 	//
 	// Example: true
-	Success LooseBool `json:"success"`
+	Success MetadataSuccess `json:"success"`
 }
 
 // GetPackageNamesData defines model for GetPackageNamesData.
@@ -6245,6 +6245,11 @@ type LooseID = wire.String
 //
 // Example: 2
 type LooseInt = wire.Int
+
+// MetadataSuccess Whether the lookup succeeded. Upstream types getMetadata's success a free string (the live API sends "true") where every other answer has a boolean, so the boolean forms (true, 1, "true", "0") read as a flag and any other text is kept as it was sent instead of failing the answer.
+//
+// Example: true
+type MetadataSuccess = wire.Flag
 
 // PatchGroupForm Form fields of patchGroup.
 type PatchGroupForm struct {
@@ -16165,6 +16170,12 @@ func NewCreateAllotmentBlockNotesRequestWithBody(server string, contentType stri
 // NewDeleteAdjustmentRequest constructs an http.Request for the DeleteAdjustment method
 func NewDeleteAdjustmentRequest(server string, params *DeleteAdjustmentParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.ReservationID) {
+		return nil, &wire.ParameterError{Operation: "deleteAdjustment", Name: "reservationID", In: "query"}
+	}
+	if params == nil || wire.Zero(params.AdjustmentID) {
+		return nil, &wire.ParameterError{Operation: "deleteAdjustment", Name: "adjustmentID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -16315,6 +16326,12 @@ func NewDeleteAppPropertySettingsRequestWithBody(server string, contentType stri
 // NewDeleteGuestNoteRequest constructs an http.Request for the DeleteGuestNote method
 func NewDeleteGuestNoteRequest(server string, params *DeleteGuestNoteParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.GuestID) {
+		return nil, &wire.ParameterError{Operation: "deleteGuestNote", Name: "guestID", In: "query"}
+	}
+	if params == nil || wire.Zero(params.NoteID) {
+		return nil, &wire.ParameterError{Operation: "deleteGuestNote", Name: "noteID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -16385,6 +16402,12 @@ func NewDeleteGuestNoteRequest(server string, params *DeleteGuestNoteParams) (*h
 // NewDeleteReservationNoteRequest constructs an http.Request for the DeleteReservationNote method
 func NewDeleteReservationNoteRequest(server string, params *DeleteReservationNoteParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.ReservationID) {
+		return nil, &wire.ParameterError{Operation: "deleteReservationNote", Name: "reservationID", In: "query"}
+	}
+	if params == nil || wire.Zero(params.ReservationNoteID) {
+		return nil, &wire.ParameterError{Operation: "deleteReservationNote", Name: "reservationNoteID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -16495,6 +16518,9 @@ func NewDeleteRoomBlockRequestWithBody(server string, contentType string, body i
 // NewDeleteWebhookRequest constructs an http.Request for the DeleteWebhook method
 func NewDeleteWebhookRequest(server string, params *DeleteWebhookParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.SubscriptionID) {
+		return nil, &wire.ParameterError{Operation: "deleteWebhook", Name: "subscriptionID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -16557,6 +16583,9 @@ func NewDeleteWebhookRequest(server string, params *DeleteWebhookParams) (*http.
 // NewGetAllotmentBlocksRequest constructs an http.Request for the GetAllotmentBlocks method
 func NewGetAllotmentBlocksRequest(server string, params *GetAllotmentBlocksParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getAllotmentBlocks", Name: "propertyID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -16775,6 +16804,9 @@ func NewGetAllotmentBlocksRequest(server string, params *GetAllotmentBlocksParam
 // NewGetAppPropertySettingsRequest constructs an http.Request for the GetAppPropertySettings method
 func NewGetAppPropertySettingsRequest(server string, params *GetAppPropertySettingsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getAppPropertySettings", Name: "propertyID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -16945,6 +16977,12 @@ func NewGetAppStateRequest(server string, params *GetAppStateParams) (*http.Requ
 // NewGetAvailableRoomTypesRequest constructs an http.Request for the GetAvailableRoomTypes method
 func NewGetAvailableRoomTypesRequest(server string, params *GetAvailableRoomTypesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.StartDate) {
+		return nil, &wire.ParameterError{Operation: "getAvailableRoomTypes", Name: "startDate", In: "query"}
+	}
+	if params == nil || wire.Zero(params.EndDate) {
+		return nil, &wire.ParameterError{Operation: "getAvailableRoomTypes", Name: "endDate", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17579,6 +17617,12 @@ func NewGetFilesRequest(server string, params *GetFilesParams) (*http.Request, e
 // NewGetGroupNotesRequest constructs an http.Request for the GetGroupNotes method
 func NewGetGroupNotesRequest(server string, params *GetGroupNotesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getGroupNotes", Name: "propertyID", In: "query"}
+	}
+	if params == nil || wire.Zero(params.GroupCode) {
+		return nil, &wire.ParameterError{Operation: "getGroupNotes", Name: "groupCode", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17653,6 +17697,9 @@ func NewGetGroupNotesRequest(server string, params *GetGroupNotesParams) (*http.
 // NewGetGroupsRequest constructs an http.Request for the GetGroups method
 func NewGetGroupsRequest(server string, params *GetGroupsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getGroups", Name: "propertyID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -18159,6 +18206,9 @@ func NewGetGuestListRequest(server string, params *GetGuestListParams) (*http.Re
 // NewGetGuestNotesRequest constructs an http.Request for the GetGuestNotes method
 func NewGetGuestNotesRequest(server string, params *GetGuestNotesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.GuestID) {
+		return nil, &wire.ParameterError{Operation: "getGuestNotes", Name: "guestID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -18221,6 +18271,9 @@ func NewGetGuestNotesRequest(server string, params *GetGuestNotesParams) (*http.
 // NewGetGuestsByFilterRequest constructs an http.Request for the GetGuestsByFilter method
 func NewGetGuestsByFilterRequest(server string, params *GetGuestsByFilterParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Status) {
+		return nil, &wire.ParameterError{Operation: "getGuestsByFilter", Name: "status", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -18367,6 +18420,9 @@ func NewGetGuestsByFilterRequest(server string, params *GetGuestsByFilterParams)
 // NewGetGuestsByStatusRequest constructs an http.Request for the GetGuestsByStatus method
 func NewGetGuestsByStatusRequest(server string, params *GetGuestsByStatusParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Status) {
+		return nil, &wire.ParameterError{Operation: "getGuestsByStatus", Name: "status", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -19065,6 +19121,9 @@ func NewGetHousekeepingStatusRequest(server string, params *GetHousekeepingStatu
 // NewGetItemRequest constructs an http.Request for the GetItem method
 func NewGetItemRequest(server string, params *GetItemParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.ItemID) {
+		return nil, &wire.ParameterError{Operation: "getItem", Name: "itemID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -19475,6 +19534,15 @@ func NewGetPaymentsCapabilitiesRequest(server string, params *GetPaymentsCapabil
 // NewGetRateRequest constructs an http.Request for the GetRate method
 func NewGetRateRequest(server string, params *GetRateParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.RoomTypeID) {
+		return nil, &wire.ParameterError{Operation: "getRate", Name: "roomTypeID", In: "query"}
+	}
+	if params == nil || wire.Zero(params.StartDate) {
+		return nil, &wire.ParameterError{Operation: "getRate", Name: "startDate", In: "query"}
+	}
+	if params == nil || wire.Zero(params.EndDate) {
+		return nil, &wire.ParameterError{Operation: "getRate", Name: "endDate", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -19655,6 +19723,12 @@ func NewGetRateJobsRequest(server string, params *GetRateJobsParams) (*http.Requ
 // NewGetRatePlansRequest constructs an http.Request for the GetRatePlans method
 func NewGetRatePlansRequest(server string, params *GetRatePlansParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.StartDate) {
+		return nil, &wire.ParameterError{Operation: "getRatePlans", Name: "startDate", In: "query"}
+	}
+	if params == nil || wire.Zero(params.EndDate) {
+		return nil, &wire.ParameterError{Operation: "getRatePlans", Name: "endDate", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -19821,6 +19895,9 @@ func NewGetRatePlansRequest(server string, params *GetRatePlansParams) (*http.Re
 // NewGetReservationRequest constructs an http.Request for the GetReservation method
 func NewGetReservationRequest(server string, params *GetReservationParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.ReservationID) {
+		return nil, &wire.ParameterError{Operation: "getReservation", Name: "reservationID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -19961,6 +20038,9 @@ func NewGetReservationAssignmentsRequest(server string, params *GetReservationAs
 // NewGetReservationNotesRequest constructs an http.Request for the GetReservationNotes method
 func NewGetReservationNotesRequest(server string, params *GetReservationNotesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.ReservationID) {
+		return nil, &wire.ParameterError{Operation: "getReservationNotes", Name: "reservationID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -20023,6 +20103,9 @@ func NewGetReservationNotesRequest(server string, params *GetReservationNotesPar
 // NewGetReservationRoomDetailsRequest constructs an http.Request for the GetReservationRoomDetails method
 func NewGetReservationRoomDetailsRequest(server string, params *GetReservationRoomDetailsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.SubReservationID) {
+		return nil, &wire.ParameterError{Operation: "getReservationRoomDetails", Name: "subReservationID", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -21219,6 +21302,12 @@ func NewGetRoomsRequest(server string, params *GetRoomsParams) (*http.Request, e
 // NewGetRoomsFeesAndTaxesRequest constructs an http.Request for the GetRoomsFeesAndTaxes method
 func NewGetRoomsFeesAndTaxesRequest(server string, params *GetRoomsFeesAndTaxesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.StartDate) {
+		return nil, &wire.ParameterError{Operation: "getRoomsFeesAndTaxes", Name: "startDate", In: "query"}
+	}
+	if params == nil || wire.Zero(params.EndDate) {
+		return nil, &wire.ParameterError{Operation: "getRoomsFeesAndTaxes", Name: "endDate", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -21707,6 +21796,12 @@ func NewGetWebhooksRequest(server string, params *GetWebhooksParams) (*http.Requ
 // NewListAllotmentBlockNotesRequest constructs an http.Request for the ListAllotmentBlockNotes method
 func NewListAllotmentBlockNotesRequest(server string, params *ListAllotmentBlockNotesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listAllotmentBlockNotes", Name: "propertyID", In: "query"}
+	}
+	if params == nil || wire.Zero(params.AllotmentBlockCode) {
+		return nil, &wire.ParameterError{Operation: "listAllotmentBlockNotes", Name: "allotmentBlockCode", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {

@@ -7520,6 +7520,9 @@ func NewSaveFolioConfigurationRequestWithBody(server string, params *SaveFolioCo
 // NewGetFolioConfigurationSourceRequest constructs an http.Request for the GetFolioConfigurationSource method
 func NewGetFolioConfigurationSourceRequest(server string, params *GetFolioConfigurationSourceParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.SourceKind) {
+		return nil, &wire.ParameterError{Operation: "getFolioConfigurationSource", Name: "sourceKind", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8848,6 +8851,9 @@ func NewGetSourceBalanceSnapshotBySourceRequest(server string, reservationID Res
 // NewGetSourceBalanceBySourceRequest constructs an http.Request for the GetSourceBalanceBySource method
 func NewGetSourceBalanceBySourceRequest(server string, sourceKind SourceKindPath, sourceID SourceID, params *GetSourceBalanceBySourceParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(sourceKind) {
+		return nil, &wire.ParameterError{Operation: "getSourceBalanceBySource", Name: "sourceKind", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9139,6 +9145,9 @@ func NewIsTrialBalanceConfiguredRequest(server string, params *IsTrialBalanceCon
 // NewGetTrialBalanceReportRequest constructs an http.Request for the GetTrialBalanceReport method
 func NewGetTrialBalanceReportRequest(server string, params *GetTrialBalanceReportParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.Date.IsZero() {
+		return nil, &wire.ParameterError{Operation: "getTrialBalanceReport", Name: "date", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {

@@ -6736,6 +6736,9 @@ func (c *Client) GetPropertyFeatures(ctx context.Context, params *GetPropertyFea
 // NewGetConfigsRequest constructs an http.Request for the GetConfigs method
 func NewGetConfigsRequest(server string, params *GetConfigsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getConfigs", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -6776,6 +6779,9 @@ func NewGetConfigsRequest(server string, params *GetConfigsParams) (*http.Reques
 // NewDeleteLogoRequest constructs an http.Request for the DeleteLogo method
 func NewDeleteLogoRequest(server string, params *DeleteLogoParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteLogo", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -6816,6 +6822,9 @@ func NewDeleteLogoRequest(server string, params *DeleteLogoParams) (*http.Reques
 // NewGetLogoRequest constructs an http.Request for the GetLogo method
 func NewGetLogoRequest(server string, params *GetLogoParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getLogo", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -6867,6 +6876,9 @@ func NewCropLogoRequest(server string, params *CropLogoParams, body CropLogoJSON
 // NewCropLogoRequestWithBody constructs an http.Request for the CropLogo method, with any body, and a specified content type
 func NewCropLogoRequestWithBody(server string, params *CropLogoParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "cropLogo", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -6909,6 +6921,9 @@ func NewCropLogoRequestWithBody(server string, params *CropLogoParams, contentTy
 // NewUploadLogoRequestWithBody constructs an http.Request for the UploadLogo method, with any body, and a specified content type
 func NewUploadLogoRequestWithBody(server string, params *UploadLogoParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "uploadLogo", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -6951,6 +6966,9 @@ func NewUploadLogoRequestWithBody(server string, params *UploadLogoParams, conte
 // NewGetPdfPreviewRequest constructs an http.Request for the GetPdfPreview method
 func NewGetPdfPreviewRequest(server string, params *GetPdfPreviewParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getPdfPreview", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7029,6 +7047,12 @@ func NewUpdateConfigsRequest(server string, documentKind FiscalDocumentKind, par
 // NewUpdateConfigsRequestWithBody constructs an http.Request for the UpdateConfigs method, with any body, and a specified content type
 func NewUpdateConfigsRequestWithBody(server string, documentKind FiscalDocumentKind, params *UpdateConfigsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateConfigs", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(documentKind) {
+		return nil, &wire.ParameterError{Operation: "updateConfigs", Name: "documentKind", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7078,6 +7102,9 @@ func NewUpdateConfigsRequestWithBody(server string, documentKind FiscalDocumentK
 // NewGetFiscalDocumentsRequest constructs an http.Request for the GetFiscalDocuments method
 func NewGetFiscalDocumentsRequest(server string, params *GetFiscalDocumentsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocuments", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7457,6 +7484,9 @@ func NewGetFiscalDocumentsRequest(server string, params *GetFiscalDocumentsParam
 // NewGetAllocationsRequest constructs an http.Request for the GetAllocations method
 func NewGetAllocationsRequest(server string, params *GetAllocationsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getAllocations", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7560,6 +7590,15 @@ func NewGetAllocationsRequest(server string, params *GetAllocationsParams) (*htt
 // NewGetAllocationsSummaryRequest constructs an http.Request for the GetAllocationsSummary method
 func NewGetAllocationsSummaryRequest(server string, params *GetAllocationsSummaryParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.SourceID) {
+		return nil, &wire.ParameterError{Operation: "getAllocationsSummary", Name: "sourceId", In: "query"}
+	}
+	if params == nil || wire.Zero(params.SourceKind) {
+		return nil, &wire.ParameterError{Operation: "getAllocationsSummary", Name: "sourceKind", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getAllocationsSummary", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7655,6 +7694,15 @@ func NewGetAllocationsSummaryRequest(server string, params *GetAllocationsSummar
 // NewGetFiscalDocumentTransactionsForAllocationRequest constructs an http.Request for the GetFiscalDocumentTransactionsForAllocation method
 func NewGetFiscalDocumentTransactionsForAllocationRequest(server string, params *GetFiscalDocumentTransactionsForAllocationParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.SourceID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentTransactionsForAllocation", Name: "sourceId", In: "query"}
+	}
+	if params == nil || wire.Zero(params.SourceKind) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentTransactionsForAllocation", Name: "sourceKind", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentTransactionsForAllocation", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7821,6 +7869,9 @@ func NewCreateCreditNoteRequest(server string, params *CreateCreditNoteParams, b
 // NewCreateCreditNoteRequestWithBody constructs an http.Request for the CreateCreditNote method, with any body, and a specified content type
 func NewCreateCreditNoteRequestWithBody(server string, params *CreateCreditNoteParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createCreditNote", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7874,6 +7925,9 @@ func NewGetCreditNotePreviewRequest(server string, params *GetCreditNotePreviewP
 // NewGetCreditNotePreviewRequestWithBody constructs an http.Request for the GetCreditNotePreview method, with any body, and a specified content type
 func NewGetCreditNotePreviewRequestWithBody(server string, params *GetCreditNotePreviewParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getCreditNotePreview", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7916,6 +7970,15 @@ func NewGetCreditNotePreviewRequestWithBody(server string, params *GetCreditNote
 // NewGetCountFiscalDocumentsWithDiscrepanciesRequest constructs an http.Request for the GetCountFiscalDocumentsWithDiscrepancies method
 func NewGetCountFiscalDocumentsWithDiscrepanciesRequest(server string, params *GetCountFiscalDocumentsWithDiscrepanciesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.SourceID) {
+		return nil, &wire.ParameterError{Operation: "getCountFiscalDocumentsWithDiscrepancies", Name: "sourceId", In: "query"}
+	}
+	if params == nil || wire.Zero(params.SourceKind) {
+		return nil, &wire.ParameterError{Operation: "getCountFiscalDocumentsWithDiscrepancies", Name: "sourceKind", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getCountFiscalDocumentsWithDiscrepancies", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7998,6 +8061,9 @@ func NewCreateInvoiceRequest(server string, params *CreateInvoiceParams, body Cr
 // NewCreateInvoiceRequestWithBody constructs an http.Request for the CreateInvoice method, with any body, and a specified content type
 func NewCreateInvoiceRequestWithBody(server string, params *CreateInvoiceParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createInvoice", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8051,6 +8117,9 @@ func NewGetDocumentPreviewRequest(server string, params *GetDocumentPreviewParam
 // NewGetDocumentPreviewRequestWithBody constructs an http.Request for the GetDocumentPreview method, with any body, and a specified content type
 func NewGetDocumentPreviewRequestWithBody(server string, params *GetDocumentPreviewParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getDocumentPreview", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8104,6 +8173,9 @@ func NewCreateProFormaInvoiceRequest(server string, params *CreateProFormaInvoic
 // NewCreateProFormaInvoiceRequestWithBody constructs an http.Request for the CreateProFormaInvoice method, with any body, and a specified content type
 func NewCreateProFormaInvoiceRequestWithBody(server string, params *CreateProFormaInvoiceParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createProFormaInvoice", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8157,6 +8229,9 @@ func NewGetProFormaPreviewRequest(server string, params *GetProFormaPreviewParam
 // NewGetProFormaPreviewRequestWithBody constructs an http.Request for the GetProFormaPreview method, with any body, and a specified content type
 func NewGetProFormaPreviewRequestWithBody(server string, params *GetProFormaPreviewParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getProFormaPreview", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8210,6 +8285,12 @@ func NewUpdateProFormaInvoiceStatusRequest(server string, id int64, params *Upda
 // NewUpdateProFormaInvoiceStatusRequestWithBody constructs an http.Request for the UpdateProFormaInvoiceStatus method, with any body, and a specified content type
 func NewUpdateProFormaInvoiceStatusRequestWithBody(server string, id int64, params *UpdateProFormaInvoiceStatusParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateProFormaInvoiceStatus", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateProFormaInvoiceStatus", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8270,6 +8351,9 @@ func NewCreateReceiptRequest(server string, params *CreateReceiptParams, body Cr
 // NewCreateReceiptRequestWithBody constructs an http.Request for the CreateReceipt method, with any body, and a specified content type
 func NewCreateReceiptRequestWithBody(server string, params *CreateReceiptParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createReceipt", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8323,6 +8407,9 @@ func NewAllocateReceiptPaymentRequest(server string, params *AllocateReceiptPaym
 // NewAllocateReceiptPaymentRequestWithBody constructs an http.Request for the AllocateReceiptPayment method, with any body, and a specified content type
 func NewAllocateReceiptPaymentRequestWithBody(server string, params *AllocateReceiptPaymentParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "allocateReceiptPayment", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8376,6 +8463,9 @@ func NewApplyReceiptRequest(server string, receiptID int64, params *ApplyReceipt
 // NewApplyReceiptRequestWithBody constructs an http.Request for the ApplyReceipt method, with any body, and a specified content type
 func NewApplyReceiptRequestWithBody(server string, receiptID int64, params *ApplyReceiptParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "applyReceipt", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -8425,6 +8515,9 @@ func NewApplyReceiptRequestWithBody(server string, receiptID int64, params *Appl
 // NewVoidReceiptRequest constructs an http.Request for the VoidReceipt method
 func NewVoidReceiptRequest(server string, receiptID int64, params *VoidReceiptParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "voidReceipt", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -8483,6 +8576,9 @@ func NewCreateRectifyInvoiceRequest(server string, params *CreateRectifyInvoiceP
 // NewCreateRectifyInvoiceRequestWithBody constructs an http.Request for the CreateRectifyInvoice method, with any body, and a specified content type
 func NewCreateRectifyInvoiceRequestWithBody(server string, params *CreateRectifyInvoiceParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createRectifyInvoice", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8536,6 +8632,9 @@ func NewGetRectifyInvoicePreviewRequest(server string, params *GetRectifyInvoice
 // NewGetRectifyInvoicePreviewRequestWithBody constructs an http.Request for the GetRectifyInvoicePreview method, with any body, and a specified content type
 func NewGetRectifyInvoicePreviewRequestWithBody(server string, params *GetRectifyInvoicePreviewParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getRectifyInvoicePreview", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8578,6 +8677,12 @@ func NewGetRectifyInvoicePreviewRequestWithBody(server string, params *GetRectif
 // NewGetDocumentRulesRequest constructs an http.Request for the GetDocumentRules method
 func NewGetDocumentRulesRequest(server string, params *GetDocumentRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.DocumentKind) {
+		return nil, &wire.ParameterError{Operation: "getDocumentRules", Name: "documentKind", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getDocumentRules", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8663,6 +8768,9 @@ func NewCreateSimpleReceiptRequest(server string, params *CreateSimpleReceiptPar
 // NewCreateSimpleReceiptRequestWithBody constructs an http.Request for the CreateSimpleReceipt method, with any body, and a specified content type
 func NewCreateSimpleReceiptRequestWithBody(server string, params *CreateSimpleReceiptParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createSimpleReceipt", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8705,6 +8813,15 @@ func NewCreateSimpleReceiptRequestWithBody(server string, params *CreateSimpleRe
 // NewGetFiscalDocumentTransactionsRequest constructs an http.Request for the GetFiscalDocumentTransactions method
 func NewGetFiscalDocumentTransactionsRequest(server string, params *GetFiscalDocumentTransactionsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.SourceID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentTransactions", Name: "sourceId", In: "query"}
+	}
+	if params == nil || wire.Zero(params.SourceKind) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentTransactions", Name: "sourceKind", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentTransactions", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8884,6 +9001,15 @@ func NewGetFiscalDocumentTransactionsRequest(server string, params *GetFiscalDoc
 // NewGetSelectedTransactionsSummaryRequest constructs an http.Request for the GetSelectedTransactionsSummary method
 func NewGetSelectedTransactionsSummaryRequest(server string, params *GetSelectedTransactionsSummaryParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.SourceID) {
+		return nil, &wire.ParameterError{Operation: "getSelectedTransactionsSummary", Name: "sourceId", In: "query"}
+	}
+	if params == nil || wire.Zero(params.SourceKind) {
+		return nil, &wire.ParameterError{Operation: "getSelectedTransactionsSummary", Name: "sourceKind", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getSelectedTransactionsSummary", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9038,6 +9164,9 @@ func NewPostSelectedTransactionsSummaryRequest(server string, params *PostSelect
 // NewPostSelectedTransactionsSummaryRequestWithBody constructs an http.Request for the PostSelectedTransactionsSummary method, with any body, and a specified content type
 func NewPostSelectedTransactionsSummaryRequestWithBody(server string, params *PostSelectedTransactionsSummaryParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "postSelectedTransactionsSummary", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9091,6 +9220,12 @@ func NewCreateSettlementInvoiceRequest(server string, advanceInvoiceID int64, pa
 // NewCreateSettlementInvoiceRequestWithBody constructs an http.Request for the CreateSettlementInvoice method, with any body, and a specified content type
 func NewCreateSettlementInvoiceRequestWithBody(server string, advanceInvoiceID int64, params *CreateSettlementInvoiceParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createSettlementInvoice", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(advanceInvoiceID) {
+		return nil, &wire.ParameterError{Operation: "createSettlementInvoice", Name: "advance_invoice_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9151,6 +9286,12 @@ func NewPutFiscalDocumentRequest(server string, id int64, params *PutFiscalDocum
 // NewPutFiscalDocumentRequestWithBody constructs an http.Request for the PutFiscalDocument method, with any body, and a specified content type
 func NewPutFiscalDocumentRequestWithBody(server string, id int64, params *PutFiscalDocumentParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "putFiscalDocument", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "putFiscalDocument", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9200,6 +9341,12 @@ func NewPutFiscalDocumentRequestWithBody(server string, id int64, params *PutFis
 // NewDownloadFiscalDocumentRequest constructs an http.Request for the DownloadFiscalDocument method
 func NewDownloadFiscalDocumentRequest(server string, id DocumentID, params *DownloadFiscalDocumentParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "downloadFiscalDocument", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "downloadFiscalDocument", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9285,6 +9432,12 @@ func NewEmailFiscalDocumentRequest(server string, id DocumentID, params *EmailFi
 // NewEmailFiscalDocumentRequestWithBody constructs an http.Request for the EmailFiscalDocument method, with any body, and a specified content type
 func NewEmailFiscalDocumentRequestWithBody(server string, id DocumentID, params *EmailFiscalDocumentParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "emailFiscalDocument", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "emailFiscalDocument", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9334,6 +9487,12 @@ func NewEmailFiscalDocumentRequestWithBody(server string, id DocumentID, params 
 // NewGetFiscalDocumentRecipientsByIDRequest constructs an http.Request for the GetFiscalDocumentRecipientsByID method
 func NewGetFiscalDocumentRecipientsByIDRequest(server string, id DocumentID, params *GetFiscalDocumentRecipientsByIDParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentRecipientsById", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentRecipientsById", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9392,6 +9551,12 @@ func NewUpdateRequireAttentionRequest(server string, id DocumentID, params *Upda
 // NewUpdateRequireAttentionRequestWithBody constructs an http.Request for the UpdateRequireAttention method, with any body, and a specified content type
 func NewUpdateRequireAttentionRequestWithBody(server string, id DocumentID, params *UpdateRequireAttentionParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateRequireAttention", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateRequireAttention", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9441,6 +9606,12 @@ func NewUpdateRequireAttentionRequestWithBody(server string, id DocumentID, para
 // NewGetFiscalDocumentTransactionsByIDRequest constructs an http.Request for the GetFiscalDocumentTransactionsByID method
 func NewGetFiscalDocumentTransactionsByIDRequest(server string, id DocumentID, params *GetFiscalDocumentTransactionsByIDParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentTransactionsById", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getFiscalDocumentTransactionsById", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9587,6 +9758,12 @@ func NewGetFiscalDocumentTransactionsByIDRequest(server string, id DocumentID, p
 // NewGetTransactionsSummaryByDocumentIDRequest constructs an http.Request for the GetTransactionsSummaryByDocumentID method
 func NewGetTransactionsSummaryByDocumentIDRequest(server string, id DocumentID, params *GetTransactionsSummaryByDocumentIDParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getTransactionsSummaryByDocumentId", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getTransactionsSummaryByDocumentId", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9688,6 +9865,9 @@ func NewListFiscalCountriesRequest(server string) (*http.Request, error) {
 // NewListFiscalChannelsRequest constructs an http.Request for the ListFiscalChannels method
 func NewListFiscalChannelsRequest(server string, countryCode CountryCode) (*http.Request, error) {
 	var err error
+	if wire.Zero(countryCode) {
+		return nil, &wire.ParameterError{Operation: "listFiscalChannels", Name: "countryCode", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9722,6 +9902,12 @@ func NewListFiscalChannelsRequest(server string, countryCode CountryCode) (*http
 // NewListFiscalProvidersRequest constructs an http.Request for the ListFiscalProviders method
 func NewListFiscalProvidersRequest(server string, countryCode CountryCode, channelCode ChannelCode, params *ListFiscalProvidersParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(countryCode) {
+		return nil, &wire.ParameterError{Operation: "listFiscalProviders", Name: "countryCode", In: "path"}
+	}
+	if wire.Zero(channelCode) {
+		return nil, &wire.ParameterError{Operation: "listFiscalProviders", Name: "channelCode", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9790,6 +9976,9 @@ func NewListFiscalProvidersRequest(server string, countryCode CountryCode, chann
 // NewListFiscalConnectionsRequest constructs an http.Request for the ListFiscalConnections method
 func NewListFiscalConnectionsRequest(server string, params *ListFiscalConnectionsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listFiscalConnections", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9868,6 +10057,9 @@ func NewCreateFiscalConnectionRequest(server string, params *CreateFiscalConnect
 // NewCreateFiscalConnectionRequestWithBody constructs an http.Request for the CreateFiscalConnection method, with any body, and a specified content type
 func NewCreateFiscalConnectionRequestWithBody(server string, params *CreateFiscalConnectionParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createFiscalConnection", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9910,6 +10102,9 @@ func NewCreateFiscalConnectionRequestWithBody(server string, params *CreateFisca
 // NewListFiscalConnectionDraftsRequest constructs an http.Request for the ListFiscalConnectionDrafts method
 func NewListFiscalConnectionDraftsRequest(server string, params *ListFiscalConnectionDraftsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listFiscalConnectionDrafts", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9950,6 +10145,12 @@ func NewListFiscalConnectionDraftsRequest(server string, params *ListFiscalConne
 // NewDeleteFiscalConnectionDraftRequest constructs an http.Request for the DeleteFiscalConnectionDraft method
 func NewDeleteFiscalConnectionDraftRequest(server string, providerID ProviderID, params *DeleteFiscalConnectionDraftParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteFiscalConnectionDraft", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(providerID) {
+		return nil, &wire.ParameterError{Operation: "deleteFiscalConnectionDraft", Name: "providerId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -10008,6 +10209,12 @@ func NewUpsertFiscalConnectionDraftRequest(server string, providerID ProviderID,
 // NewUpsertFiscalConnectionDraftRequestWithBody constructs an http.Request for the UpsertFiscalConnectionDraft method, with any body, and a specified content type
 func NewUpsertFiscalConnectionDraftRequestWithBody(server string, providerID ProviderID, params *UpsertFiscalConnectionDraftParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "upsertFiscalConnectionDraft", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(providerID) {
+		return nil, &wire.ParameterError{Operation: "upsertFiscalConnectionDraft", Name: "providerId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -10057,6 +10264,9 @@ func NewUpsertFiscalConnectionDraftRequestWithBody(server string, providerID Pro
 // NewDisconnectFiscalConnectionRequest constructs an http.Request for the DisconnectFiscalConnection method
 func NewDisconnectFiscalConnectionRequest(server string, connectionID ConnectionID, params *DisconnectFiscalConnectionParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "disconnectFiscalConnection", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10104,6 +10314,9 @@ func NewDisconnectFiscalConnectionRequest(server string, connectionID Connection
 // NewGetFiscalConnectionRequest constructs an http.Request for the GetFiscalConnection method
 func NewGetFiscalConnectionRequest(server string, connectionID ConnectionID, params *GetFiscalConnectionParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalConnection", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10162,6 +10375,9 @@ func NewUpdateFiscalConnectionRequest(server string, connectionID ConnectionID, 
 // NewUpdateFiscalConnectionRequestWithBody constructs an http.Request for the UpdateFiscalConnection method, with any body, and a specified content type
 func NewUpdateFiscalConnectionRequestWithBody(server string, connectionID ConnectionID, params *UpdateFiscalConnectionParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateFiscalConnection", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10211,6 +10427,9 @@ func NewUpdateFiscalConnectionRequestWithBody(server string, connectionID Connec
 // NewActivateFiscalConnectionRequest constructs an http.Request for the ActivateFiscalConnection method
 func NewActivateFiscalConnectionRequest(server string, connectionID ConnectionID, params *ActivateFiscalConnectionParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "activateFiscalConnection", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10258,6 +10477,9 @@ func NewActivateFiscalConnectionRequest(server string, connectionID ConnectionID
 // NewGetConnectionCertificateRequest constructs an http.Request for the GetConnectionCertificate method
 func NewGetConnectionCertificateRequest(server string, connectionID ConnectionID, params *GetConnectionCertificateParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getConnectionCertificate", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10305,6 +10527,9 @@ func NewGetConnectionCertificateRequest(server string, connectionID ConnectionID
 // NewUploadConnectionCertificateRequestWithBody constructs an http.Request for the UploadConnectionCertificate method, with any body, and a specified content type
 func NewUploadConnectionCertificateRequestWithBody(server string, connectionID ConnectionID, params *UploadConnectionCertificateParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "uploadConnectionCertificate", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10354,6 +10579,9 @@ func NewUploadConnectionCertificateRequestWithBody(server string, connectionID C
 // NewDeleteConnectionLogoRequest constructs an http.Request for the DeleteConnectionLogo method
 func NewDeleteConnectionLogoRequest(server string, connectionID ConnectionID, params *DeleteConnectionLogoParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteConnectionLogo", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10401,6 +10629,9 @@ func NewDeleteConnectionLogoRequest(server string, connectionID ConnectionID, pa
 // NewUploadConnectionLogoRequestWithBody constructs an http.Request for the UploadConnectionLogo method, with any body, and a specified content type
 func NewUploadConnectionLogoRequestWithBody(server string, connectionID ConnectionID, params *UploadConnectionLogoParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "uploadConnectionLogo", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10450,6 +10681,9 @@ func NewUploadConnectionLogoRequestWithBody(server string, connectionID Connecti
 // NewPauseFiscalConnectionRequest constructs an http.Request for the PauseFiscalConnection method
 func NewPauseFiscalConnectionRequest(server string, connectionID ConnectionID, params *PauseFiscalConnectionParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "pauseFiscalConnection", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10497,6 +10731,15 @@ func NewPauseFiscalConnectionRequest(server string, connectionID ConnectionID, p
 // NewGetConnectionReportRequest constructs an http.Request for the GetConnectionReport method
 func NewGetConnectionReportRequest(server string, connectionID ConnectionID, reportID ReportID, params *GetConnectionReportParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Year) {
+		return nil, &wire.ParameterError{Operation: "getConnectionReport", Name: "year", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getConnectionReport", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "getConnectionReport", Name: "reportId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -10586,6 +10829,9 @@ func NewGetConnectionReportRequest(server string, connectionID ConnectionID, rep
 // NewResumeFiscalConnectionRequest constructs an http.Request for the ResumeFiscalConnection method
 func NewResumeFiscalConnectionRequest(server string, connectionID ConnectionID, params *ResumeFiscalConnectionParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "resumeFiscalConnection", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10644,6 +10890,9 @@ func NewActivateFiscalizationSeriesRequest(server string, connectionID Connectio
 // NewActivateFiscalizationSeriesRequestWithBody constructs an http.Request for the ActivateFiscalizationSeries method, with any body, and a specified content type
 func NewActivateFiscalizationSeriesRequestWithBody(server string, connectionID ConnectionID, params *ActivateFiscalizationSeriesParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "activateFiscalizationSeries", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10704,6 +10953,9 @@ func NewDeactivateFiscalizationSeriesRequest(server string, connectionID Connect
 // NewDeactivateFiscalizationSeriesRequestWithBody constructs an http.Request for the DeactivateFiscalizationSeries method, with any body, and a specified content type
 func NewDeactivateFiscalizationSeriesRequestWithBody(server string, connectionID ConnectionID, params *DeactivateFiscalizationSeriesParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deactivateFiscalizationSeries", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10753,6 +11005,9 @@ func NewDeactivateFiscalizationSeriesRequestWithBody(server string, connectionID
 // NewTestFiscalConnectionRequest constructs an http.Request for the TestFiscalConnection method
 func NewTestFiscalConnectionRequest(server string, connectionID ConnectionID, params *TestFiscalConnectionParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "testFiscalConnection", Name: "X-Property-ID", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -10800,6 +11055,12 @@ func NewTestFiscalConnectionRequest(server string, connectionID ConnectionID, pa
 // NewGetConnectionSectionRequest constructs an http.Request for the GetConnectionSection method
 func NewGetConnectionSectionRequest(server string, connectionID ConnectionID, sectionKey SectionKey, params *GetConnectionSectionParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getConnectionSection", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(sectionKey) {
+		return nil, &wire.ParameterError{Operation: "getConnectionSection", Name: "sectionKey", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -10865,6 +11126,12 @@ func NewUpdateConnectionSectionRequest(server string, connectionID ConnectionID,
 // NewUpdateConnectionSectionRequestWithBody constructs an http.Request for the UpdateConnectionSection method, with any body, and a specified content type
 func NewUpdateConnectionSectionRequestWithBody(server string, connectionID ConnectionID, sectionKey SectionKey, params *UpdateConnectionSectionParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateConnectionSection", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(sectionKey) {
+		return nil, &wire.ParameterError{Operation: "updateConnectionSection", Name: "sectionKey", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -10921,6 +11188,12 @@ func NewUpdateConnectionSectionRequestWithBody(server string, connectionID Conne
 // NewGetConnectionSectionRulesRequest constructs an http.Request for the GetConnectionSectionRules method
 func NewGetConnectionSectionRulesRequest(server string, connectionID ConnectionID, sectionKey SectionKey, params *GetConnectionSectionRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getConnectionSectionRules", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(sectionKey) {
+		return nil, &wire.ParameterError{Operation: "getConnectionSectionRules", Name: "sectionKey", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -10975,6 +11248,9 @@ func NewGetConnectionSectionRulesRequest(server string, connectionID ConnectionI
 // NewGetInvoiceTypeOptionsRequest constructs an http.Request for the GetInvoiceTypeOptions method
 func NewGetInvoiceTypeOptionsRequest(server string, params *GetInvoiceTypeOptionsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getInvoiceTypeOptions", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11015,6 +11291,9 @@ func NewGetInvoiceTypeOptionsRequest(server string, params *GetInvoiceTypeOption
 // NewGetFiscalizationItemExtensionRulesRequest constructs an http.Request for the GetFiscalizationItemExtensionRules method
 func NewGetFiscalizationItemExtensionRulesRequest(server string, params *GetFiscalizationItemExtensionRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Country) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationItemExtensionRules", Name: "country", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11065,6 +11344,12 @@ func NewGetFiscalizationItemExtensionRulesRequest(server string, params *GetFisc
 // NewGetFiscalizationOperatorRulesRequest constructs an http.Request for the GetFiscalizationOperatorRules method
 func NewGetFiscalizationOperatorRulesRequest(server string, params *GetFiscalizationOperatorRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Country) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationOperatorRules", Name: "country", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationOperatorRules", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11128,6 +11413,9 @@ func NewGetFiscalizationOperatorRulesRequest(server string, params *GetFiscaliza
 // NewGetFiscalizationPaymentMethodRulesRequest constructs an http.Request for the GetFiscalizationPaymentMethodRules method
 func NewGetFiscalizationPaymentMethodRulesRequest(server string, params *GetFiscalizationPaymentMethodRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Country) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationPaymentMethodRules", Name: "country", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11178,6 +11466,9 @@ func NewGetFiscalizationPaymentMethodRulesRequest(server string, params *GetFisc
 // NewGetFiscalizationRegistrationRulesRequest constructs an http.Request for the GetFiscalizationRegistrationRules method
 func NewGetFiscalizationRegistrationRulesRequest(server string, params *GetFiscalizationRegistrationRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Country) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationRegistrationRules", Name: "country", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11252,6 +11543,15 @@ func NewGetFiscalizationRegistrationRulesRequest(server string, params *GetFisca
 // NewGetFiscalizationReportRequest constructs an http.Request for the GetFiscalizationReport method
 func NewGetFiscalizationReportRequest(server string, reportID ReportID, params *GetFiscalizationReportParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Year) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationReport", Name: "year", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationReport", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationReport", Name: "reportId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -11334,6 +11634,9 @@ func NewGetFiscalizationReportRequest(server string, reportID ReportID, params *
 // NewListFiscalDocumentRoutingRequest constructs an http.Request for the ListFiscalDocumentRouting method
 func NewListFiscalDocumentRoutingRequest(server string, params *ListFiscalDocumentRoutingParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listFiscalDocumentRouting", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11385,6 +11688,9 @@ func NewReplaceFiscalDocumentRoutingRequest(server string, params *ReplaceFiscal
 // NewReplaceFiscalDocumentRoutingRequestWithBody constructs an http.Request for the ReplaceFiscalDocumentRouting method, with any body, and a specified content type
 func NewReplaceFiscalDocumentRoutingRequestWithBody(server string, params *ReplaceFiscalDocumentRoutingParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "replaceFiscalDocumentRouting", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11438,6 +11744,18 @@ func NewPatchFiscalDocumentRoutingRequest(server string, countryCode CountryCode
 // NewPatchFiscalDocumentRoutingRequestWithBody constructs an http.Request for the PatchFiscalDocumentRouting method, with any body, and a specified content type
 func NewPatchFiscalDocumentRoutingRequestWithBody(server string, countryCode CountryCode, channelCode ChannelCode, flowID string, params *PatchFiscalDocumentRoutingParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "patchFiscalDocumentRouting", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(countryCode) {
+		return nil, &wire.ParameterError{Operation: "patchFiscalDocumentRouting", Name: "countryCode", In: "path"}
+	}
+	if wire.Zero(channelCode) {
+		return nil, &wire.ParameterError{Operation: "patchFiscalDocumentRouting", Name: "channelCode", In: "path"}
+	}
+	if wire.Zero(flowID) {
+		return nil, &wire.ParameterError{Operation: "patchFiscalDocumentRouting", Name: "flowId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -11501,6 +11819,9 @@ func NewPatchFiscalDocumentRoutingRequestWithBody(server string, countryCode Cou
 // NewGetFiscalizationSeriesRulesRequest constructs an http.Request for the GetFiscalizationSeriesRules method
 func NewGetFiscalizationSeriesRulesRequest(server string, params *GetFiscalizationSeriesRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Country) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationSeriesRules", Name: "country", In: "query"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11551,6 +11872,9 @@ func NewGetFiscalizationSeriesRulesRequest(server string, params *GetFiscalizati
 // NewGetFiscalizationStatusRequest constructs an http.Request for the GetFiscalizationStatus method
 func NewGetFiscalizationStatusRequest(server string, params *GetFiscalizationStatusParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationStatus", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11591,6 +11915,12 @@ func NewGetFiscalizationStatusRequest(server string, params *GetFiscalizationSta
 // NewGetFiscalizationTaxRulesRequest constructs an http.Request for the GetFiscalizationTaxRules method
 func NewGetFiscalizationTaxRulesRequest(server string, params *GetFiscalizationTaxRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Country) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationTaxRules", Name: "country", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFiscalizationTaxRules", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11665,6 +11995,9 @@ func NewGetFolioPdfRequest(server string, params *GetFolioPdfParams, body GetFol
 // NewGetFolioPdfRequestWithBody constructs an http.Request for the GetFolioPdf method, with any body, and a specified content type
 func NewGetFolioPdfRequestWithBody(server string, params *GetFolioPdfParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFolioPdf", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11729,6 +12062,9 @@ func NewExportFolioPdfRequest(server string, params *ExportFolioPdfParams, body 
 // NewExportFolioPdfRequestWithBody constructs an http.Request for the ExportFolioPdf method, with any body, and a specified content type
 func NewExportFolioPdfRequestWithBody(server string, params *ExportFolioPdfParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "exportFolioPdf", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11782,6 +12118,12 @@ func NewExportFolioPdfRequestWithBody(server string, params *ExportFolioPdfParam
 // NewGetInvoiceAllocationsRequest constructs an http.Request for the GetInvoiceAllocations method
 func NewGetInvoiceAllocationsRequest(server string, id string, params *GetInvoiceAllocationsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getInvoiceAllocations", Name: "X-Property-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getInvoiceAllocations", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -11829,6 +12171,9 @@ func NewGetInvoiceAllocationsRequest(server string, id string, params *GetInvoic
 // NewGetPropertyFeaturesRequest constructs an http.Request for the GetPropertyFeatures method
 func NewGetPropertyFeaturesRequest(server string, params *GetPropertyFeaturesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getPropertyFeatures", Name: "X-Property-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {

@@ -3663,6 +3663,9 @@ func NewCreateProfileRequestWithBody(server string, params *CreateProfileParams,
 // NewFindByPersonIDRequest constructs an http.Request for the FindByPersonID method
 func NewFindByPersonIDRequest(server string, personID int64, params *FindByPersonIDParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PersonType) {
+		return nil, &wire.ParameterError{Operation: "findByPersonId", Name: "personType", In: "query"}
+	}
 
 	var pathParam0 string
 
@@ -5053,6 +5056,9 @@ func NewCreateProfilePersonRequestWithBody(server string, profileID ProfileID, p
 // NewUnlinkProfilePersonRequest constructs an http.Request for the UnlinkProfilePerson method
 func NewUnlinkProfilePersonRequest(server string, profileID ProfileID, personID int64, params *UnlinkProfilePersonParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PersonType) {
+		return nil, &wire.ParameterError{Operation: "unlinkProfilePerson", Name: "personType", In: "query"}
+	}
 
 	var pathParam0 string
 

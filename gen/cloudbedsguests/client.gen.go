@@ -142,21 +142,21 @@ type GuestCustomField struct {
 	// ID An id typed string that arrives as a JSON number too (as in Cloudbeds' own examples).
 	ID LooseID `json:"id,omitempty"`
 
-	// IsPersonal An integer that arrives as a JSON number or a numeric string (Cloudbeds' own examples send photoId and statusId both ways).
-	IsPersonal LooseInt `json:"isPersonal,omitempty"`
-	Label      *string  `json:"label,omitempty"`
+	// IsPersonal A whole number (photo or status id, custom-field flag, size or order) that Cloudbeds types `number` and its own examples send as a number or a numeric string; a fraction or other text is kept as sent instead of failing the answer.
+	IsPersonal LooseCount `json:"isPersonal,omitempty,omitzero"`
+	Label      *string    `json:"label,omitempty"`
 
-	// MaxLen An integer that arrives as a JSON number or a numeric string (Cloudbeds' own examples send photoId and statusId both ways).
-	MaxLen LooseInt `json:"maxLen,omitempty"`
-	Name   *string  `json:"name,omitempty"`
+	// MaxLen A whole number (photo or status id, custom-field flag, size or order) that Cloudbeds types `number` and its own examples send as a number or a numeric string; a fraction or other text is kept as sent instead of failing the answer.
+	MaxLen LooseCount `json:"maxLen,omitempty,omitzero"`
+	Name   *string    `json:"name,omitempty"`
 
-	// Order An integer that arrives as a JSON number or a numeric string (Cloudbeds' own examples send photoId and statusId both ways).
-	Order LooseInt `json:"order,omitempty"`
+	// Order A whole number (photo or status id, custom-field flag, size or order) that Cloudbeds types `number` and its own examples send as a number or a numeric string; a fraction or other text is kept as sent instead of failing the answer.
+	Order LooseCount `json:"order,omitempty,omitzero"`
 
-	// Required An integer that arrives as a JSON number or a numeric string (Cloudbeds' own examples send photoId and statusId both ways).
-	Required LooseInt `json:"required,omitempty"`
-	Type     *string  `json:"type,omitempty"`
-	Value    *string  `json:"value,omitempty"`
+	// Required A whole number (photo or status id, custom-field flag, size or order) that Cloudbeds types `number` and its own examples send as a number or a numeric string; a fraction or other text is kept as sent instead of failing the answer.
+	Required LooseCount `json:"required,omitempty,omitzero"`
+	Type     *string    `json:"type,omitempty"`
+	Value    *string    `json:"value,omitempty"`
 }
 
 // ListMergeSuggestionsResponse defines model for ListMergeSuggestionsResponse.
@@ -166,21 +166,25 @@ type ListMergeSuggestionsResponse struct {
 	Suggestions   *[]Suggestion `json:"suggestions,omitempty"`
 }
 
-// MergesPage A page of merge events.
+// MergesPage A page of merge events; total only with includeTotal=true.
 type MergesPage struct {
-	Data   *[]ProfileMerge `json:"data,omitempty"`
-	Limit  *int            `json:"limit,omitempty"`
-	Offset *int            `json:"offset,omitempty"`
+	Data *[]ProfileMerge `json:"data,omitempty"`
 
-	// Total Only with includeTotal=true.
-	Total *int `json:"total,omitempty"`
+	// Limit An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+	Limit PageCount `json:"limit,omitempty,omitzero"`
+
+	// Offset An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+	Offset PageCount `json:"offset,omitempty,omitzero"`
+
+	// Total An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+	Total PageCount `json:"total,omitempty,omitzero"`
 }
+
+// LooseCount A whole number (photo or status id, custom-field flag, size or order) that Cloudbeds types `number` and its own examples send as a number or a numeric string; a fraction or other text is kept as sent instead of failing the answer.
+type LooseCount = wire.Count
 
 // LooseID An id typed string that arrives as a JSON number too (as in Cloudbeds' own examples).
 type LooseID = wire.String
-
-// LooseInt An integer that arrives as a JSON number or a numeric string (Cloudbeds' own examples send photoId and statusId both ways).
-type LooseInt = wire.Int
 
 // MergedProfile A profile merged into another.
 type MergedProfile struct {
@@ -196,15 +200,22 @@ type MergedProfile struct {
 	ProfileID string    `json:"profileId"`
 }
 
-// MergedProfileListResponse defines model for MergedProfileListResponse.
+// MergedProfileListResponse A page of merged profiles; total only with includeTotal=true.
 type MergedProfileListResponse struct {
-	Data   *[]MergedProfile `json:"data,omitempty"`
-	Limit  *int             `json:"limit,omitempty"`
-	Offset *int             `json:"offset,omitempty"`
+	Data *[]MergedProfile `json:"data,omitempty"`
 
-	// Total Only with includeTotal=true.
-	Total *int `json:"total,omitempty"`
+	// Limit An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+	Limit PageCount `json:"limit,omitempty,omitzero"`
+
+	// Offset An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+	Offset PageCount `json:"offset,omitempty,omitzero"`
+
+	// Total An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+	Total PageCount `json:"total,omitempty,omitzero"`
 }
+
+// PageCount An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+type PageCount = wire.Count
 
 // PhotoCrop The crop of a photo, in pixels of the original.
 type PhotoCrop struct {
@@ -292,14 +303,14 @@ type Profile struct {
 	LastName *string `json:"lastName,omitempty"`
 	Phone    *string `json:"phone,omitempty"`
 
-	// PhotoID An integer that arrives as a JSON number or a numeric string (Cloudbeds' own examples send photoId and statusId both ways).
-	PhotoID LooseInt `json:"photoId,omitempty"`
-	State   *string  `json:"state,omitempty"`
+	// PhotoID A whole number (photo or status id, custom-field flag, size or order) that Cloudbeds types `number` and its own examples send as a number or a numeric string; a fraction or other text is kept as sent instead of failing the answer.
+	PhotoID LooseCount `json:"photoId,omitempty,omitzero"`
+	State   *string    `json:"state,omitempty"`
 
-	// StatusID An integer that arrives as a JSON number or a numeric string (Cloudbeds' own examples send photoId and statusId both ways).
-	StatusID LooseInt `json:"statusId,omitempty"`
-	TaxID    *string  `json:"taxId,omitempty"`
-	Zip      *string  `json:"zip,omitempty"`
+	// StatusID A whole number (photo or status id, custom-field flag, size or order) that Cloudbeds types `number` and its own examples send as a number or a numeric string; a fraction or other text is kept as sent instead of failing the answer.
+	StatusID LooseCount `json:"statusId,omitempty,omitzero"`
+	TaxID    *string    `json:"taxId,omitempty"`
+	Zip      *string    `json:"zip,omitempty"`
 }
 
 // ProfileFiltersResponse defines model for ProfileFiltersResponse.
@@ -402,12 +413,12 @@ type ProfileResponse struct {
 	// Photo A profile photo and its crop. fileId is typed string but arrives as a number too.
 	Photo *ProfilePhoto `json:"photo,omitempty"`
 
-	// PhotoID An integer that arrives as a JSON number or a numeric string (Cloudbeds' own examples send photoId and statusId both ways).
-	PhotoID LooseInt `json:"photoId,omitempty"`
-	State   *string  `json:"state,omitempty"`
+	// PhotoID A whole number (photo or status id, custom-field flag, size or order) that Cloudbeds types `number` and its own examples send as a number or a numeric string; a fraction or other text is kept as sent instead of failing the answer.
+	PhotoID LooseCount `json:"photoId,omitempty,omitzero"`
+	State   *string    `json:"state,omitempty"`
 
-	// StatusID An integer that arrives as a JSON number or a numeric string (Cloudbeds' own examples send photoId and statusId both ways).
-	StatusID LooseInt `json:"statusId,omitempty"`
+	// StatusID A whole number (photo or status id, custom-field flag, size or order) that Cloudbeds types `number` and its own examples send as a number or a numeric string; a fraction or other text is kept as sent instead of failing the answer.
+	StatusID LooseCount `json:"statusId,omitempty,omitzero"`
 
 	// StatusName Superseded by statuses.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
@@ -451,14 +462,18 @@ type ProfileStatus struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// ProfilesResponse A page of profiles.
+// ProfilesResponse A page of profiles; total only with includeTotal=true.
 type ProfilesResponse struct {
-	Data   *[]ProfileResponse `json:"data,omitempty"`
-	Limit  *int               `json:"limit,omitempty"`
-	Offset *int               `json:"offset,omitempty"`
+	Data *[]ProfileResponse `json:"data,omitempty"`
 
-	// Total Only with includeTotal=true.
-	Total *int `json:"total,omitempty"`
+	// Limit An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+	Limit PageCount `json:"limit,omitempty,omitzero"`
+
+	// Offset An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+	Offset PageCount `json:"offset,omitempty,omitzero"`
+
+	// Total An offset, limit or total of a page that Cloudbeds types `number`; whole in practice, any other number is kept as sent instead of failing the page.
+	Total PageCount `json:"total,omitempty,omitzero"`
 }
 
 // Reservation A reservation the profile is a guest of.
@@ -1551,6 +1566,9 @@ func (c *Client) GetProfileStats(ctx context.Context, profileID ProfileID, param
 // NewListMergesRequest constructs an http.Request for the ListMerges method
 func NewListMergesRequest(server string, params *ListMergesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "listMerges", Name: "X-Organization-Id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1665,6 +1683,9 @@ func NewMergeProfilesRequest(server string, params *MergeProfilesParams, body Me
 // NewMergeProfilesRequestWithBody constructs an http.Request for the MergeProfiles method, with any body, and a specified content type
 func NewMergeProfilesRequestWithBody(server string, params *MergeProfilesParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "mergeProfiles", Name: "X-Organization-Id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1707,6 +1728,9 @@ func NewMergeProfilesRequestWithBody(server string, params *MergeProfilesParams,
 // NewListSuggestedMergesRequest constructs an http.Request for the ListSuggestedMerges method
 func NewListSuggestedMergesRequest(server string, params *ListSuggestedMergesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "listSuggestedMerges", Name: "X-Organization-Id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1785,6 +1809,9 @@ func NewUnmergeProfilesRequest(server string, mergeID MergeID, params *UnmergePr
 // NewUnmergeProfilesRequestWithBody constructs an http.Request for the UnmergeProfiles method, with any body, and a specified content type
 func NewUnmergeProfilesRequestWithBody(server string, mergeID MergeID, params *UnmergeProfilesParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "unmergeProfiles", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -1834,6 +1861,9 @@ func NewUnmergeProfilesRequestWithBody(server string, mergeID MergeID, params *U
 // NewListProfilesRequest constructs an http.Request for the ListProfiles method
 func NewListProfilesRequest(server string, params *ListProfilesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "listProfiles", Name: "X-Organization-Id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1960,6 +1990,9 @@ func NewCreateProfileRequest(server string, params *CreateProfileParams, body Cr
 // NewCreateProfileRequestWithBody constructs an http.Request for the CreateProfile method, with any body, and a specified content type
 func NewCreateProfileRequestWithBody(server string, params *CreateProfileParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "createProfile", Name: "X-Organization-Id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -2002,6 +2035,9 @@ func NewCreateProfileRequestWithBody(server string, params *CreateProfileParams,
 // NewGetProfileFiltersRequest constructs an http.Request for the GetProfileFilters method
 func NewGetProfileFiltersRequest(server string, params *GetProfileFiltersParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "getProfileFilters", Name: "X-Organization-Id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -2042,6 +2078,9 @@ func NewGetProfileFiltersRequest(server string, params *GetProfileFiltersParams)
 // NewGetProfileRequest constructs an http.Request for the GetProfile method
 func NewGetProfileRequest(server string, profileID ProfileID, params *GetProfileParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "getProfile", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -2100,6 +2139,9 @@ func NewUpdateProfileRequest(server string, profileID ProfileID, params *UpdateP
 // NewUpdateProfileRequestWithBody constructs an http.Request for the UpdateProfile method, with any body, and a specified content type
 func NewUpdateProfileRequestWithBody(server string, profileID ProfileID, params *UpdateProfileParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "updateProfile", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -2149,6 +2191,9 @@ func NewUpdateProfileRequestWithBody(server string, profileID ProfileID, params 
 // NewAnonymizeProfileRequest constructs an http.Request for the AnonymizeProfile method
 func NewAnonymizeProfileRequest(server string, profileID ProfileID, params *AnonymizeProfileParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "anonymizeProfile", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -2196,6 +2241,9 @@ func NewAnonymizeProfileRequest(server string, profileID ProfileID, params *Anon
 // NewGetCustomFieldsRequest constructs an http.Request for the GetCustomFields method
 func NewGetCustomFieldsRequest(server string, profileID ProfileID, params *GetCustomFieldsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "getCustomFields", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -2243,6 +2291,9 @@ func NewGetCustomFieldsRequest(server string, profileID ProfileID, params *GetCu
 // NewListMergedProfilesRequest constructs an http.Request for the ListMergedProfiles method
 func NewListMergedProfilesRequest(server string, profileID ProfileID, params *ListMergedProfilesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "listMergedProfiles", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -2341,6 +2392,12 @@ func NewListMergedProfilesRequest(server string, profileID ProfileID, params *Li
 // NewGetProfilePIIFieldRequest constructs an http.Request for the GetProfilePIIField method
 func NewGetProfilePIIFieldRequest(server string, profileID ProfileID, params *GetProfilePIIFieldParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.FieldName) {
+		return nil, &wire.ParameterError{Operation: "getProfilePiiField", Name: "fieldName", In: "query"}
+	}
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "getProfilePiiField", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -2423,6 +2480,9 @@ func NewGetProfilePIIFieldRequest(server string, profileID ProfileID, params *Ge
 // NewListProfileReservationsRequest constructs an http.Request for the ListProfileReservations method
 func NewListProfileReservationsRequest(server string, profileID ProfileID, params *ListProfileReservationsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "listProfileReservations", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -2545,6 +2605,9 @@ func NewListProfileReservationsRequest(server string, profileID ProfileID, param
 // NewListProfileSourcesRequest constructs an http.Request for the ListProfileSources method
 func NewListProfileSourcesRequest(server string, profileID ProfileID, params *ListProfileSourcesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "listProfileSources", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 
@@ -2592,6 +2655,9 @@ func NewListProfileSourcesRequest(server string, profileID ProfileID, params *Li
 // NewGetProfileStatsRequest constructs an http.Request for the GetProfileStats method
 func NewGetProfileStatsRequest(server string, profileID ProfileID, params *GetProfileStatsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "getProfileStats", Name: "X-Organization-Id", In: "header"}
+	}
 
 	var pathParam0 string
 

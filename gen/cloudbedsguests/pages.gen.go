@@ -71,10 +71,7 @@ func (c *ClientWithResponses) ListMergedProfilesIter(ctx context.Context, profil
 			if len(items) == 0 {
 				return
 			}
-			want := 0
-			if doc.Limit != nil {
-				want = *doc.Limit
-			}
+			want := int(doc.Limit.Int)
 			if want <= 0 {
 				want = size
 			}
@@ -85,10 +82,7 @@ func (c *ClientWithResponses) ListMergedProfilesIter(ctx context.Context, profil
 				want = guess
 			}
 			seen += len(items)
-			total := 0
-			if doc.Total != nil {
-				total = *doc.Total
-			}
+			total := int(doc.Total.Int)
 			if total > 0 {
 				// The total decides; a page shorter than asked may be a server-side cap.
 				if start+seen >= total {
@@ -174,10 +168,7 @@ func (c *ClientWithResponses) ListMergesIter(ctx context.Context, params *ListMe
 				seen = (start - 1) * want
 			}
 			seen += len(items)
-			total := 0
-			if doc.Total != nil {
-				total = *doc.Total
-			}
+			total := int(doc.Total.Int)
 			if total > 0 {
 				// The total decides; a page shorter than asked may be a server-side cap.
 				if seen >= total {
@@ -335,10 +326,7 @@ func (c *ClientWithResponses) ListProfilesIter(ctx context.Context, params *List
 			if len(items) == 0 {
 				return
 			}
-			want := 0
-			if doc.Limit != nil {
-				want = *doc.Limit
-			}
+			want := int(doc.Limit.Int)
 			if want <= 0 {
 				want = size
 			}
@@ -349,10 +337,7 @@ func (c *ClientWithResponses) ListProfilesIter(ctx context.Context, params *List
 				want = guess
 			}
 			seen += len(items)
-			total := 0
-			if doc.Total != nil {
-				total = *doc.Total
-			}
+			total := int(doc.Total.Int)
 			if total > 0 {
 				// The total decides; a page shorter than asked may be a server-side cap.
 				if start+seen >= total {

@@ -11547,6 +11547,9 @@ func (c *Client) GetTask(ctx context.Context, id TaskIDPath, params *GetTaskPara
 // NewListChartsRequest constructs an http.Request for the ListCharts method
 func NewListChartsRequest(server string, params *ListChartsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listCharts", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11698,6 +11701,9 @@ func NewListChartsRequest(server string, params *ListChartsParams) (*http.Reques
 // NewSearchChartsRequest constructs an http.Request for the SearchCharts method
 func NewSearchChartsRequest(server string, params *SearchChartsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "searchCharts", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11873,6 +11879,9 @@ func NewSearchChartsRequest(server string, params *SearchChartsParams) (*http.Re
 // NewListDatasetsRequest constructs an http.Request for the ListDatasets method
 func NewListDatasetsRequest(server string, params *ListDatasetsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listDatasets", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -11924,6 +11933,12 @@ func NewListDatasetsRequest(server string, params *ListDatasetsParams) (*http.Re
 // NewGetDatasetRequest constructs an http.Request for the GetDataset method
 func NewGetDatasetRequest(server string, datasetID DatasetIDPath, params *GetDatasetParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getDataset", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(datasetID) {
+		return nil, &wire.ParameterError{Operation: "getDataset", Name: "dataset_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -11998,6 +12013,12 @@ func NewGetDatasetRequest(server string, datasetID DatasetIDPath, params *GetDat
 // NewListDatasetMultiLevelsRequest constructs an http.Request for the ListDatasetMultiLevels method
 func NewListDatasetMultiLevelsRequest(server string, datasetID DatasetIDPath, params *ListDatasetMultiLevelsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listDatasetMultiLevels", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(datasetID) {
+		return nil, &wire.ParameterError{Operation: "listDatasetMultiLevels", Name: "dataset_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12045,6 +12066,15 @@ func NewListDatasetMultiLevelsRequest(server string, datasetID DatasetIDPath, pa
 // NewGetDatasetMultiLevelRequest constructs an http.Request for the GetDatasetMultiLevel method
 func NewGetDatasetMultiLevelRequest(server string, datasetID DatasetIDPath, multiLevelID GetDatasetMultiLevelParamsMultiLevelID, params *GetDatasetMultiLevelParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetMultiLevel", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(datasetID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetMultiLevel", Name: "dataset_id", In: "path"}
+	}
+	if wire.Zero(multiLevelID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetMultiLevel", Name: "multi_level_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12099,6 +12129,18 @@ func NewGetDatasetMultiLevelRequest(server string, datasetID DatasetIDPath, mult
 // NewGetDatasetMultiLevelCdfOptionsRequest constructs an http.Request for the GetDatasetMultiLevelCdfOptions method
 func NewGetDatasetMultiLevelCdfOptionsRequest(server string, datasetID DatasetIDPath, multiLevelID GetDatasetMultiLevelCdfOptionsParamsMultiLevelID, cdf CdfPath, params *GetDatasetMultiLevelCdfOptionsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetMultiLevelCdfOptions", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(datasetID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetMultiLevelCdfOptions", Name: "dataset_id", In: "path"}
+	}
+	if wire.Zero(multiLevelID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetMultiLevelCdfOptions", Name: "multi_level_id", In: "path"}
+	}
+	if wire.Zero(cdf) {
+		return nil, &wire.ParameterError{Operation: "getDatasetMultiLevelCdfOptions", Name: "cdf", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12160,6 +12202,12 @@ func NewGetDatasetMultiLevelCdfOptionsRequest(server string, datasetID DatasetID
 // NewGetDatasetUpdatedAtRequest constructs an http.Request for the GetDatasetUpdatedAt method
 func NewGetDatasetUpdatedAtRequest(server string, datasetID DatasetIDPath, params *GetDatasetUpdatedAtParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetUpdatedAt", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(datasetID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetUpdatedAt", Name: "dataset_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12207,6 +12255,15 @@ func NewGetDatasetUpdatedAtRequest(server string, datasetID DatasetIDPath, param
 // NewGetDatasetCdfOptionsRequest constructs an http.Request for the GetDatasetCdfOptions method
 func NewGetDatasetCdfOptionsRequest(server string, datasetID DatasetIDPath, cdf CdfPath, params *GetDatasetCdfOptionsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetCdfOptions", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(datasetID) {
+		return nil, &wire.ParameterError{Operation: "getDatasetCdfOptions", Name: "dataset_id", In: "path"}
+	}
+	if wire.Zero(cdf) {
+		return nil, &wire.ParameterError{Operation: "getDatasetCdfOptions", Name: "cdf", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12261,6 +12318,15 @@ func NewGetDatasetCdfOptionsRequest(server string, datasetID DatasetIDPath, cdf 
 // NewExploreRequest constructs an http.Request for the Explore method
 func NewExploreRequest(server string, params *ExploreParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Question) {
+		return nil, &wire.ParameterError{Operation: "explore", Name: "question", In: "query"}
+	}
+	if params == nil || wire.Zero(params.DatasetID) {
+		return nil, &wire.ParameterError{Operation: "explore", Name: "dataset_id", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "explore", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -12332,6 +12398,9 @@ func NewExploreRequest(server string, params *ExploreParams) (*http.Request, err
 // NewListFavoritesRequest constructs an http.Request for the ListFavorites method
 func NewListFavoritesRequest(server string, params *ListFavoritesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listFavorites", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -12383,6 +12452,9 @@ func NewCreateFavoriteRequest(server string, params *CreateFavoriteParams, body 
 // NewCreateFavoriteRequestWithBody constructs an http.Request for the CreateFavorite method, with any body, and a specified content type
 func NewCreateFavoriteRequestWithBody(server string, params *CreateFavoriteParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createFavorite", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -12425,6 +12497,12 @@ func NewCreateFavoriteRequestWithBody(server string, params *CreateFavoriteParam
 // NewDeleteFavoriteRequest constructs an http.Request for the DeleteFavorite method
 func NewDeleteFavoriteRequest(server string, id FavoriteIDPath, params *DeleteFavoriteParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteFavorite", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteFavorite", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12472,6 +12550,12 @@ func NewDeleteFavoriteRequest(server string, id FavoriteIDPath, params *DeleteFa
 // NewGetFavoriteRequest constructs an http.Request for the GetFavorite method
 func NewGetFavoriteRequest(server string, id FavoriteIDPath, params *GetFavoriteParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFavorite", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getFavorite", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12530,6 +12614,12 @@ func NewUpdateFavoriteRankRequest(server string, id FavoriteIDPath, params *Upda
 // NewUpdateFavoriteRankRequestWithBody constructs an http.Request for the UpdateFavoriteRank method, with any body, and a specified content type
 func NewUpdateFavoriteRankRequestWithBody(server string, id FavoriteIDPath, params *UpdateFavoriteRankParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateFavoriteRank", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateFavoriteRank", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12579,6 +12669,9 @@ func NewUpdateFavoriteRankRequestWithBody(server string, id FavoriteIDPath, para
 // NewListFoldersRequest constructs an http.Request for the ListFolders method
 func NewListFoldersRequest(server string, params *ListFoldersParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listFolders", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -12630,6 +12723,9 @@ func NewCreateFolderRequest(server string, params *CreateFolderParams, body Crea
 // NewCreateFolderRequestWithBody constructs an http.Request for the CreateFolder method, with any body, and a specified content type
 func NewCreateFolderRequestWithBody(server string, params *CreateFolderParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -12672,6 +12768,12 @@ func NewCreateFolderRequestWithBody(server string, params *CreateFolderParams, c
 // NewDeleteFolderRequest constructs an http.Request for the DeleteFolder method
 func NewDeleteFolderRequest(server string, id FolderIDPath, params *DeleteFolderParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteFolder", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12719,6 +12821,12 @@ func NewDeleteFolderRequest(server string, id FolderIDPath, params *DeleteFolder
 // NewGetFolderRequest constructs an http.Request for the GetFolder method
 func NewGetFolderRequest(server string, id FolderIDPath, params *GetFolderParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getFolder", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12777,6 +12885,12 @@ func NewUpdateFolderRequest(server string, id FolderIDPath, params *UpdateFolder
 // NewUpdateFolderRequestWithBody constructs an http.Request for the UpdateFolder method, with any body, and a specified content type
 func NewUpdateFolderRequestWithBody(server string, id FolderIDPath, params *UpdateFolderParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateFolder", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12837,6 +12951,12 @@ func NewAddReportToFolderRequest(server string, id FolderIDPath, params *AddRepo
 // NewAddReportToFolderRequestWithBody constructs an http.Request for the AddReportToFolder method, with any body, and a specified content type
 func NewAddReportToFolderRequestWithBody(server string, id FolderIDPath, params *AddReportToFolderParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "addReportToFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "addReportToFolder", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12886,6 +13006,15 @@ func NewAddReportToFolderRequestWithBody(server string, id FolderIDPath, params 
 // NewRemoveReportFromFolderRequest constructs an http.Request for the RemoveReportFromFolder method
 func NewRemoveReportFromFolderRequest(server string, id FolderIDPath, reportID ReportIDPath, params *RemoveReportFromFolderParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "removeReportFromFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "removeReportFromFolder", Name: "id", In: "path"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "removeReportFromFolder", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12967,6 +13096,9 @@ func NewGetHealthRequest(server string) (*http.Request, error) {
 // NewListHubsRequest constructs an http.Request for the ListHubs method
 func NewListHubsRequest(server string, params *ListHubsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listHubs", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -13105,6 +13237,9 @@ func NewCreateHubRequest(server string, params *CreateHubParams, body CreateHubJ
 // NewCreateHubRequestWithBody constructs an http.Request for the CreateHub method, with any body, and a specified content type
 func NewCreateHubRequestWithBody(server string, params *CreateHubParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createHub", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -13147,6 +13282,9 @@ func NewCreateHubRequestWithBody(server string, params *CreateHubParams, content
 // NewSearchHubsRequest constructs an http.Request for the SearchHubs method
 func NewSearchHubsRequest(server string, params *SearchHubsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "searchHubs", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -13298,6 +13436,12 @@ func NewSearchHubsRequest(server string, params *SearchHubsParams) (*http.Reques
 // NewDeleteHubRequest constructs an http.Request for the DeleteHub method
 func NewDeleteHubRequest(server string, hubID HubIDPath, params *DeleteHubParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteHub", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(hubID) {
+		return nil, &wire.ParameterError{Operation: "deleteHub", Name: "hub_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13345,6 +13489,12 @@ func NewDeleteHubRequest(server string, hubID HubIDPath, params *DeleteHubParams
 // NewGetHubRequest constructs an http.Request for the GetHub method
 func NewGetHubRequest(server string, hubID HubIDPath, params *GetHubParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getHub", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(hubID) {
+		return nil, &wire.ParameterError{Operation: "getHub", Name: "hub_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13403,6 +13553,12 @@ func NewUpdateHubRequest(server string, hubID HubIDPath, params *UpdateHubParams
 // NewUpdateHubRequestWithBody constructs an http.Request for the UpdateHub method, with any body, and a specified content type
 func NewUpdateHubRequestWithBody(server string, hubID HubIDPath, params *UpdateHubParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateHub", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(hubID) {
+		return nil, &wire.ParameterError{Operation: "updateHub", Name: "hub_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13463,6 +13619,12 @@ func NewCreateHubCardRequest(server string, hubID HubIDPath, params *CreateHubCa
 // NewCreateHubCardRequestWithBody constructs an http.Request for the CreateHubCard method, with any body, and a specified content type
 func NewCreateHubCardRequestWithBody(server string, hubID HubIDPath, params *CreateHubCardParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createHubCard", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(hubID) {
+		return nil, &wire.ParameterError{Operation: "createHubCard", Name: "hub_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13512,6 +13674,15 @@ func NewCreateHubCardRequestWithBody(server string, hubID HubIDPath, params *Cre
 // NewDeleteHubCardRequest constructs an http.Request for the DeleteHubCard method
 func NewDeleteHubCardRequest(server string, hubID HubIDPath, cardID CardIDPath, params *DeleteHubCardParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteHubCard", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(hubID) {
+		return nil, &wire.ParameterError{Operation: "deleteHubCard", Name: "hub_id", In: "path"}
+	}
+	if wire.Zero(cardID) {
+		return nil, &wire.ParameterError{Operation: "deleteHubCard", Name: "card_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13566,6 +13737,15 @@ func NewDeleteHubCardRequest(server string, hubID HubIDPath, cardID CardIDPath, 
 // NewGetHubCardRequest constructs an http.Request for the GetHubCard method
 func NewGetHubCardRequest(server string, hubID HubIDPath, cardID CardIDPath, params *GetHubCardParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getHubCard", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(hubID) {
+		return nil, &wire.ParameterError{Operation: "getHubCard", Name: "hub_id", In: "path"}
+	}
+	if wire.Zero(cardID) {
+		return nil, &wire.ParameterError{Operation: "getHubCard", Name: "card_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13631,6 +13811,15 @@ func NewUpdateHubCardRequest(server string, hubID HubIDPath, cardID CardIDPath, 
 // NewUpdateHubCardRequestWithBody constructs an http.Request for the UpdateHubCard method, with any body, and a specified content type
 func NewUpdateHubCardRequestWithBody(server string, hubID HubIDPath, cardID CardIDPath, params *UpdateHubCardParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateHubCard", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(hubID) {
+		return nil, &wire.ParameterError{Operation: "updateHubCard", Name: "hub_id", In: "path"}
+	}
+	if wire.Zero(cardID) {
+		return nil, &wire.ParameterError{Operation: "updateHubCard", Name: "card_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13714,6 +13903,9 @@ func NewGetLivenessRequest(server string) (*http.Request, error) {
 // NewGetMeRequest constructs an http.Request for the GetMe method
 func NewGetMeRequest(server string, params *GetMeParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getMe", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -13754,6 +13946,9 @@ func NewGetMeRequest(server string, params *GetMeParams) (*http.Request, error) 
 // NewListMyPoliciesRequest constructs an http.Request for the ListMyPolicies method
 func NewListMyPoliciesRequest(server string, params *ListMyPoliciesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listMyPolicies", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -13794,6 +13989,9 @@ func NewListMyPoliciesRequest(server string, params *ListMyPoliciesParams) (*htt
 // NewListMyPropertiesRequest constructs an http.Request for the ListMyProperties method
 func NewListMyPropertiesRequest(server string, params *ListMyPropertiesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listMyProperties", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -13834,6 +14032,9 @@ func NewListMyPropertiesRequest(server string, params *ListMyPropertiesParams) (
 // NewListPropertySettingsRequest constructs an http.Request for the ListPropertySettings method
 func NewListPropertySettingsRequest(server string, params *ListPropertySettingsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listPropertySettings", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -13874,6 +14075,12 @@ func NewListPropertySettingsRequest(server string, params *ListPropertySettingsP
 // NewGetPropertySettingRequest constructs an http.Request for the GetPropertySetting method
 func NewGetPropertySettingRequest(server string, name SettingNamePath, params *GetPropertySettingParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getPropertySetting", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(name) {
+		return nil, &wire.ParameterError{Operation: "getPropertySetting", Name: "name", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13932,6 +14139,12 @@ func NewUpdatePropertySettingRequest(server string, name SettingNamePath, params
 // NewUpdatePropertySettingRequestWithBody constructs an http.Request for the UpdatePropertySetting method, with any body, and a specified content type
 func NewUpdatePropertySettingRequestWithBody(server string, name SettingNamePath, params *UpdatePropertySettingParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updatePropertySetting", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(name) {
+		return nil, &wire.ParameterError{Operation: "updatePropertySetting", Name: "name", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13981,6 +14194,9 @@ func NewUpdatePropertySettingRequestWithBody(server string, name SettingNamePath
 // NewListReportsRequest constructs an http.Request for the ListReports method
 func NewListReportsRequest(server string, params *ListReportsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listReports", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -14167,6 +14383,9 @@ func NewCreateReportRequest(server string, params *CreateReportParams, body Crea
 // NewCreateReportRequestWithBody constructs an http.Request for the CreateReport method, with any body, and a specified content type
 func NewCreateReportRequestWithBody(server string, params *CreateReportParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -14209,6 +14428,12 @@ func NewCreateReportRequestWithBody(server string, params *CreateReportParams, c
 // NewExportReportsAsyncRequest constructs an http.Request for the ExportReportsAsync method
 func NewExportReportsAsyncRequest(server string, params *ExportReportsAsyncParams) (*http.Request, error) {
 	var err error
+	if params == nil || len(params.ReportIds) == 0 {
+		return nil, &wire.ParameterError{Operation: "exportReportsAsync", Name: "report_ids", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "exportReportsAsync", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -14300,6 +14525,9 @@ func NewExportReportsAsyncRequest(server string, params *ExportReportsAsyncParam
 // NewListRelativeDatesRequest constructs an http.Request for the ListRelativeDates method
 func NewListRelativeDatesRequest(server string, params *ListRelativeDatesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listRelativeDates", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -14340,6 +14568,9 @@ func NewListRelativeDatesRequest(server string, params *ListRelativeDatesParams)
 // NewListReportFormatsRequest constructs an http.Request for the ListReportFormats method
 func NewListReportFormatsRequest(server string, params *ListReportFormatsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listReportFormats", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -14380,6 +14611,12 @@ func NewListReportFormatsRequest(server string, params *ListReportFormatsParams)
 // NewListReportFormatOptionsRequest constructs an http.Request for the ListReportFormatOptions method
 func NewListReportFormatOptionsRequest(server string, formatTypeID ListReportFormatOptionsParamsFormatTypeID, params *ListReportFormatOptionsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listReportFormatOptions", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(formatTypeID) {
+		return nil, &wire.ParameterError{Operation: "listReportFormatOptions", Name: "format_type_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14465,6 +14702,12 @@ func NewQueryReportDataRequest(server string, params *QueryReportDataParams, bod
 // NewQueryReportDataRequestWithBody constructs an http.Request for the QueryReportData method, with any body, and a specified content type
 func NewQueryReportDataRequestWithBody(server string, params *QueryReportDataParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Mode) {
+		return nil, &wire.ParameterError{Operation: "queryReportData", Name: "mode", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "queryReportData", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -14553,6 +14796,15 @@ func NewQueryReportExportRequest(server string, params *QueryReportExportParams,
 // NewQueryReportExportRequestWithBody constructs an http.Request for the QueryReportExport method, with any body, and a specified content type
 func NewQueryReportExportRequestWithBody(server string, params *QueryReportExportParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.View) {
+		return nil, &wire.ParameterError{Operation: "queryReportExport", Name: "view", In: "query"}
+	}
+	if params == nil || wire.Zero(params.Format) {
+		return nil, &wire.ParameterError{Operation: "queryReportExport", Name: "format", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "queryReportExport", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -14649,6 +14901,15 @@ func NewQueryReportExportAsyncRequest(server string, params *QueryReportExportAs
 // NewQueryReportExportAsyncRequestWithBody constructs an http.Request for the QueryReportExportAsync method, with any body, and a specified content type
 func NewQueryReportExportAsyncRequestWithBody(server string, params *QueryReportExportAsyncParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.View) {
+		return nil, &wire.ParameterError{Operation: "queryReportExportAsync", Name: "view", In: "query"}
+	}
+	if params == nil || wire.Zero(params.Format) {
+		return nil, &wire.ParameterError{Operation: "queryReportExportAsync", Name: "format", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "queryReportExportAsync", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -14745,6 +15006,12 @@ func NewQueryReportSummaryRequest(server string, params *QueryReportSummaryParam
 // NewQueryReportSummaryRequestWithBody constructs an http.Request for the QueryReportSummary method, with any body, and a specified content type
 func NewQueryReportSummaryRequestWithBody(server string, params *QueryReportSummaryParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Mode) {
+		return nil, &wire.ParameterError{Operation: "queryReportSummary", Name: "mode", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "queryReportSummary", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -14822,6 +15089,9 @@ func NewQueryReportSummaryRequestWithBody(server string, params *QueryReportSumm
 // NewSearchReportsRequest constructs an http.Request for the SearchReports method
 func NewSearchReportsRequest(server string, params *SearchReportsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "searchReports", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -15021,6 +15291,12 @@ func NewSearchReportsRequest(server string, params *SearchReportsParams) (*http.
 // NewDeleteReportRequest constructs an http.Request for the DeleteReport method
 func NewDeleteReportRequest(server string, reportID ReportIDPath, params *DeleteReportParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "deleteReport", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15068,6 +15344,12 @@ func NewDeleteReportRequest(server string, reportID ReportIDPath, params *Delete
 // NewGetReportRequest constructs an http.Request for the GetReport method
 func NewGetReportRequest(server string, reportID ReportIDPath, params *GetReportParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "getReport", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15126,6 +15408,12 @@ func NewUpdateReportRequest(server string, reportID ReportIDPath, params *Update
 // NewUpdateReportRequestWithBody constructs an http.Request for the UpdateReport method, with any body, and a specified content type
 func NewUpdateReportRequestWithBody(server string, reportID ReportIDPath, params *UpdateReportParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "updateReport", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15175,6 +15463,12 @@ func NewUpdateReportRequestWithBody(server string, reportID ReportIDPath, params
 // NewListReportChartsRequest constructs an http.Request for the ListReportCharts method
 func NewListReportChartsRequest(server string, reportID ReportIDPath, params *ListReportChartsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listReportCharts", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "listReportCharts", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15233,6 +15527,12 @@ func NewCreateReportChartRequest(server string, reportID ReportIDPath, params *C
 // NewCreateReportChartRequestWithBody constructs an http.Request for the CreateReportChart method, with any body, and a specified content type
 func NewCreateReportChartRequestWithBody(server string, reportID ReportIDPath, params *CreateReportChartParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createReportChart", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "createReportChart", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15282,6 +15582,15 @@ func NewCreateReportChartRequestWithBody(server string, reportID ReportIDPath, p
 // NewDeleteReportChartRequest constructs an http.Request for the DeleteReportChart method
 func NewDeleteReportChartRequest(server string, reportID ReportIDPath, chartID ChartIDPath, params *DeleteReportChartParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteReportChart", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "deleteReportChart", Name: "report_id", In: "path"}
+	}
+	if wire.Zero(chartID) {
+		return nil, &wire.ParameterError{Operation: "deleteReportChart", Name: "chart_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15336,6 +15645,15 @@ func NewDeleteReportChartRequest(server string, reportID ReportIDPath, chartID C
 // NewGetReportChartRequest constructs an http.Request for the GetReportChart method
 func NewGetReportChartRequest(server string, reportID ReportIDPath, chartID ChartIDPath, params *GetReportChartParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getReportChart", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "getReportChart", Name: "report_id", In: "path"}
+	}
+	if wire.Zero(chartID) {
+		return nil, &wire.ParameterError{Operation: "getReportChart", Name: "chart_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15401,6 +15719,15 @@ func NewUpdateReportChartRequest(server string, reportID ReportIDPath, chartID C
 // NewUpdateReportChartRequestWithBody constructs an http.Request for the UpdateReportChart method, with any body, and a specified content type
 func NewUpdateReportChartRequestWithBody(server string, reportID ReportIDPath, chartID ChartIDPath, params *UpdateReportChartParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateReportChart", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "updateReportChart", Name: "report_id", In: "path"}
+	}
+	if wire.Zero(chartID) {
+		return nil, &wire.ParameterError{Operation: "updateReportChart", Name: "chart_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15468,6 +15795,12 @@ func NewCloneReportRequest(server string, reportID ReportIDPath, params *CloneRe
 // NewCloneReportRequestWithBody constructs an http.Request for the CloneReport method, with any body, and a specified content type
 func NewCloneReportRequestWithBody(server string, reportID ReportIDPath, params *CloneReportParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "cloneReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "cloneReport", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15517,6 +15850,12 @@ func NewCloneReportRequestWithBody(server string, reportID ReportIDPath, params 
 // NewListReportCustomCdfsRequest constructs an http.Request for the ListReportCustomCdfs method
 func NewListReportCustomCdfsRequest(server string, reportID ReportIDPath, params *ListReportCustomCdfsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listReportCustomCdfs", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "listReportCustomCdfs", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15575,6 +15914,12 @@ func NewCreateReportCustomCdfRequest(server string, reportID ReportIDPath, param
 // NewCreateReportCustomCdfRequestWithBody constructs an http.Request for the CreateReportCustomCdf method, with any body, and a specified content type
 func NewCreateReportCustomCdfRequestWithBody(server string, reportID ReportIDPath, params *CreateReportCustomCdfParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "createReportCustomCdf", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15635,6 +15980,12 @@ func NewValidateReportCustomCdfRequest(server string, reportID ReportIDPath, par
 // NewValidateReportCustomCdfRequestWithBody constructs an http.Request for the ValidateReportCustomCdf method, with any body, and a specified content type
 func NewValidateReportCustomCdfRequestWithBody(server string, reportID ReportIDPath, params *ValidateReportCustomCdfParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "validateReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "validateReportCustomCdf", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15684,6 +16035,15 @@ func NewValidateReportCustomCdfRequestWithBody(server string, reportID ReportIDP
 // NewDeleteReportCustomCdfRequest constructs an http.Request for the DeleteReportCustomCdf method
 func NewDeleteReportCustomCdfRequest(server string, reportID ReportIDPath, customCdfID CustomCdfIDPath, params *DeleteReportCustomCdfParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "deleteReportCustomCdf", Name: "report_id", In: "path"}
+	}
+	if wire.Zero(customCdfID) {
+		return nil, &wire.ParameterError{Operation: "deleteReportCustomCdf", Name: "custom_cdf_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15738,6 +16098,15 @@ func NewDeleteReportCustomCdfRequest(server string, reportID ReportIDPath, custo
 // NewGetReportCustomCdfRequest constructs an http.Request for the GetReportCustomCdf method
 func NewGetReportCustomCdfRequest(server string, reportID ReportIDPath, customCdfID CustomCdfIDPath, params *GetReportCustomCdfParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "getReportCustomCdf", Name: "report_id", In: "path"}
+	}
+	if wire.Zero(customCdfID) {
+		return nil, &wire.ParameterError{Operation: "getReportCustomCdf", Name: "custom_cdf_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15803,6 +16172,15 @@ func NewUpdateReportCustomCdfRequest(server string, reportID ReportIDPath, custo
 // NewUpdateReportCustomCdfRequestWithBody constructs an http.Request for the UpdateReportCustomCdf method, with any body, and a specified content type
 func NewUpdateReportCustomCdfRequestWithBody(server string, reportID ReportIDPath, customCdfID CustomCdfIDPath, params *UpdateReportCustomCdfParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "updateReportCustomCdf", Name: "report_id", In: "path"}
+	}
+	if wire.Zero(customCdfID) {
+		return nil, &wire.ParameterError{Operation: "updateReportCustomCdf", Name: "custom_cdf_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15859,6 +16237,12 @@ func NewUpdateReportCustomCdfRequestWithBody(server string, reportID ReportIDPat
 // NewGetReportDataRequest constructs an http.Request for the GetReportData method
 func NewGetReportDataRequest(server string, reportID ReportIDPath, params *GetReportDataParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getReportData", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "getReportData", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15933,6 +16317,18 @@ func NewGetReportDataRequest(server string, reportID ReportIDPath, params *GetRe
 // NewExportReportRequest constructs an http.Request for the ExportReport method
 func NewExportReportRequest(server string, reportID ReportIDPath, params *ExportReportParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.View) {
+		return nil, &wire.ParameterError{Operation: "exportReport", Name: "view", In: "query"}
+	}
+	if params == nil || wire.Zero(params.Format) {
+		return nil, &wire.ParameterError{Operation: "exportReport", Name: "format", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "exportReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "exportReport", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16023,6 +16419,18 @@ func NewExportReportRequest(server string, reportID ReportIDPath, params *Export
 // NewExportReportAsyncRequest constructs an http.Request for the ExportReportAsync method
 func NewExportReportAsyncRequest(server string, reportID ReportIDPath, params *ExportReportAsyncParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.View) {
+		return nil, &wire.ParameterError{Operation: "exportReportAsync", Name: "view", In: "query"}
+	}
+	if params == nil || wire.Zero(params.Format) {
+		return nil, &wire.ParameterError{Operation: "exportReportAsync", Name: "format", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "exportReportAsync", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "exportReportAsync", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16113,6 +16521,12 @@ func NewExportReportAsyncRequest(server string, reportID ReportIDPath, params *E
 // NewListReportPropertiesRequest constructs an http.Request for the ListReportProperties method
 func NewListReportPropertiesRequest(server string, reportID ReportIDPath, params *ListReportPropertiesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listReportProperties", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "listReportProperties", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16160,6 +16574,12 @@ func NewListReportPropertiesRequest(server string, reportID ReportIDPath, params
 // NewGetReportSummaryRequest constructs an http.Request for the GetReportSummary method
 func NewGetReportSummaryRequest(server string, reportID ReportIDPath, params *GetReportSummaryParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getReportSummary", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "getReportSummary", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16234,6 +16654,12 @@ func NewGetReportSummaryRequest(server string, reportID ReportIDPath, params *Ge
 // NewListReportTagsRequest constructs an http.Request for the ListReportTags method
 func NewListReportTagsRequest(server string, reportID ReportIDPath, params *ListReportTagsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listReportTags", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "listReportTags", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16292,6 +16718,12 @@ func NewAddReportTagRequest(server string, reportID ReportIDPath, params *AddRep
 // NewAddReportTagRequestWithBody constructs an http.Request for the AddReportTag method, with any body, and a specified content type
 func NewAddReportTagRequestWithBody(server string, reportID ReportIDPath, params *AddReportTagParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "addReportTag", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "addReportTag", Name: "report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16341,6 +16773,15 @@ func NewAddReportTagRequestWithBody(server string, reportID ReportIDPath, params
 // NewRemoveReportTagRequest constructs an http.Request for the RemoveReportTag method
 func NewRemoveReportTagRequest(server string, reportID ReportIDPath, tagID TagIDPath, params *RemoveReportTagParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "removeReportTag", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(reportID) {
+		return nil, &wire.ParameterError{Operation: "removeReportTag", Name: "report_id", In: "path"}
+	}
+	if wire.Zero(tagID) {
+		return nil, &wire.ParameterError{Operation: "removeReportTag", Name: "tag_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16547,6 +16988,9 @@ func NewCreateScheduleRequest(server string, params *CreateScheduleParams, body 
 // NewCreateScheduleRequestWithBody constructs an http.Request for the CreateSchedule method, with any body, and a specified content type
 func NewCreateScheduleRequestWithBody(server string, params *CreateScheduleParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createSchedule", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -16589,6 +17033,12 @@ func NewCreateScheduleRequestWithBody(server string, params *CreateScheduleParam
 // NewDeleteScheduleRequest constructs an http.Request for the DeleteSchedule method
 func NewDeleteScheduleRequest(server string, scheduleID ScheduleIDPath, params *DeleteScheduleParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteSchedule", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(scheduleID) {
+		return nil, &wire.ParameterError{Operation: "deleteSchedule", Name: "schedule_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16636,6 +17086,12 @@ func NewDeleteScheduleRequest(server string, scheduleID ScheduleIDPath, params *
 // NewGetScheduleRequest constructs an http.Request for the GetSchedule method
 func NewGetScheduleRequest(server string, scheduleID ScheduleIDPath, params *GetScheduleParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getSchedule", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(scheduleID) {
+		return nil, &wire.ParameterError{Operation: "getSchedule", Name: "schedule_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16694,6 +17150,12 @@ func NewUpdateScheduleRequest(server string, scheduleID ScheduleIDPath, params *
 // NewUpdateScheduleRequestWithBody constructs an http.Request for the UpdateSchedule method, with any body, and a specified content type
 func NewUpdateScheduleRequestWithBody(server string, scheduleID ScheduleIDPath, params *UpdateScheduleParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateSchedule", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(scheduleID) {
+		return nil, &wire.ParameterError{Operation: "updateSchedule", Name: "schedule_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16743,6 +17205,9 @@ func NewUpdateScheduleRequestWithBody(server string, scheduleID ScheduleIDPath, 
 // NewRunScheduleRequest constructs an http.Request for the RunSchedule method
 func NewRunScheduleRequest(server string, scheduleID ScheduleIDPath, params *RunScheduleParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(scheduleID) {
+		return nil, &wire.ParameterError{Operation: "runSchedule", Name: "schedule_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16792,6 +17257,15 @@ func NewRunScheduleRequest(server string, scheduleID ScheduleIDPath, params *Run
 // NewSearchRequest constructs an http.Request for the Search method
 func NewSearchRequest(server string, params *SearchParams) (*http.Request, error) {
 	var err error
+	if params == nil || len(params.Filters) == 0 {
+		return nil, &wire.ParameterError{Operation: "search", Name: "filters", In: "query"}
+	}
+	if params == nil || len(params.Resources) == 0 {
+		return nil, &wire.ParameterError{Operation: "search", Name: "resources", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "search", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -16895,6 +17369,9 @@ func NewSearchRequest(server string, params *SearchParams) (*http.Request, error
 // NewListStockReportsRequest constructs an http.Request for the ListStockReports method
 func NewListStockReportsRequest(server string, params *ListStockReportsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReports", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17081,6 +17558,9 @@ func NewPublishStockReportRequest(server string, params *PublishStockReportParam
 // NewPublishStockReportRequestWithBody constructs an http.Request for the PublishStockReport method, with any body, and a specified content type
 func NewPublishStockReportRequestWithBody(server string, params *PublishStockReportParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "publishStockReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17123,6 +17603,9 @@ func NewPublishStockReportRequestWithBody(server string, params *PublishStockRep
 // NewListStockReportFoldersRequest constructs an http.Request for the ListStockReportFolders method
 func NewListStockReportFoldersRequest(server string, params *ListStockReportFoldersParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportFolders", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17224,6 +17707,9 @@ func NewCreateStockReportFolderRequest(server string, params *CreateStockReportF
 // NewCreateStockReportFolderRequestWithBody constructs an http.Request for the CreateStockReportFolder method, with any body, and a specified content type
 func NewCreateStockReportFolderRequestWithBody(server string, params *CreateStockReportFolderParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createStockReportFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17266,6 +17752,12 @@ func NewCreateStockReportFolderRequestWithBody(server string, params *CreateStoc
 // NewDeleteStockReportFolderRequest constructs an http.Request for the DeleteStockReportFolder method
 func NewDeleteStockReportFolderRequest(server string, folderID StockFolderIDPath, params *DeleteStockReportFolderParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteStockReportFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(folderID) {
+		return nil, &wire.ParameterError{Operation: "deleteStockReportFolder", Name: "folder_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17313,6 +17805,12 @@ func NewDeleteStockReportFolderRequest(server string, folderID StockFolderIDPath
 // NewGetStockReportFolderRequest constructs an http.Request for the GetStockReportFolder method
 func NewGetStockReportFolderRequest(server string, folderID StockFolderIDPath, params *GetStockReportFolderParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(folderID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportFolder", Name: "folder_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17382,6 +17880,12 @@ func NewAddStockReportToFolderRequest(server string, folderID StockFolderIDPath,
 // NewAddStockReportToFolderRequestWithBody constructs an http.Request for the AddStockReportToFolder method, with any body, and a specified content type
 func NewAddStockReportToFolderRequestWithBody(server string, folderID StockFolderIDPath, params *AddStockReportToFolderParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "addStockReportToFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(folderID) {
+		return nil, &wire.ParameterError{Operation: "addStockReportToFolder", Name: "folder_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17431,6 +17935,15 @@ func NewAddStockReportToFolderRequestWithBody(server string, folderID StockFolde
 // NewRemoveStockReportFromFolderRequest constructs an http.Request for the RemoveStockReportFromFolder method
 func NewRemoveStockReportFromFolderRequest(server string, folderID StockFolderIDPath, stockReportID StockReportIDPath, params *RemoveStockReportFromFolderParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "removeStockReportFromFolder", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(folderID) {
+		return nil, &wire.ParameterError{Operation: "removeStockReportFromFolder", Name: "folder_id", In: "path"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "removeStockReportFromFolder", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17523,6 +18036,9 @@ func NewGetStockReportLimitsRequest(server string) (*http.Request, error) {
 // NewListStockReportRulesRequest constructs an http.Request for the ListStockReportRules method
 func NewListStockReportRulesRequest(server string, params *ListStockReportRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportRules", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17563,6 +18079,9 @@ func NewListStockReportRulesRequest(server string, params *ListStockReportRulesP
 // NewListStockReportCountryRulesRequest constructs an http.Request for the ListStockReportCountryRules method
 func NewListStockReportCountryRulesRequest(server string, params *ListStockReportCountryRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportCountryRules", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17603,6 +18122,9 @@ func NewListStockReportCountryRulesRequest(server string, params *ListStockRepor
 // NewListStockReportFeatureRulesRequest constructs an http.Request for the ListStockReportFeatureRules method
 func NewListStockReportFeatureRulesRequest(server string, params *ListStockReportFeatureRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportFeatureRules", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17643,6 +18165,9 @@ func NewListStockReportFeatureRulesRequest(server string, params *ListStockRepor
 // NewListStockReportPropertyIDRulesRequest constructs an http.Request for the ListStockReportPropertyIDRules method
 func NewListStockReportPropertyIDRulesRequest(server string, params *ListStockReportPropertyIDRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportPropertyIDRules", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17683,6 +18208,9 @@ func NewListStockReportPropertyIDRulesRequest(server string, params *ListStockRe
 // NewListStockReportPropertyTypeRulesRequest constructs an http.Request for the ListStockReportPropertyTypeRules method
 func NewListStockReportPropertyTypeRulesRequest(server string, params *ListStockReportPropertyTypeRulesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportPropertyTypeRules", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17723,6 +18251,9 @@ func NewListStockReportPropertyTypeRulesRequest(server string, params *ListStock
 // NewSearchStockReportsRequest constructs an http.Request for the SearchStockReports method
 func NewSearchStockReportsRequest(server string, params *SearchStockReportsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "searchStockReports", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -17934,6 +18465,12 @@ func NewSearchStockReportsRequest(server string, params *SearchStockReportsParam
 // NewUnpublishStockReportRequest constructs an http.Request for the UnpublishStockReport method
 func NewUnpublishStockReportRequest(server string, stockReportID StockReportIDPath, params *UnpublishStockReportParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "unpublishStockReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "unpublishStockReport", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17981,6 +18518,12 @@ func NewUnpublishStockReportRequest(server string, stockReportID StockReportIDPa
 // NewGetStockReportRequest constructs an http.Request for the GetStockReport method
 func NewGetStockReportRequest(server string, stockReportID StockReportIDPath, params *GetStockReportParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getStockReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "getStockReport", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18039,6 +18582,12 @@ func NewUpdateStockReportRequest(server string, stockReportID StockReportIDPath,
 // NewUpdateStockReportRequestWithBody constructs an http.Request for the UpdateStockReport method, with any body, and a specified content type
 func NewUpdateStockReportRequestWithBody(server string, stockReportID StockReportIDPath, params *UpdateStockReportParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReport", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18088,6 +18637,12 @@ func NewUpdateStockReportRequestWithBody(server string, stockReportID StockRepor
 // NewListStockReportChartsRequest constructs an http.Request for the ListStockReportCharts method
 func NewListStockReportChartsRequest(server string, stockReportID StockReportIDPath, params *ListStockReportChartsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportCharts", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportCharts", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18146,6 +18701,12 @@ func NewCreateStockReportChartRequest(server string, stockReportID StockReportID
 // NewCreateStockReportChartRequestWithBody constructs an http.Request for the CreateStockReportChart method, with any body, and a specified content type
 func NewCreateStockReportChartRequestWithBody(server string, stockReportID StockReportIDPath, params *CreateStockReportChartParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createStockReportChart", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "createStockReportChart", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18195,6 +18756,15 @@ func NewCreateStockReportChartRequestWithBody(server string, stockReportID Stock
 // NewDeleteStockReportChartRequest constructs an http.Request for the DeleteStockReportChart method
 func NewDeleteStockReportChartRequest(server string, stockReportID StockReportIDPath, chartID ChartIDPath, params *DeleteStockReportChartParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteStockReportChart", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "deleteStockReportChart", Name: "stock_report_id", In: "path"}
+	}
+	if wire.Zero(chartID) {
+		return nil, &wire.ParameterError{Operation: "deleteStockReportChart", Name: "chart_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18249,6 +18819,15 @@ func NewDeleteStockReportChartRequest(server string, stockReportID StockReportID
 // NewGetStockReportChartRequest constructs an http.Request for the GetStockReportChart method
 func NewGetStockReportChartRequest(server string, stockReportID StockReportIDPath, chartID ChartIDPath, params *GetStockReportChartParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportChart", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportChart", Name: "stock_report_id", In: "path"}
+	}
+	if wire.Zero(chartID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportChart", Name: "chart_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18314,6 +18893,15 @@ func NewUpdateStockReportChartRequest(server string, stockReportID StockReportID
 // NewUpdateStockReportChartRequestWithBody constructs an http.Request for the UpdateStockReportChart method, with any body, and a specified content type
 func NewUpdateStockReportChartRequestWithBody(server string, stockReportID StockReportIDPath, chartID ChartIDPath, params *UpdateStockReportChartParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReportChart", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReportChart", Name: "stock_report_id", In: "path"}
+	}
+	if wire.Zero(chartID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReportChart", Name: "chart_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18381,6 +18969,12 @@ func NewCloneStockReportRequest(server string, stockReportID StockReportIDPath, 
 // NewCloneStockReportRequestWithBody constructs an http.Request for the CloneStockReport method, with any body, and a specified content type
 func NewCloneStockReportRequestWithBody(server string, stockReportID StockReportIDPath, params *CloneStockReportParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "cloneStockReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "cloneStockReport", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18430,6 +19024,12 @@ func NewCloneStockReportRequestWithBody(server string, stockReportID StockReport
 // NewListStockReportCustomCdfsRequest constructs an http.Request for the ListStockReportCustomCdfs method
 func NewListStockReportCustomCdfsRequest(server string, stockReportID StockReportIDPath, params *ListStockReportCustomCdfsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportCustomCdfs", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportCustomCdfs", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18488,6 +19088,12 @@ func NewCreateStockReportCustomCdfRequest(server string, stockReportID StockRepo
 // NewCreateStockReportCustomCdfRequestWithBody constructs an http.Request for the CreateStockReportCustomCdf method, with any body, and a specified content type
 func NewCreateStockReportCustomCdfRequestWithBody(server string, stockReportID StockReportIDPath, params *CreateStockReportCustomCdfParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createStockReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "createStockReportCustomCdf", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18548,6 +19154,12 @@ func NewValidateStockReportCustomCdfRequest(server string, stockReportID StockRe
 // NewValidateStockReportCustomCdfRequestWithBody constructs an http.Request for the ValidateStockReportCustomCdf method, with any body, and a specified content type
 func NewValidateStockReportCustomCdfRequestWithBody(server string, stockReportID StockReportIDPath, params *ValidateStockReportCustomCdfParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "validateStockReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "validateStockReportCustomCdf", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18597,6 +19209,15 @@ func NewValidateStockReportCustomCdfRequestWithBody(server string, stockReportID
 // NewDeleteStockReportCustomCdfRequest constructs an http.Request for the DeleteStockReportCustomCdf method
 func NewDeleteStockReportCustomCdfRequest(server string, stockReportID StockReportIDPath, customCdfID CustomCdfIDPath, params *DeleteStockReportCustomCdfParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteStockReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "deleteStockReportCustomCdf", Name: "stock_report_id", In: "path"}
+	}
+	if wire.Zero(customCdfID) {
+		return nil, &wire.ParameterError{Operation: "deleteStockReportCustomCdf", Name: "custom_cdf_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18651,6 +19272,15 @@ func NewDeleteStockReportCustomCdfRequest(server string, stockReportID StockRepo
 // NewGetStockReportCustomCdfRequest constructs an http.Request for the GetStockReportCustomCdf method
 func NewGetStockReportCustomCdfRequest(server string, stockReportID StockReportIDPath, customCdfID CustomCdfIDPath, params *GetStockReportCustomCdfParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportCustomCdf", Name: "stock_report_id", In: "path"}
+	}
+	if wire.Zero(customCdfID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportCustomCdf", Name: "custom_cdf_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18716,6 +19346,15 @@ func NewUpdateStockReportCustomCdfRequest(server string, stockReportID StockRepo
 // NewUpdateStockReportCustomCdfRequestWithBody constructs an http.Request for the UpdateStockReportCustomCdf method, with any body, and a specified content type
 func NewUpdateStockReportCustomCdfRequestWithBody(server string, stockReportID StockReportIDPath, customCdfID CustomCdfIDPath, params *UpdateStockReportCustomCdfParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReportCustomCdf", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReportCustomCdf", Name: "stock_report_id", In: "path"}
+	}
+	if wire.Zero(customCdfID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReportCustomCdf", Name: "custom_cdf_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18772,6 +19411,15 @@ func NewUpdateStockReportCustomCdfRequestWithBody(server string, stockReportID S
 // NewGetStockReportDataRequest constructs an http.Request for the GetStockReportData method
 func NewGetStockReportDataRequest(server string, stockReportID StockReportIDPath, params *GetStockReportDataParams) (*http.Request, error) {
 	var err error
+	if params == nil || len(params.PropertyIds) == 0 {
+		return nil, &wire.ParameterError{Operation: "getStockReportData", Name: "property_ids", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportData", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportData", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18858,6 +19506,21 @@ func NewGetStockReportDataRequest(server string, stockReportID StockReportIDPath
 // NewExportStockReportRequest constructs an http.Request for the ExportStockReport method
 func NewExportStockReportRequest(server string, stockReportID StockReportIDPath, params *ExportStockReportParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Format) {
+		return nil, &wire.ParameterError{Operation: "exportStockReport", Name: "format", In: "query"}
+	}
+	if params == nil || len(params.PropertyIds) == 0 {
+		return nil, &wire.ParameterError{Operation: "exportStockReport", Name: "property_ids", In: "query"}
+	}
+	if params == nil || wire.Zero(params.View) {
+		return nil, &wire.ParameterError{Operation: "exportStockReport", Name: "view", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "exportStockReport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "exportStockReport", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18960,6 +19623,21 @@ func NewExportStockReportRequest(server string, stockReportID StockReportIDPath,
 // NewExportStockReportAsyncRequest constructs an http.Request for the ExportStockReportAsync method
 func NewExportStockReportAsyncRequest(server string, stockReportID StockReportIDPath, params *ExportStockReportAsyncParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Format) {
+		return nil, &wire.ParameterError{Operation: "exportStockReportAsync", Name: "format", In: "query"}
+	}
+	if params == nil || len(params.PropertyIds) == 0 {
+		return nil, &wire.ParameterError{Operation: "exportStockReportAsync", Name: "property_ids", In: "query"}
+	}
+	if params == nil || wire.Zero(params.View) {
+		return nil, &wire.ParameterError{Operation: "exportStockReportAsync", Name: "view", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "exportStockReportAsync", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "exportStockReportAsync", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19073,6 +19751,15 @@ func NewQueryStockReportDataRequest(server string, stockReportID StockReportIDPa
 // NewQueryStockReportDataRequestWithBody constructs an http.Request for the QueryStockReportData method, with any body, and a specified content type
 func NewQueryStockReportDataRequestWithBody(server string, stockReportID StockReportIDPath, params *QueryStockReportDataParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Mode) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportData", Name: "mode", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportData", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportData", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19168,6 +19855,18 @@ func NewQueryStockReportExportRequest(server string, stockReportID StockReportID
 // NewQueryStockReportExportRequestWithBody constructs an http.Request for the QueryStockReportExport method, with any body, and a specified content type
 func NewQueryStockReportExportRequestWithBody(server string, stockReportID StockReportIDPath, params *QueryStockReportExportParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.View) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportExport", Name: "view", In: "query"}
+	}
+	if params == nil || wire.Zero(params.Format) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportExport", Name: "format", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportExport", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportExport", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19271,6 +19970,18 @@ func NewQueryStockReportExportAsyncRequest(server string, stockReportID StockRep
 // NewQueryStockReportExportAsyncRequestWithBody constructs an http.Request for the QueryStockReportExportAsync method, with any body, and a specified content type
 func NewQueryStockReportExportAsyncRequestWithBody(server string, stockReportID StockReportIDPath, params *QueryStockReportExportAsyncParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.View) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportExportAsync", Name: "view", In: "query"}
+	}
+	if params == nil || wire.Zero(params.Format) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportExportAsync", Name: "format", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportExportAsync", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportExportAsync", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19374,6 +20085,15 @@ func NewQueryStockReportSummaryRequest(server string, stockReportID StockReportI
 // NewQueryStockReportSummaryRequestWithBody constructs an http.Request for the QueryStockReportSummary method, with any body, and a specified content type
 func NewQueryStockReportSummaryRequestWithBody(server string, stockReportID StockReportIDPath, params *QueryStockReportSummaryParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Mode) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportSummary", Name: "mode", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportSummary", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "queryStockReportSummary", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19458,6 +20178,12 @@ func NewQueryStockReportSummaryRequestWithBody(server string, stockReportID Stoc
 // NewListStockReportRevisionsRequest constructs an http.Request for the ListStockReportRevisions method
 func NewListStockReportRevisionsRequest(server string, stockReportID StockReportIDPath, params *ListStockReportRevisionsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportRevisions", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "listStockReportRevisions", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19505,6 +20231,12 @@ func NewListStockReportRevisionsRequest(server string, stockReportID StockReport
 // NewGetStockReportRevisionRequest constructs an http.Request for the GetStockReportRevision method
 func NewGetStockReportRevisionRequest(server string, stockReportID StockReportIDPath, revisionID RevisionIDPath) (*http.Request, error) {
 	var err error
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportRevision", Name: "stock_report_id", In: "path"}
+	}
+	if wire.Zero(revisionID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportRevision", Name: "revision_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19557,6 +20289,12 @@ func NewUpdateStockReportRulesRequest(server string, stockReportID StockReportID
 // NewUpdateStockReportRulesRequestWithBody constructs an http.Request for the UpdateStockReportRules method, with any body, and a specified content type
 func NewUpdateStockReportRulesRequestWithBody(server string, stockReportID StockReportIDPath, params *UpdateStockReportRulesParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReportRules", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "updateStockReportRules", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19606,6 +20344,15 @@ func NewUpdateStockReportRulesRequestWithBody(server string, stockReportID Stock
 // NewGetStockReportSummaryRequest constructs an http.Request for the GetStockReportSummary method
 func NewGetStockReportSummaryRequest(server string, stockReportID StockReportIDPath, params *GetStockReportSummaryParams) (*http.Request, error) {
 	var err error
+	if params == nil || len(params.PropertyIds) == 0 {
+		return nil, &wire.ParameterError{Operation: "getStockReportSummary", Name: "property_ids", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportSummary", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(stockReportID) {
+		return nil, &wire.ParameterError{Operation: "getStockReportSummary", Name: "stock_report_id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19692,6 +20439,9 @@ func NewGetStockReportSummaryRequest(server string, stockReportID StockReportIDP
 // NewListTagsRequest constructs an http.Request for the ListTags method
 func NewListTagsRequest(server string, params *ListTagsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listTags", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -19743,6 +20493,9 @@ func NewCreateTagRequest(server string, params *CreateTagParams, body CreateTagJ
 // NewCreateTagRequestWithBody constructs an http.Request for the CreateTag method, with any body, and a specified content type
 func NewCreateTagRequestWithBody(server string, params *CreateTagParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createTag", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -19785,6 +20538,12 @@ func NewCreateTagRequestWithBody(server string, params *CreateTagParams, content
 // NewDeleteTagRequest constructs an http.Request for the DeleteTag method
 func NewDeleteTagRequest(server string, id TagPath, params *DeleteTagParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "deleteTag", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteTag", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19843,6 +20602,12 @@ func NewUpdateTagRequest(server string, id TagPath, params *UpdateTagParams, bod
 // NewUpdateTagRequestWithBody constructs an http.Request for the UpdateTag method, with any body, and a specified content type
 func NewUpdateTagRequestWithBody(server string, id TagPath, params *UpdateTagParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "updateTag", Name: "X-PROPERTY-ID", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateTag", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19892,6 +20657,9 @@ func NewUpdateTagRequestWithBody(server string, id TagPath, params *UpdateTagPar
 // NewListTasksRequest constructs an http.Request for the ListTasks method
 func NewListTasksRequest(server string, params *ListTasksParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "listTasks", Name: "X-PROPERTY-ID", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -19963,6 +20731,9 @@ func NewListTasksRequest(server string, params *ListTasksParams) (*http.Request,
 // NewGetTaskByTokenRequest constructs an http.Request for the GetTaskByToken method
 func NewGetTaskByTokenRequest(server string, token TaskTokenPath) (*http.Request, error) {
 	var err error
+	if wire.Zero(token) {
+		return nil, &wire.ParameterError{Operation: "getTaskByToken", Name: "token", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19997,6 +20768,9 @@ func NewGetTaskByTokenRequest(server string, token TaskTokenPath) (*http.Request
 // NewGetTaskRequest constructs an http.Request for the GetTask method
 func NewGetTaskRequest(server string, id TaskIDPath, params *GetTaskParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getTask", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 

@@ -389,6 +389,9 @@ func NewCreatePayByLinkRequest(server string, params *CreatePayByLinkParams, bod
 // NewCreatePayByLinkRequestWithBody constructs an http.Request for the CreatePayByLink method, with any body, and a specified content type
 func NewCreatePayByLinkRequestWithBody(server string, params *CreatePayByLinkParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "createPayByLink", Name: "X-Property-Id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -431,6 +434,12 @@ func NewCreatePayByLinkRequestWithBody(server string, params *CreatePayByLinkPar
 // NewGetPayByLinkRequest constructs an http.Request for the GetPayByLink method
 func NewGetPayByLinkRequest(server string, uuid string, params *GetPayByLinkParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyID) {
+		return nil, &wire.ParameterError{Operation: "getPayByLink", Name: "X-Property-Id", In: "header"}
+	}
+	if wire.Zero(uuid) {
+		return nil, &wire.ParameterError{Operation: "getPayByLink", Name: "uuid", In: "path"}
+	}
 
 	var pathParam0 string
 

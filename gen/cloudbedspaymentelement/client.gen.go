@@ -431,6 +431,9 @@ func NewIssueAPIKeyRequestWithBody(server string, contentType string, body io.Re
 // NewRevokeAPIKeyRequest constructs an http.Request for the RevokeAPIKey method
 func NewRevokeAPIKeyRequest(server string, identity string) (*http.Request, error) {
 	var err error
+	if wire.Zero(identity) {
+		return nil, &wire.ParameterError{Operation: "revokeAPIKey", Name: "identity", In: "path"}
+	}
 
 	var pathParam0 string
 

@@ -951,6 +951,9 @@ func (c *Client) DeleteTag(ctx context.Context, id NumericID, params *DeleteTagP
 // NewListAttributesRequest constructs an http.Request for the ListAttributes method
 func NewListAttributesRequest(server string, params *ListAttributesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "listAttributes", Name: "x-organization-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1041,6 +1044,9 @@ func NewCreateAttributeRequest(server string, params *CreateAttributeParams, bod
 // NewCreateAttributeRequestWithBody constructs an http.Request for the CreateAttribute method, with any body, and a specified content type
 func NewCreateAttributeRequestWithBody(server string, params *CreateAttributeParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "createAttribute", Name: "x-organization-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1083,6 +1089,12 @@ func NewCreateAttributeRequestWithBody(server string, params *CreateAttributePar
 // NewDeleteAttributeRequest constructs an http.Request for the DeleteAttribute method
 func NewDeleteAttributeRequest(server string, id NumericID, params *DeleteAttributeParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "deleteAttribute", Name: "x-organization-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteAttribute", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -1141,6 +1153,12 @@ func NewUpdateAttributeRequest(server string, id NumericID, params *UpdateAttrib
 // NewUpdateAttributeRequestWithBody constructs an http.Request for the UpdateAttribute method, with any body, and a specified content type
 func NewUpdateAttributeRequestWithBody(server string, id NumericID, params *UpdateAttributeParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.OrganizationID) {
+		return nil, &wire.ParameterError{Operation: "updateAttribute", Name: "x-organization-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateAttribute", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -1201,6 +1219,9 @@ func NewDeleteTagsRequest(server string, params *DeleteTagsParams, body DeleteTa
 // NewDeleteTagsRequestWithBody constructs an http.Request for the DeleteTags method, with any body, and a specified content type
 func NewDeleteTagsRequestWithBody(server string, params *DeleteTagsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deleteTags", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1243,6 +1264,9 @@ func NewDeleteTagsRequestWithBody(server string, params *DeleteTagsParams, conte
 // NewListTagsRequest constructs an http.Request for the ListTags method
 func NewListTagsRequest(server string, params *ListTagsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listTags", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1345,6 +1369,9 @@ func NewCreateTagsRequest(server string, params *CreateTagsParams, body CreateTa
 // NewCreateTagsRequestWithBody constructs an http.Request for the CreateTags method, with any body, and a specified content type
 func NewCreateTagsRequestWithBody(server string, params *CreateTagsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createTags", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1398,6 +1425,9 @@ func NewBulkDeleteTagsRequest(server string, params *BulkDeleteTagsParams, body 
 // NewBulkDeleteTagsRequestWithBody constructs an http.Request for the BulkDeleteTags method, with any body, and a specified content type
 func NewBulkDeleteTagsRequestWithBody(server string, params *BulkDeleteTagsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "bulkDeleteTags", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1451,6 +1481,9 @@ func NewBulkCreateTagsRequest(server string, params *BulkCreateTagsParams, body 
 // NewBulkCreateTagsRequestWithBody constructs an http.Request for the BulkCreateTags method, with any body, and a specified content type
 func NewBulkCreateTagsRequestWithBody(server string, params *BulkCreateTagsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "bulkCreateTags", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1504,6 +1537,9 @@ func NewQueryTagsRequest(server string, params *QueryTagsParams, body QueryTagsJ
 // NewQueryTagsRequestWithBody constructs an http.Request for the QueryTags method, with any body, and a specified content type
 func NewQueryTagsRequestWithBody(server string, params *QueryTagsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "queryTags", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -1546,6 +1582,12 @@ func NewQueryTagsRequestWithBody(server string, params *QueryTagsParams, content
 // NewDeleteTagRequest constructs an http.Request for the DeleteTag method
 func NewDeleteTagRequest(server string, id NumericID, params *DeleteTagParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deleteTag", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteTag", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 

@@ -5802,6 +5802,9 @@ func (c *Client) GetBookingPolicyInformation(ctx context.Context, reservationID 
 // NewGetAddonsRequest constructs an http.Request for the GetAddons method
 func NewGetAddonsRequest(server string, params *GetAddonsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getAddons", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -5904,6 +5907,12 @@ func NewGetAddonsRequest(server string, params *GetAddonsParams) (*http.Request,
 // NewGetAmenityCatalogRequest constructs an http.Request for the GetAmenityCatalog method
 func NewGetAmenityCatalogRequest(server string, params *GetAmenityCatalogParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Scope) {
+		return nil, &wire.ParameterError{Operation: "getAmenityCatalog", Name: "scope", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getAmenityCatalog", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -5978,6 +5987,12 @@ func NewGetAmenityCatalogRequest(server string, params *GetAmenityCatalogParams)
 // NewGetAmenityCategoryCatalogRequest constructs an http.Request for the GetAmenityCategoryCatalog method
 func NewGetAmenityCategoryCatalogRequest(server string, params *GetAmenityCategoryCatalogParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.Scope) {
+		return nil, &wire.ParameterError{Operation: "getAmenityCategoryCatalog", Name: "scope", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getAmenityCategoryCatalog", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -6399,6 +6414,12 @@ func NewUpdateRoomAmenitiesRequestWithBody(server string, propertyID int, roomTy
 // NewBatchDeleteDoorLockKeysRequest constructs an http.Request for the BatchDeleteDoorLockKeys method
 func NewBatchDeleteDoorLockKeysRequest(server string, params *BatchDeleteDoorLockKeysParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.KeyIds) {
+		return nil, &wire.ParameterError{Operation: "batchDeleteDoorLockKeys", Name: "keyIds", In: "query"}
+	}
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "batchDeleteDoorLockKeys", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -6502,6 +6523,12 @@ func NewCreateDoorLockKeyRequestWithBody(server string, contentType string, body
 // NewDeleteDoorLockKeyRequest constructs an http.Request for the DeleteDoorLockKey method
 func NewDeleteDoorLockKeyRequest(server string, id string, params *DeleteDoorLockKeyParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deleteDoorLockKey", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteDoorLockKey", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -6645,6 +6672,12 @@ func NewUpdateDoorLockKeyRequest(server string, id string, params *UpdateDoorLoc
 // NewUpdateDoorLockKeyRequestWithBody constructs an http.Request for the UpdateDoorLockKey method, with any body, and a specified content type
 func NewUpdateDoorLockKeyRequestWithBody(server string, id string, params *UpdateDoorLockKeyParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "updateDoorLockKey", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateDoorLockKey", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -6809,6 +6842,9 @@ func NewUpsertDoorLockSettingsRequestWithBody(server string, propertyID int, con
 // NewListEventsRequest constructs an http.Request for the ListEvents method
 func NewListEventsRequest(server string, params *ListEventsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listEvents", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7007,6 +7043,9 @@ func NewCreateEventRequest(server string, params *CreateEventParams, body Create
 // NewCreateEventRequestWithBody constructs an http.Request for the CreateEvent method, with any body, and a specified content type
 func NewCreateEventRequestWithBody(server string, params *CreateEventParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createEvent", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7049,6 +7088,12 @@ func NewCreateEventRequestWithBody(server string, params *CreateEventParams, con
 // NewDeleteEventRequest constructs an http.Request for the DeleteEvent method
 func NewDeleteEventRequest(server string, eventID string, params *DeleteEventParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deleteEvent", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(eventID) {
+		return nil, &wire.ParameterError{Operation: "deleteEvent", Name: "eventId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7096,6 +7141,12 @@ func NewDeleteEventRequest(server string, eventID string, params *DeleteEventPar
 // NewGetEventRequest constructs an http.Request for the GetEvent method
 func NewGetEventRequest(server string, eventID string, params *GetEventParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getEvent", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(eventID) {
+		return nil, &wire.ParameterError{Operation: "getEvent", Name: "eventId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7154,6 +7205,12 @@ func NewUpdateEventRequest(server string, eventID string, params *UpdateEventPar
 // NewUpdateEventRequestWithBody constructs an http.Request for the UpdateEvent method, with any body, and a specified content type
 func NewUpdateEventRequestWithBody(server string, eventID string, params *UpdateEventParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "updateEvent", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(eventID) {
+		return nil, &wire.ParameterError{Operation: "updateEvent", Name: "eventId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7203,6 +7260,12 @@ func NewUpdateEventRequestWithBody(server string, eventID string, params *Update
 // NewListEventNotesRequest constructs an http.Request for the ListEventNotes method
 func NewListEventNotesRequest(server string, eventID string, params *ListEventNotesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listEventNotes", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(eventID) {
+		return nil, &wire.ParameterError{Operation: "listEventNotes", Name: "eventId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7312,6 +7375,12 @@ func NewCreateEventNoteRequest(server string, eventID string, params *CreateEven
 // NewCreateEventNoteRequestWithBody constructs an http.Request for the CreateEventNote method, with any body, and a specified content type
 func NewCreateEventNoteRequestWithBody(server string, eventID string, params *CreateEventNoteParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createEventNote", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(eventID) {
+		return nil, &wire.ParameterError{Operation: "createEventNote", Name: "eventId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7372,6 +7441,15 @@ func NewUpdateEventNoteRequest(server string, eventID string, noteID string, par
 // NewUpdateEventNoteRequestWithBody constructs an http.Request for the UpdateEventNote method, with any body, and a specified content type
 func NewUpdateEventNoteRequestWithBody(server string, eventID string, noteID string, params *UpdateEventNoteParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "updateEventNote", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(eventID) {
+		return nil, &wire.ParameterError{Operation: "updateEventNote", Name: "eventId", In: "path"}
+	}
+	if wire.Zero(noteID) {
+		return nil, &wire.ParameterError{Operation: "updateEventNote", Name: "noteId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7439,6 +7517,12 @@ func NewCreateCheckRequest(server string, params *CreateCheckParams, body Create
 // NewCreateCheckRequestWithBody constructs an http.Request for the CreateCheck method, with any body, and a specified content type
 func NewCreateCheckRequestWithBody(server string, params *CreateCheckParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createCheck", Name: "x-property-id", In: "header"}
+	}
+	if params == nil || wire.Zero(params.IdempotencyKey) {
+		return nil, &wire.ParameterError{Operation: "createCheck", Name: "Idempotency-Key", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7490,6 +7574,12 @@ func NewCreateCheckRequestWithBody(server string, params *CreateCheckParams, con
 // NewDeleteCheckRequest constructs an http.Request for the DeleteCheck method
 func NewDeleteCheckRequest(server string, checkID string, params *DeleteCheckParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deleteCheck", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(checkID) {
+		return nil, &wire.ParameterError{Operation: "deleteCheck", Name: "checkId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7548,6 +7638,15 @@ func NewCreateCheckGratuityRequest(server string, checkID string, params *Create
 // NewCreateCheckGratuityRequestWithBody constructs an http.Request for the CreateCheckGratuity method, with any body, and a specified content type
 func NewCreateCheckGratuityRequestWithBody(server string, checkID string, params *CreateCheckGratuityParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createCheckGratuity", Name: "x-property-id", In: "header"}
+	}
+	if params == nil || wire.Zero(params.IdempotencyKey) {
+		return nil, &wire.ParameterError{Operation: "createCheckGratuity", Name: "Idempotency-Key", In: "header"}
+	}
+	if wire.Zero(checkID) {
+		return nil, &wire.ParameterError{Operation: "createCheckGratuity", Name: "checkId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7617,6 +7716,12 @@ func NewCreateGratuityRequest(server string, params *CreateGratuityParams, body 
 // NewCreateGratuityRequestWithBody constructs an http.Request for the CreateGratuity method, with any body, and a specified content type
 func NewCreateGratuityRequestWithBody(server string, params *CreateGratuityParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createGratuity", Name: "x-property-id", In: "header"}
+	}
+	if params == nil || wire.Zero(params.IdempotencyKey) {
+		return nil, &wire.ParameterError{Operation: "createGratuity", Name: "Idempotency-Key", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7668,6 +7773,12 @@ func NewCreateGratuityRequestWithBody(server string, params *CreateGratuityParam
 // NewDeleteGratuityRequest constructs an http.Request for the DeleteGratuity method
 func NewDeleteGratuityRequest(server string, gratuityID string, params *DeleteGratuityParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deleteGratuity", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(gratuityID) {
+		return nil, &wire.ParameterError{Operation: "deleteGratuity", Name: "gratuityId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -7800,6 +7911,9 @@ func NewListInspectionsRequest(server string, propertyID int, params *ListInspec
 // NewConnectedAPIClientsRequest constructs an http.Request for the ConnectedAPIClients method
 func NewConnectedAPIClientsRequest(server string, params *ConnectedAPIClientsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "connectedApiClients", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7867,6 +7981,9 @@ func NewConnectedAPIClientsRequest(server string, params *ConnectedAPIClientsPar
 // NewListIntegrationEventsRequest constructs an http.Request for the ListIntegrationEvents method
 func NewListIntegrationEventsRequest(server string, params *ListIntegrationEventsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listIntegrationEvents", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -7981,6 +8098,9 @@ func NewCreateIntegrationEventRequest(server string, params *CreateIntegrationEv
 // NewCreateIntegrationEventRequestWithBody constructs an http.Request for the CreateIntegrationEvent method, with any body, and a specified content type
 func NewCreateIntegrationEventRequestWithBody(server string, params *CreateIntegrationEventParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createIntegrationEvent", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8034,6 +8154,12 @@ func NewUpdateIntegrationEventRequest(server string, id string, params *UpdateIn
 // NewUpdateIntegrationEventRequestWithBody constructs an http.Request for the UpdateIntegrationEvent method, with any body, and a specified content type
 func NewUpdateIntegrationEventRequestWithBody(server string, id string, params *UpdateIntegrationEventParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "updateIntegrationEvent", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateIntegrationEvent", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8083,6 +8209,12 @@ func NewUpdateIntegrationEventRequestWithBody(server string, id string, params *
 // NewRetryIntegrationEventRequest constructs an http.Request for the RetryIntegrationEvent method
 func NewRetryIntegrationEventRequest(server string, id string, params *RetryIntegrationEventParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "retryIntegrationEvent", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "retryIntegrationEvent", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8130,6 +8262,9 @@ func NewRetryIntegrationEventRequest(server string, id string, params *RetryInte
 // NewListCustomItemsRequest constructs an http.Request for the ListCustomItems method
 func NewListCustomItemsRequest(server string, params *ListCustomItemsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listCustomItems", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8232,6 +8367,9 @@ func NewCreateItemsRequest(server string, params *CreateItemsParams, body Create
 // NewCreateItemsRequestWithBody constructs an http.Request for the CreateItems method, with any body, and a specified content type
 func NewCreateItemsRequestWithBody(server string, params *CreateItemsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createItems", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8274,6 +8412,9 @@ func NewCreateItemsRequestWithBody(server string, params *CreateItemsParams, con
 // NewListSegmentGroupsRequest constructs an http.Request for the ListSegmentGroups method
 func NewListSegmentGroupsRequest(server string, params *ListSegmentGroupsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listSegmentGroups", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8364,6 +8505,9 @@ func NewCreateSegmentGroupRequest(server string, params *CreateSegmentGroupParam
 // NewCreateSegmentGroupRequestWithBody constructs an http.Request for the CreateSegmentGroup method, with any body, and a specified content type
 func NewCreateSegmentGroupRequestWithBody(server string, params *CreateSegmentGroupParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createSegmentGroup", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8406,6 +8550,12 @@ func NewCreateSegmentGroupRequestWithBody(server string, params *CreateSegmentGr
 // NewDeleteSegmentGroupRequest constructs an http.Request for the DeleteSegmentGroup method
 func NewDeleteSegmentGroupRequest(server string, id string, params *DeleteSegmentGroupParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deleteSegmentGroup", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteSegmentGroup", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8453,6 +8603,12 @@ func NewDeleteSegmentGroupRequest(server string, id string, params *DeleteSegmen
 // NewGetSegmentGroupRequest constructs an http.Request for the GetSegmentGroup method
 func NewGetSegmentGroupRequest(server string, id string, params *GetSegmentGroupParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getSegmentGroup", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getSegmentGroup", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8511,6 +8667,12 @@ func NewUpdateSegmentGroupRequest(server string, id string, params *UpdateSegmen
 // NewUpdateSegmentGroupRequestWithBody constructs an http.Request for the UpdateSegmentGroup method, with any body, and a specified content type
 func NewUpdateSegmentGroupRequestWithBody(server string, id string, params *UpdateSegmentGroupParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "updateSegmentGroup", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateSegmentGroup", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8560,6 +8722,12 @@ func NewUpdateSegmentGroupRequestWithBody(server string, id string, params *Upda
 // NewDisableSegmentGroupRequest constructs an http.Request for the DisableSegmentGroup method
 func NewDisableSegmentGroupRequest(server string, id string, params *DisableSegmentGroupParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "disableSegmentGroup", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "disableSegmentGroup", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8607,6 +8775,12 @@ func NewDisableSegmentGroupRequest(server string, id string, params *DisableSegm
 // NewEnableSegmentGroupRequest constructs an http.Request for the EnableSegmentGroup method
 func NewEnableSegmentGroupRequest(server string, id string, params *EnableSegmentGroupParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "enableSegmentGroup", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "enableSegmentGroup", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8665,6 +8839,9 @@ func NewCreateSegmentRequest(server string, params *CreateSegmentParams, body Cr
 // NewCreateSegmentRequestWithBody constructs an http.Request for the CreateSegment method, with any body, and a specified content type
 func NewCreateSegmentRequestWithBody(server string, params *CreateSegmentParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createSegment", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8707,6 +8884,9 @@ func NewCreateSegmentRequestWithBody(server string, params *CreateSegmentParams,
 // NewListSegmentsRequest constructs an http.Request for the ListSegments method
 func NewListSegmentsRequest(server string, params *ListSegmentsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listSegments", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8798,6 +8978,9 @@ func NewListSegmentsRequest(server string, params *ListSegmentsParams) (*http.Re
 // NewListEnabledSegmentsRequest constructs an http.Request for the ListEnabledSegments method
 func NewListEnabledSegmentsRequest(server string, params *ListEnabledSegmentsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listEnabledSegments", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -8889,6 +9072,12 @@ func NewListEnabledSegmentsRequest(server string, params *ListEnabledSegmentsPar
 // NewDeleteSegmentRequest constructs an http.Request for the DeleteSegment method
 func NewDeleteSegmentRequest(server string, id string, params *DeleteSegmentParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deleteSegment", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteSegment", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8936,6 +9125,12 @@ func NewDeleteSegmentRequest(server string, id string, params *DeleteSegmentPara
 // NewGetSegmentRequest constructs an http.Request for the GetSegment method
 func NewGetSegmentRequest(server string, id string, params *GetSegmentParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getSegment", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getSegment", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -8994,6 +9189,12 @@ func NewUpdateSegmentRequest(server string, id string, params *UpdateSegmentPara
 // NewUpdateSegmentRequestWithBody constructs an http.Request for the UpdateSegment method, with any body, and a specified content type
 func NewUpdateSegmentRequestWithBody(server string, id string, params *UpdateSegmentParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "updateSegment", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateSegment", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9043,6 +9244,12 @@ func NewUpdateSegmentRequestWithBody(server string, id string, params *UpdateSeg
 // NewSetDefaultSegmentRequest constructs an http.Request for the SetDefaultSegment method
 func NewSetDefaultSegmentRequest(server string, id string, params *SetDefaultSegmentParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "setDefaultSegment", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "setDefaultSegment", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9090,6 +9297,12 @@ func NewSetDefaultSegmentRequest(server string, id string, params *SetDefaultSeg
 // NewDisableSegmentRequest constructs an http.Request for the DisableSegment method
 func NewDisableSegmentRequest(server string, id string, params *DisableSegmentParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "disableSegment", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "disableSegment", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9137,6 +9350,12 @@ func NewDisableSegmentRequest(server string, id string, params *DisableSegmentPa
 // NewEnableSegmentRequest constructs an http.Request for the EnableSegment method
 func NewEnableSegmentRequest(server string, id string, params *EnableSegmentParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "enableSegment", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "enableSegment", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9184,6 +9403,12 @@ func NewEnableSegmentRequest(server string, id string, params *EnableSegmentPara
 // NewListSegmentReservationsRequest constructs an http.Request for the ListSegmentReservations method
 func NewListSegmentReservationsRequest(server string, id string, active bool, params *ListSegmentReservationsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listSegmentReservations", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "listSegmentReservations", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9277,6 +9502,9 @@ func NewListSegmentReservationsRequest(server string, id string, active bool, pa
 // NewGetSystemRequest constructs an http.Request for the GetSystem method
 func NewGetSystemRequest(server string, params *GetSystemParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getSystem", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9317,6 +9545,9 @@ func NewGetSystemRequest(server string, params *GetSystemParams) (*http.Request,
 // NewListRatePlansRequest constructs an http.Request for the ListRatePlans method
 func NewListRatePlansRequest(server string, params *ListRatePlansParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listRatePlans", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9407,6 +9638,9 @@ func NewCreateRatePlanRequest(server string, params *CreateRatePlanParams, body 
 // NewCreateRatePlanRequestWithBody constructs an http.Request for the CreateRatePlan method, with any body, and a specified content type
 func NewCreateRatePlanRequestWithBody(server string, params *CreateRatePlanParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createRatePlan", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9449,6 +9683,12 @@ func NewCreateRatePlanRequestWithBody(server string, params *CreateRatePlanParam
 // NewDeleteRatePlanRequest constructs an http.Request for the DeleteRatePlan method
 func NewDeleteRatePlanRequest(server string, id string, params *DeleteRatePlanParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deleteRatePlan", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteRatePlan", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9496,6 +9736,12 @@ func NewDeleteRatePlanRequest(server string, id string, params *DeleteRatePlanPa
 // NewGetRatePlanRequest constructs an http.Request for the GetRatePlan method
 func NewGetRatePlanRequest(server string, id string, params *GetRatePlanParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getRatePlan", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getRatePlan", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9554,6 +9800,12 @@ func NewUpdateRatePlanRequest(server string, id string, params *UpdateRatePlanPa
 // NewUpdateRatePlanRequestWithBody constructs an http.Request for the UpdateRatePlan method, with any body, and a specified content type
 func NewUpdateRatePlanRequestWithBody(server string, id string, params *UpdateRatePlanParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "updateRatePlan", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "updateRatePlan", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9603,6 +9855,9 @@ func NewUpdateRatePlanRequestWithBody(server string, id string, params *UpdateRa
 // NewListPolicyExceptionsRequest constructs an http.Request for the ListPolicyExceptions method
 func NewListPolicyExceptionsRequest(server string, params *ListPolicyExceptionsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "listPolicyExceptions", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9717,6 +9972,9 @@ func NewCreatePolicyExceptionRequest(server string, params *CreatePolicyExceptio
 // NewCreatePolicyExceptionRequestWithBody constructs an http.Request for the CreatePolicyException method, with any body, and a specified content type
 func NewCreatePolicyExceptionRequestWithBody(server string, params *CreatePolicyExceptionParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "createPolicyException", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9770,6 +10028,9 @@ func NewSearchEligibleRatesRequest(server string, params *SearchEligibleRatesPar
 // NewSearchEligibleRatesRequestWithBody constructs an http.Request for the SearchEligibleRates method, with any body, and a specified content type
 func NewSearchEligibleRatesRequestWithBody(server string, params *SearchEligibleRatesParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "searchEligibleRates", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -9812,6 +10073,12 @@ func NewSearchEligibleRatesRequestWithBody(server string, params *SearchEligible
 // NewDeletePolicyExceptionRequest constructs an http.Request for the DeletePolicyException method
 func NewDeletePolicyExceptionRequest(server string, exceptionID string, params *DeletePolicyExceptionParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "deletePolicyException", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(exceptionID) {
+		return nil, &wire.ParameterError{Operation: "deletePolicyException", Name: "exceptionId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9859,6 +10126,12 @@ func NewDeletePolicyExceptionRequest(server string, exceptionID string, params *
 // NewGetPolicyExceptionRequest constructs an http.Request for the GetPolicyException method
 func NewGetPolicyExceptionRequest(server string, exceptionID string, params *GetPolicyExceptionParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getPolicyException", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(exceptionID) {
+		return nil, &wire.ParameterError{Operation: "getPolicyException", Name: "exceptionId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9917,6 +10190,12 @@ func NewPatchPolicyExceptionRequest(server string, exceptionID string, params *P
 // NewPatchPolicyExceptionRequestWithBody constructs an http.Request for the PatchPolicyException method, with any body, and a specified content type
 func NewPatchPolicyExceptionRequestWithBody(server string, exceptionID string, params *PatchPolicyExceptionParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "patchPolicyException", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(exceptionID) {
+		return nil, &wire.ParameterError{Operation: "patchPolicyException", Name: "exceptionId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -9977,6 +10256,12 @@ func NewUpdatePolicyExceptionRequest(server string, exceptionID string, params *
 // NewUpdatePolicyExceptionRequestWithBody constructs an http.Request for the UpdatePolicyException method, with any body, and a specified content type
 func NewUpdatePolicyExceptionRequestWithBody(server string, exceptionID string, params *UpdatePolicyExceptionParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "updatePolicyException", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(exceptionID) {
+		return nil, &wire.ParameterError{Operation: "updatePolicyException", Name: "exceptionId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -10037,6 +10322,9 @@ func NewPreviewPaymentAdjustmentRequest(server string, params *PreviewPaymentAdj
 // NewPreviewPaymentAdjustmentRequestWithBody constructs an http.Request for the PreviewPaymentAdjustment method, with any body, and a specified content type
 func NewPreviewPaymentAdjustmentRequestWithBody(server string, params *PreviewPaymentAdjustmentParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "previewPaymentAdjustment", Name: "x-property-id", In: "header"}
+	}
 
 	serverURL, err := url.Parse(server)
 	if err != nil {
@@ -10079,6 +10367,12 @@ func NewPreviewPaymentAdjustmentRequestWithBody(server string, params *PreviewPa
 // NewGetBookingPolicyInformationRequest constructs an http.Request for the GetBookingPolicyInformation method
 func NewGetBookingPolicyInformationRequest(server string, reservationID string, params *GetBookingPolicyInformationParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.PropertyIDs) {
+		return nil, &wire.ParameterError{Operation: "getBookingPolicyInformation", Name: "x-property-id", In: "header"}
+	}
+	if wire.Zero(reservationID) {
+		return nil, &wire.ParameterError{Operation: "getBookingPolicyInformation", Name: "reservationId", In: "path"}
+	}
 
 	var pathParam0 string
 

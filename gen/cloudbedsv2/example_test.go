@@ -3,6 +3,7 @@ package cloudbedsv2_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 
 	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsv2"
+	"github.com/hospitality-sdk/hospitality-go/wire"
 )
 
 // fakeCloudbeds starts a stand-in for api.cloudbeds.com on loopback. It insists on a bearer token
@@ -121,6 +123,11 @@ func ExampleClientWithResponses_CreateCheckWithResponse() {
 	for _, key := range []string{"", "pos-7731-check-0042"} {
 		res, err := c.CreateCheckWithResponse(context.Background(),
 			&cloudbedsv2.CreateCheckParams{PropertyIDs: "12345", IdempotencyKey: key}, body)
+		var missing *wire.ParameterError
+		if errors.As(err, &missing) {
+			fmt.Println("not sent:", err) // a required header left empty never leaves the client
+			continue
+		}
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -132,6 +139,6 @@ func ExampleClientWithResponses_CreateCheckWithResponse() {
 		}
 	}
 	// Output:
-	// rejected: Idempotency-Key header is required (INVALID_REQUEST)
+	// not sent: wire: createCheck: required header parameter Idempotency-Key is not set
 	// posted check chk_7f3a91
 }

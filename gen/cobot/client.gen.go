@@ -4888,15 +4888,17 @@ type PageMeta struct {
 	// Consistent Recurring bookings: false while the series is still being written.
 	Consistent *bool `json:"consistent,omitempty"`
 
-	// CurrentPage Number of the page this answer holds, from 1; upstream declares a number, the API sends whole numbers.
-	CurrentPage *wire.Int `json:"currentPage,omitempty"`
+	// CurrentPage Number of the page this answer holds, from 1; upstream declares a number, the API sends whole numbers, and any other number is kept as sent instead of failing the page.
+	CurrentPage *wire.Count `json:"currentPage,omitempty"`
 
 	// Recurrence Booking collections: whether the bookings belong to a recurrence.
 	Recurrence *bool `json:"recurrence,omitempty"`
 
-	// TotalBookings Booking collections: number of bookings across all pages.
-	TotalBookings *int `json:"totalBookings,omitempty"`
-	TotalPages    *int `json:"totalPages,omitempty"`
+	// TotalBookings Booking collections: number of bookings across all pages; upstream declares a number, the API sends whole numbers, and any other number is kept as sent.
+	TotalBookings *wire.Count `json:"totalBookings,omitempty"`
+
+	// TotalPages Number of pages of the collection; upstream declares a number, the API sends whole numbers, and any other number is kept as sent instead of failing the page.
+	TotalPages *wire.Count `json:"totalPages,omitempty"`
 
 	// TotalPrice Booking previews: the gross price of all previewed bookings, a decimal string.
 	TotalPrice Decimal `json:"totalPrice,omitempty,omitzero"`
@@ -12900,6 +12902,9 @@ func (c *Client) PreviewUserEmailWithApplicationVndAPIPlusJSONBody(ctx context.C
 // NewGetAllocationRequest constructs an http.Request for the GetAllocation method
 func NewGetAllocationRequest(server string, id string, params *GetAllocationParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-allocation", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -12961,6 +12966,9 @@ func NewGetAllocationRequest(server string, id string, params *GetAllocationPara
 // NewGetArticleRequest constructs an http.Request for the GetArticle method
 func NewGetArticleRequest(server string, id string, params *GetArticleParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-article", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13062,6 +13070,9 @@ func NewCreateAdminBookingRequestWithBody(server string, contentType string, bod
 // NewDeleteSpaceBookingRequest constructs an http.Request for the DeleteSpaceBooking method
 func NewDeleteSpaceBookingRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "delete-space-booking", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13096,6 +13107,9 @@ func NewDeleteSpaceBookingRequest(server string, id string) (*http.Request, erro
 // NewGetBookingRequest constructs an http.Request for the GetBooking method
 func NewGetBookingRequest(server string, id string, params *GetBookingParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-booking", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13168,6 +13182,9 @@ func NewUpdateSpaceBookingRequestWithApplicationVndAPIPlusJSONBody(server string
 // NewUpdateSpaceBookingRequestWithBody constructs an http.Request for the UpdateSpaceBooking method, with any body, and a specified content type
 func NewUpdateSpaceBookingRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "update-space-booking", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13244,6 +13261,9 @@ func NewPostBookingsPreviewRequestWithBody(server string, contentType string, bo
 // NewGetCalendarBlockerRequest constructs an http.Request for the GetCalendarBlocker method
 func NewGetCalendarBlockerRequest(server string, id string, params *GetCalendarBlockerParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-calendar-blocker", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13345,6 +13365,9 @@ func NewCreateCheckInRequestWithBody(server string, contentType string, body io.
 // NewCreateCheckOutRequest constructs an http.Request for the CreateCheckOut method
 func NewCreateCheckOutRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "create-check-out", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13379,6 +13402,9 @@ func NewCreateCheckOutRequest(server string, id string) (*http.Request, error) {
 // NewGetContactRequest constructs an http.Request for the GetContact method
 func NewGetContactRequest(server string, id string, params *GetContactParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-contact", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13520,6 +13546,9 @@ func NewCreateDropInPassPurchaseRequestWithBody(server string, contentType strin
 // NewGetDropInPassTemplateRequest constructs an http.Request for the GetDropInPassTemplate method
 func NewGetDropInPassTemplateRequest(server string, id string, params *GetDropInPassTemplateParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-drop-in-pass-template", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13581,6 +13610,15 @@ func NewGetDropInPassTemplateRequest(server string, id string, params *GetDropIn
 // NewGetDropInPassTemplateAvailabilityRequest constructs an http.Request for the GetDropInPassTemplateAvailability method
 func NewGetDropInPassTemplateAvailabilityRequest(server string, id string, params *GetDropInPassTemplateAvailabilityParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-drop-in-pass-template-availability", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-drop-in-pass-template-availability", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-drop-in-pass-template-availability", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13658,6 +13696,9 @@ func NewGetDropInPassTemplateAvailabilityRequest(server string, id string, param
 // NewGetDropInPassRequest constructs an http.Request for the GetDropInPass method
 func NewGetDropInPassRequest(server string, id string, params *GetDropInPassParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-drop-in-pass", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13719,6 +13760,9 @@ func NewGetDropInPassRequest(server string, id string, params *GetDropInPassPara
 // NewDropInPassCancellationRequest constructs an http.Request for the DropInPassCancellation method
 func NewDropInPassCancellationRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "drop-in-pass-cancellation", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13793,6 +13837,9 @@ func NewAttendEventRequestWithBody(server string, contentType string, body io.Re
 // NewUnattendEventRequest constructs an http.Request for the UnattendEvent method
 func NewUnattendEventRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "unattend-event", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13827,6 +13874,9 @@ func NewUnattendEventRequest(server string, id string) (*http.Request, error) {
 // NewGetEventAttendanceRequest constructs an http.Request for the GetEventAttendance method
 func NewGetEventAttendanceRequest(server string, id string, params *GetEventAttendanceParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-event-attendance", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13940,6 +13990,9 @@ func NewCreateEventMessagesRequestWithBody(server string, contentType string, bo
 // NewDeleteEventMessageRequest constructs an http.Request for the DeleteEventMessage method
 func NewDeleteEventMessageRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "delete-event-message", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -13974,6 +14027,9 @@ func NewDeleteEventMessageRequest(server string, id string) (*http.Request, erro
 // NewGetEventMessageRequest constructs an http.Request for the GetEventMessage method
 func NewGetEventMessageRequest(server string, id string, params *GetEventMessageParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-event-message", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14046,6 +14102,9 @@ func NewUpdateEventMessageRequestWithApplicationVndAPIPlusJSONBody(server string
 // NewUpdateEventMessageRequestWithBody constructs an http.Request for the UpdateEventMessage method, with any body, and a specified content type
 func NewUpdateEventMessageRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "update-event-message", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14162,6 +14221,9 @@ func NewCreateAdminEventRequestWithBody(server string, contentType string, body 
 // NewDeleteEventRequest constructs an http.Request for the DeleteEvent method
 func NewDeleteEventRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "delete-event", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14196,6 +14258,9 @@ func NewDeleteEventRequest(server string, id string) (*http.Request, error) {
 // NewGetEventRequest constructs an http.Request for the GetEvent method
 func NewGetEventRequest(server string, id string, params *GetEventParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-event", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14280,6 +14345,9 @@ func NewUpdateEventRequestWithApplicationVndAPIPlusJSONBody(server string, id st
 // NewUpdateEventRequestWithBody constructs an http.Request for the UpdateEvent method, with any body, and a specified content type
 func NewUpdateEventRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "update-event", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14316,6 +14384,9 @@ func NewUpdateEventRequestWithBody(server string, id string, contentType string,
 // NewListEventAttendancesRequest constructs an http.Request for the ListEventAttendances method
 func NewListEventAttendancesRequest(server string, id string, params *ListEventAttendancesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "list-event-attendances", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14413,6 +14484,9 @@ func NewListEventAttendancesRequest(server string, id string, params *ListEventA
 // NewGetEventEventMessagesRequest constructs an http.Request for the GetEventEventMessages method
 func NewGetEventEventMessagesRequest(server string, id string, params *GetEventEventMessagesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-event-event-messages", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14498,6 +14572,9 @@ func NewGetEventEventMessagesRequest(server string, id string, params *GetEventE
 // NewDepublishAdminEventRequest constructs an http.Request for the DepublishAdminEvent method
 func NewDepublishAdminEventRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "depublish-admin-event", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14532,6 +14609,9 @@ func NewDepublishAdminEventRequest(server string, id string) (*http.Request, err
 // NewPublishAdminEventRequest constructs an http.Request for the PublishAdminEvent method
 func NewPublishAdminEventRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "publish-admin-event", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14606,6 +14686,9 @@ func NewCreateExternalBookingRequestWithBody(server string, contentType string, 
 // NewDeleteExternalBookingRequest constructs an http.Request for the DeleteExternalBooking method
 func NewDeleteExternalBookingRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "delete-external-booking", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14640,6 +14723,9 @@ func NewDeleteExternalBookingRequest(server string, id string) (*http.Request, e
 // NewShowExternalBookingRequest constructs an http.Request for the ShowExternalBooking method
 func NewShowExternalBookingRequest(server string, id string, params *ShowExternalBookingParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "show-external-booking", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14724,6 +14810,9 @@ func NewUpdateExternalBookingRequestWithApplicationVndAPIPlusJSONBody(server str
 // NewUpdateExternalBookingRequestWithBody constructs an http.Request for the UpdateExternalBooking method, with any body, and a specified content type
 func NewUpdateExternalBookingRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "update-external-booking", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14760,6 +14849,9 @@ func NewUpdateExternalBookingRequestWithBody(server string, id string, contentTy
 // NewExternalBookingCancellationRequest constructs an http.Request for the ExternalBookingCancellation method
 func NewExternalBookingCancellationRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "external-booking-cancellation", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14874,6 +14966,9 @@ func NewCreateExternalResourceRequestWithBody(server string, contentType string,
 // NewDeleteExternalResourceRequest constructs an http.Request for the DeleteExternalResource method
 func NewDeleteExternalResourceRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "delete-external-resource", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14908,6 +15003,9 @@ func NewDeleteExternalResourceRequest(server string, id string) (*http.Request, 
 // NewGetExternalResourceRequest constructs an http.Request for the GetExternalResource method
 func NewGetExternalResourceRequest(server string, id string, params *GetExternalResourceParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-external-resource", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -14992,6 +15090,9 @@ func NewPatchExternalResourceRequestWithApplicationVndAPIPlusJSONBody(server str
 // NewPatchExternalResourceRequestWithBody constructs an http.Request for the PatchExternalResource method, with any body, and a specified content type
 func NewPatchExternalResourceRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "patch-external-resource", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15028,6 +15129,15 @@ func NewPatchExternalResourceRequestWithBody(server string, id string, contentTy
 // NewGetExternalResourceAvailbilityRequest constructs an http.Request for the GetExternalResourceAvailbility method
 func NewGetExternalResourceAvailbilityRequest(server string, id string, params *GetExternalResourceAvailbilityParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-external-resource-availbility", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-external-resource-availbility", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-external-resource-availbility", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15225,6 +15335,9 @@ func NewPostInvoicesRequestWithBody(server string, contentType string, body io.R
 // NewGetInvoiceRequest constructs an http.Request for the GetInvoice method
 func NewGetInvoiceRequest(server string, id string, params *GetInvoiceParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-invoice", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15286,6 +15399,9 @@ func NewGetInvoiceRequest(server string, id string, params *GetInvoiceParams) (*
 // NewGetInvoicePDFRequest constructs an http.Request for the GetInvoicePDF method
 func NewGetInvoicePDFRequest(server string, id string, params *GetInvoicePDFParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-invoice-pdf", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15370,6 +15486,9 @@ func NewCreateEInvoiceRequestWithApplicationVndAPIPlusJSONBody(server string, id
 // NewCreateEInvoiceRequestWithBody constructs an http.Request for the CreateEInvoice method, with any body, and a specified content type
 func NewCreateEInvoiceRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "create-e-invoice", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15406,6 +15525,9 @@ func NewCreateEInvoiceRequestWithBody(server string, id string, contentType stri
 // NewUnlockInvoiceRequest constructs an http.Request for the UnlockInvoice method
 func NewUnlockInvoiceRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "unlock-invoice", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15440,6 +15562,9 @@ func NewUnlockInvoiceRequest(server string, id string) (*http.Request, error) {
 // NewLockInvoiceRequest constructs an http.Request for the LockInvoice method
 func NewLockInvoiceRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "lock-invoice", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15474,6 +15599,9 @@ func NewLockInvoiceRequest(server string, id string) (*http.Request, error) {
 // NewGetInvoicePaymentMethodsRequest constructs an http.Request for the GetInvoicePaymentMethods method
 func NewGetInvoicePaymentMethodsRequest(server string, id string, params *GetInvoicePaymentMethodsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-invoice-payment-methods", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15559,6 +15687,9 @@ func NewGetInvoicePaymentMethodsRequest(server string, id string, params *GetInv
 // NewAttachInvoicePDFRequestWithBody constructs an http.Request for the AttachInvoicePDF method, with any body, and a specified content type
 func NewAttachInvoicePDFRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "attach-invoice-pdf", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15595,6 +15726,9 @@ func NewAttachInvoicePDFRequestWithBody(server string, id string, contentType st
 // NewGetMembershipProfileRequest constructs an http.Request for the GetMembershipProfile method
 func NewGetMembershipProfileRequest(server string, id string, params *GetMembershipProfileParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-membership-profile", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15667,6 +15801,9 @@ func NewPatchMembershipProfileRequestWithApplicationVndAPIPlusJSONBody(server st
 // NewPatchMembershipProfileRequestWithBody constructs an http.Request for the PatchMembershipProfile method, with any body, and a specified content type
 func NewPatchMembershipProfileRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "patch-membership-profile", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15703,6 +15840,9 @@ func NewPatchMembershipProfileRequestWithBody(server string, id string, contentT
 // NewGetMembershipRequest constructs an http.Request for the GetMembership method
 func NewGetMembershipRequest(server string, id string, params *GetMembershipParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-membership", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15764,6 +15904,9 @@ func NewGetMembershipRequest(server string, id string, params *GetMembershipPara
 // NewGetMembershipBookingCreditsRequest constructs an http.Request for the GetMembershipBookingCredits method
 func NewGetMembershipBookingCreditsRequest(server string, membershipID string, params *GetMembershipBookingCreditsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(membershipID) {
+		return nil, &wire.ParameterError{Operation: "get-membership-booking-credits", Name: "membershipId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15849,6 +15992,15 @@ func NewGetMembershipBookingCreditsRequest(server string, membershipID string, p
 // NewGetMembershipBookingsRequest constructs an http.Request for the GetMembershipBookings method
 func NewGetMembershipBookingsRequest(server string, membershipID string, params *GetMembershipBookingsParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-membership-bookings", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-membership-bookings", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(membershipID) {
+		return nil, &wire.ParameterError{Operation: "get-membership-bookings", Name: "membershipId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15961,6 +16113,9 @@ func NewCreateMembershipBookingRequestWithApplicationVndAPIPlusJSONBody(server s
 // NewCreateMembershipBookingRequestWithBody constructs an http.Request for the CreateMembershipBooking method, with any body, and a specified content type
 func NewCreateMembershipBookingRequestWithBody(server string, membershipID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(membershipID) {
+		return nil, &wire.ParameterError{Operation: "create-membership-booking", Name: "membershipId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -15997,6 +16152,15 @@ func NewCreateMembershipBookingRequestWithBody(server string, membershipID strin
 // NewGetMembershipCheckInsRequest constructs an http.Request for the GetMembershipCheckIns method
 func NewGetMembershipCheckInsRequest(server string, membershipID string, params *GetMembershipCheckInsParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-membership-check-ins", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-membership-check-ins", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(membershipID) {
+		return nil, &wire.ParameterError{Operation: "get-membership-check-ins", Name: "membershipId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16138,6 +16302,9 @@ func NewCreateNavigationLinkRequestWithBody(server string, contentType string, b
 // NewGetNavigationLinkRequest constructs an http.Request for the GetNavigationLink method
 func NewGetNavigationLinkRequest(server string, id string, params *GetNavigationLinkParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-navigation-link", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16210,6 +16377,9 @@ func NewUpdateNavigationLinkRequestWithApplicationVndAPIPlusJSONBody(server stri
 // NewUpdateNavigationLinkRequestWithBody constructs an http.Request for the UpdateNavigationLink method, with any body, and a specified content type
 func NewUpdateNavigationLinkRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "update-navigation-link", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16246,6 +16416,9 @@ func NewUpdateNavigationLinkRequestWithBody(server string, id string, contentTyp
 // NewGetNetworkRequest constructs an http.Request for the GetNetwork method
 func NewGetNetworkRequest(server string, id string, params *GetNetworkParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-network", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16319,6 +16492,9 @@ func NewGetNetworkRequest(server string, id string, params *GetNetworkParams) (*
 // NewGetNetworkMembershipProfilesRequest constructs an http.Request for the GetNetworkMembershipProfiles method
 func NewGetNetworkMembershipProfilesRequest(server string, networkID string, params *GetNetworkMembershipProfilesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(networkID) {
+		return nil, &wire.ParameterError{Operation: "get-network-membership-profiles", Name: "networkId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16404,6 +16580,12 @@ func NewGetNetworkMembershipProfilesRequest(server string, networkID string, par
 // NewSearchNetworkMembershipProfilesRequest constructs an http.Request for the SearchNetworkMembershipProfiles method
 func NewSearchNetworkMembershipProfilesRequest(server string, networkID string, params *SearchNetworkMembershipProfilesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.FilterQuery) {
+		return nil, &wire.ParameterError{Operation: "search-network-membership-profiles", Name: "filter[query]", In: "query"}
+	}
+	if wire.Zero(networkID) {
+		return nil, &wire.ParameterError{Operation: "search-network-membership-profiles", Name: "networkId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16497,6 +16679,9 @@ func NewSearchNetworkMembershipProfilesRequest(server string, networkID string, 
 // NewGetNetworkMembershipsRequest constructs an http.Request for the GetNetworkMemberships method
 func NewGetNetworkMembershipsRequest(server string, networkID string, params *GetNetworkMembershipsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(networkID) {
+		return nil, &wire.ParameterError{Operation: "get-network-memberships", Name: "networkId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16582,6 +16767,12 @@ func NewGetNetworkMembershipsRequest(server string, networkID string, params *Ge
 // NewSearchNetworkMembershipsRequest constructs an http.Request for the SearchNetworkMemberships method
 func NewSearchNetworkMembershipsRequest(server string, networkID string, params *SearchNetworkMembershipsParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.FilterQuery) {
+		return nil, &wire.ParameterError{Operation: "search-network-memberships", Name: "filter[query]", In: "query"}
+	}
+	if wire.Zero(networkID) {
+		return nil, &wire.ParameterError{Operation: "search-network-memberships", Name: "networkId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16687,6 +16878,15 @@ func NewSearchNetworkMembershipsRequest(server string, networkID string, params 
 // NewGetNetworkResourceAvailabilitiesRequest constructs an http.Request for the GetNetworkResourceAvailabilities method
 func NewGetNetworkResourceAvailabilitiesRequest(server string, networkID string, params *GetNetworkResourceAvailabilitiesParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-network-resource-availabilities", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-network-resource-availabilities", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(networkID) {
+		return nil, &wire.ParameterError{Operation: "get-network-resource-availabilities", Name: "networkId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16800,6 +17000,9 @@ func NewGetNetworkResourceAvailabilitiesRequest(server string, networkID string,
 // NewGetNetworkResourcesRequest constructs an http.Request for the GetNetworkResources method
 func NewGetNetworkResourcesRequest(server string, networkID string, params *GetNetworkResourcesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(networkID) {
+		return nil, &wire.ParameterError{Operation: "get-network-resources", Name: "networkId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -16909,6 +17112,15 @@ func NewGetNetworkResourcesRequest(server string, networkID string, params *GetN
 // NewGetAvailableNetworkResourcesRequest constructs an http.Request for the GetAvailableNetworkResources method
 func NewGetAvailableNetworkResourcesRequest(server string, networkID string, params *GetAvailableNetworkResourcesParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-available-network-resources", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-available-network-resources", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(networkID) {
+		return nil, &wire.ParameterError{Operation: "get-available-network-resources", Name: "networkId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17098,6 +17310,9 @@ func NewCreatePaymentRequestWithBody(server string, contentType string, body io.
 // NewGetProductRequest constructs an http.Request for the GetProduct method
 func NewGetProductRequest(server string, id string, params *GetProductParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-product", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17159,6 +17374,9 @@ func NewGetProductRequest(server string, id string, params *GetProductParams) (*
 // NewDeleteFollowingRecurringBookingsRequest constructs an http.Request for the DeleteFollowingRecurringBookings method
 func NewDeleteFollowingRecurringBookingsRequest(server string, bookingID string) (*http.Request, error) {
 	var err error
+	if wire.Zero(bookingID) {
+		return nil, &wire.ParameterError{Operation: "delete-following-recurring-bookings", Name: "bookingId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17193,6 +17411,9 @@ func NewDeleteFollowingRecurringBookingsRequest(server string, bookingID string)
 // NewGetRecurringBookingsRequest constructs an http.Request for the GetRecurringBookings method
 func NewGetRecurringBookingsRequest(server string, recurringID string, params *GetRecurringBookingsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(recurringID) {
+		return nil, &wire.ParameterError{Operation: "get-recurring-bookings", Name: "recurringId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17358,6 +17579,9 @@ func NewPostResourcesRequestWithBody(server string, contentType string, body io.
 // NewGetResourceRequest constructs an http.Request for the GetResource method
 func NewGetResourceRequest(server string, id string, params *GetResourceParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-resource", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17442,6 +17666,9 @@ func NewPatchResourceRequestWithApplicationVndAPIPlusJSONBody(server string, id 
 // NewPatchResourceRequestWithBody constructs an http.Request for the PatchResource method, with any body, and a specified content type
 func NewPatchResourceRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "patch-resource", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17478,6 +17705,15 @@ func NewPatchResourceRequestWithBody(server string, id string, contentType strin
 // NewGetResourceAvailbilityRequest constructs an http.Request for the GetResourceAvailbility method
 func NewGetResourceAvailbilityRequest(server string, id string, params *GetResourceAvailbilityParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-resource-availbility", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-resource-availbility", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-resource-availbility", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17673,6 +17909,9 @@ func NewCreateSinglePageAppRequestWithBody(server string, contentType string, bo
 // NewGetSinglePageAppRequest constructs an http.Request for the GetSinglePageApp method
 func NewGetSinglePageAppRequest(server string, id string, params *GetSinglePageAppParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-single-page-app", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17745,6 +17984,9 @@ func NewUpdateSinglePageAppRequestWithApplicationVndAPIPlusJSONBody(server strin
 // NewUpdateSinglePageAppRequestWithBody constructs an http.Request for the UpdateSinglePageApp method, with any body, and a specified content type
 func NewUpdateSinglePageAppRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "update-single-page-app", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17821,6 +18063,9 @@ func NewPreviewSpaceRequestWithBody(server string, contentType string, body io.R
 // NewGetSpaceProfileRequest constructs an http.Request for the GetSpaceProfile method
 func NewGetSpaceProfileRequest(server string, id string, params *GetSpaceProfileParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-space-profile", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17882,6 +18127,9 @@ func NewGetSpaceProfileRequest(server string, id string, params *GetSpaceProfile
 // NewGetSpaceRequest constructs an http.Request for the GetSpace method
 func NewGetSpaceRequest(server string, spaceID string, params *GetSpaceParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -17943,6 +18191,15 @@ func NewGetSpaceRequest(server string, spaceID string, params *GetSpaceParams) (
 // NewGetSpaceAllocationsRequest constructs an http.Request for the GetSpaceAllocations method
 func NewGetSpaceAllocationsRequest(server string, spaceID string, params *GetSpaceAllocationsParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-allocations", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-allocations", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-allocations", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18056,6 +18313,9 @@ func NewGetSpaceAllocationsRequest(server string, spaceID string, params *GetSpa
 // NewListSpaceArticlesRequest constructs an http.Request for the ListSpaceArticles method
 func NewListSpaceArticlesRequest(server string, spaceID string, params *ListSpaceArticlesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "list-space-articles", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18141,6 +18401,9 @@ func NewListSpaceArticlesRequest(server string, spaceID string, params *ListSpac
 // NewGetSpaceBillingDetailsRequest constructs an http.Request for the GetSpaceBillingDetails method
 func NewGetSpaceBillingDetailsRequest(server string, spaceID string, params *GetSpaceBillingDetailsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-billing-details", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18213,6 +18476,9 @@ func NewUpdateSpaceBillingDetailsRequestWithApplicationVndAPIPlusJSONBody(server
 // NewUpdateSpaceBillingDetailsRequestWithBody constructs an http.Request for the UpdateSpaceBillingDetails method, with any body, and a specified content type
 func NewUpdateSpaceBillingDetailsRequestWithBody(server string, spaceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "update-space-billing-details", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18249,6 +18515,15 @@ func NewUpdateSpaceBillingDetailsRequestWithBody(server string, spaceID string, 
 // NewGetSpaceBookingsRequest constructs an http.Request for the GetSpaceBookings method
 func NewGetSpaceBookingsRequest(server string, spaceID string, params *GetSpaceBookingsParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-bookings", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-bookings", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-bookings", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18362,6 +18637,9 @@ func NewGetSpaceBookingsRequest(server string, spaceID string, params *GetSpaceB
 // NewGetBuiltInEmailCustomizationsRequest constructs an http.Request for the GetBuiltInEmailCustomizations method
 func NewGetBuiltInEmailCustomizationsRequest(server string, spaceID string, params *GetBuiltInEmailCustomizationsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-built-in-email-customizations", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18447,6 +18725,12 @@ func NewGetBuiltInEmailCustomizationsRequest(server string, spaceID string, para
 // NewGetBuiltInEmailCustomizationRequest constructs an http.Request for the GetBuiltInEmailCustomization method
 func NewGetBuiltInEmailCustomizationRequest(server string, spaceID string, key string, params *GetBuiltInEmailCustomizationParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-built-in-email-customization", Name: "spaceId", In: "path"}
+	}
+	if wire.Zero(key) {
+		return nil, &wire.ParameterError{Operation: "get-built-in-email-customization", Name: "key", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18515,6 +18799,15 @@ func NewGetBuiltInEmailCustomizationRequest(server string, spaceID string, key s
 // NewGetSpaceCalendarBlockersRequest constructs an http.Request for the GetSpaceCalendarBlockers method
 func NewGetSpaceCalendarBlockersRequest(server string, spaceID string, params *GetSpaceCalendarBlockersParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-calendar-blockers", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-calendar-blockers", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-calendar-blockers", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18616,6 +18909,12 @@ func NewGetSpaceCalendarBlockersRequest(server string, spaceID string, params *G
 // NewListSpaceCheckInsCurrentRequest constructs an http.Request for the ListSpaceCheckInsCurrent method
 func NewListSpaceCheckInsCurrentRequest(server string, spaceID string, params *ListSpaceCheckInsCurrentParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.FilterCheckInToken) {
+		return nil, &wire.ParameterError{Operation: "list-space-check-ins-current", Name: "filter[checkInToken]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "list-space-check-ins-current", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18709,6 +19008,9 @@ func NewListSpaceCheckInsCurrentRequest(server string, spaceID string, params *L
 // NewGetSpaceContactsRequest constructs an http.Request for the GetSpaceContacts method
 func NewGetSpaceContactsRequest(server string, spaceID string, params *GetSpaceContactsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-contacts", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18794,6 +19096,9 @@ func NewGetSpaceContactsRequest(server string, spaceID string, params *GetSpaceC
 // NewListSpaceCostCentersRequest constructs an http.Request for the ListSpaceCostCenters method
 func NewListSpaceCostCentersRequest(server string, spaceID string, params *ListSpaceCostCentersParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "list-space-cost-centers", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18879,6 +19184,15 @@ func NewListSpaceCostCentersRequest(server string, spaceID string, params *ListS
 // NewFindSpaceDiscountCodeRequest constructs an http.Request for the FindSpaceDiscountCode method
 func NewFindSpaceDiscountCodeRequest(server string, spaceID string, params *FindSpaceDiscountCodeParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.FilterCode) {
+		return nil, &wire.ParameterError{Operation: "find-space-discount-code", Name: "filter[code]", In: "query"}
+	}
+	if params == nil || wire.Zero(params.FilterDiscountedID) {
+		return nil, &wire.ParameterError{Operation: "find-space-discount-code", Name: "filter[discounted_id]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "find-space-discount-code", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -18956,6 +19270,15 @@ func NewFindSpaceDiscountCodeRequest(server string, spaceID string, params *Find
 // NewListSpaceDropInPassesRequest constructs an http.Request for the ListSpaceDropInPasses method
 func NewListSpaceDropInPassesRequest(server string, spaceID string, params *ListSpaceDropInPassesParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterValidOnFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "list-space-drop-in-passes", Name: "filter[valid_on_from]", In: "query"}
+	}
+	if params == nil || params.FilterValidOnTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "list-space-drop-in-passes", Name: "filter[valid_on_to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "list-space-drop-in-passes", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19069,6 +19392,18 @@ func NewListSpaceDropInPassesRequest(server string, spaceID string, params *List
 // NewListEventsRequest constructs an http.Request for the ListEvents method
 func NewListEventsRequest(server string, spaceID string, params *ListEventsParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "list-events", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "list-events", Name: "filter[to]", In: "query"}
+	}
+	if params == nil || len(params.FilterPublishedState) == 0 {
+		return nil, &wire.ParameterError{Operation: "list-events", Name: "filter[publishedState]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "list-events", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19242,6 +19577,9 @@ func NewListEventsRequest(server string, spaceID string, params *ListEventsParam
 // NewListEventTagsRequest constructs an http.Request for the ListEventTags method
 func NewListEventTagsRequest(server string, spaceID string, params *ListEventTagsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "list-event-tags", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19351,6 +19689,15 @@ func NewListEventTagsRequest(server string, spaceID string, params *ListEventTag
 // NewGetSpaceExternalBookingsRequest constructs an http.Request for the GetSpaceExternalBookings method
 func NewGetSpaceExternalBookingsRequest(server string, spaceID string, params *GetSpaceExternalBookingsParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-external-bookings", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-external-bookings", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-external-bookings", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19476,6 +19823,9 @@ func NewGetSpaceExternalBookingsRequest(server string, spaceID string, params *G
 // NewGetSpaceExternalBookingsPaymentMethodsRequest constructs an http.Request for the GetSpaceExternalBookingsPaymentMethods method
 func NewGetSpaceExternalBookingsPaymentMethodsRequest(server string, spaceID string, params *GetSpaceExternalBookingsPaymentMethodsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-external-bookings-payment-methods", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19561,6 +19911,9 @@ func NewGetSpaceExternalBookingsPaymentMethodsRequest(server string, spaceID str
 // NewGetExternalResourcesRequest constructs an http.Request for the GetExternalResources method
 func NewGetExternalResourcesRequest(server string, spaceID string, params *GetExternalResourcesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-external-resources", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19658,6 +20011,15 @@ func NewGetExternalResourcesRequest(server string, spaceID string, params *GetEx
 // NewGetAvailableExternalResourcesRequest constructs an http.Request for the GetAvailableExternalResources method
 func NewGetAvailableExternalResourcesRequest(server string, spaceID string, params *GetAvailableExternalResourcesParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-available-external-resources", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-available-external-resources", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-available-external-resources", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19807,6 +20169,15 @@ func NewGetAvailableExternalResourcesRequest(server string, spaceID string, para
 // NewGetSpaceMembershipInvoicePreviewsRequest constructs an http.Request for the GetSpaceMembershipInvoicePreviews method
 func NewGetSpaceMembershipInvoicePreviewsRequest(server string, spaceID string, params *GetSpaceMembershipInvoicePreviewsParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-membership-invoice-previews", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-membership-invoice-previews", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-membership-invoice-previews", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -19920,6 +20291,9 @@ func NewGetSpaceMembershipInvoicePreviewsRequest(server string, spaceID string, 
 // NewGetSpaceInvoicesRequest constructs an http.Request for the GetSpaceInvoices method
 func NewGetSpaceInvoicesRequest(server string, spaceID string, params *GetSpaceInvoicesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-invoices", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -20077,6 +20451,12 @@ func NewGetSpaceInvoicesRequest(server string, spaceID string, params *GetSpaceI
 // NewSearchSpaceInvoicesRequest constructs an http.Request for the SearchSpaceInvoices method
 func NewSearchSpaceInvoicesRequest(server string, spaceID string, params *SearchSpaceInvoicesParams) (*http.Request, error) {
 	var err error
+	if params == nil || wire.Zero(params.FilterQuery) {
+		return nil, &wire.ParameterError{Operation: "search-space-invoices", Name: "filter[query]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "search-space-invoices", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -20218,6 +20598,15 @@ func NewSearchSpaceInvoicesRequest(server string, spaceID string, params *Search
 // NewGetSpaceMembershipPlansRequest constructs an http.Request for the GetSpaceMembershipPlans method
 func NewGetSpaceMembershipPlansRequest(server string, spaceID string, params *GetSpaceMembershipPlansParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-membership-plans", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-membership-plans", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-membership-plans", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -20319,6 +20708,9 @@ func NewGetSpaceMembershipPlansRequest(server string, spaceID string, params *Ge
 // NewGetSpaceMembershipProfilesRequest constructs an http.Request for the GetSpaceMembershipProfiles method
 func NewGetSpaceMembershipProfilesRequest(server string, spaceID string, params *GetSpaceMembershipProfilesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-membership-profiles", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -20416,6 +20808,9 @@ func NewGetSpaceMembershipProfilesRequest(server string, spaceID string, params 
 // NewGetSpacePublishedMembershipProfilesRequest constructs an http.Request for the GetSpacePublishedMembershipProfiles method
 func NewGetSpacePublishedMembershipProfilesRequest(server string, spaceID string, params *GetSpacePublishedMembershipProfilesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-published-membership-profiles", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -20513,6 +20908,15 @@ func NewGetSpacePublishedMembershipProfilesRequest(server string, spaceID string
 // NewGetSpaceMembershipsRequest constructs an http.Request for the GetSpaceMemberships method
 func NewGetSpaceMembershipsRequest(server string, spaceID string, params *GetSpaceMembershipsParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-memberships", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-memberships", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-memberships", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -20614,6 +21018,9 @@ func NewGetSpaceMembershipsRequest(server string, spaceID string, params *GetSpa
 // NewGetSpaceNavigationLinksRequest constructs an http.Request for the GetSpaceNavigationLinks method
 func NewGetSpaceNavigationLinksRequest(server string, spaceID string, params *GetSpaceNavigationLinksParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-navigation-links", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -20699,6 +21106,9 @@ func NewGetSpaceNavigationLinksRequest(server string, spaceID string, params *Ge
 // NewGetSpacePaymentMethodsRequest constructs an http.Request for the GetSpacePaymentMethods method
 func NewGetSpacePaymentMethodsRequest(server string, spaceID string, params *GetSpacePaymentMethodsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-payment-methods", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -20784,6 +21194,9 @@ func NewGetSpacePaymentMethodsRequest(server string, spaceID string, params *Get
 // NewGetProductsRequest constructs an http.Request for the GetProducts method
 func NewGetProductsRequest(server string, spaceID string, params *GetProductsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-products", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -20893,6 +21306,18 @@ func NewGetProductsRequest(server string, spaceID string, params *GetProductsPar
 // NewGetResourceAvailabilitiesRequest constructs an http.Request for the GetResourceAvailabilities method
 func NewGetResourceAvailabilitiesRequest(server string, spaceID string, params *GetResourceAvailabilitiesParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-resource-availabilities", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-resource-availabilities", Name: "filter[to]", In: "query"}
+	}
+	if params == nil || len(params.FilterResourceIds) == 0 {
+		return nil, &wire.ParameterError{Operation: "get-resource-availabilities", Name: "filter[resource_ids]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-resource-availabilities", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21006,6 +21431,9 @@ func NewGetResourceAvailabilitiesRequest(server string, spaceID string, params *
 // NewGetResourcesRequest constructs an http.Request for the GetResources method
 func NewGetResourcesRequest(server string, spaceID string, params *GetResourcesParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-resources", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21115,6 +21543,15 @@ func NewGetResourcesRequest(server string, spaceID string, params *GetResourcesP
 // NewGetAvailableResourcesRequest constructs an http.Request for the GetAvailableResources method
 func NewGetAvailableResourcesRequest(server string, spaceID string, params *GetAvailableResourcesParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-available-resources", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-available-resources", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-available-resources", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21264,6 +21701,9 @@ func NewGetAvailableResourcesRequest(server string, spaceID string, params *GetA
 // NewListSpaceRevenueAccountsRequest constructs an http.Request for the ListSpaceRevenueAccounts method
 func NewListSpaceRevenueAccountsRequest(server string, spaceID string, params *ListSpaceRevenueAccountsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "list-space-revenue-accounts", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21349,6 +21789,9 @@ func NewListSpaceRevenueAccountsRequest(server string, spaceID string, params *L
 // NewGetSpacePaymentMethodRequest constructs an http.Request for the GetSpacePaymentMethod method
 func NewGetSpacePaymentMethodRequest(server string, spaceID string, params *GetSpacePaymentMethodParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-payment-method", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21421,6 +21864,9 @@ func NewUpdateSpacePaymentMethodRequestWithApplicationVndAPIPlusJSONBody(server 
 // NewUpdateSpacePaymentMethodRequestWithBody constructs an http.Request for the UpdateSpacePaymentMethod method, with any body, and a specified content type
 func NewUpdateSpacePaymentMethodRequestWithBody(server string, spaceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "update-space-payment-method", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21457,6 +21903,9 @@ func NewUpdateSpacePaymentMethodRequestWithBody(server string, spaceID string, c
 // NewGetCurrentSubscriptionRequest constructs an http.Request for the GetCurrentSubscription method
 func NewGetCurrentSubscriptionRequest(server string, spaceID string, params *GetCurrentSubscriptionParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-current-subscription", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21529,6 +21978,9 @@ func NewChangeSubscriptionRequestWithApplicationVndAPIPlusJSONBody(server string
 // NewChangeSubscriptionRequestWithBody constructs an http.Request for the ChangeSubscription method, with any body, and a specified content type
 func NewChangeSubscriptionRequestWithBody(server string, spaceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "change-subscription", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21576,6 +22028,9 @@ func NewPreviewSubscriptionRequestWithApplicationVndAPIPlusJSONBody(server strin
 // NewPreviewSubscriptionRequestWithBody constructs an http.Request for the PreviewSubscription method, with any body, and a specified content type
 func NewPreviewSubscriptionRequestWithBody(server string, spaceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "preview-subscription", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21612,6 +22067,9 @@ func NewPreviewSubscriptionRequestWithBody(server string, spaceID string, conten
 // NewGetSubscriptionsRequest constructs an http.Request for the GetSubscriptions method
 func NewGetSubscriptionsRequest(server string, spaceID string, params *GetSubscriptionsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-subscriptions", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21697,6 +22155,15 @@ func NewGetSubscriptionsRequest(server string, spaceID string, params *GetSubscr
 // NewGetSpaceTeamsRequest constructs an http.Request for the GetSpaceTeams method
 func NewGetSpaceTeamsRequest(server string, spaceID string, params *GetSpaceTeamsParams) (*http.Request, error) {
 	var err error
+	if params == nil || params.FilterFrom.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-teams", Name: "filter[from]", In: "query"}
+	}
+	if params == nil || params.FilterTo.IsZero() {
+		return nil, &wire.ParameterError{Operation: "get-space-teams", Name: "filter[to]", In: "query"}
+	}
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-teams", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21798,6 +22265,9 @@ func NewGetSpaceTeamsRequest(server string, spaceID string, params *GetSpaceTeam
 // NewGetMissingTermsApprovalsRequest constructs an http.Request for the GetMissingTermsApprovals method
 func NewGetMissingTermsApprovalsRequest(server string, spaceID string, params *GetMissingTermsApprovalsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-missing-terms-approvals", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21859,6 +22329,9 @@ func NewGetMissingTermsApprovalsRequest(server string, spaceID string, params *G
 // NewGetSpaceUrlsRequest constructs an http.Request for the GetSpaceUrls method
 func NewGetSpaceUrlsRequest(server string, spaceID string, params *GetSpaceUrlsParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(spaceID) {
+		return nil, &wire.ParameterError{Operation: "get-space-urls", Name: "spaceId", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -21944,6 +22417,9 @@ func NewGetSpaceUrlsRequest(server string, spaceID string, params *GetSpaceUrlsP
 // NewGetTeamRequest constructs an http.Request for the GetTeam method
 func NewGetTeamRequest(server string, id string, params *GetTeamParams) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "get-team", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 

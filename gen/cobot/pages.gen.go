@@ -7,15 +7,26 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/oapi-codegen/runtime"
+	"github.com/oapi-codegen/runtime/types"
 )
 
 // GetAvailableExternalResourcesIter returns an iterator over every [ExternalResource] that
 // GetAvailableExternalResources returns, requesting the pages one at a time as the loop consumes
 // them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the
-// first page, and each request asks for the next one. The iteration ends after an empty page, when
-// the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero ExternalResource
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -39,7 +50,8 @@ func (c *ClientWithResponses) GetAvailableExternalResourcesIter(ctx context.Cont
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetAvailableExternalResources: %w", err))
 				return
@@ -82,16 +94,85 @@ func (c *ClientWithResponses) GetAvailableExternalResourcesIter(ctx context.Cont
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetAvailableExternalResources page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableExternalResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableExternalResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[ignoreBookingTimes]", false) {
+					var v *bool
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[ignoreBookingTimes]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableExternalResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterIgnoreBookingTimes = v
+				}
+				if pagegenHasParam(linkQuery, "filter[ignoreExternalBookingId]", false) {
+					var v *string
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[ignoreExternalBookingId]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableExternalResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterIgnoreExternalBookingID = v
+				}
+				if pagegenHasParam(linkQuery, "filter[minimumCapacity]", false) {
+					var v *int
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[minimumCapacity]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableExternalResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterMinimumCapacity = v
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *[]GetAvailableExternalResourcesParamsInclude
+					if err := runtime.BindRawQueryParameter("form", false, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableExternalResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableExternalResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -113,10 +194,14 @@ func (c *ClientWithResponses) GetAvailableExternalResourcesIter(ctx context.Cont
 // GetAvailableNetworkResourcesIter returns an iterator over every [Resource] that
 // GetAvailableNetworkResources returns, requesting the pages one at a time as the loop consumes
 // them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the
-// first page, and each request asks for the next one. The iteration ends after an empty page, when
-// the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Resource with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -140,7 +225,8 @@ func (c *ClientWithResponses) GetAvailableNetworkResourcesIter(ctx context.Conte
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetAvailableNetworkResources: %w", err))
 				return
@@ -183,16 +269,85 @@ func (c *ClientWithResponses) GetAvailableNetworkResourcesIter(ctx context.Conte
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetAvailableNetworkResources page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[spaceIds]", false) {
+					var v *string
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[spaceIds]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterSpaceIds = v
+				}
+				if pagegenHasParam(linkQuery, "filter[ignoreBookingId]", false) {
+					var v *string
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[ignoreBookingId]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterIgnoreBookingID = v
+				}
+				if pagegenHasParam(linkQuery, "filter[ignoreBookingTimes]", false) {
+					var v *bool
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[ignoreBookingTimes]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterIgnoreBookingTimes = v
+				}
+				if pagegenHasParam(linkQuery, "filter[resourceIds]", false) {
+					var v *[]string
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[resourceIds]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterResourceIds = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -213,11 +368,15 @@ func (c *ClientWithResponses) GetAvailableNetworkResourcesIter(ctx context.Conte
 
 // GetAvailableResourcesIter returns an iterator over every [Resource] that GetAvailableResources
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Resource with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -241,7 +400,8 @@ func (c *ClientWithResponses) GetAvailableResourcesIter(ctx context.Context, spa
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetAvailableResources: %w", err))
 				return
@@ -284,16 +444,85 @@ func (c *ClientWithResponses) GetAvailableResourcesIter(ctx context.Context, spa
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetAvailableResources page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[ignoreBookingId]", false) {
+					var v *string
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[ignoreBookingId]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterIgnoreBookingID = v
+				}
+				if pagegenHasParam(linkQuery, "filter[ignoreBookingTimes]", false) {
+					var v *bool
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[ignoreBookingTimes]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterIgnoreBookingTimes = v
+				}
+				if pagegenHasParam(linkQuery, "filter[resourceIds]", false) {
+					var v *[]string
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[resourceIds]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterResourceIds = v
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *[]GetAvailableResourcesParamsInclude
+					if err := runtime.BindRawQueryParameter("form", false, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetAvailableResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -315,10 +544,14 @@ func (c *ClientWithResponses) GetAvailableResourcesIter(ctx context.Context, spa
 // GetBuiltInEmailCustomizationsIter returns an iterator over every [BuiltInEmailCustomization] that
 // GetBuiltInEmailCustomizations returns, requesting the pages one at a time as the loop consumes
 // them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the
-// first page, and each request asks for the next one. The iteration ends after an empty page, when
-// the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero
 // BuiltInEmailCustomization with an error, once, and ends the iteration. Breaking out of the loop
@@ -343,7 +576,8 @@ func (c *ClientWithResponses) GetBuiltInEmailCustomizationsIter(ctx context.Cont
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetBuiltInEmailCustomizations: %w", err))
 				return
@@ -386,16 +620,37 @@ func (c *ClientWithResponses) GetBuiltInEmailCustomizationsIter(ctx context.Cont
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetBuiltInEmailCustomizations page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetBuiltInEmailCustomizations page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -416,11 +671,15 @@ func (c *ClientWithResponses) GetBuiltInEmailCustomizationsIter(ctx context.Cont
 
 // GetEventEventMessagesIter returns an iterator over every [EventMessage] that
 // GetEventEventMessages returns, requesting the pages one at a time as the loop consumes them. It
-// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page,
-// and each request asks for the next one. The iteration ends after an empty page, when the answer's
-// links carry no next link, when the current page reaches the answer's meta.totalPages, or, when
-// the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page.
+// When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero EventMessage with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -444,7 +703,8 @@ func (c *ClientWithResponses) GetEventEventMessagesIter(ctx context.Context, id 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetEventEventMessages: %w", err))
 				return
@@ -487,16 +747,37 @@ func (c *ClientWithResponses) GetEventEventMessagesIter(ctx context.Context, id 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetEventEventMessages page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetEventEventMessages page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -517,11 +798,15 @@ func (c *ClientWithResponses) GetEventEventMessagesIter(ctx context.Context, id 
 
 // GetExternalResourcesIter returns an iterator over every [ExternalResource] that
 // GetExternalResources returns, requesting the pages one at a time as the loop consumes them. It
-// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page,
-// and each request asks for the next one. The iteration ends after an empty page, when the answer's
-// links carry no next link, when the current page reaches the answer's meta.totalPages, or, when
-// the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page.
+// When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero ExternalResource
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -545,7 +830,8 @@ func (c *ClientWithResponses) GetExternalResourcesIter(ctx context.Context, spac
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetExternalResources: %w", err))
 				return
@@ -588,16 +874,45 @@ func (c *ClientWithResponses) GetExternalResourcesIter(ctx context.Context, spac
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetExternalResources page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *[]GetExternalResourcesParamsInclude
+					if err := runtime.BindRawQueryParameter("form", false, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetExternalResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetExternalResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -619,10 +934,14 @@ func (c *ClientWithResponses) GetExternalResourcesIter(ctx context.Context, spac
 // GetInvoicePaymentMethodsIter returns an iterator over every [PaymentMethod] that
 // GetInvoicePaymentMethods returns, requesting the pages one at a time as the loop consumes them.
 // It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first
-// page, and each request asks for the next one. The iteration ends after an empty page, when the
-// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
-// or, when the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// page. When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero PaymentMethod with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -646,7 +965,8 @@ func (c *ClientWithResponses) GetInvoicePaymentMethodsIter(ctx context.Context, 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetInvoicePaymentMethods: %w", err))
 				return
@@ -689,16 +1009,37 @@ func (c *ClientWithResponses) GetInvoicePaymentMethodsIter(ctx context.Context, 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetInvoicePaymentMethods page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetInvoicePaymentMethods page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -720,10 +1061,14 @@ func (c *ClientWithResponses) GetInvoicePaymentMethodsIter(ctx context.Context, 
 // GetMembershipBookingCreditsIter returns an iterator over every [BookingCredit] that
 // GetMembershipBookingCredits returns, requesting the pages one at a time as the loop consumes
 // them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the
-// first page, and each request asks for the next one. The iteration ends after an empty page, when
-// the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero BookingCredit with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -747,7 +1092,8 @@ func (c *ClientWithResponses) GetMembershipBookingCreditsIter(ctx context.Contex
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetMembershipBookingCredits: %w", err))
 				return
@@ -790,16 +1136,37 @@ func (c *ClientWithResponses) GetMembershipBookingCreditsIter(ctx context.Contex
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetMembershipBookingCredits page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetMembershipBookingCredits page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -820,11 +1187,15 @@ func (c *ClientWithResponses) GetMembershipBookingCreditsIter(ctx context.Contex
 
 // GetMembershipBookingsIter returns an iterator over every [Booking] that GetMembershipBookings
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Booking with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -848,7 +1219,8 @@ func (c *ClientWithResponses) GetMembershipBookingsIter(ctx context.Context, mem
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetMembershipBookings: %w", err))
 				return
@@ -891,16 +1263,53 @@ func (c *ClientWithResponses) GetMembershipBookingsIter(ctx context.Context, mem
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetMembershipBookings page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetMembershipBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetMembershipBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetMembershipBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -921,11 +1330,15 @@ func (c *ClientWithResponses) GetMembershipBookingsIter(ctx context.Context, mem
 
 // GetMembershipCheckInsIter returns an iterator over every [CheckIn] that GetMembershipCheckIns
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero CheckIn with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -949,7 +1362,8 @@ func (c *ClientWithResponses) GetMembershipCheckInsIter(ctx context.Context, mem
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetMembershipCheckIns: %w", err))
 				return
@@ -992,16 +1406,53 @@ func (c *ClientWithResponses) GetMembershipCheckInsIter(ctx context.Context, mem
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetMembershipCheckIns page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetMembershipCheckIns page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetMembershipCheckIns page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetMembershipCheckIns page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1023,10 +1474,14 @@ func (c *ClientWithResponses) GetMembershipCheckInsIter(ctx context.Context, mem
 // GetNetworkMembershipProfilesIter returns an iterator over every [MembershipProfile] that
 // GetNetworkMembershipProfiles returns, requesting the pages one at a time as the loop consumes
 // them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the
-// first page, and each request asks for the next one. The iteration ends after an empty page, when
-// the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipProfile
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -1050,7 +1505,8 @@ func (c *ClientWithResponses) GetNetworkMembershipProfilesIter(ctx context.Conte
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetNetworkMembershipProfiles: %w", err))
 				return
@@ -1093,16 +1549,37 @@ func (c *ClientWithResponses) GetNetworkMembershipProfilesIter(ctx context.Conte
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetNetworkMembershipProfiles page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetNetworkMembershipProfiles page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1123,11 +1600,15 @@ func (c *ClientWithResponses) GetNetworkMembershipProfilesIter(ctx context.Conte
 
 // GetNetworkMembershipsIter returns an iterator over every [NetworkMembership] that
 // GetNetworkMemberships returns, requesting the pages one at a time as the loop consumes them. It
-// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page,
-// and each request asks for the next one. The iteration ends after an empty page, when the answer's
-// links carry no next link, when the current page reaches the answer's meta.totalPages, or, when
-// the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page.
+// When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero NetworkMembership
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -1151,7 +1632,8 @@ func (c *ClientWithResponses) GetNetworkMembershipsIter(ctx context.Context, net
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetNetworkMemberships: %w", err))
 				return
@@ -1194,16 +1676,37 @@ func (c *ClientWithResponses) GetNetworkMembershipsIter(ctx context.Context, net
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetNetworkMemberships page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetNetworkMemberships page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1225,10 +1728,14 @@ func (c *ClientWithResponses) GetNetworkMembershipsIter(ctx context.Context, net
 // GetNetworkResourceAvailabilitiesIter returns an iterator over every [ResourceAvailabilityItem]
 // that GetNetworkResourceAvailabilities returns, requesting the pages one at a time as the loop
 // consumes them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1)
-// is the first page, and each request asks for the next one. The iteration ends after an empty
-// page, when the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// is the first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero
 // ResourceAvailabilityItem with an error, once, and ends the iteration. Breaking out of the loop
@@ -1253,7 +1760,8 @@ func (c *ClientWithResponses) GetNetworkResourceAvailabilitiesIter(ctx context.C
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetNetworkResourceAvailabilities: %w", err))
 				return
@@ -1296,16 +1804,61 @@ func (c *ClientWithResponses) GetNetworkResourceAvailabilitiesIter(ctx context.C
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetNetworkResourceAvailabilities page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetNetworkResourceAvailabilities page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetNetworkResourceAvailabilities page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[resourceIds]", false) {
+					var v *[]string
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[resourceIds]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetNetworkResourceAvailabilities page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterResourceIds = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetNetworkResourceAvailabilities page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1326,11 +1879,15 @@ func (c *ClientWithResponses) GetNetworkResourceAvailabilitiesIter(ctx context.C
 
 // GetNetworkResourcesIter returns an iterator over every [Resource] that GetNetworkResources
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Resource with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -1354,7 +1911,8 @@ func (c *ClientWithResponses) GetNetworkResourcesIter(ctx context.Context, netwo
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetNetworkResources: %w", err))
 				return
@@ -1397,16 +1955,53 @@ func (c *ClientWithResponses) GetNetworkResourcesIter(ctx context.Context, netwo
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetNetworkResources page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[usage]", false) {
+					var v *GetNetworkResourcesParamsFilterUsage
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[usage]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterUsage = v
+				}
+				if pagegenHasParam(linkQuery, "filter[spaceIds]", false) {
+					var v *string
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[spaceIds]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterSpaceIds = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetNetworkResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1427,10 +2022,15 @@ func (c *ClientWithResponses) GetNetworkResourcesIter(ctx context.Context, netwo
 
 // GetProductsIter returns an iterator over every [Product] that GetProducts returns, requesting the
 // pages one at a time as the loop consumes them. It pages with JSON:API page[number] and
-// page[size]: params.PageNumber (default 1) is the first page, and each request asks for the next
-// one. The iteration ends after an empty page, when the answer's links carry no next link, when the
-// current page reaches the answer's meta.totalPages, or, when the answer carries neither links nor
-// meta, after a page shorter than the page size (params.PageSize, else the first page's length).
+// page[size]: params.PageNumber (default 1) is the first page. When an answer carries links.next,
+// the next request takes from that link its page[number], page[size] and the other query parameters
+// params carries (one the link lacks keeps its value; the request still goes to the client's
+// server); the link must be on the scheme, host and port of the request that answered and ask for a
+// later page, else the iteration ends with an error naming it. Without links.next each request asks
+// for the next page number. The iteration ends after an empty page, when the answer's links carry
+// no next link, when the current page reaches the answer's meta.totalPages, or, when the answer
+// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
+// the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Product with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -1453,7 +2053,8 @@ func (c *ClientWithResponses) GetProductsIter(ctx context.Context, spaceID strin
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetProducts: %w", err))
 				return
@@ -1496,16 +2097,53 @@ func (c *ClientWithResponses) GetProductsIter(ctx context.Context, spaceID strin
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetProducts page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[scope]", false) {
+					var v *[]GetProductsParamsFilterScope
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[scope]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetProducts page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterScope = v
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *GetProductsParamsInclude
+					if err := runtime.BindRawQueryParameter("form", true, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetProducts page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetProducts page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1526,11 +2164,15 @@ func (c *ClientWithResponses) GetProductsIter(ctx context.Context, spaceID strin
 
 // GetRecurringBookingsIter returns an iterator over every [Booking] that GetRecurringBookings
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Booking with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -1554,7 +2196,8 @@ func (c *ClientWithResponses) GetRecurringBookingsIter(ctx context.Context, recu
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetRecurringBookings: %w", err))
 				return
@@ -1597,16 +2240,37 @@ func (c *ClientWithResponses) GetRecurringBookingsIter(ctx context.Context, recu
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetRecurringBookings page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetRecurringBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1628,10 +2292,14 @@ func (c *ClientWithResponses) GetRecurringBookingsIter(ctx context.Context, recu
 // GetResourceAvailabilitiesIter returns an iterator over every [ResourceAvailabilityItem] that
 // GetResourceAvailabilities returns, requesting the pages one at a time as the loop consumes them.
 // It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first
-// page, and each request asks for the next one. The iteration ends after an empty page, when the
-// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
-// or, when the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// page. When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero
 // ResourceAvailabilityItem with an error, once, and ends the iteration. Breaking out of the loop
@@ -1656,7 +2324,8 @@ func (c *ClientWithResponses) GetResourceAvailabilitiesIter(ctx context.Context,
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetResourceAvailabilities: %w", err))
 				return
@@ -1699,16 +2368,61 @@ func (c *ClientWithResponses) GetResourceAvailabilitiesIter(ctx context.Context,
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetResourceAvailabilities page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetResourceAvailabilities page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetResourceAvailabilities page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[resource_ids]", false) {
+					var v []string
+					if err := runtime.BindRawQueryParameter("form", false, true, "filter[resource_ids]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetResourceAvailabilities page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterResourceIds = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetResourceAvailabilities page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1729,10 +2443,15 @@ func (c *ClientWithResponses) GetResourceAvailabilitiesIter(ctx context.Context,
 
 // GetResourcesIter returns an iterator over every [Resource] that GetResources returns, requesting
 // the pages one at a time as the loop consumes them. It pages with JSON:API page[number] and
-// page[size]: params.PageNumber (default 1) is the first page, and each request asks for the next
-// one. The iteration ends after an empty page, when the answer's links carry no next link, when the
-// current page reaches the answer's meta.totalPages, or, when the answer carries neither links nor
-// meta, after a page shorter than the page size (params.PageSize, else the first page's length).
+// page[size]: params.PageNumber (default 1) is the first page. When an answer carries links.next,
+// the next request takes from that link its page[number], page[size] and the other query parameters
+// params carries (one the link lacks keeps its value; the request still goes to the client's
+// server); the link must be on the scheme, host and port of the request that answered and ask for a
+// later page, else the iteration ends with an error naming it. Without links.next each request asks
+// for the next page number. The iteration ends after an empty page, when the answer's links carry
+// no next link, when the current page reaches the answer's meta.totalPages, or, when the answer
+// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
+// the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Resource with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -1755,7 +2474,8 @@ func (c *ClientWithResponses) GetResourcesIter(ctx context.Context, spaceID stri
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetResources: %w", err))
 				return
@@ -1798,16 +2518,53 @@ func (c *ClientWithResponses) GetResourcesIter(ctx context.Context, spaceID stri
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetResources page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[usage]", false) {
+					var v *GetResourcesParamsFilterUsage
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[usage]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterUsage = v
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *[]GetResourcesParamsInclude
+					if err := runtime.BindRawQueryParameter("form", false, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetResources page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1828,11 +2585,15 @@ func (c *ClientWithResponses) GetResourcesIter(ctx context.Context, spaceID stri
 
 // GetSinglePageAppsIter returns an iterator over every [SinglePageApp] that GetSinglePageApps
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero SinglePageApp with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -1856,7 +2617,8 @@ func (c *ClientWithResponses) GetSinglePageAppsIter(ctx context.Context, params 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSinglePageApps: %w", err))
 				return
@@ -1899,16 +2661,37 @@ func (c *ClientWithResponses) GetSinglePageAppsIter(ctx context.Context, params 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSinglePageApps page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSinglePageApps page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -1929,11 +2712,15 @@ func (c *ClientWithResponses) GetSinglePageAppsIter(ctx context.Context, params 
 
 // GetSpaceAllocationsIter returns an iterator over every [Allocation] that GetSpaceAllocations
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Allocation with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -1957,7 +2744,8 @@ func (c *ClientWithResponses) GetSpaceAllocationsIter(ctx context.Context, space
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceAllocations: %w", err))
 				return
@@ -2000,16 +2788,61 @@ func (c *ClientWithResponses) GetSpaceAllocationsIter(ctx context.Context, space
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceAllocations page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceAllocations page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceAllocations page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *[]GetSpaceAllocationsParamsInclude
+					if err := runtime.BindRawQueryParameter("form", false, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceAllocations page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceAllocations page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2030,11 +2863,15 @@ func (c *ClientWithResponses) GetSpaceAllocationsIter(ctx context.Context, space
 
 // GetSpaceBookingsIter returns an iterator over every [Booking] that GetSpaceBookings returns,
 // requesting the pages one at a time as the loop consumes them. It pages with JSON:API page[number]
-// and page[size]: params.PageNumber (default 1) is the first page, and each request asks for the
-// next one. The iteration ends after an empty page, when the answer's links carry no next link,
-// when the current page reaches the answer's meta.totalPages, or, when the answer carries neither
-// links nor meta, after a page shorter than the page size (params.PageSize, else the first page's
-// length).
+// and page[size]: params.PageNumber (default 1) is the first page. When an answer carries
+// links.next, the next request takes from that link its page[number], page[size] and the other
+// query parameters params carries (one the link lacks keeps its value; the request still goes to
+// the client's server); the link must be on the scheme, host and port of the request that answered
+// and ask for a later page, else the iteration ends with an error naming it. Without links.next
+// each request asks for the next page number. The iteration ends after an empty page, when the
+// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
+// or, when the answer carries neither links nor meta, after a page shorter than the page size
+// (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Booking with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2058,7 +2895,8 @@ func (c *ClientWithResponses) GetSpaceBookingsIter(ctx context.Context, spaceID 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceBookings: %w", err))
 				return
@@ -2101,16 +2939,61 @@ func (c *ClientWithResponses) GetSpaceBookingsIter(ctx context.Context, spaceID 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceBookings page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *[]GetSpaceBookingsParamsInclude
+					if err := runtime.BindRawQueryParameter("form", false, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2132,10 +3015,14 @@ func (c *ClientWithResponses) GetSpaceBookingsIter(ctx context.Context, spaceID 
 // GetSpaceCalendarBlockersIter returns an iterator over every [CalendarBlocker] that
 // GetSpaceCalendarBlockers returns, requesting the pages one at a time as the loop consumes them.
 // It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first
-// page, and each request asks for the next one. The iteration ends after an empty page, when the
-// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
-// or, when the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// page. When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero CalendarBlocker
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2159,7 +3046,8 @@ func (c *ClientWithResponses) GetSpaceCalendarBlockersIter(ctx context.Context, 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceCalendarBlockers: %w", err))
 				return
@@ -2202,16 +3090,53 @@ func (c *ClientWithResponses) GetSpaceCalendarBlockersIter(ctx context.Context, 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceCalendarBlockers page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceCalendarBlockers page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceCalendarBlockers page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceCalendarBlockers page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2232,11 +3157,15 @@ func (c *ClientWithResponses) GetSpaceCalendarBlockersIter(ctx context.Context, 
 
 // GetSpaceContactsIter returns an iterator over every [Contact] that GetSpaceContacts returns,
 // requesting the pages one at a time as the loop consumes them. It pages with JSON:API page[number]
-// and page[size]: params.PageNumber (default 1) is the first page, and each request asks for the
-// next one. The iteration ends after an empty page, when the answer's links carry no next link,
-// when the current page reaches the answer's meta.totalPages, or, when the answer carries neither
-// links nor meta, after a page shorter than the page size (params.PageSize, else the first page's
-// length).
+// and page[size]: params.PageNumber (default 1) is the first page. When an answer carries
+// links.next, the next request takes from that link its page[number], page[size] and the other
+// query parameters params carries (one the link lacks keeps its value; the request still goes to
+// the client's server); the link must be on the scheme, host and port of the request that answered
+// and ask for a later page, else the iteration ends with an error naming it. Without links.next
+// each request asks for the next page number. The iteration ends after an empty page, when the
+// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
+// or, when the answer carries neither links nor meta, after a page shorter than the page size
+// (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Contact with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2260,7 +3189,8 @@ func (c *ClientWithResponses) GetSpaceContactsIter(ctx context.Context, spaceID 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceContacts: %w", err))
 				return
@@ -2303,16 +3233,37 @@ func (c *ClientWithResponses) GetSpaceContactsIter(ctx context.Context, spaceID 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceContacts page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceContacts page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2334,10 +3285,14 @@ func (c *ClientWithResponses) GetSpaceContactsIter(ctx context.Context, spaceID 
 // GetSpaceExternalBookingsIter returns an iterator over every [ExternalBooking] that
 // GetSpaceExternalBookings returns, requesting the pages one at a time as the loop consumes them.
 // It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first
-// page, and each request asks for the next one. The iteration ends after an empty page, when the
-// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
-// or, when the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// page. When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero ExternalBooking
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2361,7 +3316,8 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsIter(ctx context.Context, 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookings: %w", err))
 				return
@@ -2404,16 +3360,69 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsIter(ctx context.Context, 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookings page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[sortOrder]", false) {
+					var v *GetSpaceExternalBookingsParamsFilterSortOrder
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[sortOrder]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterSortOrder = v
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *[]GetSpaceExternalBookingsParamsInclude
+					if err := runtime.BindRawQueryParameter("form", false, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookings page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2435,10 +3444,14 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsIter(ctx context.Context, 
 // GetSpaceExternalBookingsPaymentMethodsIter returns an iterator over every [PaymentMethod] that
 // GetSpaceExternalBookingsPaymentMethods returns, requesting the pages one at a time as the loop
 // consumes them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1)
-// is the first page, and each request asks for the next one. The iteration ends after an empty
-// page, when the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// is the first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero PaymentMethod with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2462,7 +3475,8 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsPaymentMethodsIter(ctx con
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookingsPaymentMethods: %w", err))
 				return
@@ -2505,16 +3519,37 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsPaymentMethodsIter(ctx con
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookingsPaymentMethods page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceExternalBookingsPaymentMethods page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2535,11 +3570,15 @@ func (c *ClientWithResponses) GetSpaceExternalBookingsPaymentMethodsIter(ctx con
 
 // GetSpaceInvoicesIter returns an iterator over every [Invoice] that GetSpaceInvoices returns,
 // requesting the pages one at a time as the loop consumes them. It pages with JSON:API page[number]
-// and page[size]: params.PageNumber (default 1) is the first page, and each request asks for the
-// next one. The iteration ends after an empty page, when the answer's links carry no next link,
-// when the current page reaches the answer's meta.totalPages, or, when the answer carries neither
-// links nor meta, after a page shorter than the page size (params.PageSize, else the first page's
-// length).
+// and page[size]: params.PageNumber (default 1) is the first page. When an answer carries
+// links.next, the next request takes from that link its page[number], page[size] and the other
+// query parameters params carries (one the link lacks keeps its value; the request still goes to
+// the client's server); the link must be on the scheme, host and port of the request that answered
+// and ask for a later page, else the iteration ends with an error naming it. Without links.next
+// each request asks for the next page number. The iteration ends after an empty page, when the
+// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
+// or, when the answer carries neither links nor meta, after a page shorter than the page size
+// (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Invoice with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2563,7 +3602,8 @@ func (c *ClientWithResponses) GetSpaceInvoicesIter(ctx context.Context, spaceID 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceInvoices: %w", err))
 				return
@@ -2606,16 +3646,85 @@ func (c *ClientWithResponses) GetSpaceInvoicesIter(ctx context.Context, spaceID 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceInvoices page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[debitorId]", false) {
+					var v *string
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[debitorId]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterDebitorID = v
+				}
+				if pagegenHasParam(linkQuery, "filter[membershipId]", false) {
+					var v *string
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[membershipId]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterMembershipID = v
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v *types.Date
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v *types.Date
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[dateFilterField]", false) {
+					var v *GetSpaceInvoicesParamsFilterDateFilterField
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[dateFilterField]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterDateFilterField = v
+				}
+				if pagegenHasParam(linkQuery, "filter[paidStatus]", false) {
+					var v *[]GetSpaceInvoicesParamsFilterPaidStatus
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[paidStatus]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterPaidStatus = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2637,10 +3746,14 @@ func (c *ClientWithResponses) GetSpaceInvoicesIter(ctx context.Context, spaceID 
 // GetSpaceMembershipInvoicePreviewsIter returns an iterator over every [Invoice] that
 // GetSpaceMembershipInvoicePreviews returns, requesting the pages one at a time as the loop
 // consumes them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1)
-// is the first page, and each request asks for the next one. The iteration ends after an empty
-// page, when the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// is the first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Invoice with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2664,7 +3777,8 @@ func (c *ClientWithResponses) GetSpaceMembershipInvoicePreviewsIter(ctx context.
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceMembershipInvoicePreviews: %w", err))
 				return
@@ -2707,16 +3821,61 @@ func (c *ClientWithResponses) GetSpaceMembershipInvoicePreviewsIter(ctx context.
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceMembershipInvoicePreviews page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMembershipInvoicePreviews page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMembershipInvoicePreviews page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[dateFilterField]", false) {
+					var v *GetSpaceMembershipInvoicePreviewsParamsFilterDateFilterField
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[dateFilterField]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMembershipInvoicePreviews page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterDateFilterField = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMembershipInvoicePreviews page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2737,11 +3896,15 @@ func (c *ClientWithResponses) GetSpaceMembershipInvoicePreviewsIter(ctx context.
 
 // GetSpaceMembershipPlansIter returns an iterator over every [MembershipPlan] that
 // GetSpaceMembershipPlans returns, requesting the pages one at a time as the loop consumes them. It
-// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page,
-// and each request asks for the next one. The iteration ends after an empty page, when the answer's
-// links carry no next link, when the current page reaches the answer's meta.totalPages, or, when
-// the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page.
+// When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipPlan with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2765,7 +3928,8 @@ func (c *ClientWithResponses) GetSpaceMembershipPlansIter(ctx context.Context, s
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceMembershipPlans: %w", err))
 				return
@@ -2808,16 +3972,53 @@ func (c *ClientWithResponses) GetSpaceMembershipPlansIter(ctx context.Context, s
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceMembershipPlans page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMembershipPlans page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMembershipPlans page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMembershipPlans page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2839,10 +4040,14 @@ func (c *ClientWithResponses) GetSpaceMembershipPlansIter(ctx context.Context, s
 // GetSpaceMembershipProfilesIter returns an iterator over every [MembershipProfile] that
 // GetSpaceMembershipProfiles returns, requesting the pages one at a time as the loop consumes them.
 // It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first
-// page, and each request asks for the next one. The iteration ends after an empty page, when the
-// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
-// or, when the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// page. When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipProfile
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2866,7 +4071,8 @@ func (c *ClientWithResponses) GetSpaceMembershipProfilesIter(ctx context.Context
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceMembershipProfiles: %w", err))
 				return
@@ -2909,16 +4115,45 @@ func (c *ClientWithResponses) GetSpaceMembershipProfilesIter(ctx context.Context
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceMembershipProfiles page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[membershipIds]", false) {
+					var v *[]string
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[membershipIds]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMembershipProfiles page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterMembershipIds = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMembershipProfiles page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -2939,11 +4174,15 @@ func (c *ClientWithResponses) GetSpaceMembershipProfilesIter(ctx context.Context
 
 // GetSpaceMembershipsIter returns an iterator over every [Membership] that GetSpaceMemberships
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Membership with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -2967,7 +4206,8 @@ func (c *ClientWithResponses) GetSpaceMembershipsIter(ctx context.Context, space
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceMemberships: %w", err))
 				return
@@ -3010,16 +4250,53 @@ func (c *ClientWithResponses) GetSpaceMembershipsIter(ctx context.Context, space
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceMemberships page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMemberships page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMemberships page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceMemberships page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3040,11 +4317,15 @@ func (c *ClientWithResponses) GetSpaceMembershipsIter(ctx context.Context, space
 
 // GetSpaceNavigationLinksIter returns an iterator over every [NavigationLink] that
 // GetSpaceNavigationLinks returns, requesting the pages one at a time as the loop consumes them. It
-// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page,
-// and each request asks for the next one. The iteration ends after an empty page, when the answer's
-// links carry no next link, when the current page reaches the answer's meta.totalPages, or, when
-// the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page.
+// When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero NavigationLink with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3068,7 +4349,8 @@ func (c *ClientWithResponses) GetSpaceNavigationLinksIter(ctx context.Context, s
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceNavigationLinks: %w", err))
 				return
@@ -3111,16 +4393,37 @@ func (c *ClientWithResponses) GetSpaceNavigationLinksIter(ctx context.Context, s
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceNavigationLinks page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceNavigationLinks page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3141,11 +4444,15 @@ func (c *ClientWithResponses) GetSpaceNavigationLinksIter(ctx context.Context, s
 
 // GetSpacePaymentMethodsIter returns an iterator over every [PaymentMethod] that
 // GetSpacePaymentMethods returns, requesting the pages one at a time as the loop consumes them. It
-// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page,
-// and each request asks for the next one. The iteration ends after an empty page, when the answer's
-// links carry no next link, when the current page reaches the answer's meta.totalPages, or, when
-// the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page.
+// When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero PaymentMethod with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3169,7 +4476,8 @@ func (c *ClientWithResponses) GetSpacePaymentMethodsIter(ctx context.Context, sp
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpacePaymentMethods: %w", err))
 				return
@@ -3212,16 +4520,37 @@ func (c *ClientWithResponses) GetSpacePaymentMethodsIter(ctx context.Context, sp
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpacePaymentMethods page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpacePaymentMethods page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3243,10 +4572,14 @@ func (c *ClientWithResponses) GetSpacePaymentMethodsIter(ctx context.Context, sp
 // GetSpacePublishedMembershipProfilesIter returns an iterator over every [MembershipProfile] that
 // GetSpacePublishedMembershipProfiles returns, requesting the pages one at a time as the loop
 // consumes them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1)
-// is the first page, and each request asks for the next one. The iteration ends after an empty
-// page, when the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// is the first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipProfile
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3270,7 +4603,8 @@ func (c *ClientWithResponses) GetSpacePublishedMembershipProfilesIter(ctx contex
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpacePublishedMembershipProfiles: %w", err))
 				return
@@ -3313,16 +4647,45 @@ func (c *ClientWithResponses) GetSpacePublishedMembershipProfilesIter(ctx contex
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpacePublishedMembershipProfiles page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[membershipIds]", false) {
+					var v *[]string
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[membershipIds]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpacePublishedMembershipProfiles page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterMembershipIds = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpacePublishedMembershipProfiles page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3343,10 +4706,15 @@ func (c *ClientWithResponses) GetSpacePublishedMembershipProfilesIter(ctx contex
 
 // GetSpaceTeamsIter returns an iterator over every [Team] that GetSpaceTeams returns, requesting
 // the pages one at a time as the loop consumes them. It pages with JSON:API page[number] and
-// page[size]: params.PageNumber (default 1) is the first page, and each request asks for the next
-// one. The iteration ends after an empty page, when the answer's links carry no next link, when the
-// current page reaches the answer's meta.totalPages, or, when the answer carries neither links nor
-// meta, after a page shorter than the page size (params.PageSize, else the first page's length).
+// page[size]: params.PageNumber (default 1) is the first page. When an answer carries links.next,
+// the next request takes from that link its page[number], page[size] and the other query parameters
+// params carries (one the link lacks keeps its value; the request still goes to the client's
+// server); the link must be on the scheme, host and port of the request that answered and ask for a
+// later page, else the iteration ends with an error naming it. Without links.next each request asks
+// for the next page number. The iteration ends after an empty page, when the answer's links carry
+// no next link, when the current page reaches the answer's meta.totalPages, or, when the answer
+// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
+// the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Team with an error,
 // once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3369,7 +4737,8 @@ func (c *ClientWithResponses) GetSpaceTeamsIter(ctx context.Context, spaceID str
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceTeams: %w", err))
 				return
@@ -3412,16 +4781,53 @@ func (c *ClientWithResponses) GetSpaceTeamsIter(ctx context.Context, spaceID str
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceTeams page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceTeams page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceTeams page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceTeams page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3442,10 +4848,15 @@ func (c *ClientWithResponses) GetSpaceTeamsIter(ctx context.Context, spaceID str
 
 // GetSpaceUrlsIter returns an iterator over every [SpaceURL] that GetSpaceUrls returns, requesting
 // the pages one at a time as the loop consumes them. It pages with JSON:API page[number] and
-// page[size]: params.PageNumber (default 1) is the first page, and each request asks for the next
-// one. The iteration ends after an empty page, when the answer's links carry no next link, when the
-// current page reaches the answer's meta.totalPages, or, when the answer carries neither links nor
-// meta, after a page shorter than the page size (params.PageSize, else the first page's length).
+// page[size]: params.PageNumber (default 1) is the first page. When an answer carries links.next,
+// the next request takes from that link its page[number], page[size] and the other query parameters
+// params carries (one the link lacks keeps its value; the request still goes to the client's
+// server); the link must be on the scheme, host and port of the request that answered and ask for a
+// later page, else the iteration ends with an error naming it. Without links.next each request asks
+// for the next page number. The iteration ends after an empty page, when the answer's links carry
+// no next link, when the current page reaches the answer's meta.totalPages, or, when the answer
+// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
+// the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero SpaceURL with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3468,7 +4879,8 @@ func (c *ClientWithResponses) GetSpaceUrlsIter(ctx context.Context, spaceID stri
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSpaceUrls: %w", err))
 				return
@@ -3511,16 +4923,37 @@ func (c *ClientWithResponses) GetSpaceUrlsIter(ctx context.Context, spaceID stri
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSpaceUrls page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSpaceUrls page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3541,11 +4974,15 @@ func (c *ClientWithResponses) GetSpaceUrlsIter(ctx context.Context, spaceID stri
 
 // GetSubscriptionsIter returns an iterator over every [Subscriptions] that GetSubscriptions
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Subscriptions with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3569,7 +5006,8 @@ func (c *ClientWithResponses) GetSubscriptionsIter(ctx context.Context, spaceID 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: GetSubscriptions: %w", err))
 				return
@@ -3612,16 +5050,37 @@ func (c *ClientWithResponses) GetSubscriptionsIter(ctx context.Context, spaceID 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: GetSubscriptions page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: GetSubscriptions page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3642,11 +5101,15 @@ func (c *ClientWithResponses) GetSubscriptionsIter(ctx context.Context, spaceID 
 
 // ListEventAttendancesIter returns an iterator over every [EventAttendance] that
 // ListEventAttendances returns, requesting the pages one at a time as the loop consumes them. It
-// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page,
-// and each request asks for the next one. The iteration ends after an empty page, when the answer's
-// links carry no next link, when the current page reaches the answer's meta.totalPages, or, when
-// the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first page.
+// When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero EventAttendance
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3670,7 +5133,8 @@ func (c *ClientWithResponses) ListEventAttendancesIter(ctx context.Context, id s
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: ListEventAttendances: %w", err))
 				return
@@ -3713,16 +5177,45 @@ func (c *ClientWithResponses) ListEventAttendancesIter(ctx context.Context, id s
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: ListEventAttendances page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *[]ListEventAttendancesParamsInclude
+					if err := runtime.BindRawQueryParameter("form", false, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEventAttendances page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEventAttendances page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3743,11 +5236,15 @@ func (c *ClientWithResponses) ListEventAttendancesIter(ctx context.Context, id s
 
 // ListEventTagsIter returns an iterator over every [EventTag] that ListEventTags returns,
 // requesting the pages one at a time as the loop consumes them. It pages with JSON:API page[number]
-// and page[size]: params.PageNumber (default 1) is the first page, and each request asks for the
-// next one. The iteration ends after an empty page, when the answer's links carry no next link,
-// when the current page reaches the answer's meta.totalPages, or, when the answer carries neither
-// links nor meta, after a page shorter than the page size (params.PageSize, else the first page's
-// length).
+// and page[size]: params.PageNumber (default 1) is the first page. When an answer carries
+// links.next, the next request takes from that link its page[number], page[size] and the other
+// query parameters params carries (one the link lacks keeps its value; the request still goes to
+// the client's server); the link must be on the scheme, host and port of the request that answered
+// and ask for a later page, else the iteration ends with an error naming it. Without links.next
+// each request asks for the next page number. The iteration ends after an empty page, when the
+// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
+// or, when the answer carries neither links nor meta, after a page shorter than the page size
+// (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero EventTag with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3770,7 +5267,8 @@ func (c *ClientWithResponses) ListEventTagsIter(ctx context.Context, spaceID str
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: ListEventTags: %w", err))
 				return
@@ -3813,16 +5311,53 @@ func (c *ClientWithResponses) ListEventTagsIter(ctx context.Context, spaceID str
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: ListEventTags page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v *time.Time
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEventTags page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v *time.Time
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEventTags page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEventTags page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3843,10 +5378,15 @@ func (c *ClientWithResponses) ListEventTagsIter(ctx context.Context, spaceID str
 
 // ListEventsIter returns an iterator over every [Event] that ListEvents returns, requesting the
 // pages one at a time as the loop consumes them. It pages with JSON:API page[number] and
-// page[size]: params.PageNumber (default 1) is the first page, and each request asks for the next
-// one. The iteration ends after an empty page, when the answer's links carry no next link, when the
-// current page reaches the answer's meta.totalPages, or, when the answer carries neither links nor
-// meta, after a page shorter than the page size (params.PageSize, else the first page's length).
+// page[size]: params.PageNumber (default 1) is the first page. When an answer carries links.next,
+// the next request takes from that link its page[number], page[size] and the other query parameters
+// params carries (one the link lacks keeps its value; the request still goes to the client's
+// server); the link must be on the scheme, host and port of the request that answered and ask for a
+// later page, else the iteration ends with an error naming it. Without links.next each request asks
+// for the next page number. The iteration ends after an empty page, when the answer's links carry
+// no next link, when the current page reaches the answer's meta.totalPages, or, when the answer
+// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
+// the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Event with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3869,7 +5409,8 @@ func (c *ClientWithResponses) ListEventsIter(ctx context.Context, spaceID string
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: ListEvents: %w", err))
 				return
@@ -3912,16 +5453,101 @@ func (c *ClientWithResponses) ListEventsIter(ctx context.Context, spaceID string
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: ListEvents page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "include", false) {
+					var v *[]ListEventsParamsInclude
+					if err := runtime.BindRawQueryParameter("form", false, false, "include", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEvents page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Include = v
+				}
+				if pagegenHasParam(linkQuery, "filter[from]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEvents page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[to]", false) {
+					var v time.Time
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEvents page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[publishedState]", false) {
+					var v []ListEventsParamsFilterPublishedState
+					if err := runtime.BindRawQueryParameter("form", false, true, "filter[publishedState]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEvents page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterPublishedState = v
+				}
+				if pagegenHasParam(linkQuery, "filter[tags]", false) {
+					var v *[]string
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[tags]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEvents page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterTags = v
+				}
+				if pagegenHasParam(linkQuery, "filter[resourceIds]", false) {
+					var v *[]string
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[resourceIds]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEvents page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterResourceIds = v
+				}
+				if pagegenHasParam(linkQuery, "filter[attendeeIds]", false) {
+					var v *[]string
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[attendeeIds]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEvents page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterAttendeeIds = v
+				}
+				if pagegenHasParam(linkQuery, "filter[sortOrder]", false) {
+					var v *ListEventsParamsFilterSortOrder
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[sortOrder]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEvents page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterSortOrder = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListEvents page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -3942,11 +5568,15 @@ func (c *ClientWithResponses) ListEventsIter(ctx context.Context, spaceID string
 
 // ListSpaceArticlesIter returns an iterator over every [Article] that ListSpaceArticles returns,
 // requesting the pages one at a time as the loop consumes them. It pages with JSON:API page[number]
-// and page[size]: params.PageNumber (default 1) is the first page, and each request asks for the
-// next one. The iteration ends after an empty page, when the answer's links carry no next link,
-// when the current page reaches the answer's meta.totalPages, or, when the answer carries neither
-// links nor meta, after a page shorter than the page size (params.PageSize, else the first page's
-// length).
+// and page[size]: params.PageNumber (default 1) is the first page. When an answer carries
+// links.next, the next request takes from that link its page[number], page[size] and the other
+// query parameters params carries (one the link lacks keeps its value; the request still goes to
+// the client's server); the link must be on the scheme, host and port of the request that answered
+// and ask for a later page, else the iteration ends with an error naming it. Without links.next
+// each request asks for the next page number. The iteration ends after an empty page, when the
+// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
+// or, when the answer carries neither links nor meta, after a page shorter than the page size
+// (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Article with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -3970,7 +5600,8 @@ func (c *ClientWithResponses) ListSpaceArticlesIter(ctx context.Context, spaceID
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: ListSpaceArticles: %w", err))
 				return
@@ -4013,16 +5644,37 @@ func (c *ClientWithResponses) ListSpaceArticlesIter(ctx context.Context, spaceID
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: ListSpaceArticles page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListSpaceArticles page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -4044,10 +5696,14 @@ func (c *ClientWithResponses) ListSpaceArticlesIter(ctx context.Context, spaceID
 // ListSpaceCheckInsCurrentIter returns an iterator over every [CheckIn] that
 // ListSpaceCheckInsCurrent returns, requesting the pages one at a time as the loop consumes them.
 // It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first
-// page, and each request asks for the next one. The iteration ends after an empty page, when the
-// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
-// or, when the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// page. When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero CheckIn with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -4071,7 +5727,8 @@ func (c *ClientWithResponses) ListSpaceCheckInsCurrentIter(ctx context.Context, 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: ListSpaceCheckInsCurrent: %w", err))
 				return
@@ -4114,16 +5771,45 @@ func (c *ClientWithResponses) ListSpaceCheckInsCurrentIter(ctx context.Context, 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: ListSpaceCheckInsCurrent page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[checkInToken]", false) {
+					var v string
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[checkInToken]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListSpaceCheckInsCurrent page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterCheckInToken = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListSpaceCheckInsCurrent page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -4144,11 +5830,15 @@ func (c *ClientWithResponses) ListSpaceCheckInsCurrentIter(ctx context.Context, 
 
 // ListSpaceCostCentersIter returns an iterator over every [CostCenter] that ListSpaceCostCenters
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero CostCenter with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -4172,7 +5862,8 @@ func (c *ClientWithResponses) ListSpaceCostCentersIter(ctx context.Context, spac
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: ListSpaceCostCenters: %w", err))
 				return
@@ -4215,16 +5906,37 @@ func (c *ClientWithResponses) ListSpaceCostCentersIter(ctx context.Context, spac
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: ListSpaceCostCenters page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListSpaceCostCenters page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -4245,11 +5957,15 @@ func (c *ClientWithResponses) ListSpaceCostCentersIter(ctx context.Context, spac
 
 // ListSpaceDropInPassesIter returns an iterator over every [DropInPass] that ListSpaceDropInPasses
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero DropInPass with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -4273,7 +5989,8 @@ func (c *ClientWithResponses) ListSpaceDropInPassesIter(ctx context.Context, spa
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: ListSpaceDropInPasses: %w", err))
 				return
@@ -4316,16 +6033,61 @@ func (c *ClientWithResponses) ListSpaceDropInPassesIter(ctx context.Context, spa
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: ListSpaceDropInPasses page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[valid_on_from]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[valid_on_from]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListSpaceDropInPasses page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterValidOnFrom = v
+				}
+				if pagegenHasParam(linkQuery, "filter[valid_on_to]", false) {
+					var v types.Date
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[valid_on_to]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListSpaceDropInPasses page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterValidOnTo = v
+				}
+				if pagegenHasParam(linkQuery, "filter[sortOrder]", false) {
+					var v *ListSpaceDropInPassesParamsFilterSortOrder
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[sortOrder]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListSpaceDropInPasses page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterSortOrder = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListSpaceDropInPasses page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -4347,10 +6109,14 @@ func (c *ClientWithResponses) ListSpaceDropInPassesIter(ctx context.Context, spa
 // ListSpaceRevenueAccountsIter returns an iterator over every [RevenueAccount] that
 // ListSpaceRevenueAccounts returns, requesting the pages one at a time as the loop consumes them.
 // It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first
-// page, and each request asks for the next one. The iteration ends after an empty page, when the
-// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
-// or, when the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// page. When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero RevenueAccount with
 // an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -4374,7 +6140,8 @@ func (c *ClientWithResponses) ListSpaceRevenueAccountsIter(ctx context.Context, 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: ListSpaceRevenueAccounts: %w", err))
 				return
@@ -4417,16 +6184,37 @@ func (c *ClientWithResponses) ListSpaceRevenueAccountsIter(ctx context.Context, 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: ListSpaceRevenueAccounts page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: ListSpaceRevenueAccounts page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -4448,10 +6236,14 @@ func (c *ClientWithResponses) ListSpaceRevenueAccountsIter(ctx context.Context, 
 // SearchNetworkMembershipProfilesIter returns an iterator over every [MembershipProfile] that
 // SearchNetworkMembershipProfiles returns, requesting the pages one at a time as the loop consumes
 // them. It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the
-// first page, and each request asks for the next one. The iteration ends after an empty page, when
-// the answer's links carry no next link, when the current page reaches the answer's
-// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
-// the page size (params.PageSize, else the first page's length).
+// first page. When an answer carries links.next, the next request takes from that link its
+// page[number], page[size] and the other query parameters params carries (one the link lacks keeps
+// its value; the request still goes to the client's server); the link must be on the scheme, host
+// and port of the request that answered and ask for a later page, else the iteration ends with an
+// error naming it. Without links.next each request asks for the next page number. The iteration
+// ends after an empty page, when the answer's links carry no next link, when the current page
+// reaches the answer's meta.totalPages, or, when the answer carries neither links nor meta, after a
+// page shorter than the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero MembershipProfile
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -4475,7 +6267,8 @@ func (c *ClientWithResponses) SearchNetworkMembershipProfilesIter(ctx context.Co
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: SearchNetworkMembershipProfiles: %w", err))
 				return
@@ -4518,16 +6311,45 @@ func (c *ClientWithResponses) SearchNetworkMembershipProfilesIter(ctx context.Co
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: SearchNetworkMembershipProfiles page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[query]", false) {
+					var v string
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[query]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchNetworkMembershipProfiles page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterQuery = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchNetworkMembershipProfiles page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -4549,10 +6371,14 @@ func (c *ClientWithResponses) SearchNetworkMembershipProfilesIter(ctx context.Co
 // SearchNetworkMembershipsIter returns an iterator over every [NetworkMembership] that
 // SearchNetworkMemberships returns, requesting the pages one at a time as the loop consumes them.
 // It pages with JSON:API page[number] and page[size]: params.PageNumber (default 1) is the first
-// page, and each request asks for the next one. The iteration ends after an empty page, when the
-// answer's links carry no next link, when the current page reaches the answer's meta.totalPages,
-// or, when the answer carries neither links nor meta, after a page shorter than the page size
-// (params.PageSize, else the first page's length).
+// page. When an answer carries links.next, the next request takes from that link its page[number],
+// page[size] and the other query parameters params carries (one the link lacks keeps its value; the
+// request still goes to the client's server); the link must be on the scheme, host and port of the
+// request that answered and ask for a later page, else the iteration ends with an error naming it.
+// Without links.next each request asks for the next page number. The iteration ends after an empty
+// page, when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero NetworkMembership
 // with an error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -4576,7 +6402,8 @@ func (c *ClientWithResponses) SearchNetworkMembershipsIter(ctx context.Context, 
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: SearchNetworkMemberships: %w", err))
 				return
@@ -4619,16 +6446,53 @@ func (c *ClientWithResponses) SearchNetworkMembershipsIter(ctx context.Context, 
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: SearchNetworkMemberships page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[query]", false) {
+					var v string
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[query]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchNetworkMemberships page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterQuery = v
+				}
+				if pagegenHasParam(linkQuery, "sort", false) {
+					var v *string
+					if err := runtime.BindRawQueryParameter("form", true, false, "sort", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchNetworkMemberships page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Sort = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchNetworkMemberships page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -4649,11 +6513,15 @@ func (c *ClientWithResponses) SearchNetworkMembershipsIter(ctx context.Context, 
 
 // SearchSpaceInvoicesIter returns an iterator over every [Invoice] that SearchSpaceInvoices
 // returns, requesting the pages one at a time as the loop consumes them. It pages with JSON:API
-// page[number] and page[size]: params.PageNumber (default 1) is the first page, and each request
-// asks for the next one. The iteration ends after an empty page, when the answer's links carry no
-// next link, when the current page reaches the answer's meta.totalPages, or, when the answer
-// carries neither links nor meta, after a page shorter than the page size (params.PageSize, else
-// the first page's length).
+// page[number] and page[size]: params.PageNumber (default 1) is the first page. When an answer
+// carries links.next, the next request takes from that link its page[number], page[size] and the
+// other query parameters params carries (one the link lacks keeps its value; the request still goes
+// to the client's server); the link must be on the scheme, host and port of the request that
+// answered and ask for a later page, else the iteration ends with an error naming it. Without
+// links.next each request asks for the next page number. The iteration ends after an empty page,
+// when the answer's links carry no next link, when the current page reaches the answer's
+// meta.totalPages, or, when the answer carries neither links nor meta, after a page shorter than
+// the page size (params.PageSize, else the first page's length).
 //
 // A failed request, an answer other than 200 or a cancelled ctx yields the zero Invoice with an
 // error, once, and ends the iteration. Breaking out of the loop sends no further request.
@@ -4677,7 +6545,8 @@ func (c *ClientWithResponses) SearchSpaceInvoicesIter(ctx context.Context, space
 			size = *p.PageSize
 		}
 		guess := 0
-		for page := start; ; page++ {
+		nextPage := start
+		for page := start; ; page = nextPage {
 			if err := ctx.Err(); err != nil {
 				yield(zero, fmt.Errorf("cobot: SearchSpaceInvoices: %w", err))
 				return
@@ -4720,16 +6589,77 @@ func (c *ClientWithResponses) SearchSpaceInvoicesIter(ctx context.Context, space
 			}
 			totalPages := 0
 			if doc.Meta != nil && doc.Meta.TotalPages != nil {
-				totalPages = *doc.Meta.TotalPages
+				totalPages = int(doc.Meta.TotalPages.Int)
 			}
 			if totalPages > 0 {
 				known = true
 				current := page
-				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(*doc.Meta.CurrentPage) > 0 {
-					current = int(*doc.Meta.CurrentPage)
+				if doc.Meta != nil && doc.Meta.CurrentPage != nil && int(doc.Meta.CurrentPage.Int) > 0 {
+					current = int(doc.Meta.CurrentPage.Int)
 				}
 				if current >= totalPages {
 					return
+				}
+			}
+			nextPage = page + 1
+			if next != "" {
+				linkQuery, linkRaw, linkPage, linkSize, err := pagegenNextLink(next, page, resp.HTTPResponse)
+				if err != nil {
+					yield(zero, fmt.Errorf("cobot: SearchSpaceInvoices page %d: %w", page, err))
+					return
+				}
+				nextPage = linkPage
+				if linkSize > 0 {
+					size = linkSize
+					p.PageSize = &linkSize
+				}
+				if pagegenHasParam(linkQuery, "filter[query]", false) {
+					var v string
+					if err := runtime.BindRawQueryParameter("form", true, true, "filter[query]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterQuery = v
+				}
+				if pagegenHasParam(linkQuery, "filter[paidStatus]", false) {
+					var v *[]SearchSpaceInvoicesParamsFilterPaidStatus
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[paidStatus]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterPaidStatus = v
+				}
+				if pagegenHasParam(linkQuery, "filter[sentStatus]", false) {
+					var v *[]SearchSpaceInvoicesParamsFilterSentStatus
+					if err := runtime.BindRawQueryParameter("form", false, false, "filter[sentStatus]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterSentStatus = v
+				}
+				if pagegenHasParam(linkQuery, "filter[sortBy]", false) {
+					var v *SearchSpaceInvoicesParamsFilterSortBy
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[sortBy]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterSortBy = v
+				}
+				if pagegenHasParam(linkQuery, "filter[sortOrder]", false) {
+					var v *SearchSpaceInvoicesParamsFilterSortOrder
+					if err := runtime.BindRawQueryParameter("form", true, false, "filter[sortOrder]", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.FilterSortOrder = v
+				}
+				if pagegenHasParam(linkQuery, "fields", true) {
+					var v *Fields
+					if err := runtime.BindRawQueryParameter("deepObject", true, false, "fields", linkRaw, &v); err != nil {
+						yield(zero, fmt.Errorf("cobot: SearchSpaceInvoices page %d: links.next %q: %w", page, next, err))
+						return
+					}
+					p.Fields = v
 				}
 			}
 			if !known {
@@ -4746,4 +6676,77 @@ func (c *ClientWithResponses) SearchSpaceInvoicesIter(ctx context.Context, space
 			}
 		}
 	}
+}
+
+// pagegenNextLink reads the links.next of the JSON:API answer resp to page. It resolves next
+// against the URL of the request that returned it and accepts it only on the same scheme, host
+// and port; it returns the link's query (parsed and raw) and its page[number] and page[size]
+// (size 0 when absent). The link must ask for a page after page. The error names the link.
+func pagegenNextLink(next string, page int, resp *http.Response) (url.Values, string, int, int, error) {
+	u, err := url.Parse(next)
+	if err != nil {
+		return nil, "", 0, 0, fmt.Errorf("links.next %q cannot be parsed: %w", next, err)
+	}
+	var base *url.URL
+	if resp != nil && resp.Request != nil {
+		base = resp.Request.URL
+	}
+	switch {
+	case base != nil:
+		u = base.ResolveReference(u)
+		if u.Scheme != base.Scheme || pagegenHostPort(u) != pagegenHostPort(base) {
+			return nil, "", 0, 0, fmt.Errorf("links.next %q is not on %s://%s, which answered: not followed", next, base.Scheme, base.Host)
+		}
+	case u.Scheme != "" || u.Host != "":
+		return nil, "", 0, 0, fmt.Errorf("links.next %q cannot be checked against the request that answered: not followed", next)
+	}
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return nil, "", 0, 0, fmt.Errorf("links.next %q has a query that cannot be parsed: %w", next, err)
+	}
+	n := 1
+	if v := q.Get("page[number]"); v != "" {
+		if n, err = strconv.Atoi(v); err != nil || n < 1 {
+			return nil, "", 0, 0, fmt.Errorf("links.next %q carries page[number]=%q, not a page number", next, v)
+		}
+	}
+	if n <= page {
+		return nil, "", 0, 0, fmt.Errorf("links.next %q asks for page %d after page %d: the pages would go back or repeat", next, n, page)
+	}
+	size := 0
+	if v := q.Get("page[size]"); v != "" {
+		if size, err = strconv.Atoi(v); err != nil || size < 1 {
+			return nil, "", 0, 0, fmt.Errorf("links.next %q carries page[size]=%q, not a page size", next, v)
+		}
+	}
+	return q, u.RawQuery, n, size, nil
+}
+
+// pagegenHostPort returns the host of u in lower case with its port, the scheme's default when
+// u names none.
+func pagegenHostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		switch u.Scheme {
+		case "https":
+			port = "443"
+		case "http":
+			port = "80"
+		}
+	}
+	return strings.ToLower(u.Hostname()) + ":" + port
+}
+
+// pagegenHasParam reports whether the query q carries the parameter key: the key itself, or for a
+// deepObject parameter any key[...].
+func pagegenHasParam(q url.Values, key string, deep bool) bool {
+	if !deep {
+		return q.Has(key)
+	}
+	for k := range q {
+		if strings.HasPrefix(k, key+"[") {
+			return true
+		}
+	}
+	return false
 }

@@ -581,6 +581,9 @@ func (c *Client) DeleteWebhookSubscription(ctx context.Context, id string, reqEd
 // NewRevokeAccessTokenRequest constructs an http.Request for the RevokeAccessToken method
 func NewRevokeAccessTokenRequest(server string, token Token) (*http.Request, error) {
 	var err error
+	if wire.Zero(token) {
+		return nil, &wire.ParameterError{Operation: "revokeAccessToken", Name: "token", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -615,6 +618,9 @@ func NewRevokeAccessTokenRequest(server string, token Token) (*http.Request, err
 // NewGetAccessTokenRequest constructs an http.Request for the GetAccessToken method
 func NewGetAccessTokenRequest(server string, token Token) (*http.Request, error) {
 	var err error
+	if wire.Zero(token) {
+		return nil, &wire.ParameterError{Operation: "getAccessToken", Name: "token", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -660,6 +666,9 @@ func NewCreateSpaceAccessTokenRequest(server string, token Token, body CreateSpa
 // NewCreateSpaceAccessTokenRequestWithBody constructs an http.Request for the CreateSpaceAccessToken method, with any body, and a specified content type
 func NewCreateSpaceAccessTokenRequestWithBody(server string, token Token, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
+	if wire.Zero(token) {
+		return nil, &wire.ParameterError{Operation: "createSpaceAccessToken", Name: "token", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -723,6 +732,9 @@ func NewListMembershipsRequest(server string) (*http.Request, error) {
 // NewGetMembershipRequest constructs an http.Request for the GetMembership method
 func NewGetMembershipRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "getMembership", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 
@@ -824,6 +836,9 @@ func NewCreateWebhookSubscriptionRequestWithBody(server string, contentType stri
 // NewDeleteWebhookSubscriptionRequest constructs an http.Request for the DeleteWebhookSubscription method
 func NewDeleteWebhookSubscriptionRequest(server string, id string) (*http.Request, error) {
 	var err error
+	if wire.Zero(id) {
+		return nil, &wire.ParameterError{Operation: "deleteWebhookSubscription", Name: "id", In: "path"}
+	}
 
 	var pathParam0 string
 

@@ -54,6 +54,7 @@ var overrides = []struct {
 				"    }\n" +
 				"    {{- end}}\n"},
 	}}},
+	{"client.tmpl", "client.tmpl", [][][2]string{{requiredParamCheck}}},
 	{"cloudbeds-client.tmpl", "client.tmpl", [][][2]string{{
 		// 1. Form bodies through form.Encode.
 		{"bodyStr, err := runtime.MarshalForm(body, nil)", "bodyStr, err := form.Encode(body)"},
@@ -70,7 +71,37 @@ var overrides = []struct {
 				"    {{- else -}}\n" +
 				"    req, err := New{{$opid}}Request{{.Suffix}}(c.Server{{genParamNames $pathParams}}{{if $hasParams}}, params{{end}}, body)\n" +
 				"    {{- end}}\n"},
+	}, {
+		// 3. Required parameters left at a zero value that cannot be valid fail in the builder.
+		requiredParamCheck,
 	}}},
+}
+
+// requiredParamCheck is the change client.tmpl and cloudbeds-client.tmpl share: at the top of
+// every New<Op>Request(WithBody), a required path, query or header parameter whose zero value
+// cannot be valid (strings, dates, arrays, numbers whose schema rejects 0; never booleans) fails
+// with a *wire.ParameterError before anything is built.
+var requiredParamCheck = [2]string{
+	"(*http.Request, error) {\n    var err error\n",
+	"(*http.Request, error) {\n    var err error\n" +
+		"{{- $operation := or .SpecOperationId .OperationId}}\n" +
+		"{{- range .AllParams}}\n" +
+		"{{- if and (or .Required (eq .In \"path\")) (ne .In \"cookie\") .Spec .Spec.Schema .Spec.Schema.Value}}\n" +
+		"{{- $v := .Spec.Schema.Value}}\n" +
+		"{{- $x := .GoVariableName}}{{if ne .In \"path\"}}{{$x = printf \"params.%s\" .GoName}}{{end}}\n" +
+		"{{- $missing := \"\"}}\n" +
+		"{{- if $v.Type.Is \"array\"}}{{$missing = printf \"len(%s) == 0\" $x}}\n" +
+		"{{- else if and ($v.Type.Is \"string\") (or (eq $v.Format \"date\") (eq $v.Format \"date-time\")) (ne .TypeDef \"string\")}}{{$missing = printf \"%s.IsZero()\" $x}}\n" +
+		"{{- else if $v.Type.Is \"string\"}}{{$missing = printf \"wire.Zero(%s)\" $x}}\n" +
+		"{{- else if and (or ($v.Type.Is \"integer\") ($v.Type.Is \"number\")) ($v.VisitJSON 0.0)}}{{$missing = printf \"wire.Zero(%s)\" $x}}\n" +
+		"{{- end}}\n" +
+		"{{- if $missing}}\n" +
+		"    if {{if ne .In \"path\"}}params == nil || {{end}}{{$missing}} {\n" +
+		"        return nil, &wire.ParameterError{Operation: {{$operation | toGoString}}, Name: {{.ParamName | toGoString}}, In: {{.In | toGoString}}}\n" +
+		"    }\n" +
+		"{{- end}}\n" +
+		"{{- end}}\n" +
+		"{{- end}}\n",
 }
 
 // countWords spell the number of changes the way the headers state it.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -74,6 +76,26 @@ type operation struct {
 	// success and message are the envelope flag some APIs (Cloudbeds v1) use to report a failure
 	// with HTTP 200, and the reason that goes with it.
 	success, message *access
+
+	// linkParams are the query parameters of the params struct, other than the paging fields,
+	// that a JSON:API links.next is read into (those whose style the request builder shows).
+	linkParams []linkParam
+}
+
+// linkParam is a query parameter of an operation's params struct, as its request builder
+// (New<Op>Request) serializes it.
+type linkParam struct {
+	field   string // the params field
+	typ     string // its type, as written in the package
+	key     string // the query key (deepObject: the prefix of key[...])
+	style   string // OpenAPI style: form, deepObject, ...
+	explode bool
+}
+
+// queryStyle is how a request builder serializes one query parameter.
+type queryStyle struct {
+	style   string
+	explode bool
 }
 
 // skip is an operation with paging parameters that pagegen could not cover, and why.
@@ -101,7 +123,8 @@ var reserved = map[string]bool{
 	"p": true, "page": true, "start": true, "size": true, "seen": true, "resp": true, "err": true,
 	"doc": true, "items": true, "item": true, "want": true, "guess": true, "msg": true, "known": true, "n": true, "next": true,
 	"total": true, "totalPages": true, "current": true, "off": true, "pn": true, "cur": true,
-	"context": true, "fmt": true, "iter": true, "http": true,
+	"nextPage": true, "linkQuery": true, "linkRaw": true, "linkPage": true, "linkSize": true, "v": true,
+	"context": true, "fmt": true, "iter": true, "http": true, "url": true, "strconv": true, "strings": true,
 }
 
 // analyze type-checks the package in dir, ignoring the previous output file out, and finds its
@@ -154,7 +177,7 @@ func analyze(dir, out string) (*result, error) {
 		}
 		return nil, fmt.Errorf("load %s: %s", dir, strings.Join(msgs, "; "))
 	}
-	res, err := inspect(pkg.Types)
+	res, err := inspect(pkg.Types, queryStyles(pkg.Syntax))
 	if err != nil {
 		return nil, err
 	}
@@ -181,8 +204,63 @@ func ownPackageClause(path string) (string, error) {
 	return f.Name.Name, nil
 }
 
-// inspect finds the list operations of a type-checked client package.
-func inspect(pkg *types.Package) (*result, error) {
+// queryStyles reads, from the request builders New<Op>Request of files, how each operation
+// serializes its query parameters: the literal style, explode and name arguments of every
+// runtime.StyleParam… call. The result maps <Op> to the query key to its style.
+func queryStyles(files []*ast.File) map[string]map[string]queryStyle {
+	out := map[string]map[string]queryStyle{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Recv != nil || fn.Body == nil {
+				continue
+			}
+			name, ok := strings.CutPrefix(fn.Name.Name, "New")
+			if !ok {
+				continue
+			}
+			if name, ok = strings.CutSuffix(name, "Request"); !ok || name == "" {
+				continue
+			}
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) < 3 {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok || !strings.HasPrefix(sel.Sel.Name, "StyleParam") {
+					return true
+				}
+				style, ok1 := stringLit(call.Args[0])
+				explode, ok2 := call.Args[1].(*ast.Ident)
+				key, ok3 := stringLit(call.Args[2])
+				if !ok1 || !ok2 || !ok3 || (explode.Name != "true" && explode.Name != "false") {
+					return true
+				}
+				if out[name] == nil {
+					out[name] = map[string]queryStyle{}
+				}
+				out[name][key] = queryStyle{style: style, explode: explode.Name == "true"}
+				return true
+			})
+		}
+	}
+	return out
+}
+
+// stringLit returns the value of the string literal e.
+func stringLit(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	v, err := strconv.Unquote(lit.Value)
+	return v, err == nil
+}
+
+// inspect finds the list operations of a type-checked client package; styles are the query
+// styles of its request builders (see [queryStyles]).
+func inspect(pkg *types.Package, styles map[string]map[string]queryStyle) (*result, error) {
 	res := &result{pkgName: pkg.Name(), imports: map[string]string{}}
 	obj, ok := pkg.Scope().Lookup("ClientWithResponses").(*types.TypeName)
 	if !ok {
@@ -215,6 +293,9 @@ func inspect(pkg *types.Package) (*result, error) {
 		op, reason := inspectMethod(opName, methods[name].Type().(*types.Signature), q)
 		switch {
 		case op != nil:
+			if op.strategy == jsonAPI && op.hasLinks {
+				op.linkParams = linkParamsOf(op, methods[name].Type().(*types.Signature), styles[opName], q)
+			}
 			if _, clash := methods[opName+"Iter"]; clash {
 				return nil, fmt.Errorf("%s.ClientWithResponses already has a method %sIter", pkg.Path(), opName)
 			}
@@ -334,6 +415,30 @@ func inspectMethod(opName string, sig *types.Signature, q *qualifier) (*operatio
 		return nil, "the 200 answer is neither an object nor an array"
 	}
 	return op, ""
+}
+
+// linkParamsOf lists the query parameters of op's params struct, other than its page number
+// and size, whose serialization styles holds: those a links.next is read into.
+func linkParamsOf(op *operation, sig *types.Signature, styles map[string]queryStyle, q *qualifier) []linkParam {
+	params := types.Unalias(sig.Params().At(sig.Params().Len() - 2).Type().(*types.Pointer).Elem()).Underlying().(*types.Struct)
+	var out []linkParam
+	for i := range params.NumFields() {
+		f := params.Field(i)
+		if f.Name() == op.reqPage.name || (op.reqSize != nil && f.Name() == op.reqSize.name) {
+			continue
+		}
+		key := strings.Split(reflect.StructTag(params.Tag(i)).Get("form"), ",")[0]
+		if key == "" || key == "-" {
+			// deepObject parameters carry no form tag; their key is the JSON one.
+			key = strings.Split(reflect.StructTag(params.Tag(i)).Get("json"), ",")[0]
+		}
+		st, ok := styles[key]
+		if key == "" || !ok {
+			continue
+		}
+		out = append(out, linkParam{field: f.Name(), typ: q.typeString(f.Type()), key: key, style: st.style, explode: st.explode})
+	}
+	return out
 }
 
 // itemsOf finds the slice of items in a 200 answer: its Data field when that is an array, the one
@@ -517,6 +622,17 @@ func accessOf(s *types.Struct, q *qualifier, want string, names ...string) *acce
 			continue
 		}
 		b, ok := t.Underlying().(*types.Basic)
+		if st, isStruct := t.Underlying().(*types.Struct); !ok && isStruct && want == "int" {
+			// A number kept with its raw text (wire.Count): read its integer, which is 0 when the
+			// answer held anything else.
+			inner := intField(st, "Int")
+			if inner == nil {
+				return nil
+			}
+			a.steps = append(a.steps, step{name: "Int"})
+			t = types.Unalias(inner.Type())
+			b, ok = t.Underlying().(*types.Basic)
+		}
 		if !ok {
 			return nil
 		}

@@ -23,13 +23,29 @@ func emit(res *result) ([]byte, error) {
 
 	w("%s\n\npackage %s\n\n", header, res.pkgName)
 	imports := []string{`"context"`, `"fmt"`, `"iter"`, `"net/http"`}
+	links := slices.ContainsFunc(res.ops, followsLinks)
+	if links {
+		imports = append(imports, `"net/url"`, `"strconv"`, `"strings"`)
+		if slices.ContainsFunc(res.ops, func(op *operation) bool { return followsLinks(op) && len(op.linkParams) > 0 }) {
+			res.imports[runtimePath] = "runtime"
+		}
+	}
 	if len(res.ops) == 0 {
 		imports = nil
 	}
 	var extra []string
 	for _, path := range slices.Sorted(maps.Keys(res.imports)) {
-		extra = append(extra, fmt.Sprintf("%s %q", res.imports[path], path))
+		switch {
+		case res.imports[path] == importBase(path) && !strings.Contains(strings.Split(path, "/")[0], "."):
+			// The standard library goes with the other standard imports.
+			imports = append(imports, fmt.Sprintf("%q", path))
+		case res.imports[path] == importBase(path):
+			extra = append(extra, fmt.Sprintf("%q", path))
+		default:
+			extra = append(extra, fmt.Sprintf("%s %q", res.imports[path], path))
+		}
 	}
+	slices.Sort(imports)
 	if len(imports)+len(extra) > 0 {
 		w("import (\n%s\n", strings.Join(imports, "\n"))
 		if len(extra) > 0 {
@@ -41,8 +57,100 @@ func emit(res *result) ([]byte, error) {
 	for _, op := range res.ops {
 		emitOp(&b, res.pkgName, op)
 	}
+	if links {
+		b.WriteString(nextLinkHelpers)
+	}
 	return tidy(res, b.Bytes())
 }
+
+// importBase returns the last element of an import path: the name an import without one gets
+// (for the paths pagegen meets, whose package names match it).
+func importBase(path string) string {
+	return path[strings.LastIndexByte(path, '/')+1:]
+}
+
+// runtimePath is the import path of oapi-codegen's runtime, whose binders read a links.next
+// query into typed params.
+const runtimePath = "github.com/oapi-codegen/runtime"
+
+// followsLinks reports whether the iterator of op takes its next page from links.next.
+func followsLinks(op *operation) bool { return op.strategy == jsonAPI && op.hasLinks }
+
+// nextLinkHelpers are the functions the JSON:API iterators share to follow links.next.
+const nextLinkHelpers = `
+// pagegenNextLink reads the links.next of the JSON:API answer resp to page. It resolves next
+// against the URL of the request that returned it and accepts it only on the same scheme, host
+// and port; it returns the link's query (parsed and raw) and its page[number] and page[size]
+// (size 0 when absent). The link must ask for a page after page. The error names the link.
+func pagegenNextLink(next string, page int, resp *http.Response) (url.Values, string, int, int, error) {
+	u, err := url.Parse(next)
+	if err != nil {
+		return nil, "", 0, 0, fmt.Errorf("links.next %q cannot be parsed: %w", next, err)
+	}
+	var base *url.URL
+	if resp != nil && resp.Request != nil {
+		base = resp.Request.URL
+	}
+	switch {
+	case base != nil:
+		u = base.ResolveReference(u)
+		if u.Scheme != base.Scheme || pagegenHostPort(u) != pagegenHostPort(base) {
+			return nil, "", 0, 0, fmt.Errorf("links.next %q is not on %s://%s, which answered: not followed", next, base.Scheme, base.Host)
+		}
+	case u.Scheme != "" || u.Host != "":
+		return nil, "", 0, 0, fmt.Errorf("links.next %q cannot be checked against the request that answered: not followed", next)
+	}
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return nil, "", 0, 0, fmt.Errorf("links.next %q has a query that cannot be parsed: %w", next, err)
+	}
+	n := 1
+	if v := q.Get("page[number]"); v != "" {
+		if n, err = strconv.Atoi(v); err != nil || n < 1 {
+			return nil, "", 0, 0, fmt.Errorf("links.next %q carries page[number]=%q, not a page number", next, v)
+		}
+	}
+	if n <= page {
+		return nil, "", 0, 0, fmt.Errorf("links.next %q asks for page %d after page %d: the pages would go back or repeat", next, n, page)
+	}
+	size := 0
+	if v := q.Get("page[size]"); v != "" {
+		if size, err = strconv.Atoi(v); err != nil || size < 1 {
+			return nil, "", 0, 0, fmt.Errorf("links.next %q carries page[size]=%q, not a page size", next, v)
+		}
+	}
+	return q, u.RawQuery, n, size, nil
+}
+
+// pagegenHostPort returns the host of u in lower case with its port, the scheme's default when
+// u names none.
+func pagegenHostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		switch u.Scheme {
+		case "https":
+			port = "443"
+		case "http":
+			port = "80"
+		}
+	}
+	return strings.ToLower(u.Hostname()) + ":" + port
+}
+
+// pagegenHasParam reports whether the query q carries the parameter key: the key itself, or for a
+// deepObject parameter any key[...].
+func pagegenHasParam(q url.Values, key string, deep bool) bool {
+	if !deep {
+		return q.Has(key)
+	}
+	for k := range q {
+		if strings.HasPrefix(k, key+"[") {
+			return true
+		}
+	}
+	return false
+}
+`
 
 // tidy drops the imports the generated code does not use (types are recorded while the package
 // is inspected, not all of them end up written) and formats the file.
@@ -54,7 +162,11 @@ func tidy(res *result, src []byte) ([]byte, error) {
 	}
 	for _, path := range slices.Sorted(maps.Keys(res.imports)) {
 		if !astutil.UsesImport(f, path) {
-			astutil.DeleteNamedImport(fset, f, res.imports[path], path)
+			name := res.imports[path]
+			if name == importBase(path) {
+				name = ""
+			}
+			astutil.DeleteNamedImport(fset, f, name, path)
 		}
 	}
 	var out bytes.Buffer
@@ -133,7 +245,13 @@ func emitOp(b *bytes.Buffer, pkg string, op *operation) {
 	case offset:
 		w("for {\n")
 	case numbered, jsonAPI:
-		w("for page := start; ; page++ {\n")
+		if followsLinks(op) {
+			// The next page is the one links.next asks for, else the following number.
+			w("nextPage := start\n")
+			w("for page := start; ; page = nextPage {\n")
+		} else {
+			w("for page := start; ; page++ {\n")
+		}
 	case cursor:
 		w("for page := 1; ; page++ {\n")
 	}
@@ -235,6 +353,9 @@ func emitOp(b *bytes.Buffer, pkg string, op *operation) {
 			}
 			w("if current >= totalPages {\nreturn\n}\n}\n")
 		}
+		if followsLinks(op) {
+			emitFollow(b, op, prefix)
+		}
 		if op.hasLinks || op.hasMeta {
 			w("if !known {\n")
 		}
@@ -264,6 +385,40 @@ func emitOp(b *bytes.Buffer, pkg string, op *operation) {
 		setParam(b, op.reqCursor, "next", "")
 	}
 	w("}\n}\n}\n\n")
+}
+
+// emitFollow writes the code that takes the next request of a JSON:API iterator from links.next:
+// its page number and size, and the other query parameters the params carry (a parameter the
+// link lacks keeps its value).
+func emitFollow(b *bytes.Buffer, op *operation, prefix string) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	w("nextPage = page + 1\n")
+	w("if next != \"\" {\n")
+	q, raw := "linkQuery", "linkRaw"
+	if len(op.linkParams) == 0 {
+		q, raw = "_", "_"
+	}
+	sz := "_"
+	if op.reqSize != nil {
+		sz = "linkSize"
+	}
+	w("%s, %s, linkPage, %s, err := pagegenNextLink(next, page, resp.HTTPResponse)\n", q, raw, sz)
+	w("if err != nil {\nyield(zero, fmt.Errorf(%q, page, err))\nreturn\n}\n", prefix+" page %d: %w")
+	w("nextPage = linkPage\n")
+	if op.reqSize != nil {
+		w("if linkSize > 0 {\nsize = linkSize\n")
+		setParam(b, op.reqSize, "linkSize", "")
+		w("}\n")
+	}
+	for _, lp := range op.linkParams {
+		w("if pagegenHasParam(linkQuery, %q, %t) {\n", lp.key, lp.style == "deepObject")
+		w("var v %s\n", lp.typ)
+		required := !strings.HasPrefix(lp.typ, "*")
+		w("if err := runtime.BindRawQueryParameter(%q, %t, %t, %q, linkRaw, &v); err != nil {\n", lp.style, lp.explode, required, lp.key)
+		w("yield(zero, fmt.Errorf(%q, page, next, err))\nreturn\n}\n", prefix+" page %d: links.next %q: %w")
+		w("p.%s = v\n}\n", lp.field)
+	}
+	w("}\n")
 }
 
 // emitWant writes the computation of want, the length of a full page: the page size the answer
@@ -310,7 +465,11 @@ func docStrategy(op *operation) string {
 		}
 		return s + " The iteration ends after an empty page or after " + short + "."
 	case jsonAPI:
-		s := fmt.Sprintf("It pages with JSON:API page[number] and page[size]: params.%s (default 1) is the first page, and each request asks for the next one. The iteration ends after an empty page", op.reqPage.name)
+		s := fmt.Sprintf("It pages with JSON:API page[number] and page[size]: params.%s (default 1) is the first page, and each request asks for the next one.", op.reqPage.name)
+		if op.hasLinks {
+			s = fmt.Sprintf("It pages with JSON:API page[number] and page[size]: params.%s (default 1) is the first page. When an answer carries links.next, the next request takes from that link its page[number], page[size] and the other query parameters params carries (one the link lacks keeps its value; the request still goes to the client's server); the link must be on the scheme, host and port of the request that answered and ask for a later page, else the iteration ends with an error naming it. Without links.next each request asks for the next page number.", op.reqPage.name)
+		}
+		s += " The iteration ends after an empty page"
 		if op.hasLinks {
 			s += ", when the answer's links carry no next link"
 		}

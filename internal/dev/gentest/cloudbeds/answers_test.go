@@ -177,7 +177,7 @@ func TestEnvelopeQuirks(t *testing.T) {
 		if t.Failed() {
 			return
 		}
-		if !bool(r.JSON200.Success) || r.JSON200.Data.API.URL != "https://api.cloudbeds.com/api/v1.3" {
+		if !bool(r.JSON200.Success.Bool) || r.JSON200.Data.API.URL != "https://api.cloudbeds.com/api/v1.3" {
 			t.Errorf("getMetadata = %v %q, want true and the API URL", r.JSON200.Success, r.JSON200.Data.API.URL)
 		}
 	})
@@ -417,9 +417,23 @@ func TestMetadataSuccessForms(t *testing.T) {
 			if t.Failed() {
 				return
 			}
-			if !bool(r.JSON200.Success) {
-				t.Errorf("getMetadata success %s = false, want true", v)
+			if !bool(r.JSON200.Success.Bool) || !r.JSON200.Success.Valid() {
+				t.Errorf("getMetadata success %s = %+v, want true", v, r.JSON200.Success)
 			}
 		})
+	}
+}
+
+// Regression: upstream types getMetadata's success a free string; text that is no boolean
+// failed the whole answer (the API host lookup). It is kept in Raw and the answer decodes.
+func TestMetadataSuccessFreeText(t *testing.T) {
+	_, c := quirkyServer(t, "getMetadata", `{"success": "DmpVde", "data": {"api": {"url": "https://api.cloudbeds.com/api/v1.3"}}}`)
+	r, err := c.GetMetadataWithResponse(context.Background())
+	check(t, "getMetadata", r, err)
+	if t.Failed() {
+		return
+	}
+	if got := r.JSON200.Success; got != (wire.Flag{Raw: "DmpVde"}) || r.JSON200.Data.API.URL != "https://api.cloudbeds.com/api/v1.3" {
+		t.Errorf("getMetadata = %+v %q, want the text kept and the API URL", got, r.JSON200.Data.API.URL)
 	}
 }

@@ -152,7 +152,7 @@ func TestCollectionQueryEncoding(t *testing.T) {
 		t.Fatalf("GetSpaceBookings: %v", err)
 	}
 	list := res.ApplicationVndAPIJSON200
-	if list == nil || list.Meta == nil || list.Meta.TotalPages == nil || *list.Meta.TotalPages != 3 {
+	if list == nil || list.Meta == nil || list.Meta.TotalPages == nil || list.Meta.TotalPages.Int != 3 {
 		t.Fatalf("GetSpaceBookings meta = %+v, want totalPages 3", list)
 	}
 	if next := list.Links.Next; next == nil || *next != "/spaces/s1/bookings?page[number]=3" {
