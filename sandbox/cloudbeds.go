@@ -259,11 +259,16 @@ func cbFieldOf(msg string) (field, detail string, ok bool) {
 }
 
 // authenticate checks a bearer token or an x-api-key against the operation's OAuth scopes (the
-// same for both credentials, as Cloudbeds documents).
+// same for both credentials, as Cloudbeds documents). A plain http bearer scheme (the newer
+// APIs' documents, which name no scopes) takes the tokens of a Cloudbeds consent.
 func (cb *cloudbedsSandbox) authenticate(r *http.Request, ai *openapi3filter.AuthenticationInput) error {
 	need := requiredScopes(ai)
 	var have []string
-	switch ai.SecurityScheme.Type {
+	typ := ai.SecurityScheme.Type
+	if typ == "http" && strings.EqualFold(ai.SecurityScheme.Scheme, "bearer") {
+		typ, need = "oauth2", nil
+	}
+	switch typ {
 	case "oauth2":
 		tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || tok == "" {

@@ -50,8 +50,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3filter"
-
 	"github.com/hospitality-sdk/hospitality-go/specs"
 )
 
@@ -113,7 +111,7 @@ func registerCloudbedsFiscal(cb *cloudbedsSandbox) error {
 		conns: map[string]map[string]any{}, sections: map[string]map[string]any{}, series: map[string][]map[string]any{},
 		certs: map[string]map[string]any{}, logos: map[string]bool{}, drafts: map[string]map[string]any{}}
 	a := &api{name: "cloudbeds-fiscal-documents", prefix: CloudbedsFiscalAPIPath, errorFn: cloudbedsFiscalError,
-		check: cb.checkV2, authenticate: st.authenticate}
+		check: cb.checkV2, authenticate: cb.authenticate}
 	if err := cb.s.mount(a, specs.CloudbedsFiscalDocuments); err != nil {
 		return err
 	}
@@ -288,28 +286,6 @@ func (st *cbFiscalState) addDoc(d map[string]any) {
 	}
 	st.docs[id] = d
 	st.docOrder = append(st.docOrder, id)
-}
-
-// authenticate accepts the Cloudbeds bearer token for the document's http bearer scheme and
-// leaves API keys to the PMS APIs' check.
-func (st *cbFiscalState) authenticate(r *http.Request, ai *openapi3filter.AuthenticationInput) error {
-	if ai.SecurityScheme.Type != "http" {
-		return st.cb.authenticate(r, ai)
-	}
-	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || tok == "" {
-		return &authError{status: http.StatusUnauthorized, code: "unauthorized", msg: "missing bearer token"}
-	}
-	if err := st.cb.s.bearerOK(r, cloudbedsProvider); err != nil {
-		return &authError{status: http.StatusUnauthorized, code: "unauthorized", msg: err.Error()}
-	}
-	st.cb.mu.Lock()
-	conn := st.cb.access[tok]
-	st.cb.mu.Unlock()
-	if conn == nil {
-		return &authError{status: http.StatusUnauthorized, code: "unauthorized", msg: "unknown access token"}
-	}
-	return nil
 }
 
 // cloudbedsFiscalError writes the Fiscal Documents API's error body, the shape the Accounting API

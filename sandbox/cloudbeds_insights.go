@@ -32,8 +32,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3filter"
-
 	"github.com/hospitality-sdk/hospitality-go/specs"
 )
 
@@ -120,7 +118,7 @@ func registerCloudbedsInsights(cb *cloudbedsSandbox) error {
 		schedules: newCbiTable(), charts: newCbiTable(), cdfs: map[string]*cbiTable{}, revisions: map[int64][]map[string]any{},
 		settings: map[string]string{}, tasks: map[string]map[string]any{}, tokens: map[string]string{}}
 	a := &api{name: "cloudbeds-insights", prefix: CloudbedsInsightsAPIPath, errorFn: cloudbedsInsightsError,
-		check: cb.checkV2, authenticate: st.authenticate}
+		check: cb.checkV2, authenticate: cb.authenticate}
 	if err := cb.s.mount(a, specs.CloudbedsInsights); err != nil {
 		return err
 	}
@@ -243,28 +241,6 @@ func (st *cbiState) seed() error {
 		st.tasks[text(t["id"])] = task
 		st.taskOrder = append(st.taskOrder, text(t["id"]))
 		st.tokens[CloudbedsInsightsTaskToken] = text(t["id"])
-	}
-	return nil
-}
-
-// authenticate accepts the document's bearer scheme (type http) as the PMS APIs' OAuth scheme
-// and hands the API key to the shared check.
-func (st *cbiState) authenticate(r *http.Request, ai *openapi3filter.AuthenticationInput) error {
-	if ai.SecurityScheme.Type != "http" {
-		return st.cb.authenticate(r, ai)
-	}
-	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || tok == "" {
-		return &authError{status: http.StatusUnauthorized, code: "unauthorized", msg: "missing bearer token"}
-	}
-	if err := st.cb.s.bearerOK(r, cloudbedsProvider); err != nil {
-		return &authError{status: http.StatusUnauthorized, code: "unauthorized", msg: err.Error()}
-	}
-	st.cb.mu.Lock()
-	conn := st.cb.access[tok]
-	st.cb.mu.Unlock()
-	if conn == nil {
-		return &authError{status: http.StatusUnauthorized, code: "unauthorized", msg: "unknown access token"}
 	}
 	return nil
 }

@@ -33,9 +33,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/getkin/kin-openapi/openapi3filter"
-
 	"github.com/hospitality-sdk/hospitality-go/specs"
 )
 
@@ -86,7 +83,7 @@ func registerCloudbedsAttributeTagging(cb *cloudbedsSandbox) error {
 			}
 			return cb.checkV2(s, r)
 		},
-		authenticate: cbBearerOrKey(cb)}
+		authenticate: cb.authenticate}
 	if err := cb.s.mount(a, specs.CloudbedsAttributeTagging); err != nil {
 		return err
 	}
@@ -129,21 +126,6 @@ func registerCloudbedsAttributeTagging(cb *cloudbedsSandbox) error {
 		"deleteTag":       st.deleteTag,
 	}
 	return nil
-}
-
-// cbBearerOrKey checks credentials for an API that declares a plain bearer scheme (no scopes)
-// beside the API key: a bearer token must be one the Cloudbeds consent issued; API keys and
-// OAuth schemes are checked as for the PMS APIs.
-func cbBearerOrKey(cb *cloudbedsSandbox) func(*http.Request, *openapi3filter.AuthenticationInput) error {
-	return func(r *http.Request, ai *openapi3filter.AuthenticationInput) error {
-		if sch := ai.SecurityScheme; sch.Type == "http" && strings.EqualFold(sch.Scheme, "bearer") {
-			as := *ai
-			as.SecurityScheme = &openapi3.SecurityScheme{Type: "oauth2"}
-			as.Scopes = nil
-			return cb.authenticate(r, &as)
-		}
-		return cb.authenticate(r, ai)
-	}
 }
 
 // cbTagCodes are the error codes of the Attribute Tagging API's answers by status.
