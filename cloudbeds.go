@@ -15,12 +15,10 @@ import (
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
 	"github.com/hospitality-sdk/hospitality-go/form"
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsv2"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
-// CloudbedsConfig configures [NewCloudbeds] (PMS API v1.3) and [NewCloudbedsV2] (API v2). Set
+// CloudbedsConfig configures [ConnectCloudbeds] (PMS API v1.3) and [ConnectCloudbedsV2] (API v2). Set
 // exactly one credential: APIKey, or OAuth (with Token, or a token saved in OAuth.Store by
 // [auth.CloudbedsConfig.Exchange]), or TokenSource.
 //
@@ -198,14 +196,15 @@ func (cfg CloudbedsConfig) discover(ctx context.Context, s settings, authorize f
 	return u, nil
 }
 
-// NewCloudbeds returns a typed Cloudbeds PMS API v1.3 client wired with the configured credential,
-// the optional X-PROPERTY-ID header and the shared transport chain: Cloudbeds' 5 requests per
-// second per client, retries, and typed errors — including the answers Cloudbeds sends with HTTP
-// 200 and "success": false, which come back as an [*APIError] like any other failure. Form bodies
-// reach the wire PHP-style (rooms[0][roomTypeID]=…), with exact decimals and dates.
+// ConnectCloudbeds returns a connection to the Cloudbeds PMS API v1.3 (gen/cloudbeds's New builds
+// the typed client on it) wired with the configured credential, the optional X-PROPERTY-ID header
+// and the shared transport chain: Cloudbeds' 5 requests per second per client, retries, and typed
+// errors — including the answers Cloudbeds sends with HTTP 200 and "success": false, which come
+// back as an [*APIError] like any other failure. Form bodies reach the wire PHP-style
+// (rooms[0][roomTypeID]=…), with exact decimals and dates.
 //
-// It does no I/O unless DiscoverHost is set. The client is safe for concurrent use.
-func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbeds.ClientWithResponses, error) {
+// It does no I/O unless DiscoverHost is set. The connection is safe for concurrent use.
+func ConnectCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds: %w", err)
 	}
@@ -215,7 +214,7 @@ func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cl
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds: %w", err)
 	}
-	base := orDefault(cfg.BaseURL, cloudbeds.DefaultServer)
+	base := orDefault(cfg.BaseURL, cloudbedsDefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
 		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
@@ -234,7 +233,7 @@ func NewCloudbeds(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cl
 	tc := s.transportConfig(cloudbedsProfile, header, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
-	return cloudbeds.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbeds.WithHTTPClient(doer))
+	return newConnection("cloudbeds", base, doer), nil
 }
 
 // withShared returns cfg with a copy of its OAuth configuration that takes what the root
@@ -271,13 +270,13 @@ func (cfg CloudbedsConfig) withShared(s settings, v2 bool) CloudbedsConfig {
 	return cfg
 }
 
-// NewCloudbedsV2 returns a typed Cloudbeds API v2 client wired with the configured credential and
-// the shared transport chain (Cloudbeds' 5 requests per second per client, retries, typed errors;
-// POSTs that carry an Idempotency-Key are retried safely). Failed calls return an error that
-// unwraps to [*APIError].
+// ConnectCloudbedsV2 returns a connection to the Cloudbeds API v2 (gen/cloudbedsv2's New builds the
+// typed client on it) wired with the configured credential and the shared transport chain
+// (Cloudbeds' 5 requests per second per client, retries, typed errors; POSTs that carry an
+// Idempotency-Key are retried safely). Failed calls return an error that unwraps to [*APIError].
 //
-// It does no I/O unless DiscoverHost is set. The client is safe for concurrent use.
-func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsv2.ClientWithResponses, error) {
+// It does no I/O unless DiscoverHost is set. The connection is safe for concurrent use.
+func ConnectCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds v2: %w", err)
 	}
@@ -287,7 +286,7 @@ func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds v2: %w", err)
 	}
-	base := orDefault(cfg.BaseURL, cloudbedsv2.DefaultServer)
+	base := orDefault(cfg.BaseURL, cloudbedsv2DefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
 		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
@@ -298,8 +297,7 @@ func NewCloudbedsV2(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*
 	tc := s.transportConfig(cloudbedsV2Profile, nil, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
-	return cloudbedsv2.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsv2.WithHTTPClient(doer),
-		cloudbedsv2.WithRequestEditorFn(checkCreateItems))
+	return newConnection("cloudbedsv2", base, doer, checkCreateItems), nil
 }
 
 // createItemsTargets are the members of a createItems body (POST /item/v1/items) of which

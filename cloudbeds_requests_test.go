@@ -55,7 +55,7 @@ func (r *recorder) received() []string {
 // the call asks for the forms the upstream document declares (true/false, RFC 3339).
 func TestCloudbedsFormBodiesPerCall(t *testing.T) {
 	rec := newRecorder(t)
-	c, err := hospitality.NewCloudbeds(context.Background(), hospitality.CloudbedsConfig{APIKey: "cbat_test_key", BaseURL: rec.srv.URL + "/api/v1.3"})
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(context.Background(), hospitality.CloudbedsConfig{APIKey: "cbat_test_key", BaseURL: rec.srv.URL + "/api/v1.3"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestCloudbedsFormBodiesPerCall(t *testing.T) {
 // or several fails before anything is sent.
 func TestCloudbedsV2CreateItemsTarget(t *testing.T) {
 	rec := newRecorder(t)
-	c, err := hospitality.NewCloudbedsV2(context.Background(), hospitality.CloudbedsConfig{APIKey: "cbat_test_key", BaseURL: rec.srv.URL})
+	c, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(context.Background(), hospitality.CloudbedsConfig{APIKey: "cbat_test_key", BaseURL: rec.srv.URL}))
 	if err != nil {
 		t.Fatal(err)
 	}

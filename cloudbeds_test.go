@@ -70,9 +70,9 @@ func (f *fakeCloudbeds) last() (*http.Request, string) {
 func TestNewCloudbedsAPIKey(t *testing.T) {
 	ctx := context.Background()
 	f := newFakeCloudbeds(t)
-	c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{
 		APIKey: "cbat_test_key", PropertyID: "172938", BaseURL: f.srv.URL + "/api/v1.3",
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,11 +118,11 @@ func TestNewCloudbedsDiscoversHost(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"success":true,"data":{"api":{"url":%q}}}`, api.srv.URL)
 	})
-	c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{
 		APIKey: "cbat_test_key", DiscoverHost: true, MetadataURL: metadata.srv.URL + "/api/v1.3/oauth/metadata",
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewCloudbeds: %v", err)
+		t.Fatalf("ConnectCloudbeds: %v", err)
 	}
 	if _, err := c.GetReservationsWithResponse(ctx, &cloudbeds.GetReservationsParams{}); err != nil {
 		t.Fatalf("GetReservations: %v", err)
@@ -132,7 +132,7 @@ func TestNewCloudbedsDiscoversHost(t *testing.T) {
 	}
 }
 
-// API v2 lives at the root of the host /oauth/metadata names, so NewCloudbedsV2 keeps only the
+// API v2 lives at the root of the host /oauth/metadata names, so ConnectCloudbedsV2 keeps only the
 // scheme and host of the discovered URL (which Cloudbeds may give with the v1.3 path), and the
 // metadata request carries the credential.
 func TestNewCloudbedsV2DiscoversHost(t *testing.T) {
@@ -152,11 +152,11 @@ func TestNewCloudbedsV2DiscoversHost(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"offset":0,"limit":100,"data":[]}`)
 	})
-	c, err := hospitality.NewCloudbedsV2(ctx, hospitality.CloudbedsConfig{
+	c, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(ctx, hospitality.CloudbedsConfig{
 		APIKey: "cbat_test_key", DiscoverHost: true, MetadataURL: metadata.srv.URL + "/api/v1.3/oauth/metadata",
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewCloudbedsV2: %v", err)
+		t.Fatalf("ConnectCloudbedsV2: %v", err)
 	}
 	if metaKey != "cbat_test_key" {
 		t.Errorf("metadata request x-api-key = %q, want cbat_test_key", metaKey)
@@ -196,14 +196,14 @@ func TestNewCloudbedsOAuthRefreshesAfter401(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	store := auth.NewMemoryStore()
-	c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{
 		OAuth: &auth.CloudbedsConfig{
 			ClientID: "live1_client", ClientSecret: "client-secret", RedirectURL: "https://app.example/callback",
 			BaseURL: srv.URL + "/api/v1.3", Store: store,
 		},
 		Token:   &oauth2.Token{AccessToken: "access-1", RefreshToken: "refresh-1", TokenType: "Bearer"},
 		BaseURL: srv.URL + "/api/v1.3",
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,8 +236,14 @@ func TestNewCloudbedsConfigErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			for name, build := range map[string]func() error{
-				"v1.3": func() error { _, err := hospitality.NewCloudbeds(context.Background(), tc.cfg); return err },
-				"v2":   func() error { _, err := hospitality.NewCloudbedsV2(context.Background(), tc.cfg); return err },
+				"v1.3": func() error {
+					_, err := cloudbeds.New(hospitality.ConnectCloudbeds(context.Background(), tc.cfg))
+					return err
+				},
+				"v2": func() error {
+					_, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(context.Background(), tc.cfg))
+					return err
+				},
 			} {
 				if err := build(); err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "hospitality: cloudbeds") {
 					t.Errorf("%s: error = %v, want one containing %q", name, err, tc.want)
@@ -254,12 +260,12 @@ func TestNewCloudbedsRateLimitPerClient(t *testing.T) {
 	oneAnHour := hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Every(time.Hour), Burst: 1})
 	client := func(clientID, token string) *cloudbeds.ClientWithResponses {
 		t.Helper()
-		c, err := hospitality.NewCloudbeds(context.Background(), hospitality.CloudbedsConfig{
+		c, err := cloudbeds.New(hospitality.ConnectCloudbeds(context.Background(), hospitality.CloudbedsConfig{
 			OAuth: &auth.CloudbedsConfig{ClientID: clientID, ClientSecret: "s", RedirectURL: "https://app.example/cb",
 				BaseURL: f.srv.URL + "/api/v1.3"},
 			Token:   &oauth2.Token{AccessToken: token, RefreshToken: "r", Expiry: time.Now().Add(time.Hour)},
 			BaseURL: f.srv.URL + "/api/v1.3",
-		}, oneAnHour)
+		}, oneAnHour))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,9 +3,7 @@ package hospitality
 import (
 	"context"
 	"fmt"
-	"strings"
 
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsaccounting"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -19,17 +17,18 @@ var cloudbedsAccountingProfile = transport.Profile{
 	Classify:   classifyCloudbeds,
 }
 
-// NewCloudbedsAccounting returns a typed Cloudbeds Accounting API v1.0 client (transactions,
-// folios, deposits, accounts receivable ledgers, trial balance) wired with the same
-// [CloudbedsConfig] credential as [NewCloudbeds] and [NewCloudbedsV2] and the shared transport
-// chain: Cloudbeds' 5 requests per second per client, counted together with the PMS APIs,
-// retries and typed errors. Failed calls return an error that unwraps to [*APIError]. Each
-// operation takes the property in its X-Property-ID parameter.
+// ConnectCloudbedsAccounting returns a connection to the Cloudbeds Accounting API v1.0
+// (gen/cloudbedsaccounting's New builds the typed client on it) (transactions, folios, deposits,
+// accounts receivable ledgers, trial balance) wired with the same [CloudbedsConfig] credential as
+// [ConnectCloudbeds] and [ConnectCloudbedsV2] and the shared transport chain: Cloudbeds' 5 requests
+// per second per client, counted together with the PMS APIs, retries and typed errors. Failed calls
+// return an error that unwraps to [*APIError]. Each operation takes the property in its
+// X-Property-ID parameter.
 //
-// BaseURL, when set, is the origin the /accounting/v1.0 paths are appended to (for example
-// root + sandbox.CloudbedsAccountingAPIPath). It does no I/O unless DiscoverHost is set. The
-// client is safe for concurrent use.
-func NewCloudbedsAccounting(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsaccounting.ClientWithResponses, error) {
+// BaseURL, when set, is the origin the /accounting/v1.0 paths are appended to (for example root +
+// sandbox.CloudbedsAccountingAPIPath). It does no I/O unless DiscoverHost is set. The client is
+// safe for concurrent use.
+func ConnectCloudbedsAccounting(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds accounting: %w", err)
 	}
@@ -39,7 +38,7 @@ func NewCloudbedsAccounting(ctx context.Context, cfg CloudbedsConfig, opts ...Op
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds accounting: %w", err)
 	}
-	base := orDefault(cfg.BaseURL, cloudbedsaccounting.DefaultServer)
+	base := orDefault(cfg.BaseURL, cloudbedsaccountingDefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
 		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
@@ -50,5 +49,5 @@ func NewCloudbedsAccounting(ctx context.Context, cfg CloudbedsConfig, opts ...Op
 	tc := s.transportConfig(cloudbedsAccountingProfile, nil, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
-	return cloudbedsaccounting.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsaccounting.WithHTTPClient(doer))
+	return newConnection("cloudbedsaccounting", base, doer), nil
 }

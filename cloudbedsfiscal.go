@@ -3,9 +3,7 @@ package hospitality
 import (
 	"context"
 	"fmt"
-	"strings"
 
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsfiscal"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -19,19 +17,19 @@ var cloudbedsFiscalProfile = transport.Profile{
 	Classify:   classifyCloudbeds,
 }
 
-// NewCloudbedsFiscalDocuments returns a typed Cloudbeds Fiscal Documents API v1.0 client
-// (invoices, credit notes, receipts and the other fiscal documents with their status lifecycle,
-// allocations, document settings, folio exports and the fiscalization set-up) wired with the same
-// [CloudbedsConfig] credential as [NewCloudbeds], [NewCloudbedsV2] and [NewCloudbedsAccounting]
-// and the shared transport chain: Cloudbeds' 5 requests per second per client, counted together
-// with the other Cloudbeds APIs, retries and typed errors. Failed calls return an error that
-// unwraps to [*APIError]. Property-scoped operations take the property in their X-Property-ID
-// parameter.
+// ConnectCloudbedsFiscalDocuments returns a connection to the Cloudbeds Fiscal Documents API v1.0
+// (gen/cloudbedsfiscal's New builds the typed client on it) (invoices, credit notes, receipts and
+// the other fiscal documents with their status lifecycle, allocations, document settings, folio
+// exports and the fiscalization set-up) wired with the same [CloudbedsConfig] credential as
+// [ConnectCloudbeds], [ConnectCloudbedsV2] and [ConnectCloudbedsAccounting] and the shared
+// transport chain: Cloudbeds' 5 requests per second per client, counted together with the other
+// Cloudbeds APIs, retries and typed errors. Failed calls return an error that unwraps to
+// [*APIError]. Property-scoped operations take the property in their X-Property-ID parameter.
 //
-// BaseURL, when set, is the origin the /fiscal-document/v1 paths are appended to (for example
-// root + sandbox.CloudbedsFiscalAPIPath). It does no I/O unless DiscoverHost is set. The client
-// is safe for concurrent use.
-func NewCloudbedsFiscalDocuments(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsfiscal.ClientWithResponses, error) {
+// BaseURL, when set, is the origin the /fiscal-document/v1 paths are appended to (for example root
+// + sandbox.CloudbedsFiscalAPIPath). It does no I/O unless DiscoverHost is set. The client is safe
+// for concurrent use.
+func ConnectCloudbedsFiscalDocuments(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds fiscal documents: %w", err)
 	}
@@ -41,7 +39,7 @@ func NewCloudbedsFiscalDocuments(ctx context.Context, cfg CloudbedsConfig, opts 
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds fiscal documents: %w", err)
 	}
-	base := orDefault(cfg.BaseURL, cloudbedsfiscal.DefaultServer)
+	base := orDefault(cfg.BaseURL, cloudbedsfiscalDefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
 		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
@@ -52,5 +50,5 @@ func NewCloudbedsFiscalDocuments(ctx context.Context, cfg CloudbedsConfig, opts 
 	tc := s.transportConfig(cloudbedsFiscalProfile, nil, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
-	return cloudbedsfiscal.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsfiscal.WithHTTPClient(doer))
+	return newConnection("cloudbedsfiscal", base, doer), nil
 }

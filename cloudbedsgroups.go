@@ -4,9 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsgroups"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -41,19 +39,20 @@ func decodeCloudbedsGroupProfileError(e *APIError, body []byte) {
 	}
 }
 
-// NewCloudbedsGroupProfile returns a typed Cloudbeds Group Profile API v1.0 client (company,
-// group and travel agent profiles, the contact persons and guests linked to them, and their
-// notes, tags and documents) wired with the same [CloudbedsConfig] credential as [NewCloudbeds]
-// and [NewCloudbedsV2] and the shared transport chain: Cloudbeds' 5 requests per second per
-// client, counted together with the PMS APIs, retries and typed errors. Failed calls return an
-// error that unwraps to [*APIError]; a 422's field errors are in its Fields. Each operation takes
-// the organization in its x-organization-id parameter (OrganizationID) and optionally a property
-// in x-property-id (PropertyID).
+// ConnectCloudbedsGroupProfile returns a connection to the Cloudbeds Group Profile API v1.0
+// (gen/cloudbedsgroups's New builds the typed client on it) (company, group and travel agent
+// profiles, the contact persons and guests linked to them, and their notes, tags and documents)
+// wired with the same [CloudbedsConfig] credential as [ConnectCloudbeds] and [ConnectCloudbedsV2]
+// and the shared transport chain: Cloudbeds' 5 requests per second per client, counted together
+// with the PMS APIs, retries and typed errors. Failed calls return an error that unwraps to
+// [*APIError]; a 422's field errors are in its Fields. Each operation takes the organization in its
+// x-organization-id parameter (OrganizationID) and optionally a property in x-property-id
+// (PropertyID).
 //
-// BaseURL, when set, is the origin the /group-profile/v1 paths are appended to (for example
-// root + sandbox.CloudbedsGroupProfileAPIPath). It does no I/O unless DiscoverHost is set. The
-// client is safe for concurrent use.
-func NewCloudbedsGroupProfile(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsgroups.ClientWithResponses, error) {
+// BaseURL, when set, is the origin the /group-profile/v1 paths are appended to (for example root +
+// sandbox.CloudbedsGroupProfileAPIPath). It does no I/O unless DiscoverHost is set. The client is
+// safe for concurrent use.
+func ConnectCloudbedsGroupProfile(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds group profile: %w", err)
 	}
@@ -63,7 +62,7 @@ func NewCloudbedsGroupProfile(ctx context.Context, cfg CloudbedsConfig, opts ...
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds group profile: %w", err)
 	}
-	base := orDefault(cfg.BaseURL, cloudbedsgroups.DefaultServer)
+	base := orDefault(cfg.BaseURL, cloudbedsgroupsDefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
 		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
@@ -74,5 +73,5 @@ func NewCloudbedsGroupProfile(ctx context.Context, cfg CloudbedsConfig, opts ...
 	tc := s.transportConfig(cloudbedsGroupProfileProfile, nil, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
-	return cloudbedsgroups.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsgroups.WithHTTPClient(doer))
+	return newConnection("cloudbedsgroups", base, doer), nil
 }

@@ -3,9 +3,7 @@ package hospitality
 import (
 	"context"
 	"fmt"
-	"strings"
 
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsguests"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -19,18 +17,19 @@ var cloudbedsGuestProfilesProfile = transport.Profile{
 	Classify:   classifyCloudbeds,
 }
 
-// NewCloudbedsGuestProfiles returns a typed Cloudbeds Guest Profiles API v1.0 client (guest
-// profiles across an organization's properties, their reservations, statistics and custom
-// fields, anonymization, merging and unmerging duplicates) wired with the same
-// [CloudbedsConfig] credential as [NewCloudbeds] and [NewCloudbedsV2] and the shared transport
-// chain: Cloudbeds' 5 requests per second per client, counted together with the PMS APIs,
-// retries and typed errors. Failed calls return an error that unwraps to [*APIError]. Each
-// operation takes the organization in its X-Organization-Id parameter (OrganizationID).
+// ConnectCloudbedsGuestProfiles returns a connection to the Cloudbeds Guest Profiles API v1.0
+// (gen/cloudbedsguests's New builds the typed client on it) (guest profiles across an
+// organization's properties, their reservations, statistics and custom fields, anonymization,
+// merging and unmerging duplicates) wired with the same [CloudbedsConfig] credential as
+// [ConnectCloudbeds] and [ConnectCloudbedsV2] and the shared transport chain: Cloudbeds' 5 requests
+// per second per client, counted together with the PMS APIs, retries and typed errors. Failed calls
+// return an error that unwraps to [*APIError]. Each operation takes the organization in its
+// X-Organization-Id parameter (OrganizationID).
 //
-// BaseURL, when set, is the origin the /guest-profiles/v1 paths are appended to (for example
-// root + sandbox.CloudbedsGuestProfilesAPIPath). It does no I/O unless DiscoverHost is set. The
-// client is safe for concurrent use.
-func NewCloudbedsGuestProfiles(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsguests.ClientWithResponses, error) {
+// BaseURL, when set, is the origin the /guest-profiles/v1 paths are appended to (for example root +
+// sandbox.CloudbedsGuestProfilesAPIPath). It does no I/O unless DiscoverHost is set. The client is
+// safe for concurrent use.
+func ConnectCloudbedsGuestProfiles(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds guest profiles: %w", err)
 	}
@@ -40,7 +39,7 @@ func NewCloudbedsGuestProfiles(ctx context.Context, cfg CloudbedsConfig, opts ..
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds guest profiles: %w", err)
 	}
-	base := orDefault(cfg.BaseURL, cloudbedsguests.DefaultServer)
+	base := orDefault(cfg.BaseURL, cloudbedsguestsDefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
 		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
@@ -51,5 +50,5 @@ func NewCloudbedsGuestProfiles(ctx context.Context, cfg CloudbedsConfig, opts ..
 	tc := s.transportConfig(cloudbedsGuestProfilesProfile, nil, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
-	return cloudbedsguests.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsguests.WithHTTPClient(doer))
+	return newConnection("cloudbedsguests", base, doer), nil
 }

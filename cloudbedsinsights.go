@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsinsights"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -67,19 +66,20 @@ func decodeCloudbedsInsightsError(e *transport.APIError, body []byte) {
 	}
 }
 
-// NewCloudbedsInsights returns a typed Cloudbeds Data Insights API v1.1 client (saved and stock
-// reports, ad-hoc report queries, exports and export tasks, custom fields, charts, hubs, folders,
-// tags, favorites, schedules and datasets) wired with the same [CloudbedsConfig] credential as
-// [NewCloudbeds] and [NewCloudbedsV2] and the shared transport chain: Cloudbeds' 5 requests per
-// second per client, counted together with the PMS APIs, retries and typed errors. Failed calls
-// return an error that unwraps to [*APIError], whose Code is the status name the API sends
-// (NOT_FOUND, CONFLICT, …). Nearly every operation takes the property in its X-PROPERTY-ID
-// parameter (PropertyID).
+// ConnectCloudbedsInsights returns a connection to the Cloudbeds Data Insights API v1.1
+// (gen/cloudbedsinsights's New builds the typed client on it) (saved and stock reports, ad-hoc
+// report queries, exports and export tasks, custom fields, charts, hubs, folders, tags, favorites,
+// schedules and datasets) wired with the same [CloudbedsConfig] credential as [ConnectCloudbeds]
+// and [ConnectCloudbedsV2] and the shared transport chain: Cloudbeds' 5 requests per second per
+// client, counted together with the PMS APIs, retries and typed errors. Failed calls return an
+// error that unwraps to [*APIError], whose Code is the status name the API sends (NOT_FOUND,
+// CONFLICT, …). Nearly every operation takes the property in its X-PROPERTY-ID parameter
+// (PropertyID).
 //
-// BaseURL, when set, is the origin the /datainsights/v1.1 paths are appended to (for example
-// root + sandbox.CloudbedsInsightsAPIPath). It does no I/O unless DiscoverHost is set. The client
-// is safe for concurrent use.
-func NewCloudbedsInsights(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsinsights.ClientWithResponses, error) {
+// BaseURL, when set, is the origin the /datainsights/v1.1 paths are appended to (for example root +
+// sandbox.CloudbedsInsightsAPIPath). It does no I/O unless DiscoverHost is set. The client is safe
+// for concurrent use.
+func ConnectCloudbedsInsights(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds insights: %w", err)
 	}
@@ -89,7 +89,7 @@ func NewCloudbedsInsights(ctx context.Context, cfg CloudbedsConfig, opts ...Opti
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds insights: %w", err)
 	}
-	base := orDefault(cfg.BaseURL, cloudbedsinsights.DefaultServer)
+	base := orDefault(cfg.BaseURL, cloudbedsinsightsDefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
 		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
@@ -100,5 +100,5 @@ func NewCloudbedsInsights(ctx context.Context, cfg CloudbedsConfig, opts ...Opti
 	tc := s.transportConfig(cloudbedsInsightsProfile, nil, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
-	return cloudbedsinsights.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedsinsights.WithHTTPClient(doer))
+	return newConnection("cloudbedsinsights", base, doer), nil
 }

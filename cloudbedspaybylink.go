@@ -10,7 +10,6 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedspaybylink"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -51,26 +50,27 @@ func classifyCloudbedsPayByLink(e *APIError, body []byte) {
 	}
 }
 
-// NewCloudbedsPayByLink returns a typed Cloudbeds Pay-by-Link API v2.0 client (payment links for
-// an amount owed, and their state) wired with the same [CloudbedsConfig] credential as
-// [NewCloudbeds] and the shared transport chain: Cloudbeds' 5 requests per second per client,
-// counted together with the PMS APIs, retries and typed errors. Failed calls return an error that
-// unwraps to [*APIError]; an unknown link matches [ErrNotFound]. Each operation takes the property
-// in its X-Property-Id parameter.
+// ConnectCloudbedsPayByLink returns a connection to the Cloudbeds Pay-by-Link API v2.0
+// (gen/cloudbedspaybylink's New builds the typed client on it) (payment links for an amount owed,
+// and their state) wired with the same [CloudbedsConfig] credential as [ConnectCloudbeds] and the
+// shared transport chain: Cloudbeds' 5 requests per second per client, counted together with the
+// PMS APIs, retries and typed errors. Failed calls return an error that unwraps to [*APIError]; an
+// unknown link matches [ErrNotFound]. Each operation takes the property in its X-Property-Id
+// parameter.
 //
 // The API's document declares one credential, a bearer token, so every credential goes out as
 // Authorization: Bearer — an APIKey too, instead of the x-api-key header of the PMS APIs.
 //
 // BaseURL, when set, is the base the /pay-by-link paths are appended to (for example root +
-// sandbox.CloudbedsPayByLinkAPIPath); the default is [cloudbedspaybylink.DefaultServer]. With
+// sandbox.CloudbedsPayByLinkAPIPath); the default is [cloudbedspaybylinkDefaultServer]. With
 // DiscoverHost and no BaseURL, the discovered host serves /payments/v2. It does no I/O unless
-// DiscoverHost is set. The client is safe for concurrent use.
-func NewCloudbedsPayByLink(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedspaybylink.ClientWithResponses, error) {
-	base, doer, err := cfg.bearerClient(ctx, opts, cloudbedsPayByLinkProfile, cloudbedspaybylink.DefaultServer, "/payments/v2", nil)
+// DiscoverHost is set. The connection is safe for concurrent use.
+func ConnectCloudbedsPayByLink(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
+	base, doer, err := cfg.bearerClient(ctx, opts, cloudbedsPayByLinkProfile, cloudbedspaybylinkDefaultServer, "/payments/v2", nil)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds pay-by-link: %w", err)
 	}
-	return cloudbedspaybylink.NewClientWithResponses(base, cloudbedspaybylink.WithHTTPClient(doer))
+	return newConnection("cloudbedspaybylink", base, doer), nil
 }
 
 // bearerClient builds the base URL and the transport of a Cloudbeds API whose document declares

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedspaymentelement"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -19,11 +18,12 @@ var cloudbedsPaymentElementProfile = transport.Profile{
 	Classify:   classifyCloudbeds,
 }
 
-// NewCloudbedsPaymentElement returns a typed client of Cloudbeds' Payment Element API key
-// management v1.0 (issuing, listing and revoking the keys the Payment Element web component is
-// initialised with) wired with the same [CloudbedsConfig] credential as [NewCloudbeds] and the
-// shared transport chain: Cloudbeds' 5 requests per second per client, counted together with the
-// PMS APIs, retries and typed errors. Failed calls return an error that unwraps to [*APIError].
+// ConnectCloudbedsPaymentElement returns a connection to Cloudbeds' Payment Element API key
+// management v1.0 (gen/cloudbedspaymentelement's New builds the typed client on it) (issuing,
+// listing and revoking the keys the Payment Element web component is initialised with) wired with
+// the same [CloudbedsConfig] credential as [ConnectCloudbeds] and the shared transport chain:
+// Cloudbeds' 5 requests per second per client, counted together with the PMS APIs, retries and
+// typed errors. Failed calls return an error that unwraps to [*APIError].
 //
 // The API's document declares one credential, a bearer token, so every credential goes out as
 // Authorization: Bearer — an APIKey too, instead of the x-api-key header of the PMS APIs. The keys
@@ -31,13 +31,13 @@ var cloudbedsPaymentElementProfile = transport.Profile{
 // integrator's backend, never in a log or a browser.
 //
 // BaseURL, when set, is the base the /v1/keys paths are appended to (for example root +
-// sandbox.CloudbedsPaymentElementAPIPath); the default is [cloudbedspaymentelement.DefaultServer].
+// sandbox.CloudbedsPaymentElementAPIPath); the default is [cloudbedspaymentelementDefaultServer].
 // With DiscoverHost and no BaseURL, the discovered host serves /payments/sdk-api. It does no I/O
-// unless DiscoverHost is set. The client is safe for concurrent use.
-func NewCloudbedsPaymentElement(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedspaymentelement.ClientWithResponses, error) {
-	base, doer, err := cfg.bearerClient(ctx, opts, cloudbedsPaymentElementProfile, cloudbedspaymentelement.DefaultServer, "/payments/sdk-api", nil)
+// unless DiscoverHost is set. The connection is safe for concurrent use.
+func ConnectCloudbedsPaymentElement(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
+	base, doer, err := cfg.bearerClient(ctx, opts, cloudbedsPaymentElementProfile, cloudbedspaymentelementDefaultServer, "/payments/sdk-api", nil)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds payment element: %w", err)
 	}
-	return cloudbedspaymentelement.NewClientWithResponses(base, cloudbedspaymentelement.WithHTTPClient(doer))
+	return newConnection("cloudbedspaymentelement", base, doer), nil
 }

@@ -3,9 +3,7 @@ package hospitality
 import (
 	"context"
 	"fmt"
-	"strings"
 
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedstags"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -19,19 +17,20 @@ var cloudbedsAttributeTaggingProfile = transport.Profile{
 	Classify:   classifyCloudbeds,
 }
 
-// NewCloudbedsAttributeTagging returns a typed Cloudbeds Attribute Tagging API v1 client
-// (attributes such as "VIP" or "Honeymoon" and the tags attaching them to guest profiles and
-// reservations, one entity at a time or in bulk) wired with the same [CloudbedsConfig] credential
-// as [NewCloudbeds] and [NewCloudbedsV2] and the shared transport chain: Cloudbeds' 5 requests per
-// second per client, counted together with the PMS APIs, retries and typed errors. Failed calls
-// return an error that unwraps to [*APIError]. Attribute operations take the organization in
-// their x-organization-id parameter (OrganizationID), tag operations the properties in
-// x-property-id (PropertyIDs, a comma-separated list).
+// ConnectCloudbedsAttributeTagging returns a connection to the Cloudbeds Attribute Tagging API v1
+// (gen/cloudbedstags's New builds the typed client on it) (attributes such as "VIP" or "Honeymoon"
+// and the tags attaching them to guest profiles and reservations, one entity at a time or in bulk)
+// wired with the same [CloudbedsConfig] credential as [ConnectCloudbeds] and [ConnectCloudbedsV2]
+// and the shared transport chain: Cloudbeds' 5 requests per second per client, counted together
+// with the PMS APIs, retries and typed errors. Failed calls return an error that unwraps to
+// [*APIError]. Attribute operations take the organization in their x-organization-id parameter
+// (OrganizationID), tag operations the properties in x-property-id (PropertyIDs, a comma-separated
+// list).
 //
 // BaseURL, when set, is the origin the /attribute-tagging/v1 paths are appended to (for example
-// root + sandbox.CloudbedsAttributeTaggingAPIPath). It does no I/O unless DiscoverHost is set.
-// The client is safe for concurrent use.
-func NewCloudbedsAttributeTagging(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedstags.ClientWithResponses, error) {
+// root + sandbox.CloudbedsAttributeTaggingAPIPath). It does no I/O unless DiscoverHost is set. The
+// connection is safe for concurrent use.
+func ConnectCloudbedsAttributeTagging(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds attribute tagging: %w", err)
 	}
@@ -41,7 +40,7 @@ func NewCloudbedsAttributeTagging(ctx context.Context, cfg CloudbedsConfig, opts
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds attribute tagging: %w", err)
 	}
-	base := orDefault(cfg.BaseURL, cloudbedstags.DefaultServer)
+	base := orDefault(cfg.BaseURL, cloudbedstagsDefaultServer)
 	if cfg.DiscoverHost && cfg.BaseURL == "" {
 		u, err := cfg.discover(ctx, s, authorize)
 		if err != nil {
@@ -52,5 +51,5 @@ func NewCloudbedsAttributeTagging(ctx context.Context, cfg CloudbedsConfig, opts
 	tc := s.transportConfig(cloudbedsAttributeTaggingProfile, nil, authorize, reject)
 	tc.RateLimitKey = cfg.rateLimitKey()
 	doer := transport.New(tc)
-	return cloudbedstags.NewClientWithResponses(strings.TrimSuffix(base, "/"), cloudbedstags.WithHTTPClient(doer))
+	return newConnection("cloudbedstags", base, doer), nil
 }

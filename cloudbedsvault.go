@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsvault"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -23,33 +22,34 @@ var cloudbedsVaultProfile = transport.Profile{
 	Classify:   classifyCloudbeds,
 }
 
-// NewCloudbedsPaymentsVault returns a typed Cloudbeds Payments Vault v1.0 client (card
-// tokenization: card data in, a stored payment method id out) wired with the same
-// [CloudbedsConfig] credential as [NewCloudbeds] and the shared transport chain: Cloudbeds' 5
-// requests per second per client, counted together with the PMS APIs, retries and typed errors.
-// Failed calls return an error that unwraps to [*APIError].
+// ConnectCloudbedsPaymentsVault returns a connection to the Cloudbeds Payments Vault v1.0
+// (gen/cloudbedsvault's New builds the typed client on it) (card tokenization: card data in, a
+// stored payment method id out) wired with the same [CloudbedsConfig] credential as
+// [ConnectCloudbeds] and the shared transport chain: Cloudbeds' 5 requests per second per client,
+// counted together with the PMS APIs, retries and typed errors. Failed calls return an error that
+// unwraps to [*APIError].
 //
 // The API's document declares one credential, a bearer token, so every credential goes out as
 // Authorization: Bearer — an APIKey too, instead of the x-api-key header of the PMS APIs.
 //
-// Card data never reaches an error: before the transport reads an error answer, the card number
-// and CVV the request carried, and anything else shaped like a card number (12 to 19 digits that
-// pass the Luhn check), are replaced by REDACTED, so neither [APIError.Message], [APIError.Body],
-// the error text nor a log line holds them.
+// Card data never reaches an error: before the transport reads an error answer, the card number and
+// CVV the request carried, and anything else shaped like a card number (12 to 19 digits that pass
+// the Luhn check), are replaced by REDACTED, so neither [APIError.Message], [APIError.Body], the
+// error text nor a log line holds them.
 //
-// The vault has its own host, https://api.payments.cloudbeds.com ([cloudbedsvault.DefaultServer]),
+// The vault has its own host, https://api.payments.cloudbeds.com ([cloudbedsvaultDefaultServer]),
 // which /oauth/metadata does not name: DiscoverHost does not apply and is ignored. BaseURL, when
 // set, is the origin the /vault/v1 paths are appended to (for example root +
 // sandbox.CloudbedsVaultAPIPath); unlike for the other Cloudbeds APIs it does not move the OAuth
 // endpoints, which the vault's host does not serve (set OAuth.BaseURL for that). It does no I/O.
-// The client is safe for concurrent use.
-func NewCloudbedsPaymentsVault(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*cloudbedsvault.ClientWithResponses, error) {
-	base, doer, err := cfg.bearerClient(ctx, opts, cloudbedsVaultProfile, cloudbedsvault.DefaultServer, "",
+// The connection is safe for concurrent use.
+func ConnectCloudbedsPaymentsVault(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
+	base, doer, err := cfg.bearerClient(ctx, opts, cloudbedsVaultProfile, cloudbedsvaultDefaultServer, "",
 		[]transport.Middleware{redactCardData})
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cloudbeds payments vault: %w", err)
 	}
-	return cloudbedsvault.NewClientWithResponses(base, cloudbedsvault.WithHTTPClient(doer))
+	return newConnection("cloudbedsvault", base, doer), nil
 }
 
 // maxCardErrorBody bounds the error answer [redactCardData] reads; the transport keeps at most 1

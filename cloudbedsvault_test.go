@@ -55,7 +55,7 @@ func TestCloudbedsPaymentsSendBearer(t *testing.T) {
 	}{
 		{"pay-by-link", func(cfg hospitality.CloudbedsConfig) error {
 			cfg.BaseURL = srv.URL
-			c, err := hospitality.NewCloudbedsPayByLink(ctx, cfg, paymentsOpts...)
+			c, err := cloudbedspaybylink.New(hospitality.ConnectCloudbedsPayByLink(ctx, cfg, paymentsOpts...))
 			if err == nil {
 				_, err = c.GetPayByLinkWithResponse(ctx, "x", &cloudbedspaybylink.GetPayByLinkParams{PropertyID: "210643"})
 			}
@@ -63,7 +63,7 @@ func TestCloudbedsPaymentsSendBearer(t *testing.T) {
 		}},
 		{"payment element", func(cfg hospitality.CloudbedsConfig) error {
 			cfg.BaseURL = srv.URL
-			c, err := hospitality.NewCloudbedsPaymentElement(ctx, cfg, paymentsOpts...)
+			c, err := cloudbedspaymentelement.New(hospitality.ConnectCloudbedsPaymentElement(ctx, cfg, paymentsOpts...))
 			if err == nil {
 				_, err = c.ListAPIKeysWithResponse(ctx, &cloudbedspaymentelement.ListAPIKeysParams{})
 			}
@@ -71,7 +71,7 @@ func TestCloudbedsPaymentsSendBearer(t *testing.T) {
 		}},
 		{"vault", func(cfg hospitality.CloudbedsConfig) error {
 			cfg.BaseURL = srv.URL
-			c, err := hospitality.NewCloudbedsPaymentsVault(ctx, cfg, paymentsOpts...)
+			c, err := cloudbedsvault.New(hospitality.ConnectCloudbedsPaymentsVault(ctx, cfg, paymentsOpts...))
 			if err == nil {
 				_, err = c.TokenizeCardWithResponse(ctx, &cloudbedsvault.TokenizeCardParams{}, cloudbedsvault.Card{CardNumber: "4111111111111111"})
 			}
@@ -127,11 +127,11 @@ func TestCloudbedsPaymentsVaultErrorsHideCardData(t *testing.T) {
 			t.Cleanup(srv.Close)
 			var logs strings.Builder
 			logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-			c, err := hospitality.NewCloudbedsPaymentsVault(context.Background(), hospitality.CloudbedsConfig{
+			c, err := cloudbedsvault.New(hospitality.ConnectCloudbedsPaymentsVault(context.Background(), hospitality.CloudbedsConfig{
 				APIKey: "cbat_payments_key", BaseURL: srv.URL,
-			}, append(paymentsOpts, hospitality.WithLogger(logger))...)
+			}, append(paymentsOpts, hospitality.WithLogger(logger))...))
 			if err != nil {
-				t.Fatalf("NewCloudbedsPaymentsVault: %v", err)
+				t.Fatalf("ConnectCloudbedsPaymentsVault: %v", err)
 			}
 			_, err = c.TokenizeCardWithResponse(context.Background(), &cloudbedsvault.TokenizeCardParams{}, cloudbedsvault.Card{
 				CardNumber: pan, CVV: cvv, CardholderName: "Ana Silva", Expiration: cloudbedsvault.Expiration{Month: "08", Year: "2030"}})
@@ -162,16 +162,16 @@ func TestCloudbedsPaymentsConfig(t *testing.T) {
 		name string
 		new  func(hospitality.CloudbedsConfig) error
 	}{
-		{"NewCloudbedsPayByLink", func(c hospitality.CloudbedsConfig) error {
-			_, err := hospitality.NewCloudbedsPayByLink(ctx, c)
+		{"ConnectCloudbedsPayByLink", func(c hospitality.CloudbedsConfig) error {
+			_, err := cloudbedspaybylink.New(hospitality.ConnectCloudbedsPayByLink(ctx, c))
 			return err
 		}},
-		{"NewCloudbedsPaymentElement", func(c hospitality.CloudbedsConfig) error {
-			_, err := hospitality.NewCloudbedsPaymentElement(ctx, c)
+		{"ConnectCloudbedsPaymentElement", func(c hospitality.CloudbedsConfig) error {
+			_, err := cloudbedspaymentelement.New(hospitality.ConnectCloudbedsPaymentElement(ctx, c))
 			return err
 		}},
-		{"NewCloudbedsPaymentsVault", func(c hospitality.CloudbedsConfig) error {
-			_, err := hospitality.NewCloudbedsPaymentsVault(ctx, c)
+		{"ConnectCloudbedsPaymentsVault", func(c hospitality.CloudbedsConfig) error {
+			_, err := cloudbedsvault.New(hospitality.ConnectCloudbedsPaymentsVault(ctx, c))
 			return err
 		}},
 	}
@@ -193,10 +193,10 @@ func TestCloudbedsPaymentsConfig(t *testing.T) {
 		}
 	}
 	// The vault's host is its own: DiscoverHost, which names the PMS host, is ignored (no I/O).
-	c, err := hospitality.NewCloudbedsPaymentsVault(ctx, hospitality.CloudbedsConfig{APIKey: "cbat_x", DiscoverHost: true,
-		MetadataURL: "https://127.0.0.1:1/unreachable"})
+	c, err := cloudbedsvault.New(hospitality.ConnectCloudbedsPaymentsVault(ctx, hospitality.CloudbedsConfig{APIKey: "cbat_x", DiscoverHost: true,
+		MetadataURL: "https://127.0.0.1:1/unreachable"}))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPaymentsVault with DiscoverHost = %v, want no discovery", err)
+		t.Fatalf("ConnectCloudbedsPaymentsVault with DiscoverHost = %v, want no discovery", err)
 	}
 	if got := strings.TrimSuffix(c.ClientInterface.(*cloudbedsvault.Client).Server, "/"); got != cloudbedsvault.DefaultServer {
 		t.Errorf("vault server = %q, want %q", got, cloudbedsvault.DefaultServer)

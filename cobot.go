@@ -12,15 +12,13 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
-	"github.com/hospitality-sdk/hospitality-go/gen/cobot"
-	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
 // jsonAPI is the media type of every Cobot API 2 request and answer.
 const jsonAPI = "application/vnd.api+json"
 
-// CobotConfig configures [NewCobot] (API 2) and [NewCobotV1] (API 1). Set TokenSource, or OAuth
+// CobotConfig configures [ConnectCobot] (API 2) and [ConnectCobotV1] (API 1). Set TokenSource, or OAuth
 // (with Token, or a token saved in OAuth.Store by [auth.CobotConfig.Exchange]).
 //
 // Every URL field, OAuth's included, must be an absolute https URL when set (http is accepted
@@ -44,7 +42,7 @@ type CobotConfig struct {
 	// OnSaveError, if set, is told when the token store fails to save a token; it fills
 	// OAuth.OnSaveError when that is unset.
 	OnSaveError func(error)
-	// Subdomain selects a space's API 1 host, https://<subdomain>.cobot.me, for [NewCobotV1]
+	// Subdomain selects a space's API 1 host, https://<subdomain>.cobot.me, for [ConnectCobotV1]
 	// (memberships and webhook subscriptions). Without it API 1 calls go to https://www.cobot.me,
 	// where the access-token operations live.
 	Subdomain string
@@ -117,17 +115,18 @@ func (cfg CobotConfig) credentials(ctx context.Context) (authorize, reject func(
 		auth.CobotTokenSource, auth.CobotStoredTokenSource)
 }
 
-// NewCobot returns a typed Cobot API 2 client: bearer authentication, the JSON:API Accept header
-// on every request and the JSON:API Content-Type on every request other than GET (bodyless ones
-// such as DELETE /bookings/{id} included, as Cobot demands), and the shared transport chain with Cobot's documented limit of 60 requests
-// per minute per user token (a 429 still reaching the client pauses that token for Retry-After).
-// Failed calls return an error that unwraps to [*APIError], with JSON:API field pointers in its
-// Fields and [ErrPaymentRequired] for a missing paid add-on. A required parameter left unset
-// (filter[from] of GetSpaceExternalBookingsParams{}) is a [*ParameterError] naming it, and
-// nothing is sent.
+// ConnectCobot returns a connection to the Cobot API 2 (gen/cobot's New builds the typed client on
+// it): bearer authentication, the JSON:API Accept header on every request and the JSON:API
+// Content-Type on every request other than GET (bodyless ones such as DELETE /bookings/{id}
+// included, as Cobot demands), and the shared transport chain with Cobot's documented limit of 60
+// requests per minute per user token (a 429 still reaching the client pauses that token for
+// Retry-After). Failed calls return an error that unwraps to [*APIError], with JSON:API field
+// pointers in its Fields and [ErrPaymentRequired] for a missing paid add-on. A required parameter
+// left unset (filter[from] of GetSpaceExternalBookingsParams{}) is a [*ParameterError] naming it,
+// and nothing is sent.
 //
-// It does no I/O. The client is safe for concurrent use.
-func NewCobot(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobot.ClientWithResponses, error) {
+// It does no I/O. The connection is safe for concurrent use.
+func ConnectCobot(ctx context.Context, cfg CobotConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cobot: %w", err)
 	}
@@ -139,8 +138,7 @@ func NewCobot(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobot.Clie
 	header := http.Header{}
 	header.Set("Accept", jsonAPI)
 	doer := transport.New(s.transportConfig(cobotProfile, header, authorize, reject))
-	return cobot.NewClientWithResponses(orDefault(cfg.BaseURL, cobot.DefaultServer), cobot.WithHTTPClient(doer),
-		cobot.WithRequestEditorFn(jsonAPIContentType))
+	return newConnection("cobot", orDefault(cfg.BaseURL, cobotDefaultServer), doer, jsonAPIContentType), nil
 }
 
 // jsonAPIContentType labels every API 2 request other than GET and HEAD as JSON:API, as Cobot
@@ -154,13 +152,14 @@ func jsonAPIContentType(_ context.Context, req *http.Request) error {
 	return nil
 }
 
-// NewCobotV1 returns a typed Cobot API 1 client for what API 2 lacks: access tokens (inspect,
-// revoke, create space-owned tokens) on www.cobot.me, and memberships and webhook subscriptions
-// on a space's own host (set Subdomain). The transport applies Cobot's per-user limit and the
-// lower limit of 6 requests per minute on API 1 memberships.
+// ConnectCobotV1 returns a connection to the Cobot API 1 (gen/cobotv1's New builds the typed client
+// on it) for what API 2 lacks: access tokens (inspect, revoke, create space-owned tokens) on
+// www.cobot.me, and memberships and webhook subscriptions on a space's own host (set Subdomain).
+// The transport applies Cobot's per-user limit and the lower limit of 6 requests per minute on API
+// 1 memberships.
 //
-// It does no I/O. The client is safe for concurrent use.
-func NewCobotV1(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobotv1.ClientWithResponses, error) {
+// It does no I/O. The connection is safe for concurrent use.
+func ConnectCobotV1(ctx context.Context, cfg CobotConfig, opts ...Option) (*Connection, error) {
 	if err := cfg.checkURLs(); err != nil {
 		return nil, fmt.Errorf("hospitality: cobot v1: %w", err)
 	}
@@ -171,21 +170,19 @@ func NewCobotV1(ctx context.Context, cfg CobotConfig, opts ...Option) (*cobotv1.
 	}
 	base := cfg.BaseURL
 	if base == "" {
-		base = cobotv1.DefaultServer
+		base = cobotv1DefaultServer
 		if cfg.Subdomain != "" {
 			if !validSubdomain(cfg.Subdomain) {
 				return nil, fmt.Errorf("hospitality: cobot v1: Subdomain %q is not a DNS label (letters, digits, hyphens)", cfg.Subdomain)
 			}
-			if base, err = cobotv1.NewSpaceServer(cobotv1.SpaceServerSubdomainVariable(cfg.Subdomain)); err != nil {
-				return nil, fmt.Errorf("hospitality: cobot v1: subdomain: %w", err)
-			}
+			base = cobotSpaceServer(cfg.Subdomain)
 			if err := checkURL("cobot", "Subdomain", base, true); err != nil {
 				return nil, fmt.Errorf("hospitality: cobot v1: %w", err)
 			}
 		}
 	}
 	doer := transport.New(s.transportConfig(cobotProfile, nil, authorize, reject))
-	return cobotv1.NewClientWithResponses(base, cobotv1.WithHTTPClient(doer))
+	return newConnection("cobotv1", base, doer), nil
 }
 
 // validSubdomain reports whether s is one DNS label, so it cannot redirect requests elsewhere.

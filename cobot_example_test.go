@@ -24,7 +24,7 @@ func ExampleCobotWebhookHandler() {
 	defer space.Close()
 
 	ctx := context.Background()
-	v1, err := hospitality.NewCobotV1(ctx, hospitality.CobotConfig{
+	v1, err := hospitality.ConnectCobotV1(ctx, hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "space-owned-token"}),
 		BaseURL:     space.URL, // in production: Subdomain: "co-up"
 	})

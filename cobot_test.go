@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/cobot"
+	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -44,10 +46,10 @@ func TestNewCobotHeadersAndErrors(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	ctx := context.Background()
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "user-token"}),
 		BaseURL:     srv.URL,
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,10 +96,10 @@ func TestNewCobotBurstStaysUnderLimit(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	ctx := context.Background()
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "burst-token"}),
 		BaseURL:     srv.URL,
-	}, hospitality.WithRateLimit(transport.RateLimit{Limit: perSecond, Burst: 1}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Limit: perSecond, Burst: 1})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,9 +143,9 @@ func TestNewCobotConfigErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var err error
 			if tc.v1 {
-				_, err = hospitality.NewCobotV1(context.Background(), tc.cfg)
+				_, err = cobotv1.New(hospitality.ConnectCobotV1(context.Background(), tc.cfg))
 			} else {
-				_, err = hospitality.NewCobot(context.Background(), tc.cfg)
+				_, err = cobot.New(hospitality.ConnectCobot(context.Background(), tc.cfg))
 			}
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "hospitality: cobot") {
 				t.Errorf("error = %v, want one containing %q", err, tc.want)
@@ -161,8 +163,8 @@ func TestNewCobotV1SpaceHost(t *testing.T) {
 		host = r.URL.Scheme + "://" + r.URL.Host + r.URL.Path
 		return nil, errors.New("refused by the test")
 	})
-	c, err := hospitality.NewCobotV1(context.Background(), hospitality.CobotConfig{TokenSource: ts, Subdomain: "my-space"},
-		hospitality.WithBaseTransport(refuse), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
+	c, err := cobotv1.New(hospitality.ConnectCobotV1(context.Background(), hospitality.CobotConfig{TokenSource: ts, Subdomain: "my-space"},
+		hospitality.WithBaseTransport(refuse), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,10 +198,10 @@ func TestNewCobotContentType(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	ctx := context.Background()
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "user-token"}),
 		BaseURL:     srv.URL,
-	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,11 +249,11 @@ func TestNewCobotRejectedTokenNeedsReauthorization(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	ctx := context.Background()
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{
 		OAuth:   &auth.CobotConfig{ClientID: "client-1"},
 		Token:   &oauth2.Token{AccessToken: "revoked-token", TokenType: "Bearer"},
 		BaseURL: srv.URL,
-	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true})))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
-	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
 )
 
 // maxCobotWebhookBody bounds the delivery [CobotWebhookHandler] reads; a delivery names one URL,
@@ -33,7 +32,7 @@ var cobotWebhookFetchTimeout = time.Minute
 var ErrCobotUnsubscribe = errors.New("hospitality: cobot webhook: unsubscribe")
 
 // CobotWebhook is one delivery Cobot POSTs to the callback URL of an API 1 webhook subscription
-// (see [cobotv1.ClientWithResponses.CreateWebhookSubscriptionWithResponse]). A delivery does not
+// (created with CreateWebhookSubscriptionWithResponse of gen/cobotv1). A delivery does not
 // say what changed; it points at the resource the event is about. Cobot signs nothing, so anyone
 // who knows the callback URL can post one: read the resource with [FetchCobotWebhook] and trust
 // only what that returns.
@@ -59,7 +58,9 @@ func ParseCobotWebhook(body []byte) (*CobotWebhook, error) {
 	if err := checkWebhookJSON(body); err != nil {
 		return nil, fmt.Errorf("hospitality: cobot webhook: %w", err)
 	}
-	var n cobotv1.WebhookNotification
+	var n struct {
+		URL string `json:"url"` // gen/cobotv1's WebhookNotification
+	}
 	if err := json.Unmarshal(trimmed, &n); err != nil {
 		return nil, fmt.Errorf("hospitality: cobot webhook: %w", err)
 	}
@@ -110,29 +111,27 @@ func CobotWebhookHandler(handle func(ctx context.Context, hook *CobotWebhook) er
 	})
 }
 
-// FetchCobotWebhook reads the resource a delivery points at with c, a client from [NewCobotV1]
-// for the space's host (CobotConfig.Subdomain), and returns its JSON as Cobot answered it: the
-// trustworthy content of the delivery. The bearer token goes only where c already sends it: the
-// URL must use https (http only on a loopback host, see [auth.CheckURL]), have exactly c's
-// scheme, host and port, and lie below c's /api/ path, or FetchCobotWebhook fails without
-// sending a request. Redirects are not followed (an answer that came through one anyway, from a
-// doer of c's own, is refused), and an answer larger than 10 MiB is an error. The fetch ends
-// with ctx, or after a minute when ctx has no deadline, besides the per-attempt time limit of
-// c's transport. A failed call returns an error that unwraps to [*APIError] when c is the SDK's
-// client ([ErrNotFound] once the resource is deleted; the delivery's Raw then holds the deleted
-// object).
-func FetchCobotWebhook(ctx context.Context, c *cobotv1.ClientWithResponses, hook *CobotWebhook) (json.RawMessage, error) {
-	if c == nil || hook == nil {
-		return nil, errors.New("hospitality: cobot webhook fetch: nil client or delivery")
+// FetchCobotWebhook reads the resource a delivery points at through conn, a connection from
+// [ConnectCobotV1] to the space's host (CobotConfig.Subdomain), and returns its JSON as Cobot
+// answered it: the trustworthy content of the delivery. The bearer token goes only where conn
+// already sends it: the URL must use https (http only on a loopback host, see [auth.CheckURL]),
+// have exactly conn's scheme, host and port, and lie below its /api/ path, or FetchCobotWebhook
+// fails without sending a request. Redirects are not followed, and an answer larger than 10 MiB
+// is an error. The fetch ends with ctx, or after a minute when ctx has no deadline, besides the
+// per-attempt time limit of the transport. A failed call returns an error that unwraps to
+// [*APIError] when Cobot answered ([ErrNotFound] once the resource is deleted; the delivery's
+// Raw then holds the deleted object).
+func FetchCobotWebhook(ctx context.Context, conn *Connection, hook *CobotWebhook) (json.RawMessage, error) {
+	if conn == nil || hook == nil {
+		return nil, errors.New("hospitality: cobot webhook fetch: nil connection or delivery")
 	}
-	cl, ok := c.ClientInterface.(*cobotv1.Client)
-	if !ok {
-		return nil, errors.New("hospitality: cobot webhook fetch: client was not built by NewCobotV1 or cobotv1.NewClientWithResponses")
+	if conn.API() != "cobotv1" {
+		return nil, fmt.Errorf("hospitality: cobot webhook fetch: the connection is for the %q API; deliveries are read through ConnectCobotV1", conn.API())
 	}
 	if err := auth.CheckURL("cobot", "CobotWebhook.URL", hook.URL); err != nil {
 		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
 	}
-	target, err := cobotWebhookTarget(cl.Server, hook.URL)
+	target, err := cobotWebhookTarget(conn.BaseURL(), hook.URL)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
 	}
@@ -146,27 +145,15 @@ func FetchCobotWebhook(ctx context.Context, c *cobotv1.ClientWithResponses, hook
 		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
 	}
 	req.Header.Set("Accept", "application/json")
-	for _, edit := range cl.RequestEditors {
-		if err := edit(ctx, req); err != nil {
-			return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
-		}
-	}
-	doer := cl.Client
-	if hc, ok := doer.(*http.Client); ok {
-		// A client from cobotv1.NewClientWithResponses; the SDK's transport refuses redirects
-		// itself.
-		noRedirect := *hc
-		noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-		doer = &noRedirect
-	}
-	resp, err := doer.Do(req)
+	resp, err := conn.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("hospitality: cobot webhook fetch: %w", err)
 	}
 	defer resp.Body.Close()
 	if last := resp.Request; last != nil && (last.Response != nil || last.URL == nil ||
 		last.URL.Scheme != target.Scheme || !strings.EqualFold(last.URL.Host, target.Host)) {
-		// Some other doer followed a redirect (http.Client sets Response on each later hop).
+		// A base transport that followed a redirect (http.Client sets Response on each later
+		// hop); the SDK's transport refuses them itself.
 		return nil, fmt.Errorf("hospitality: cobot webhook fetch: GET %s: the answer came through a redirect, which is refused", target)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxCobotResource+1))

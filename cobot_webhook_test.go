@@ -17,7 +17,6 @@ import (
 	"golang.org/x/oauth2"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
-	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
@@ -139,7 +138,7 @@ func TestFetchCobotWebhook(t *testing.T) {
 	srv := newCobotResourceServer(t)
 	other := newCobotResourceServer(t) // the same host, another port
 	ctx := context.Background()
-	c, err := hospitality.NewCobotV1(ctx, hospitality.CobotConfig{
+	c, err := hospitality.ConnectCobotV1(ctx, hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "space-token"}),
 		BaseURL:     srv.URL,
 	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
@@ -214,7 +213,7 @@ func TestCobotWebhookTargetScheme(t *testing.T) {
 			Body: io.NopCloser(strings.NewReader(`{"id":"1"}`)), Request: r}, nil
 	})
 	ctx := context.Background()
-	c, err := hospitality.NewCobotV1(ctx, hospitality.CobotConfig{
+	c, err := hospitality.ConnectCobotV1(ctx, hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "space-token"}),
 		Subdomain:   "co-up",
 	}, hospitality.WithBaseTransport(rt), hospitality.WithRateLimit(transport.RateLimit{Disabled: true}))
@@ -260,22 +259,38 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
-func TestFetchCobotWebhookForeignClient(t *testing.T) {
-	c := &cobotv1.ClientWithResponses{}
-	_, err := hospitality.FetchCobotWebhook(context.Background(), c, &hospitality.CobotWebhook{URL: "https://co-up.cobot.me/api/x"})
-	want := "hospitality: cobot webhook fetch: client was not built by NewCobotV1 or cobotv1.NewClientWithResponses"
-	if err == nil || err.Error() != want {
-		t.Errorf("FetchCobotWebhook(empty client) error = %v, want %q", err, want)
+// A delivery is read only through a Cobot API 1 connection: one made for another API (here Cobot
+// API 2, whose token may be a user's) is refused before anything is sent, and so is none.
+func TestFetchCobotWebhookForeignConnection(t *testing.T) {
+	ctx := context.Background()
+	v2, err := hospitality.ConnectCobot(ctx, hospitality.CobotConfig{
+		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "user-token"}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook := &hospitality.CobotWebhook{URL: "https://co-up.cobot.me/api/x"}
+	for _, tc := range []struct {
+		name string
+		conn *hospitality.Connection
+		want string
+	}{
+		{"Cobot API 2", v2, `hospitality: cobot webhook fetch: the connection is for the "cobot" API; deliveries are read through ConnectCobotV1`},
+		{"nil", nil, "hospitality: cobot webhook fetch: nil connection or delivery"},
+	} {
+		if _, err := hospitality.FetchCobotWebhook(ctx, tc.conn, hook); err == nil || err.Error() != tc.want {
+			t.Errorf("FetchCobotWebhook(%s connection) error = %v, want %q", tc.name, err, tc.want)
+		}
 	}
 }
 
-// newCobotV1Client returns the SDK's Cobot API 1 client for base with the token "space-token",
-// one attempt per request and no rate limit, plus opts.
-func newCobotV1Client(t *testing.T, base string, opts ...hospitality.Option) *cobotv1.ClientWithResponses {
+// newCobotV1Client returns the SDK's Cobot API 1 connection for base with the token
+// "space-token", one attempt per request and no rate limit, plus opts.
+func newCobotV1Client(t *testing.T, base string, opts ...hospitality.Option) *hospitality.Connection {
 	t.Helper()
 	opts = append([]hospitality.Option{hospitality.WithRateLimit(transport.RateLimit{Disabled: true}),
 		hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})}, opts...)
-	c, err := hospitality.NewCobotV1(context.Background(), hospitality.CobotConfig{
+	c, err := hospitality.ConnectCobotV1(context.Background(), hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "space-token"}),
 		BaseURL:     base,
 	}, opts...)
@@ -288,8 +303,8 @@ func newCobotV1Client(t *testing.T, base string, opts ...hospitality.Option) *co
 // Regression: FetchCobotWebhook followed redirects, and Go's http.Client keeps the Authorization
 // header on a redirect to the same host name whatever the port or scheme, so a 302 to another
 // port on the space's host received the space's token (issue #12). The SDK's transport now
-// refuses redirects; FetchCobotWebhook refuses them for a client of cobotv1's own too, and
-// refuses an answer that came through one from any other doer.
+// refuses redirects, whatever HTTP client it was given, and FetchCobotWebhook refuses an answer
+// that came through one.
 func TestFetchCobotWebhookRedirect(t *testing.T) {
 	other := newCobotResourceServer(t) // 127.0.0.1, another port
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -303,28 +318,13 @@ func TestFetchCobotWebhookRedirect(t *testing.T) {
 		}
 	}))
 	t.Cleanup(srv.Close)
-	bearer := cobotv1.WithRequestEditorFn(func(_ context.Context, r *http.Request) error {
-		r.Header.Set("Authorization", "Bearer space-token")
-		return nil
-	})
-	plain, err := cobotv1.NewClientWithResponses(srv.URL, bearer) // http.Client follows redirects
-	if err != nil {
-		t.Fatal(err)
-	}
-	following, err := cobotv1.NewClientWithResponses(srv.URL, bearer, cobotv1.WithHTTPClient(doerFunc(http.DefaultClient.Do)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	follows := &http.Client{} // follows redirects, keeping Authorization on the same host name
 	clients := []struct {
 		name string
-		c    *cobotv1.ClientWithResponses
-		// opaque marks a doer FetchCobotWebhook cannot stop from following a redirect: the
-		// answer is still refused, but what reaches the other port is the doer's business.
-		opaque bool
+		c    *hospitality.Connection
 	}{
-		{"NewCobotV1", newCobotV1Client(t, srv.URL), false},
-		{"cobotv1 with http.Client", plain, false},
-		{"cobotv1 with a doer that follows redirects", following, true},
+		{"ConnectCobotV1", newCobotV1Client(t, srv.URL)},
+		{"ConnectCobotV1 with an http.Client that follows redirects", newCobotV1Client(t, srv.URL, hospitality.WithHTTPClient(follows))},
 	}
 	for _, cl := range clients {
 		for _, p := range []string{"/api/memberships/elsewhere", "/api/memberships/moved"} {
@@ -334,18 +334,13 @@ func TestFetchCobotWebhookRedirect(t *testing.T) {
 				if err == nil || !strings.HasPrefix(err.Error(), "hospitality: cobot webhook fetch: ") || !strings.Contains(err.Error(), "redirect") || got != nil {
 					t.Errorf("FetchCobotWebhook(%s) = %s, %v; want nil and an error about the redirect", p, got, err)
 				}
-				if reqs := other.requests()[before:]; !cl.opaque && len(reqs) != 0 {
+				if reqs := other.requests()[before:]; len(reqs) != 0 {
 					t.Errorf("the redirect target on another port got %q, want no request", reqs)
 				}
 			})
 		}
 	}
 }
-
-// doerFunc is a cobotv1.HttpRequestDoer made of a function.
-type doerFunc func(*http.Request) (*http.Response, error)
-
-func (f doerFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestFetchCobotWebhookBodyLimit(t *testing.T) {
 	const limit = 10 << 20

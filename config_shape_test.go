@@ -60,7 +60,7 @@ func (f *rotatingCloudbeds) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// TestCloudbedsClientsShareOneSource pins the bug where NewCloudbeds and NewCloudbedsV2 built
+// TestCloudbedsClientsShareOneSource pins the bug where ConnectCloudbeds and ConnectCloudbedsV2 built
 // from the same OAuth config each built a token source over the same refresh token: both
 // refreshed it, and with rotating refresh tokens the second refresh was refused (invalid_grant),
 // losing the connection. Clients of one connection now share one source, whichever constructor
@@ -77,11 +77,11 @@ func TestCloudbedsClientsShareOneSource(t *testing.T) {
 	}
 	noLimit := hospitality.WithRateLimit(transport.RateLimit{Disabled: true})
 	oauthCfg := &auth.CloudbedsConfig{ClientID: "share-client", ClientSecret: "client-secret"} // no BaseURL, no Store
-	v1, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{OAuth: oauthCfg, TokenStore: store, BaseURL: srv.URL + "/api/v1.3"}, noLimit)
+	v1, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{OAuth: oauthCfg, TokenStore: store, BaseURL: srv.URL + "/api/v1.3"}, noLimit))
 	if err != nil {
 		t.Fatal(err)
 	}
-	v2, err := hospitality.NewCloudbedsV2(ctx, hospitality.CloudbedsConfig{OAuth: oauthCfg, TokenStore: store, BaseURL: srv.URL}, noLimit)
+	v2, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(ctx, hospitality.CloudbedsConfig{OAuth: oauthCfg, TokenStore: store, BaseURL: srv.URL}, noLimit))
 	if err != nil {
 		t.Fatal(err)
 	}

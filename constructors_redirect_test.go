@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -59,50 +61,50 @@ func TestConstructorsDoNotFollowRedirects(t *testing.T) {
 		name string
 		call func() error
 	}{
-		{"NewKobas", func() error {
-			c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
-				BaseURL: srv.URL + "/v3", TokenURL: srv.URL + "/access_token"})
+		{"ConnectKobas", func() error {
+			c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
+				BaseURL: srv.URL + "/v3", TokenURL: srv.URL + "/access_token"}))
 			if err != nil {
 				return err
 			}
 			_, err = c.ListVenuesWithResponse(ctx)
 			return err
 		}},
-		{"NewOctotable", func() error {
-			c, err := hospitality.NewOctotable(ctx, hospitality.OctotableConfig{ClientID: "cid", ClientSecret: "csecret", PropertyID: 4101,
-				BaseURL: srv.URL + "/pms", AuthBaseURL: srv.URL + "/auth"})
+		{"ConnectOctotable", func() error {
+			c, err := octotable.New(hospitality.ConnectOctotable(ctx, hospitality.OctotableConfig{ClientID: "cid", ClientSecret: "csecret", PropertyID: 4101,
+				BaseURL: srv.URL + "/pms", AuthBaseURL: srv.URL + "/auth"}))
 			if err != nil {
 				return err
 			}
 			_, err = c.ListReservationsWithResponse(ctx, &octotable.ListReservationsParams{})
 			return err
 		}},
-		{"NewCloudbeds", func() error {
-			c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{APIKey: "cbat_test_key", PropertyID: "172938", BaseURL: srv.URL + "/api/v1.3"})
+		{"ConnectCloudbeds", func() error {
+			c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{APIKey: "cbat_test_key", PropertyID: "172938", BaseURL: srv.URL + "/api/v1.3"}))
 			if err != nil {
 				return err
 			}
 			_, err = c.GetReservationsWithResponse(ctx, &cloudbeds.GetReservationsParams{})
 			return err
 		}},
-		{"NewCloudbedsV2", func() error {
-			c, err := hospitality.NewCloudbedsV2(ctx, hospitality.CloudbedsConfig{APIKey: "cbat_test_key_v2", BaseURL: srv.URL})
+		{"ConnectCloudbedsV2", func() error {
+			c, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(ctx, hospitality.CloudbedsConfig{APIKey: "cbat_test_key_v2", BaseURL: srv.URL}))
 			if err != nil {
 				return err
 			}
 			_, err = c.ListRatePlansWithResponse(ctx, &cloudbedsv2.ListRatePlansParams{PropertyIDs: "172938"})
 			return err
 		}},
-		{"NewCobot", func() error {
-			c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{TokenSource: ts("v2"), BaseURL: srv.URL})
+		{"ConnectCobot", func() error {
+			c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{TokenSource: ts("v2"), BaseURL: srv.URL}))
 			if err != nil {
 				return err
 			}
 			_, err = c.GetUserWithResponse(ctx, &cobot.GetUserParams{})
 			return err
 		}},
-		{"NewCobotV1", func() error {
-			c, err := hospitality.NewCobotV1(ctx, hospitality.CobotConfig{TokenSource: ts("v1"), BaseURL: srv.URL})
+		{"ConnectCobotV1", func() error {
+			c, err := cobotv1.New(hospitality.ConnectCobotV1(ctx, hospitality.CobotConfig{TokenSource: ts("v1"), BaseURL: srv.URL}))
 			if err != nil {
 				return err
 			}

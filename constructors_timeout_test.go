@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsv2"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -65,8 +67,8 @@ func TestTokenRequestsHonourTimeout(t *testing.T) {
 		{
 			name: "kobas token", hang: "/access_token", opts: []hospitality.Option{hospitality.WithTimeout(limit)},
 			call: func(ctx context.Context, url string, opts []hospitality.Option) error {
-				c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
-					BaseURL: url + "/v3", TokenURL: url + "/access_token"}, opts...)
+				c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
+					BaseURL: url + "/v3", TokenURL: url + "/access_token"}, opts...))
 				if err != nil {
 					return err
 				}
@@ -78,8 +80,8 @@ func TestTokenRequestsHonourTimeout(t *testing.T) {
 			name: "kobas token with base transport", hang: "/access_token",
 			opts: []hospitality.Option{hospitality.WithTimeout(limit), hospitality.WithBaseTransport(http.DefaultTransport)},
 			call: func(ctx context.Context, url string, opts []hospitality.Option) error {
-				c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
-					BaseURL: url + "/v3", TokenURL: url + "/access_token"}, opts...)
+				c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
+					BaseURL: url + "/v3", TokenURL: url + "/access_token"}, opts...))
 				if err != nil {
 					return err
 				}
@@ -91,8 +93,8 @@ func TestTokenRequestsHonourTimeout(t *testing.T) {
 			name: "kobas token with a client without timeout", hang: "/access_token",
 			opts: []hospitality.Option{hospitality.WithTimeout(limit), hospitality.WithHTTPClient(&http.Client{})},
 			call: func(ctx context.Context, url string, opts []hospitality.Option) error {
-				c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
-					BaseURL: url + "/v3", TokenURL: url + "/access_token"}, opts...)
+				c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
+					BaseURL: url + "/v3", TokenURL: url + "/access_token"}, opts...))
 				if err != nil {
 					return err
 				}
@@ -104,8 +106,8 @@ func TestTokenRequestsHonourTimeout(t *testing.T) {
 			name: "kobas token with the client's timeout", hang: "/access_token",
 			opts: []hospitality.Option{hospitality.WithHTTPClient(&http.Client{Timeout: limit})},
 			call: func(ctx context.Context, url string, opts []hospitality.Option) error {
-				c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
-					BaseURL: url + "/v3", TokenURL: url + "/access_token"}, opts...)
+				c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
+					BaseURL: url + "/v3", TokenURL: url + "/access_token"}, opts...))
 				if err != nil {
 					return err
 				}
@@ -116,8 +118,8 @@ func TestTokenRequestsHonourTimeout(t *testing.T) {
 		{
 			name: "octotable token", hang: "/auth/oauth2/token", opts: []hospitality.Option{hospitality.WithTimeout(limit)},
 			call: func(ctx context.Context, url string, opts []hospitality.Option) error {
-				c, err := hospitality.NewOctotable(ctx, hospitality.OctotableConfig{ClientID: "cid", ClientSecret: "csecret", PropertyID: 4101,
-					BaseURL: url + "/pms", AuthBaseURL: url + "/auth"}, opts...)
+				c, err := octotable.New(hospitality.ConnectOctotable(ctx, hospitality.OctotableConfig{ClientID: "cid", ClientSecret: "csecret", PropertyID: 4101,
+					BaseURL: url + "/pms", AuthBaseURL: url + "/auth"}, opts...))
 				if err != nil {
 					return err
 				}
@@ -128,10 +130,10 @@ func TestTokenRequestsHonourTimeout(t *testing.T) {
 		{
 			name: "cloudbeds refresh", hang: "/api/v1.3/access_token", opts: []hospitality.Option{hospitality.WithTimeout(limit)},
 			call: func(ctx context.Context, url string, opts []hospitality.Option) error {
-				c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{
+				c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{
 					OAuth: &auth.CloudbedsConfig{ClientID: "cid", ClientSecret: "csecret", BaseURL: url + "/api/v1.3"},
 					Token: expired(), BaseURL: url + "/api/v1.3",
-				}, opts...)
+				}, opts...))
 				if err != nil {
 					return err
 				}
@@ -142,18 +144,18 @@ func TestTokenRequestsHonourTimeout(t *testing.T) {
 		{
 			name: "cloudbeds discovery", hang: "/api/v1.3/oauth/metadata", opts: []hospitality.Option{hospitality.WithTimeout(limit)},
 			call: func(ctx context.Context, url string, opts []hospitality.Option) error {
-				_, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{
+				_, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{
 					APIKey: "cbat_test_key", DiscoverHost: true, MetadataURL: url + "/api/v1.3/oauth/metadata",
-				}, opts...)
+				}, opts...))
 				return err
 			},
 		},
 		{
 			name: "cloudbeds v2 discovery", hang: "/api/v1.3/oauth/metadata", opts: []hospitality.Option{hospitality.WithTimeout(limit)},
 			call: func(ctx context.Context, url string, opts []hospitality.Option) error {
-				_, err := hospitality.NewCloudbedsV2(ctx, hospitality.CloudbedsConfig{
+				_, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(ctx, hospitality.CloudbedsConfig{
 					APIKey: "cbat_test_key", DiscoverHost: true, MetadataURL: url + "/api/v1.3/oauth/metadata",
-				}, opts...)
+				}, opts...))
 				return err
 			},
 		},
@@ -192,8 +194,8 @@ func TestTokenRequestsDoNotFollowRedirects(t *testing.T) {
 	t.Cleanup(srv.Close)
 	follow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return nil }}
 	for _, opts := range [][]hospitality.Option{nil, {hospitality.WithHTTPClient(follow)}, {hospitality.WithBaseTransport(http.DefaultTransport)}} {
-		c, err := hospitality.NewKobas(context.Background(), hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
-			BaseURL: srv.URL + "/v3", TokenURL: srv.URL + "/access_token"}, opts...)
+		c, err := kobas.New(hospitality.ConnectKobas(context.Background(), hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
+			BaseURL: srv.URL + "/v3", TokenURL: srv.URL + "/access_token"}, opts...))
 		if err != nil {
 			t.Fatal(err)
 		}

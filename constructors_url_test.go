@@ -76,7 +76,7 @@ func urlConstructors() []urlConstructor {
 	cobotBase := map[string]bool{"BaseURL": true, "OAuth.APIURL": true}
 	return []urlConstructor{
 		{
-			name: "NewKobas", prefix: "hospitality: kobas: ", provider: "kobas",
+			name: "ConnectKobas", prefix: "hospitality: kobas: ", provider: "kobas",
 			fields: []string{"BaseURL", "TokenURL"}, base: map[string]bool{"BaseURL": true},
 			build: func(field, value string) error {
 				cfg := hospitality.KobasConfig{ClientID: "cid", ClientSecret: "csecret", CompanyID: "77"}
@@ -86,12 +86,12 @@ func urlConstructors() []urlConstructor {
 				case "TokenURL":
 					cfg.TokenURL = value
 				}
-				_, err := hospitality.NewKobas(ctx, cfg)
+				_, err := kobas.New(hospitality.ConnectKobas(ctx, cfg))
 				return err
 			},
 		},
 		{
-			name: "NewOctotable", prefix: "hospitality: octotable: ", provider: "octotable",
+			name: "ConnectOctotable", prefix: "hospitality: octotable: ", provider: "octotable",
 			fields: []string{"BaseURL", "AuthBaseURL", "TokenURL"}, base: map[string]bool{"BaseURL": true, "AuthBaseURL": true},
 			build: func(field, value string) error {
 				cfg := hospitality.OctotableConfig{ClientID: "cid", ClientSecret: "csecret", PropertyID: 4101}
@@ -103,39 +103,39 @@ func urlConstructors() []urlConstructor {
 				case "TokenURL":
 					cfg.TokenURL = value
 				}
-				_, err := hospitality.NewOctotable(ctx, cfg)
+				_, err := octotable.New(hospitality.ConnectOctotable(ctx, cfg))
 				return err
 			},
 		},
 		{
-			name: "NewCloudbeds", prefix: "hospitality: cloudbeds: ", provider: "cloudbeds",
+			name: "ConnectCloudbeds", prefix: "hospitality: cloudbeds: ", provider: "cloudbeds",
 			fields: cloudbedsFields, base: cloudbedsBase,
 			build: func(field, value string) error {
-				_, err := hospitality.NewCloudbeds(ctx, cloudbedsCfg(field, value))
+				_, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, cloudbedsCfg(field, value)))
 				return err
 			},
 		},
 		{
-			name: "NewCloudbedsV2", prefix: "hospitality: cloudbeds v2: ", provider: "cloudbeds",
+			name: "ConnectCloudbedsV2", prefix: "hospitality: cloudbeds v2: ", provider: "cloudbeds",
 			fields: cloudbedsFields, base: cloudbedsBase,
 			build: func(field, value string) error {
-				_, err := hospitality.NewCloudbedsV2(ctx, cloudbedsCfg(field, value))
+				_, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(ctx, cloudbedsCfg(field, value)))
 				return err
 			},
 		},
 		{
-			name: "NewCobot", prefix: "hospitality: cobot: ", provider: "cobot",
+			name: "ConnectCobot", prefix: "hospitality: cobot: ", provider: "cobot",
 			fields: cobotFields, base: cobotBase,
 			build: func(field, value string) error {
-				_, err := hospitality.NewCobot(ctx, cobotCfg(field, value))
+				_, err := cobot.New(hospitality.ConnectCobot(ctx, cobotCfg(field, value)))
 				return err
 			},
 		},
 		{
-			name: "NewCobotV1", prefix: "hospitality: cobot v1: ", provider: "cobot",
+			name: "ConnectCobotV1", prefix: "hospitality: cobot v1: ", provider: "cobot",
 			fields: cobotFields, base: cobotBase,
 			build: func(field, value string) error {
-				_, err := hospitality.NewCobotV1(ctx, cobotCfg(field, value))
+				_, err := cobotv1.New(hospitality.ConnectCobotV1(ctx, cobotCfg(field, value)))
 				return err
 			},
 		},
@@ -204,9 +204,9 @@ func TestConstructorsAcceptGoodURLs(t *testing.T) {
 		"OAuth.MetadataURL": "https://api.cloudbeds.com/api/v1.3/oauth/metadata",
 	}
 	bases := map[string]string{
-		"NewKobas": kobas.DefaultServer, "NewOctotable": octotable.OctorateServer,
-		"NewCloudbeds": cloudbeds.V12Server, "NewCloudbedsV2": cloudbedsv2.DefaultServer,
-		"NewCobot": cobot.DefaultServer, "NewCobotV1": cobotv1.DefaultServer,
+		"ConnectKobas": kobas.DefaultServer, "ConnectOctotable": octotable.OctorateServer,
+		"ConnectCloudbeds": cloudbeds.V12Server, "ConnectCloudbedsV2": cloudbedsv2.DefaultServer,
+		"ConnectCobot": cobot.DefaultServer, "ConnectCobotV1": cobotv1.DefaultServer,
 	}
 	good := []string{"http://127.0.0.1:8080/v3", "http://127.5.6.7/", "http://[::1]:8080", "http://localhost:1/x", "HTTPS://API.EXAMPLE.COM/v3/"}
 	for _, c := range urlConstructors() {
@@ -262,9 +262,9 @@ func TestNewCloudbedsRefusesBadDiscoveredHost(t *testing.T) {
 				prefix := "hospitality: cloudbeds: "
 				if v2 {
 					prefix = "hospitality: cloudbeds v2: "
-					_, err = hospitality.NewCloudbedsV2(context.Background(), cfg)
+					_, err = cloudbedsv2.New(hospitality.ConnectCloudbedsV2(context.Background(), cfg))
 				} else {
-					_, err = hospitality.NewCloudbeds(context.Background(), cfg)
+					_, err = cloudbeds.New(hospitality.ConnectCloudbeds(context.Background(), cfg))
 				}
 				if err == nil || !strings.HasPrefix(err.Error(), prefix) || !strings.Contains(err.Error(), tc.want) {
 					t.Errorf("discovered %q: error = %v, want one starting %q and containing %q", tc.url, err, prefix, tc.want)
@@ -309,10 +309,10 @@ func TestNewCobotV1Subdomains(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.subdomain, func(t *testing.T) {
-			c, err := hospitality.NewCobotV1(context.Background(), hospitality.CobotConfig{TokenSource: ts, Subdomain: tc.subdomain})
+			c, err := cobotv1.New(hospitality.ConnectCobotV1(context.Background(), hospitality.CobotConfig{TokenSource: ts, Subdomain: tc.subdomain}))
 			if tc.ok {
 				if err != nil {
-					t.Fatalf("NewCobotV1(Subdomain %q) = %v, want a client", tc.subdomain, err)
+					t.Fatalf("ConnectCobotV1(Subdomain %q) = %v, want a client", tc.subdomain, err)
 				}
 				if c.ClientInterface.(*cobotv1.Client).Server != "https://"+tc.subdomain+".cobot.me/" {
 					t.Errorf("server = %q, want https://%s.cobot.me/", c.ClientInterface.(*cobotv1.Client).Server, tc.subdomain)
@@ -320,7 +320,7 @@ func TestNewCobotV1Subdomains(t *testing.T) {
 				return
 			}
 			if err == nil || !strings.HasPrefix(err.Error(), "hospitality: cobot v1: ") || !strings.Contains(err.Error(), "Subdomain") {
-				t.Errorf("NewCobotV1(Subdomain %q) error = %v, want one naming Subdomain", tc.subdomain, err)
+				t.Errorf("ConnectCobotV1(Subdomain %q) error = %v, want one naming Subdomain", tc.subdomain, err)
 			}
 		})
 	}

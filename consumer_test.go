@@ -52,7 +52,7 @@ import (
 )
 
 func main() {
-	c, err := hospitality.NewKobas(context.Background(), hospitality.KobasConfig{ClientID: "id", ClientSecret: "s", CompanyID: "1"})
+	c, err := kobas.New(hospitality.ConnectKobas(context.Background(), hospitality.KobasConfig{ClientID: "id", ClientSecret: "s", CompanyID: "1"}))
 	if err != nil {
 		fmt.Println(err)
 		return

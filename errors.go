@@ -22,6 +22,10 @@ type ParameterError = wire.ParameterError
 // ErrMissingParameter matches every [*ParameterError] with [errors.Is].
 var ErrMissingParameter = wire.ErrMissingParameter
 
+// ErrNotIncluded reports that a Cobot compound document does not include the resource a
+// relationship names; the Included function of gen/cobot returns errors that wrap it.
+var ErrNotIncluded = wire.ErrNotIncluded
+
 // APIError is the error every provider's failed call unwraps to: status, provider error code and
 // message, field errors, request id and the raw body with secrets redacted. Use [errors.As]:
 //

@@ -28,15 +28,17 @@
 //
 // # Getting a client
 //
-// This package's constructors wire the pieces together: [NewKobas], [NewOctotable],
-// [NewCloudbeds], [NewCloudbedsV2], [NewCobot] and [NewCobotV1] return the generated
-// ClientWithResponses of their API, already authenticated, carrying the headers the provider
-// requires and sending through the shared transport. [Option] values tune the transport for any
-// provider.
+// Each provider API has a Connect function that wires the pieces together: [ConnectKobas],
+// [ConnectOctotable], [ConnectCloudbeds], [ConnectCloudbedsV2] and the other Cloudbeds APIs,
+// [ConnectCobot] and [ConnectCobotV1]. It returns a [Connection]: authenticated, carrying the
+// headers the provider requires and sending through the shared transport. The New function of the
+// API's generated package builds the typed client on it. [Option] values tune the transport for
+// any provider. This package imports no generated package, so a program compiles only the APIs it
+// uses.
 //
-//	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+//	c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 //		ClientID: id, ClientSecret: secret, CompanyID: "1234",
-//	})
+//	}))
 //	venues, err := c.ListVenuesWithResponse(ctx)
 //
 // # Errors
@@ -61,32 +63,32 @@
 package hospitality
 
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbeds/oapi-codegen.yaml specs/cloudbeds.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbeds -spec ../../specs/cloudbeds.yaml -constructor NewCloudbeds
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbeds -spec ../../specs/cloudbeds.yaml -connect ConnectCloudbeds
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsaccounting/oapi-codegen.yaml specs/cloudbeds-accounting.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsaccounting -spec ../../specs/cloudbeds-accounting.yaml -constructor NewCloudbedsAccounting
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsaccounting -spec ../../specs/cloudbeds-accounting.yaml -connect ConnectCloudbedsAccounting
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsfiscal/oapi-codegen.yaml specs/cloudbeds-fiscal-documents.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsfiscal -spec ../../specs/cloudbeds-fiscal-documents.yaml -constructor NewCloudbedsFiscalDocuments
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsfiscal -spec ../../specs/cloudbeds-fiscal-documents.yaml -connect ConnectCloudbedsFiscalDocuments
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsgroups/oapi-codegen.yaml specs/cloudbeds-group-profile.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsgroups -spec ../../specs/cloudbeds-group-profile.yaml -constructor NewCloudbedsGroupProfile
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsgroups -spec ../../specs/cloudbeds-group-profile.yaml -connect ConnectCloudbedsGroupProfile
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsguests/oapi-codegen.yaml specs/cloudbeds-guest-profiles.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsguests -spec ../../specs/cloudbeds-guest-profiles.yaml -constructor NewCloudbedsGuestProfiles
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsguests -spec ../../specs/cloudbeds-guest-profiles.yaml -connect ConnectCloudbedsGuestProfiles
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsinsights/oapi-codegen.yaml specs/cloudbeds-insights.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsinsights -spec ../../specs/cloudbeds-insights.yaml -constructor NewCloudbedsInsights
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsinsights -spec ../../specs/cloudbeds-insights.yaml -connect ConnectCloudbedsInsights
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedspaybylink/oapi-codegen.yaml specs/cloudbeds-pay-by-link.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedspaybylink -spec ../../specs/cloudbeds-pay-by-link.yaml -constructor NewCloudbedsPayByLink
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedspaybylink -spec ../../specs/cloudbeds-pay-by-link.yaml -connect ConnectCloudbedsPayByLink
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedspaymentelement/oapi-codegen.yaml specs/cloudbeds-payment-element.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedspaymentelement -spec ../../specs/cloudbeds-payment-element.yaml -constructor NewCloudbedsPaymentElement
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedspaymentelement -spec ../../specs/cloudbeds-payment-element.yaml -connect ConnectCloudbedsPaymentElement
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedstags/oapi-codegen.yaml specs/cloudbeds-attribute-tagging.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedstags -spec ../../specs/cloudbeds-attribute-tagging.yaml -constructor NewCloudbedsAttributeTagging
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedstags -spec ../../specs/cloudbeds-attribute-tagging.yaml -connect ConnectCloudbedsAttributeTagging
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsv2/oapi-codegen.yaml specs/cloudbeds-v2.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsv2 -spec ../../specs/cloudbeds-v2.yaml -constructor NewCloudbedsV2
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsv2 -spec ../../specs/cloudbeds-v2.yaml -connect ConnectCloudbedsV2
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cloudbedsvault/oapi-codegen.yaml specs/cloudbeds-payments-vault.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsvault -spec ../../specs/cloudbeds-payments-vault.yaml -constructor NewCloudbedsPaymentsVault
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cloudbedsvault -spec ../../specs/cloudbeds-payments-vault.yaml -connect ConnectCloudbedsPaymentsVault
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cobot/oapi-codegen.yaml specs/cobot.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobot -spec ../../specs/cobot.yaml -constructor NewCobot
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobot -spec ../../specs/cobot.yaml -connect ConnectCobot
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/cobotv1/oapi-codegen.yaml specs/cobot-v1.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobotv1 -spec ../../specs/cobot-v1.yaml -constructor NewCobotV1
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/cobotv1 -spec ../../specs/cobot-v1.yaml -connect ConnectCobotV1
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/kobas/oapi-codegen.yaml specs/kobas.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/kobas -spec ../../specs/kobas.yaml -constructor NewKobas
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/kobas -spec ../../specs/kobas.yaml -connect ConnectKobas
 //go:generate go tool -modfile=internal/dev/go.mod oapi-codegen -config gen/octotable/oapi-codegen.yaml specs/octotable.yaml
-//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/octotable -spec ../../specs/octotable.yaml -constructor NewOctotable
+//go:generate go -C internal/dev run ./cmd/pagegen -dir ../../gen/octotable -spec ../../specs/octotable.yaml -connect ConnectOctotable

@@ -8,11 +8,10 @@ import (
 	"time"
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
-	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
-// KobasConfig configures [NewKobas].
+// KobasConfig configures [ConnectKobas].
 //
 // Every URL field must be an absolute https URL when set (http is accepted only for loopback
 // hosts) that names a host and has no user info or fragment, and a base URL no query; the
@@ -25,7 +24,7 @@ type KobasConfig struct {
 	// Scopes requested with the token; the default is ["integration"].
 	Scopes []string
 	// BaseURL overrides the API base, for example for Kobas training mode. The default is
-	// [kobas.DefaultServer].
+	// [kobasDefaultServer].
 	BaseURL string
 	// TokenURL overrides the token endpoint; the default is https://oauth.kobas.co.uk/access_token.
 	TokenURL string
@@ -50,12 +49,13 @@ var kobasProfile = transport.Profile{
 	Header:    http.Header{"Accept": {"application/json"}, "Content-Type": {"application/json"}},
 }
 
-// NewKobas returns a typed Kobas API v3 client wired with client-credentials authentication, the
-// x-kobas-company-id header, and the shared transport chain (timeouts, retries, rate limits,
-// typed errors). Failed calls return an error that unwraps to [*APIError].
+// ConnectKobas returns a connection to the Kobas API v3 (gen/kobas's New builds the typed client on
+// it) wired with client-credentials authentication, the x-kobas-company-id header, and the shared
+// transport chain (timeouts, retries, rate limits, typed errors). Failed calls return an error that
+// unwraps to [*APIError].
 //
-// It does no I/O: the first call fetches a token. The client is safe for concurrent use.
-func NewKobas(ctx context.Context, cfg KobasConfig, opts ...Option) (*kobas.ClientWithResponses, error) {
+// It does no I/O: the first call fetches a token. The connection is safe for concurrent use.
+func ConnectKobas(ctx context.Context, cfg KobasConfig, opts ...Option) (*Connection, error) {
 	if err := checkURLs("kobas",
 		urlField{"BaseURL", cfg.BaseURL, true},
 		urlField{"TokenURL", cfg.TokenURL, false},
@@ -82,7 +82,7 @@ func NewKobas(ctx context.Context, cfg KobasConfig, opts ...Option) (*kobas.Clie
 	header := http.Header{}
 	header.Set("x-kobas-company-id", cfg.CompanyID)
 	doer := transport.New(s.transportConfig(kobasProfile, header, auth.Bearer(src), src.Reject))
-	return kobas.NewClientWithResponses(orDefault(cfg.BaseURL, kobas.DefaultServer), kobas.WithHTTPClient(doer))
+	return newConnection("kobas", orDefault(cfg.BaseURL, kobasDefaultServer), doer), nil
 }
 
 // KobasDateTimeLayout is the layout [KobasDateTime] writes from_date and to_date values in: local

@@ -12,11 +12,10 @@ import (
 	"time"
 
 	"github.com/hospitality-sdk/hospitality-go/auth"
-	"github.com/hospitality-sdk/hospitality-go/gen/octotable"
 	"github.com/hospitality-sdk/hospitality-go/transport"
 )
 
-// OctotableConfig configures [NewOctotable].
+// OctotableConfig configures [ConnectOctotable].
 //
 // Every URL field must be an absolute https URL when set (http is accepted only for loopback
 // hosts) that names a host and has no user info or fragment, and a base URL no query; the
@@ -26,7 +25,7 @@ type OctotableConfig struct {
 	ClientID, ClientSecret string
 	// PropertyID selects the restaurant; it is sent as the Property header on every call. Required.
 	PropertyID int64
-	// BaseURL overrides the PMS API base; the default is [octotable.DefaultServer]
+	// BaseURL overrides the PMS API base; the default is [octotableDefaultServer]
 	// ([octotable.OctorateServer] is the api.octorate.com alias).
 	BaseURL string
 	// AuthBaseURL overrides the auth base the token endpoint lives under; the default is
@@ -63,17 +62,18 @@ var octotableProfile = transport.Profile{
 	Header: http.Header{"Accept": {"application/json"}, "Content-Type": {"application/json"}},
 }
 
-// NewOctotable returns a typed OctoTable PMS API v2 client wired with client-credentials
-// authentication (form-encoded token requests by default, falling back to JSON once if the server
-// answers 415; see [OctotableConfig.TokenEncoding]), the Property header, and the shared transport
-// chain. Failed calls return an error that unwraps to [*APIError], whose Code is the code of
-// OctoTable's {"success": false, "error": {...}} envelope. The next-page cursor of reservation
-// lists is read tolerantly (see [octotable.ClientWithResponses.ListReservationsIter]): a numeric
-// cursor, or one found under nextCursor, cursor or a meta, pagination or paging object, is handed
-// to the generated client as the string next_cursor.
+// ConnectOctotable returns a connection to the OctoTable PMS API v2 (gen/octotable's New builds the
+// typed client on it) wired with client-credentials authentication (form-encoded token requests by
+// default, falling back to JSON once if the server answers 415; see
+// [OctotableConfig.TokenEncoding]), the Property header, and the shared transport chain. Failed
+// calls return an error that unwraps to [*APIError], whose Code is the code of OctoTable's
+// {"success": false, "error": {...}} envelope. The next-page cursor of reservation lists is read
+// tolerantly (see [octotable.ClientWithResponses.ListReservationsIter]): a numeric cursor, or one
+// found under nextCursor, cursor or a meta, pagination or paging object, is handed to the generated
+// client as the string next_cursor.
 //
-// It does no I/O: the first call fetches a token. The client is safe for concurrent use.
-func NewOctotable(ctx context.Context, cfg OctotableConfig, opts ...Option) (*octotable.ClientWithResponses, error) {
+// It does no I/O: the first call fetches a token. The connection is safe for concurrent use.
+func ConnectOctotable(ctx context.Context, cfg OctotableConfig, opts ...Option) (*Connection, error) {
 	if cfg.PropertyID <= 0 {
 		return nil, fmt.Errorf("hospitality: octotable: PropertyID is required")
 	}
@@ -109,7 +109,7 @@ func NewOctotable(ctx context.Context, cfg OctotableConfig, opts ...Option) (*oc
 	tc := s.transportConfig(octotableProfile, header, auth.Bearer(src), src.Reject)
 	tc.Middleware = append([]transport.Middleware{octotableCursor}, tc.Middleware...)
 	doer := transport.New(tc)
-	return octotable.NewClientWithResponses(orDefault(cfg.BaseURL, octotable.DefaultServer), octotable.WithHTTPClient(doer))
+	return newConnection("octotable", orDefault(cfg.BaseURL, octotableDefaultServer), doer), nil
 }
 
 // maxCursorBody bounds the reservation list bodies octotableCursor inspects.

@@ -15,7 +15,7 @@ import (
 // Version is the SDK's version, sent in the User-Agent header.
 const Version = transport.Version
 
-// An Option changes how a constructor such as [NewKobas] builds its client. Options apply to every
+// An Option changes how a constructor such as [ConnectKobas] builds its client. Options apply to every
 // provider.
 type Option func(*settings)
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -206,12 +207,12 @@ func TestKobasOptions(t *testing.T) {
 				mw   atomic.Int32
 				logs bytes.Buffer
 			)
-			c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+			c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 				ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
 				BaseURL: url + "/v3", TokenURL: url + "/access_token",
-			}, tc.opts(&rt, &mw, &logs)...)
+			}, tc.opts(&rt, &mw, &logs)...))
 			if err != nil {
-				t.Fatalf("NewKobas: %v", err)
+				t.Fatalf("ConnectKobas: %v", err)
 			}
 			_, err = c.ListVenuesWithResponse(ctx)
 			tc.check(t, err, calls.Load(), uas(), &rt, mw.Load(), logs.String())
@@ -225,11 +226,11 @@ func TestNewCloudbedsDiscoveryUsesBaseTransport(t *testing.T) {
 	ctx := context.Background()
 	api := newFakeCloudbeds(t)
 	var rt recordingTransport
-	c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{
 		APIKey: "cbat_test_key", DiscoverHost: true, MetadataURL: api.srv.URL + "/api/v1.3/oauth/metadata",
-	}, hospitality.WithBaseTransport(&rt))
+	}, hospitality.WithBaseTransport(&rt)))
 	if err != nil {
-		t.Fatalf("NewCloudbeds: %v", err)
+		t.Fatalf("ConnectCloudbeds: %v", err)
 	}
 	if _, err := c.GetReservationsWithResponse(ctx, &cloudbeds.GetReservationsParams{}); err != nil {
 		t.Fatalf("GetReservations: %v", err)
@@ -254,7 +255,7 @@ func TestNewCloudbedsOAuthTokenClient(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	var rt recordingTransport
-	c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{
 		OAuth: &auth.CloudbedsConfig{
 			ClientID: "live1_client", ClientSecret: "client-secret", RedirectURL: "https://app.example/callback",
 			BaseURL: srv.URL + "/api/v1.3", Store: auth.NewMemoryStore(),
@@ -262,7 +263,7 @@ func TestNewCloudbedsOAuthTokenClient(t *testing.T) {
 		// Expired, so the first call refreshes it.
 		Token:   &oauth2.Token{AccessToken: "access-1", RefreshToken: "refresh-1", TokenType: "Bearer", Expiry: time.Now().Add(-time.Hour)},
 		BaseURL: srv.URL + "/api/v1.3",
-	}, hospitality.WithHTTPClient(&http.Client{Transport: &rt}))
+	}, hospitality.WithHTTPClient(&http.Client{Transport: &rt})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,12 +286,12 @@ func TestWithMaxResponseBytes(t *testing.T) {
 		wantErr bool
 	}{{16, true}, {1 << 10, false}, {-1, false}} {
 		t.Run(fmt.Sprint(tc.limit), func(t *testing.T) {
-			c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+			c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 				ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
 				BaseURL: url + "/v3", TokenURL: url + "/access_token",
-			}, hospitality.WithMaxResponseBytes(tc.limit))
+			}, hospitality.WithMaxResponseBytes(tc.limit)))
 			if err != nil {
-				t.Fatalf("NewKobas: %v", err)
+				t.Fatalf("ConnectKobas: %v", err)
 			}
 			res, err := c.ListVenuesWithResponse(ctx)
 			if tc.wantErr {

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
+	"golang.org/x/oauth2"
 )
 
 func TestScanWebhookJSON(t *testing.T) {
@@ -56,9 +56,10 @@ func TestScanWebhookJSON(t *testing.T) {
 	}
 }
 
-// Regression: with a client whose doer has no time limit (cobotv1.NewClientWithResponses with
+// Regression: with a doer that had no time limit (cobotv1.NewClientWithResponses with
 // http.DefaultClient) and a context without a deadline, a stalled answer held
-// FetchCobotWebhook forever (issue #12).
+// FetchCobotWebhook forever (issue #12). Here the transport's own attempt limit is an hour, so
+// only FetchCobotWebhook's default limit can end the call.
 func TestFetchCobotWebhookDefaultTimeout(t *testing.T) {
 	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -72,7 +73,10 @@ func TestFetchCobotWebhookDefaultTimeout(t *testing.T) {
 	defer func(d time.Duration) { cobotWebhookFetchTimeout = d }(cobotWebhookFetchTimeout)
 	cobotWebhookFetchTimeout = 50 * time.Millisecond
 
-	c, err := cobotv1.NewClientWithResponses(srv.URL)
+	c, err := ConnectCobotV1(context.Background(), CobotConfig{
+		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "space-token"}),
+		BaseURL:     srv.URL,
+	}, WithTimeout(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}

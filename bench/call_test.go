@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"io"
 	"net/http"
 	"reflect"
@@ -108,10 +109,10 @@ func benchCalls(tb testing.TB) []benchCall {
 	})
 	base := srv.URL
 	ctx := context.Background()
-	kobasSDK, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	kobasSDK, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID: benchClientID, ClientSecret: benchClientSecret, CompanyID: benchCompanyID,
 		BaseURL: base + kobasBase, TokenURL: base + kobasTokenPath,
-	}, noLimit) // the call, not Kobas' default 10 requests per second
+	}, noLimit)) // the call, not Kobas' default 10 requests per second
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -171,15 +172,15 @@ func benchCalls(tb testing.TB) []benchCall {
 // calls, not the limiter.
 var noLimit = hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Inf})
 
-// newCloudbedsSDK builds the Cloudbeds v1.3 client with hospitality.NewCloudbeds: API key
+// newCloudbedsSDK builds the Cloudbeds v1.3 client with hospitality.ConnectCloudbeds: API key
 // editor, the shared transport chain with the Cloudbeds success:false check, generated client. The
 // client-side rate limit (5 requests per second by default) is lifted so that the benchmark
 // measures the call, not the limiter.
 func newCloudbedsSDK(tb testing.TB, base string) *cloudbeds.ClientWithResponses {
 	tb.Helper()
-	c, err := hospitality.NewCloudbeds(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: benchAPIKey, BaseURL: base,
-	}, noLimit)
+	}, noLimit))
 	if err != nil {
 		tb.Fatal(err)
 	}

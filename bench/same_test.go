@@ -2,6 +2,7 @@ package bench_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -75,10 +76,10 @@ func TestSameRequests(t *testing.T) {
 		return seen[len(seen)-1]
 	}
 
-	kc, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	kc, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID: benchClientID, ClientSecret: benchClientSecret, CompanyID: benchCompanyID,
 		BaseURL: srv.URL + kobasBase, TokenURL: srv.URL + kobasTokenPath,
-	}, noLimit)
+	}, noLimit))
 	if err != nil {
 		t.Fatal(err)
 	}

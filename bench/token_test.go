@@ -2,6 +2,7 @@ package bench_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -46,7 +47,7 @@ func tokenServer(tb testing.TB, tokenRequests *atomic.Int64) *httptest.Server {
 
 // BenchmarkTokenColdCache starts 1000 goroutines at once on a cold token cache and measures the
 // time until all of them hold a token (Source: the cached token source alone) or have completed
-// an API call (Client: ListVenues through NewKobas). It reports the token requests the endpoint
+// an API call (Client: ListVenues through ConnectKobas). It reports the token requests the endpoint
 // received per round, which must be 1, and fails otherwise. The token endpoint answers after
 // 20ms, which is included in the time.
 func BenchmarkTokenColdCache(b *testing.B) {
@@ -82,10 +83,10 @@ func BenchmarkTokenColdCache(b *testing.B) {
 		b.Cleanup(base.CloseIdleConnections)
 		rounds := 0
 		for b.Loop() {
-			c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+			c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 				ClientID: benchClientID, ClientSecret: benchClientSecret, CompanyID: benchCompanyID,
 				BaseURL: srv.URL + kobasBase, TokenURL: srv.URL + kobasTokenPath,
-			}, hospitality.WithBaseTransport(base), noLimit)
+			}, hospitality.WithBaseTransport(base), noLimit))
 			if err != nil {
 				b.Fatal(err)
 			}

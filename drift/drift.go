@@ -9,7 +9,7 @@
 // It lives in a module of its own (it needs kin-openapi), so the SDK's core stays light:
 //
 //	d, err := drift.New(drift.Options{Logger: slog.Default()})
-//	c, err := hospitality.NewCloudbeds(ctx, cfg, hospitality.WithMiddleware(d.Middleware()))
+//	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, cfg, hospitality.WithMiddleware(d.Middleware())))
 //	...
 //	d.Collector().Report().WriteTo(os.Stdout)
 //

@@ -3,6 +3,7 @@ package otelhospitality_test
 import (
 	"context"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"net/http"
 	"net/http/httptest"
 
@@ -30,10 +31,10 @@ func ExampleOption() {
 	spans := tracetest.NewSpanRecorder()
 	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans))
 	ctx := context.Background()
-	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID: "id", ClientSecret: "secret", CompanyID: "1",
 		BaseURL: srv.URL + "/v3", TokenURL: srv.URL + "/access_token",
-	}, otelhospitality.Option(otelhospitality.WithTracerProvider(tp)))
+	}, otelhospitality.Option(otelhospitality.WithTracerProvider(tp))))
 	if err != nil {
 		fmt.Println(err)
 		return

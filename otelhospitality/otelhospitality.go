@@ -10,7 +10,7 @@
 //
 // Plug it into any constructor:
 //
-//	c, err := hospitality.NewKobas(ctx, cfg, otelhospitality.Option())
+//	c, err := kobas.New(hospitality.ConnectKobas(ctx, cfg, otelhospitality.Option()))
 //
 // With no options it uses the global tracer and meter providers (otel.GetTracerProvider,
 // otel.GetMeterProvider); pass [WithTracerProvider] and [WithMeterProvider] to choose others.

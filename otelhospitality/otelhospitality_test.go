@@ -3,6 +3,7 @@ package otelhospitality_test
 import (
 	"context"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"net/http"
 	"net/http/httptest"
 	"sort"
@@ -72,11 +73,11 @@ func TestOneCallWithRetriesAndRefresh(t *testing.T) {
 	reader := sdkmetric.NewManualReader()
 	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))
 	url := fakeKobas(t)
-	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID: "kobas-client", ClientSecret: clientSecret, CompanyID: "77",
 		BaseURL: url + "/v3", TokenURL: url + "/access_token",
 	}, hospitality.WithRetry(hospitality.RetryPolicy{BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}),
-		otelhospitality.Option(otelhospitality.WithTracerProvider(tp), otelhospitality.WithMeterProvider(mp)))
+		otelhospitality.Option(otelhospitality.WithTracerProvider(tp), otelhospitality.WithMeterProvider(mp))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,8 @@ package sandbox
 // Point the SDK at them with
 //
 //	auth.CloudbedsConfig{BaseURL: root + sandbox.CloudbedsAPIPath, ...}   // consent, tokens, metadata
-//	hospitality.CloudbedsConfig{BaseURL: root + sandbox.CloudbedsAPIPath} // NewCloudbeds
-//	hospitality.CloudbedsConfig{BaseURL: root + sandbox.CloudbedsV2APIPath} // NewCloudbedsV2
+//	hospitality.CloudbedsConfig{BaseURL: root + sandbox.CloudbedsAPIPath} // ConnectCloudbeds
+//	hospitality.CloudbedsConfig{BaseURL: root + sandbox.CloudbedsV2APIPath} // ConnectCloudbedsV2
 //
 // OAuth 2 authorization code, as Cloudbeds runs it:
 //

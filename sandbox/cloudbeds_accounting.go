@@ -31,7 +31,7 @@ import (
 )
 
 // CloudbedsAccountingAPIPath is the base of the Cloudbeds Accounting API v1.0 on the sandbox (the
-// value to use as hospitality.CloudbedsConfig.BaseURL for NewCloudbedsAccounting).
+// value to use as hospitality.CloudbedsConfig.BaseURL for ConnectCloudbedsAccounting).
 const CloudbedsAccountingAPIPath = "/cloudbeds-accounting"
 
 // cbAccountingDefaultLimit is the page size of the transaction searches when the body names none.

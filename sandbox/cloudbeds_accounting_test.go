@@ -16,11 +16,11 @@ import (
 func cbAccountingClient(t *testing.T) (*cloudbedsaccounting.ClientWithResponses, string) {
 	t.Helper()
 	sb, root := start(t, sandbox.Options{})
-	c, err := hospitality.NewCloudbedsAccounting(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsaccounting.New(hospitality.ConnectCloudbedsAccounting(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsAccountingAPIPath,
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewCloudbedsAccounting: %v", err)
+		t.Fatalf("ConnectCloudbedsAccounting: %v", err)
 	}
 	return c, root
 }

@@ -57,7 +57,7 @@ func Example_cloudbeds() {
 	}
 	fmt.Println(auth.CloudbedsResources(tok))
 
-	c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{OAuth: &cfg, Token: tok, BaseURL: sb.URL() + sandbox.CloudbedsAPIPath})
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{OAuth: &cfg, Token: tok, BaseURL: sb.URL() + sandbox.CloudbedsAPIPath}))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -54,7 +54,7 @@ import (
 )
 
 // CloudbedsFiscalAPIPath is the base of the Cloudbeds Fiscal Documents API v1.0 on the sandbox
-// (the value to use as hospitality.CloudbedsConfig.BaseURL for NewCloudbedsFiscalDocuments).
+// (the value to use as hospitality.CloudbedsConfig.BaseURL for ConnectCloudbedsFiscalDocuments).
 const CloudbedsFiscalAPIPath = "/cloudbeds-fiscal-documents"
 
 // fdDefaultLimit is the page size of the document and transaction lists when the query names none.

@@ -21,11 +21,11 @@ const cbFiscalProperty = 172938
 func cbFiscalClient(t *testing.T) (*cloudbedsfiscal.ClientWithResponses, string) {
 	t.Helper()
 	sb, root := start(t, sandbox.Options{})
-	c, err := hospitality.NewCloudbedsFiscalDocuments(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsfiscal.New(hospitality.ConnectCloudbedsFiscalDocuments(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsFiscalAPIPath,
-	}, cbNoLimit)
+	}, cbNoLimit))
 	if err != nil {
-		t.Fatalf("NewCloudbedsFiscalDocuments: %v", err)
+		t.Fatalf("ConnectCloudbedsFiscalDocuments: %v", err)
 	}
 	return c, root
 }
@@ -290,10 +290,10 @@ func TestCloudbedsFiscalBearer(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Exchange = %v", err)
 	}
-	c, err := hospitality.NewCloudbedsFiscalDocuments(ctx, hospitality.CloudbedsConfig{OAuth: &cfg, Token: tok,
-		BaseURL: root + sandbox.CloudbedsFiscalAPIPath}, cbNoLimit)
+	c, err := cloudbedsfiscal.New(hospitality.ConnectCloudbedsFiscalDocuments(ctx, hospitality.CloudbedsConfig{OAuth: &cfg, Token: tok,
+		BaseURL: root + sandbox.CloudbedsFiscalAPIPath}, cbNoLimit))
 	if err != nil {
-		t.Fatalf("NewCloudbedsFiscalDocuments = %v", err)
+		t.Fatalf("ConnectCloudbedsFiscalDocuments = %v", err)
 	}
 	if got := statusOf(t, c, "5004"); got != cloudbedsfiscal.FiscalDocumentStatusOPEN {
 		t.Errorf("pro forma 5004 = %s, want OPEN", got)

@@ -58,7 +58,7 @@ import (
 )
 
 // CloudbedsGroupProfileAPIPath is the base of the Cloudbeds Group Profile API v1.0 on the sandbox
-// (the value to use as hospitality.CloudbedsConfig.BaseURL for NewCloudbedsGroupProfile).
+// (the value to use as hospitality.CloudbedsConfig.BaseURL for ConnectCloudbedsGroupProfile).
 const CloudbedsGroupProfileAPIPath = "/cloudbeds-group-profile"
 
 // CloudbedsGroupProfileOrganizationID is [CloudbedsOrganizationID], the organization of the

@@ -24,11 +24,11 @@ const cbGroupsOrg = sandbox.CloudbedsGroupProfileOrganizationID
 func cbGroupsClient(t *testing.T) (*cloudbedsgroups.ClientWithResponses, string) {
 	t.Helper()
 	sb, root := start(t, sandbox.Options{})
-	c, err := hospitality.NewCloudbedsGroupProfile(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsgroups.New(hospitality.ConnectCloudbedsGroupProfile(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsGroupProfileAPIPath,
-	}, cbNoLimit)
+	}, cbNoLimit))
 	if err != nil {
-		t.Fatalf("NewCloudbedsGroupProfile: %v", err)
+		t.Fatalf("ConnectCloudbedsGroupProfile: %v", err)
 	}
 	return c, root
 }
@@ -358,10 +358,10 @@ func TestCloudbedsGroupProfileOAuth(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Exchange = %v", err)
 	}
-	c, err := hospitality.NewCloudbedsGroupProfile(ctx, hospitality.CloudbedsConfig{OAuth: &cfg, Token: tok,
-		BaseURL: root + sandbox.CloudbedsGroupProfileAPIPath}, cbNoLimit)
+	c, err := cloudbedsgroups.New(hospitality.ConnectCloudbedsGroupProfile(ctx, hospitality.CloudbedsConfig{OAuth: &cfg, Token: tok,
+		BaseURL: root + sandbox.CloudbedsGroupProfileAPIPath}, cbNoLimit))
 	if err != nil {
-		t.Fatalf("NewCloudbedsGroupProfile = %v", err)
+		t.Fatalf("ConnectCloudbedsGroupProfile = %v", err)
 	}
 	res, err := c.GetProfileByIDWithResponse(ctx, 1907481861900002, &cloudbedsgroups.GetProfileByIDParams{OrganizationID: cbGroupsOrg})
 	if err != nil || !strings.Contains(res.JSON200.Name, "Wedding") {

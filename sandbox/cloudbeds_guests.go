@@ -40,7 +40,7 @@ import (
 )
 
 // CloudbedsGuestProfilesAPIPath is the base of the Cloudbeds Guest Profiles API v1.0 on the sandbox
-// (the value to use as hospitality.CloudbedsConfig.BaseURL for NewCloudbedsGuestProfiles).
+// (the value to use as hospitality.CloudbedsConfig.BaseURL for ConnectCloudbedsGuestProfiles).
 const CloudbedsGuestProfilesAPIPath = "/cloudbeds-guest-profiles"
 
 // CloudbedsOrganizationID is the organization the sandbox's Cloudbeds property belongs to (the

@@ -17,11 +17,11 @@ import (
 func cbGuestsClient(t *testing.T) (*cloudbedsguests.ClientWithResponses, string) {
 	t.Helper()
 	sb, root := start(t, sandbox.Options{})
-	c, err := hospitality.NewCloudbedsGuestProfiles(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsguests.New(hospitality.ConnectCloudbedsGuestProfiles(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsGuestProfilesAPIPath,
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewCloudbedsGuestProfiles: %v", err)
+		t.Fatalf("ConnectCloudbedsGuestProfiles: %v", err)
 	}
 	return c, root
 }

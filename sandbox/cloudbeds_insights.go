@@ -36,7 +36,7 @@ import (
 )
 
 // CloudbedsInsightsAPIPath is the base of the Cloudbeds Data Insights API v1.1 on the sandbox (the
-// value to use as hospitality.CloudbedsConfig.BaseURL for NewCloudbedsInsights).
+// value to use as hospitality.CloudbedsConfig.BaseURL for ConnectCloudbedsInsights).
 const CloudbedsInsightsAPIPath = "/cloudbeds-insights"
 
 // CloudbedsInsightsTaskToken is the download token of the finished export task the sandbox

@@ -19,11 +19,11 @@ import (
 func cbInsightsClient(t *testing.T) (*ci.ClientWithResponses, string) {
 	t.Helper()
 	sb, root := start(t, sandbox.Options{})
-	c, err := hospitality.NewCloudbedsInsights(context.Background(), hospitality.CloudbedsConfig{
+	c, err := ci.New(hospitality.ConnectCloudbedsInsights(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsInsightsAPIPath,
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewCloudbedsInsights: %v", err)
+		t.Fatalf("ConnectCloudbedsInsights: %v", err)
 	}
 	return c, root
 }

@@ -33,7 +33,7 @@ import (
 )
 
 // Pay-by-Link paths on the sandbox. CloudbedsPayByLinkAPIPath is the base the document's paths
-// follow (the value to use as hospitality.CloudbedsConfig.BaseURL for NewCloudbedsPayByLink);
+// follow (the value to use as hospitality.CloudbedsConfig.BaseURL for ConnectCloudbedsPayByLink);
 // CloudbedsPayByLinkPagePath + a link id is the payment page a created link's URL names.
 const (
 	CloudbedsPayByLinkAPIPath  = "/cloudbeds-pay-by-link"

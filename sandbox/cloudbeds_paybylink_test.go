@@ -20,11 +20,11 @@ import (
 func cbPayByLinkClient(t *testing.T, opts sandbox.Options) (*cloudbedspaybylink.ClientWithResponses, string) {
 	t.Helper()
 	sb, root := start(t, opts)
-	c, err := hospitality.NewCloudbedsPayByLink(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedspaybylink.New(hospitality.ConnectCloudbedsPayByLink(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsPayByLinkAPIPath,
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPayByLink: %v", err)
+		t.Fatalf("ConnectCloudbedsPayByLink: %v", err)
 	}
 	return c, sb.Credentials().CloudbedsPropertyID
 }

@@ -31,7 +31,7 @@ import (
 
 // CloudbedsPaymentElementAPIPath is the base of the Cloudbeds Payment Element API key management
 // on the sandbox (the value to use as hospitality.CloudbedsConfig.BaseURL for
-// NewCloudbedsPaymentElement).
+// ConnectCloudbedsPaymentElement).
 const CloudbedsPaymentElementAPIPath = "/cloudbeds-payment-element"
 
 // cbElementPageSize is listAPIKeys' page size when the request names none.

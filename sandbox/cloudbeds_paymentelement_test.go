@@ -13,11 +13,11 @@ import (
 
 func TestCloudbedsPaymentElementKeys(t *testing.T) {
 	sb, root := start(t, sandbox.Options{})
-	c, err := hospitality.NewCloudbedsPaymentElement(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedspaymentelement.New(hospitality.ConnectCloudbedsPaymentElement(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsPaymentElementAPIPath,
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPaymentElement: %v", err)
+		t.Fatalf("ConnectCloudbedsPaymentElement: %v", err)
 	}
 	ctx := context.Background()
 	property := sb.Credentials().CloudbedsPropertyID

@@ -285,8 +285,8 @@ func cbV2Client(t *testing.T) (*cloudbedsv2.ClientWithResponses, sandbox.Credent
 	t.Helper()
 	sb, root := start(t, sandbox.Options{})
 	creds := sb.Credentials()
-	c, err := hospitality.NewCloudbedsV2(context.Background(), hospitality.CloudbedsConfig{
-		APIKey: creds.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsV2APIPath}, cbNoLimit)
+	c, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(context.Background(), hospitality.CloudbedsConfig{
+		APIKey: creds.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsV2APIPath}, cbNoLimit))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +361,7 @@ func TestCloudbedsV2Credentials(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A token from the v1.3 token endpoint works on v2, with the same scopes.
-	c, err := hospitality.NewCloudbedsV2(ctx, hospitality.CloudbedsConfig{OAuth: &cfg, Token: tok, BaseURL: root + sandbox.CloudbedsV2APIPath}, cbNoLimit)
+	c, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(ctx, hospitality.CloudbedsConfig{OAuth: &cfg, Token: tok, BaseURL: root + sandbox.CloudbedsV2APIPath}, cbNoLimit))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,7 @@ import (
 
 // CloudbedsAttributeTaggingAPIPath is the base of the Cloudbeds Attribute Tagging API v1 on the
 // sandbox (the value to use as hospitality.CloudbedsConfig.BaseURL for
-// NewCloudbedsAttributeTagging).
+// ConnectCloudbedsAttributeTagging).
 const CloudbedsAttributeTaggingAPIPath = "/cloudbeds-attribute-tagging"
 
 // Limits the Attribute Tagging API enforces in its handlers.

@@ -17,11 +17,11 @@ import (
 func cbTagsClient(t *testing.T) (*cloudbedstags.ClientWithResponses, string) {
 	t.Helper()
 	sb, root := start(t, sandbox.Options{})
-	c, err := hospitality.NewCloudbedsAttributeTagging(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedstags.New(hospitality.ConnectCloudbedsAttributeTagging(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsAttributeTaggingAPIPath,
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewCloudbedsAttributeTagging: %v", err)
+		t.Fatalf("ConnectCloudbedsAttributeTagging: %v", err)
 	}
 	return c, root
 }

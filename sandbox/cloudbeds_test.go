@@ -90,9 +90,9 @@ func cbApprove(t *testing.T, cfg auth.CloudbedsConfig) string {
 
 func cloudbedsAPI(t *testing.T, cfg hospitality.CloudbedsConfig) *cloudbeds.ClientWithResponses {
 	t.Helper()
-	c, err := hospitality.NewCloudbeds(context.Background(), cfg, cbNoLimit)
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(context.Background(), cfg, cbNoLimit))
 	if err != nil {
-		t.Fatalf("NewCloudbeds: %v", err)
+		t.Fatalf("ConnectCloudbeds: %v", err)
 	}
 	return c
 }
@@ -392,7 +392,7 @@ func TestCloudbedsDiscoverAPIURL(t *testing.T) {
 		t.Error("DiscoverAPIURL with an unknown key succeeded, want an error")
 	}
 
-	// NewCloudbeds finds the host by itself.
+	// ConnectCloudbeds finds the host by itself.
 	tok, err := cfg.Exchange(ctx, cbApprove(t, cfg))
 	if err != nil {
 		t.Fatal(err)

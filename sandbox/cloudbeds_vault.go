@@ -29,7 +29,7 @@ import (
 
 // CloudbedsVaultAPIPath is the origin of the Cloudbeds Payments Vault on the sandbox, which its
 // /vault/v1 paths follow (the value to use as hospitality.CloudbedsConfig.BaseURL for
-// NewCloudbedsPaymentsVault).
+// ConnectCloudbedsPaymentsVault).
 const CloudbedsVaultAPIPath = "/cloudbeds-payments-vault"
 
 // cbVaultState keeps the stored cards, masked.

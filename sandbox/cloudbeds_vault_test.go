@@ -14,11 +14,11 @@ import (
 
 func TestCloudbedsVaultTokenize(t *testing.T) {
 	sb, root := start(t, sandbox.Options{})
-	c, err := hospitality.NewCloudbedsPaymentsVault(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsvault.New(hospitality.ConnectCloudbedsPaymentsVault(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsVaultAPIPath,
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPaymentsVault: %v", err)
+		t.Fatalf("ConnectCloudbedsPaymentsVault: %v", err)
 	}
 	ctx := context.Background()
 	property := sb.Credentials().CloudbedsPropertyID

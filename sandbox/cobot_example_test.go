@@ -66,7 +66,7 @@ func Example_cobot() {
 	}
 	fmt.Println("signed in:", id.Name, id.Email, id.Nonce == req.Nonce)
 
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{OAuth: &cfg, Token: tok, BaseURL: root + sandbox.CobotAPIPath})
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{OAuth: &cfg, Token: tok, BaseURL: root + sandbox.CobotAPIPath}))
 	if err != nil {
 		log.Fatal(err)
 	}

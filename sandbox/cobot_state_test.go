@@ -33,11 +33,11 @@ func cobotClients(t *testing.T, sb *sandbox.Server, root string) (*cobot.ClientW
 	t.Helper()
 	tok := sb.CobotTestToken()
 	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok})
-	c, err := hospitality.NewCobot(context.Background(), hospitality.CobotConfig{TokenSource: ts, BaseURL: root + sandbox.CobotAPIPath}, noLimit())
+	c, err := cobot.New(hospitality.ConnectCobot(context.Background(), hospitality.CobotConfig{TokenSource: ts, BaseURL: root + sandbox.CobotAPIPath}, noLimit()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	v1, err := hospitality.NewCobotV1(context.Background(), hospitality.CobotConfig{TokenSource: ts, BaseURL: root + sandbox.CobotV1APIPath}, noLimit())
+	v1, err := cobotv1.New(hospitality.ConnectCobotV1(context.Background(), hospitality.CobotConfig{TokenSource: ts, BaseURL: root + sandbox.CobotV1APIPath}, noLimit()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -210,7 +211,7 @@ func testCobotPKCERoundTrip(t *testing.T, sb *sandbox.Server, root string) {
 				t.Errorf("userinfo = %+v, want the ID token's claims", info)
 			}
 
-			c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{OAuth: &cfg, Token: tok, BaseURL: root + sandbox.CobotAPIPath}, noLimit())
+			c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{OAuth: &cfg, Token: tok, BaseURL: root + sandbox.CobotAPIPath}, noLimit()))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -466,8 +467,8 @@ func testCobotTokenEndpointRejects(t *testing.T, sb *sandbox.Server, root string
 func testCobotTokenExpiryAndScopes(t *testing.T, sb *sandbox.Server, root string, advance func(time.Duration)) {
 	ctx := context.Background()
 	tok := sb.CobotTestToken("read_user")
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
-		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok}), BaseURL: root + sandbox.CobotAPIPath}, noLimit())
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{
+		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok}), BaseURL: root + sandbox.CobotAPIPath}, noLimit()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -557,8 +558,8 @@ func testCobotSpaceToken(t *testing.T, sb *sandbox.Server, root string) {
 	if res, _ := cobotRaw(t, "GET", root+sandbox.CobotAPIPath+"/user", user.AccessToken, "", ""); res.StatusCode != 401 {
 		t.Errorf("API 2 with a revoked token: %d, want 401", res.StatusCode)
 	}
-	v1, err := hospitality.NewCobotV1(ctx, hospitality.CobotConfig{
-		TokenSource: auth.CobotTokenSource(ctx, cfg, space), BaseURL: root + sandbox.CobotV1APIPath}, noLimit())
+	v1, err := cobotv1.New(hospitality.ConnectCobotV1(ctx, hospitality.CobotConfig{
+		TokenSource: auth.CobotTokenSource(ctx, cfg, space), BaseURL: root + sandbox.CobotV1APIPath}, noLimit()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -667,9 +668,9 @@ func TestCobotRateLimitSDKBurst(t *testing.T) {
 	const limit, window = 5, 200 * time.Millisecond
 	sb, root, tooMany := countingSandbox(t, sandbox.Options{CobotRateLimit: limit, CobotRateWindow: window})
 
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: sb.CobotTestToken()}), BaseURL: root + sandbox.CobotAPIPath},
-		hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Every(window / limit), Burst: 1}))
+		hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Every(window / limit), Burst: 1})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -815,11 +816,11 @@ func TestCobotMembershipsLimitSDK(t *testing.T) {
 	// burst sends up to n lists through a new client and returns how many succeeded before the
 	// first failure.
 	burst := func(endpoints []transport.EndpointLimit, n int) (ok int) {
-		c, err := hospitality.NewCobotV1(ctx, hospitality.CobotConfig{
+		c, err := cobotv1.New(hospitality.ConnectCobotV1(ctx, hospitality.CobotConfig{
 			TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: sb.CobotTestToken()}),
 			BaseURL:     root + sandbox.CobotV1APIPath,
 		}, hospitality.WithRateLimit(transport.RateLimit{Limit: rate.Every(window / 60), Burst: 1, Endpoints: endpoints}),
-			hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
+			hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -847,8 +848,8 @@ func TestCobotMembershipsLimitSDK(t *testing.T) {
 func testCobotMediaTypes(t *testing.T, sb *sandbox.Server, root string) {
 	ctx := context.Background()
 	tok := sb.CobotTestToken()
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{
-		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok}), BaseURL: root + sandbox.CobotAPIPath}, noLimit())
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{
+		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok}), BaseURL: root + sandbox.CobotAPIPath}, noLimit()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package sandbox_test
 import (
 	"context"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/octotable"
 	"log"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
@@ -22,13 +23,13 @@ func Example() {
 
 	creds := sb.Credentials()
 	ctx := context.Background()
-	c, err := hospitality.NewOctotable(ctx, hospitality.OctotableConfig{
+	c, err := octotable.New(hospitality.ConnectOctotable(ctx, hospitality.OctotableConfig{
 		ClientID:     creds.OctotableClientID,
 		ClientSecret: creds.OctotableClientSecret,
 		PropertyID:   creds.OctotablePropertyID,
 		BaseURL:      sb.URL() + sandbox.OctotableAPIPath,
 		AuthBaseURL:  sb.URL() + sandbox.OctotableAuthPath,
-	})
+	}))
 	if err != nil {
 		log.Fatal(err)
 	}

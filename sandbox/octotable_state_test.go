@@ -17,10 +17,10 @@ func octotableClient(t *testing.T) *octotable.ClientWithResponses {
 	t.Helper()
 	sb, root := start(t, sandbox.Options{})
 	creds := sb.Credentials()
-	c, err := hospitality.NewOctotable(context.Background(), hospitality.OctotableConfig{
+	c, err := octotable.New(hospitality.ConnectOctotable(context.Background(), hospitality.OctotableConfig{
 		ClientID: creds.OctotableClientID, ClientSecret: creds.OctotableClientSecret, PropertyID: creds.OctotablePropertyID,
 		BaseURL: root + sandbox.OctotableAPIPath, AuthBaseURL: root + sandbox.OctotableAuthPath,
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,10 +10,10 @@ import (
 // constant (for example [KobasAPIPath]) and use [Server.Credentials]:
 //
 //	sb := sandbox.Start(t, sandbox.Options{})
-//	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+//	c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 //		ClientID: sb.Credentials().KobasClientID, ...,
 //		BaseURL:  sb.URL() + sandbox.KobasAPIPath, TokenURL: sb.URL() + sandbox.KobasTokenPath,
-//	})
+//	}))
 func Start(t testing.TB, opts Options) *Server {
 	t.Helper()
 	sb, err := New(opts)

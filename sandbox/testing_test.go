@@ -2,6 +2,7 @@ package sandbox_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"testing"
 
 	hospitality "github.com/hospitality-sdk/hospitality-go"
@@ -12,10 +13,10 @@ func TestStartForTests(t *testing.T) {
 	sb := sandbox.Start(t, sandbox.Options{})
 	creds := sb.Credentials()
 	ctx := context.Background()
-	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID: creds.KobasClientID, ClientSecret: creds.KobasClientSecret, CompanyID: creds.KobasCompanyID,
 		BaseURL: sb.URL() + sandbox.KobasAPIPath, TokenURL: sb.URL() + sandbox.KobasTokenPath,
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,11 +15,11 @@ import (
 func webhookClient(t *testing.T) (*cloudbeds.ClientWithResponses, *sandbox.Server) {
 	t.Helper()
 	sb := sandbox.Start(t, sandbox.Options{})
-	c, err := hospitality.NewCloudbeds(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: sb.URL() + sandbox.CloudbedsAPIPath,
-	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true})))
 	if err != nil {
-		t.Fatalf("NewCloudbeds: %v", err)
+		t.Fatalf("ConnectCloudbeds: %v", err)
 	}
 	return c, sb
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite and writes bench/RESULTS.md: machine, Go version, date, a table of the
-# figures (per-call overhead ratios, token fetching, rate-limit efficiency, sandbox throughput
-# against Stoplight Prism, generation time), CPU and allocation profile summaries, benchstat
-# against the previous run, and the raw `go test -bench` output (also kept in bench/last.txt).
+# figures (per-call overhead ratios, token fetching, rate-limit efficiency, fleet mode, sandbox
+# throughput against Stoplight Prism, generation time), CPU and allocation profile summaries,
+# benchstat against the previous run, and the raw `go test -bench` output (also kept in
+# bench/last.txt).
 # Everything runs on loopback; the whole run takes a few minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,12 +76,16 @@ fi
 runb "token fetching" -bench '^BenchmarkTokenColdCache$' -benchmem -count=3
 # 3. Rate-limit efficiency: 60 calls (about 3 s) per run.
 runb "rate limit" -bench '^BenchmarkRateLimit$' -benchtime=1x -count=3
-# 3b. Fleet mode (issue 14): one 20 s run of 8 processes × 4 connections sharing a FileStore, and
-# the shared limiter's cost per call, a Redis round trip against in-process (nested module).
+# 3b. Fleet mode (issue 14): one 20 s run of 8 processes × 4 connections sharing a FileStore, the
+# shared limiter's cost per call, a Redis round trip against in-process, and the share of the limit
+# that 4 processes sharing it use, one 20 s run (nested module).
 runb "fleet token refresh" -bench '^BenchmarkFleetFileStore$' -benchtime=1x
 echo "bench: shared limiter overhead" >&2
 (cd stores/redis && go test -run '^$' -bench '^BenchmarkLimiterReserve$' -benchmem -count=3 .) 2>&1 | tee -a "$raw" ||
 	failures+=("shared limiter overhead")
+echo "bench: shared limiter fleet" >&2
+(cd stores/redis && HOSPITALITY_FLEET_DURATION=20s go test -run '^$' -bench '^BenchmarkLimiterFleet$' -benchtime=1x .) 2>&1 | tee -a "$raw" ||
+	failures+=("shared limiter fleet")
 # 4. Sandbox throughput against Stoplight Prism serving the same documents: one Prism mock per
 # document, all started before the run; BenchmarkSandbox sends each round to the sandbox and to
 # Prism in turn (same workers, same request count), so each ratio is measured side by side.
@@ -249,7 +254,7 @@ summary=$(go -C bench run ./cmd/summary -gen "$gen_times" -gen-apis "${gen_apis:
 	echo "$summary"
 	echo "## What a consumer builds"
 	echo
-	echo "An outside module importing the root package and gen/kobas (NewKobas and one call) against the"
+	echo "An outside module importing the root package and gen/kobas (ConnectKobas and one call) against the"
 	echo "same program on golang.org/x/oauth2/clientcredentials; empty module and build caches."
 	echo
 	echo "$consumer"

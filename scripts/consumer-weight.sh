@@ -35,9 +35,9 @@ import (
 
 func main() {
 	ctx := context.Background()
-	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID: os.Getenv("KOBAS_CLIENT_ID"), ClientSecret: os.Getenv("KOBAS_CLIENT_SECRET"), CompanyID: "1234",
-	})
+	}))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -210,8 +210,8 @@ func build(ctx context.Context, s streams, a *apiInfo, h *home, p *profile, e *e
 	case "kobas":
 		base := orDefault(e.kobasAPI(), kobas.DefaultServer)
 		guard(base)
-		c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{ClientID: p.ClientID, ClientSecret: secret, CompanyID: p.CompanyID,
-			Scopes: p.Scopes, BaseURL: e.kobasAPI(), TokenURL: e.kobasToken(), TokenStore: store}, opts...)
+		c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{ClientID: p.ClientID, ClientSecret: secret, CompanyID: p.CompanyID,
+			Scopes: p.Scopes, BaseURL: e.kobasAPI(), TokenURL: e.kobasToken(), TokenStore: store}, opts...))
 		if err != nil {
 			return nil, err
 		}
@@ -224,8 +224,8 @@ func build(ctx context.Context, s streams, a *apiInfo, h *home, p *profile, e *e
 		if err != nil {
 			return nil, fmt.Errorf("octotable: stored property %q is not a number: log in again", p.PropertyID)
 		}
-		c, err := hospitality.NewOctotable(ctx, hospitality.OctotableConfig{ClientID: p.ClientID, ClientSecret: secret, PropertyID: prop,
-			BaseURL: e.octotableAPI(), AuthBaseURL: e.octotableAuth(), TokenStore: store}, opts...)
+		c, err := octotable.New(hospitality.ConnectOctotable(ctx, hospitality.OctotableConfig{ClientID: p.ClientID, ClientSecret: secret, PropertyID: prop,
+			BaseURL: e.octotableAPI(), AuthBaseURL: e.octotableAuth(), TokenStore: store}, opts...))
 		if err != nil {
 			return nil, err
 		}
@@ -257,7 +257,7 @@ func build(ctx context.Context, s streams, a *apiInfo, h *home, p *profile, e *e
 		}
 		if a.name == "cloudbeds" {
 			cfg.BaseURL = e.cloudbedsAPI()
-			c, err := hospitality.NewCloudbeds(ctx, cfg, opts...)
+			c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, cfg, opts...))
 			if err != nil {
 				return nil, err
 			}
@@ -265,7 +265,7 @@ func build(ctx context.Context, s streams, a *apiInfo, h *home, p *profile, e *e
 			return generated(g.Server, g.Client, g.RequestEditors)
 		}
 		cfg.BaseURL = e.cloudbedsV2API()
-		c, err := hospitality.NewCloudbedsV2(ctx, cfg, opts...)
+		c, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(ctx, cfg, opts...))
 		if err != nil {
 			return nil, err
 		}
@@ -276,7 +276,7 @@ func build(ctx context.Context, s streams, a *apiInfo, h *home, p *profile, e *e
 		cfg := hospitality.CobotConfig{OAuth: &app, TokenStore: store}
 		if a.name == "cobot" {
 			cfg.BaseURL = e.cobotAPI()
-			c, err := hospitality.NewCobot(ctx, cfg, opts...)
+			c, err := cobot.New(hospitality.ConnectCobot(ctx, cfg, opts...))
 			if err != nil {
 				return nil, err
 			}
@@ -287,7 +287,7 @@ func build(ctx context.Context, s streams, a *apiInfo, h *home, p *profile, e *e
 		if e.sandboxed() {
 			cfg.Subdomain = ""
 		}
-		c, err := hospitality.NewCobotV1(ctx, cfg, opts...)
+		c, err := cobotv1.New(hospitality.ConnectCobotV1(ctx, cfg, opts...))
 		if err != nil {
 			return nil, err
 		}

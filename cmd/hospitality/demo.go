@@ -80,7 +80,7 @@ func demoKobas(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 		BaseURL:      root + sandbox.KobasAPIPath,
 		TokenURL:     root + sandbox.KobasTokenPath,
 	}
-	c, err := hospitality.NewKobas(ctx, cfg)
+	c, err := kobas.New(hospitality.ConnectKobas(ctx, cfg))
 	if err != nil {
 		return summary{}, err
 	}
@@ -118,7 +118,7 @@ func demoKobas(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 	// Wrong credentials: the token endpoint refuses them and the SDK says so without the secret.
 	bad := cfg
 	bad.ClientSecret = "not-the-secret"
-	c2, err := hospitality.NewKobas(ctx, bad)
+	c2, err := kobas.New(hospitality.ConnectKobas(ctx, bad))
 	if err != nil {
 		return summary{}, err
 	}
@@ -133,13 +133,13 @@ func demoKobas(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 
 func demoOctotable(ctx context.Context, out io.Writer, sb *sandbox.Server, root string) (summary, error) {
 	creds := sb.Credentials()
-	c, err := hospitality.NewOctotable(ctx, hospitality.OctotableConfig{
+	c, err := octotable.New(hospitality.ConnectOctotable(ctx, hospitality.OctotableConfig{
 		ClientID:     creds.OctotableClientID,
 		ClientSecret: creds.OctotableClientSecret,
 		PropertyID:   creds.OctotablePropertyID,
 		BaseURL:      root + sandbox.OctotableAPIPath,
 		AuthBaseURL:  root + sandbox.OctotableAuthPath,
-	})
+	}))
 	if err != nil {
 		return summary{}, err
 	}

@@ -56,7 +56,7 @@ func demoCloudbeds(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 	}
 	fmt.Fprintf(out, "   consent page approved, redirected with code and state; token for %s\n", strings.Join(props, ", "))
 
-	c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CloudbedsAPIPath})
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CloudbedsAPIPath}))
 	if err != nil {
 		return summary{}, err
 	}
@@ -101,7 +101,7 @@ func demoCloudbeds(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 	if err != nil {
 		return summary{}, fmt.Errorf("sandbox property id: %w", err)
 	}
-	acct, err := hospitality.NewCloudbedsAccounting(ctx, hospitality.CloudbedsConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CloudbedsAccountingAPIPath})
+	acct, err := cloudbedsaccounting.New(hospitality.ConnectCloudbedsAccounting(ctx, hospitality.CloudbedsConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CloudbedsAccountingAPIPath}))
 	if err != nil {
 		return summary{}, err
 	}
@@ -110,7 +110,7 @@ func demoCloudbeds(ctx context.Context, out io.Writer, sb *sandbox.Server, root 
 		return summary{}, err
 	}
 	fmt.Fprintf(out, "   Accounting GET /deposits/balance (same credential): %s\n", describeJSON(bal.Body))
-	fiscal, err := hospitality.NewCloudbedsFiscalDocuments(ctx, hospitality.CloudbedsConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CloudbedsFiscalAPIPath})
+	fiscal, err := cloudbedsfiscal.New(hospitality.ConnectCloudbedsFiscalDocuments(ctx, hospitality.CloudbedsConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CloudbedsFiscalAPIPath}))
 	if err != nil {
 		return summary{}, err
 	}

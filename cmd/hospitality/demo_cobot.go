@@ -58,8 +58,8 @@ func demoCobot(ctx context.Context, out io.Writer, sb *sandbox.Server, root stri
 	// By default the client paces Cobot calls at the documented 60 per minute (one a second); the
 	// demo allows short bursts so it finishes at once. The sandbox's own per-token limit still
 	// applies and is far from reached.
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CobotAPIPath},
-		hospitality.WithRateLimit(transport.RateLimit{Limit: 50, Burst: 5}))
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{OAuth: &app, Token: tok, BaseURL: root + sandbox.CobotAPIPath},
+		hospitality.WithRateLimit(transport.RateLimit{Limit: 50, Burst: 5})))
 	if err != nil {
 		return summary{}, err
 	}

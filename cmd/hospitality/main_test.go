@@ -88,7 +88,7 @@ func TestSandboxCommandStopsOnCancel(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatalf("sandbox: %v", err)
 	}
-	for _, want := range []string{"listening on http://127.0.0.1:", "hospitality.NewKobas", "hospitality.NewCloudbeds",
+	for _, want := range []string{"listening on http://127.0.0.1:", "hospitality.ConnectKobas", "hospitality.ConnectCloudbeds",
 		"auth.CobotConfig", "sandbox_consent=approve", "shutting down"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("sandbox output lacks %q:\n%s", want, out.String())
@@ -100,7 +100,7 @@ func TestSandboxCommandStopsOnCancel(t *testing.T) {
 // if the command ends first.
 func waitForBanner(t *testing.T, out *syncBuffer, done <-chan error) {
 	t.Helper()
-	for !strings.Contains(out.String(), "hospitality.NewCobot") {
+	for !strings.Contains(out.String(), "hospitality.ConnectCobot") {
 		select {
 		case err := <-done:
 			t.Fatalf("sandbox exited early: %v\n%s", err, out.String())

@@ -26,20 +26,20 @@ Kobas
   token URL  %[1]s%[3]s
   client id %[4]q  secret %[5]q  company id %[6]q
 
-	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID: %[4]q, ClientSecret: %[5]q, CompanyID: %[6]q,
 		BaseURL: "%[1]s%[2]s", TokenURL: "%[1]s%[3]s",
-	})
+	}))
 
 Octotable
   API base   %[1]s%[7]s
   auth base  %[1]s%[8]s
   client id %[9]q  secret %[10]q  property %[11]d
 
-	c, err := hospitality.NewOctotable(ctx, hospitality.OctotableConfig{
+	c, err := octotable.New(hospitality.ConnectOctotable(ctx, hospitality.OctotableConfig{
 		ClientID: %[9]q, ClientSecret: %[10]q, PropertyID: %[11]d,
 		BaseURL: "%[1]s%[7]s", AuthBaseURL: "%[1]s%[8]s",
-	})
+	}))
 
 Cloudbeds
   API v1.3   %[1]s%[12]s   (consent page %[1]s%[12]s/oauth, token %[1]s%[12]s/access_token)
@@ -48,9 +48,9 @@ Cloudbeds
   API key %[17]q  property %[18]q
   The consent page approves at once with &auto_approve=1 appended to the authorize URL.
 
-	c, err := hospitality.NewCloudbeds(ctx, hospitality.CloudbedsConfig{
+	c, err := cloudbeds.New(hospitality.ConnectCloudbeds(ctx, hospitality.CloudbedsConfig{
 		APIKey: %[17]q, BaseURL: "%[1]s%[12]s",
-	})
+	}))
 	// or OAuth: app := auth.CloudbedsConfig{ClientID: %[14]q, ClientSecret: %[15]q,
 	//	RedirectURL: %[16]q, BaseURL: "%[1]s%[12]s"}
 
@@ -64,7 +64,7 @@ Cobot
 		Scopes: []string{"openid", "email", "profile", "read_bookings", "write_bookings"},
 		AuthURL: "%[1]s%[19]s", TokenURL: "%[1]s%[20]s",
 		Issuer: "%[1]s%[22]s", APIURL: "%[1]s%[29]s"}
-	c, err := hospitality.NewCobot(ctx, hospitality.CobotConfig{OAuth: &app, Token: tok, BaseURL: "%[1]s%[23]s"})
+	c, err := cobot.New(hospitality.ConnectCobot(ctx, hospitality.CobotConfig{OAuth: &app, Token: tok, BaseURL: "%[1]s%[23]s"}))
 `, u, sandbox.KobasAPIPath, sandbox.KobasTokenPath, c.KobasClientID, c.KobasClientSecret, c.KobasCompanyID,
 		sandbox.OctotableAPIPath, sandbox.OctotableAuthPath, c.OctotableClientID, c.OctotableClientSecret, c.OctotablePropertyID,
 		sandbox.CloudbedsAPIPath, sandbox.CloudbedsV2APIPath, c.CloudbedsClientID, c.CloudbedsClientSecret, c.CloudbedsRedirectURL,

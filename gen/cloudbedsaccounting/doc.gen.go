@@ -7,15 +7,21 @@
 // APIs in cloudbeds.yaml and cloudbeds-v2.yaml.
 //
 // oapi-codegen writes the client (client.gen.go) from that document and the overlay the package's
-// oapi-codegen.yaml names; pagegen writes the iterators (pages.gen.go) and this documentation
-// (doc.gen.go). None of it is edited by hand.
+// oapi-codegen.yaml names; pagegen writes the iterators (pages.gen.go), [New] (connect.gen.go) and
+// this documentation (doc.gen.go). None of it is edited by hand.
 //
 // # Getting a client
 //
-// [github.com/hospitality-sdk/hospitality-go.NewCloudbedsAccounting] returns this package's
-// [ClientWithResponses], authenticated, carrying the headers the provider requires and sending
-// through the SDK's shared transport (retries, rate limits, typed errors). [NewClientWithResponses]
-// builds one from parts: a base URL and request editors such as the auth package's.
+// [github.com/hospitality-sdk/hospitality-go.ConnectCloudbedsAccounting] connects to the API: its
+// [Connection] authenticates every request, carries the headers the provider requires and sends
+// through the SDK's shared transport (retries, rate limits, typed errors). [New] builds this
+// package's [ClientWithResponses] on it:
+//
+//	c, err := cloudbedsaccounting.New(hospitality.ConnectCloudbedsAccounting(ctx, cfg))
+//
+// The root package imports no generated package, so a program compiles only the APIs it uses.
+// [NewClientWithResponses] builds a client from parts: a base URL, a doer (a [Connection] is one)
+// and request editors such as the auth package's.
 //
 // # Calling an operation
 //

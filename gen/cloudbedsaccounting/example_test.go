@@ -46,7 +46,7 @@ func fakeAccounting() *httptest.Server {
 }
 
 // bearerToken is a request editor adding a bearer token; in real code use the auth package's
-// editors with a cached token source, or hospitality.NewCloudbedsAccounting.
+// editors with a cached token source, or hospitality.ConnectCloudbedsAccounting.
 func bearerToken(_ context.Context, req *http.Request) error {
 	req.Header.Set("Authorization", "Bearer example-token")
 	return nil

@@ -58,7 +58,7 @@ func fakeFiscal() *httptest.Server {
 }
 
 // bearerToken is a request editor adding a bearer token; in real code use the auth package's
-// editors with a cached token source, or hospitality.NewCloudbedsFiscalDocuments.
+// editors with a cached token source, or hospitality.ConnectCloudbedsFiscalDocuments.
 func bearerToken(_ context.Context, req *http.Request) error {
 	req.Header.Set("Authorization", "Bearer example-token")
 	return nil

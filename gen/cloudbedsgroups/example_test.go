@@ -52,7 +52,7 @@ func fakeGroupProfile() *httptest.Server {
 }
 
 // bearerToken is a request editor adding a bearer token; in real code use the auth package's
-// editors with a cached token source, or hospitality.NewCloudbedsGroupProfile.
+// editors with a cached token source, or hospitality.ConnectCloudbedsGroupProfile.
 func bearerToken(_ context.Context, req *http.Request) error {
 	req.Header.Set("Authorization", "Bearer example-token")
 	return nil

@@ -53,7 +53,7 @@ func fakeGuestProfiles() *httptest.Server {
 }
 
 // bearerToken is a request editor adding a bearer token; in real code use the auth package's
-// editors with a cached token source, or hospitality.NewCloudbedsGuestProfiles.
+// editors with a cached token source, or hospitality.ConnectCloudbedsGuestProfiles.
 func bearerToken(_ context.Context, req *http.Request) error {
 	req.Header.Set("Authorization", "Bearer example-token")
 	return nil

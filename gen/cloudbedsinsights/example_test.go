@@ -50,7 +50,7 @@ func fakeInsights() *httptest.Server {
 }
 
 // apiKey is a request editor adding a Cloudbeds API key; in real code use
-// hospitality.NewCloudbedsInsights, which adds the credential, limits and retries.
+// hospitality.ConnectCloudbedsInsights, which adds the credential, limits and retries.
 func apiKey(_ context.Context, req *http.Request) error {
 	req.Header.Set("X-API-KEY", "cbat_example")
 	return nil

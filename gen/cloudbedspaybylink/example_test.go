@@ -39,7 +39,7 @@ func fakePayByLink() *httptest.Server {
 }
 
 // bearerToken is a request editor adding a bearer token; in real code use
-// hospitality.NewCloudbedsPayByLink, which sends the Cloudbeds credential as one.
+// hospitality.ConnectCloudbedsPayByLink, which sends the Cloudbeds credential as one.
 func bearerToken(_ context.Context, req *http.Request) error {
 	req.Header.Set("Authorization", "Bearer example-token")
 	return nil

@@ -38,7 +38,7 @@ func fakeKeys() *httptest.Server {
 }
 
 // bearerToken is a request editor adding a bearer token; in real code use
-// hospitality.NewCloudbedsPaymentElement, which sends the Cloudbeds credential as one.
+// hospitality.ConnectCloudbedsPaymentElement, which sends the Cloudbeds credential as one.
 func bearerToken(_ context.Context, req *http.Request) error {
 	req.Header.Set("Authorization", "Bearer example-token")
 	return nil

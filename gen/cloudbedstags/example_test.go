@@ -45,7 +45,7 @@ func fakeTagging() *httptest.Server {
 }
 
 // bearerToken is a request editor adding a bearer token; in real code use the auth package's
-// editors with a cached token source, or hospitality.NewCloudbedsAttributeTagging.
+// editors with a cached token source, or hospitality.ConnectCloudbedsAttributeTagging.
 func bearerToken(_ context.Context, req *http.Request) error {
 	req.Header.Set("Authorization", "Bearer example-token")
 	return nil

@@ -1431,7 +1431,7 @@ type ItemPayment struct {
 	PaymentType string  `json:"paymentType"`
 }
 
-// ItemsCreateRequest Exactly one of `reservationId`, `houseAccountId` or `groupCode` selects the folio to post to (upstream: oneOf, each branch requiring one of them). hospitality.NewCloudbedsV2 checks it before sending.
+// ItemsCreateRequest Exactly one of `reservationId`, `houseAccountId` or `groupCode` selects the folio to post to (upstream: oneOf, each branch requiring one of them). hospitality.ConnectCloudbedsV2 checks it before sending.
 type ItemsCreateRequest struct {
 	GroupCode      *string     `json:"groupCode,omitempty"`
 	HouseAccountID *string     `json:"houseAccountId,omitempty"`

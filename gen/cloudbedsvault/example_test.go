@@ -25,7 +25,7 @@ func fakeVault() *httptest.Server {
 }
 
 // bearerToken is a request editor adding a bearer token; in real code use
-// hospitality.NewCloudbedsPaymentsVault, which sends the Cloudbeds credential as one and keeps card
+// hospitality.ConnectCloudbedsPaymentsVault, which sends the Cloudbeds credential as one and keeps card
 // data out of its errors.
 func bearerToken(_ context.Context, req *http.Request) error {
 	req.Header.Set("Authorization", "Bearer example-token")

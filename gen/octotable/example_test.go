@@ -63,7 +63,7 @@ func withToken(_ context.Context, req *http.Request) error {
 	return nil
 }
 
-// withRestaurant names the restaurant every call acts on; hospitality.NewOctotable sets the same
+// withRestaurant names the restaurant every call acts on; hospitality.ConnectOctotable sets the same
 // header once for the whole client.
 func withRestaurant(_ context.Context, req *http.Request) error {
 	req.Header.Set("Property", "999643")

@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsaccounting"
 	"strconv"
 	"testing"
 
@@ -15,11 +16,11 @@ func TestContractCloudbedsAccounting(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsAccounting(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedsaccounting.New(hospitality.ConnectCloudbedsAccounting(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsAccountingAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsAccounting: %v", err)
+		t.Fatalf("ConnectCloudbedsAccounting: %v", err)
 	}
 	property, err := strconv.ParseInt(c.CloudbedsPropertyID, 10, 64)
 	if err != nil {

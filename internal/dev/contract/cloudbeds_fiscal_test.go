@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsfiscal"
 	"strconv"
 	"testing"
 
@@ -15,11 +16,11 @@ func TestContractCloudbedsFiscalDocuments(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsFiscalDocuments(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedsfiscal.New(hospitality.ConnectCloudbedsFiscalDocuments(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsFiscalAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsFiscalDocuments: %v", err)
+		t.Fatalf("ConnectCloudbedsFiscalDocuments: %v", err)
 	}
 	property, err := strconv.ParseInt(c.CloudbedsPropertyID, 10, 64)
 	if err != nil {

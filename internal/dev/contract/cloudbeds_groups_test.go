@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsgroups"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go"
@@ -14,11 +15,11 @@ func TestContractCloudbedsGroupProfile(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsGroupProfile(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedsgroups.New(hospitality.ConnectCloudbedsGroupProfile(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsGroupProfileAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsGroupProfile: %v", err)
+		t.Fatalf("ConnectCloudbedsGroupProfile: %v", err)
 	}
 	check(t, specs.CloudbedsGroupProfile, sandbox.CloudbedsGroupProfileAPIPath, client, sb,
 		contract.WithName("cloudbeds-group-profile"),

@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsguests"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go"
@@ -14,11 +15,11 @@ func TestContractCloudbedsGuestProfiles(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsGuestProfiles(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedsguests.New(hospitality.ConnectCloudbedsGuestProfiles(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsGuestProfilesAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsGuestProfiles: %v", err)
+		t.Fatalf("ConnectCloudbedsGuestProfiles: %v", err)
 	}
 	// Every operation names the organization in X-Organization-Id; the sandbox serves one. The
 	// merge of the seeded profiles (mergeProfiles' example) runs first and is the one to undo;

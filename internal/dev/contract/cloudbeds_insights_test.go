@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsinsights"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go"
@@ -14,11 +15,11 @@ func TestContractCloudbedsInsights(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsInsights(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedsinsights.New(hospitality.ConnectCloudbedsInsights(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsInsightsAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsInsights: %v", err)
+		t.Fatalf("ConnectCloudbedsInsights: %v", err)
 	}
 	// The documents' examples name the sandbox's property in X-PROPERTY-ID and its seeded ids
 	// elsewhere. Creations run first and their ids fill the paths after them; deletions run

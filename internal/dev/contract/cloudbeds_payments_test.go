@@ -3,6 +3,7 @@ package contract_test
 import (
 	"context"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedspaybylink"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go"
@@ -17,11 +18,11 @@ func TestContractCloudbedsPayByLink(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsPayByLink(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedspaybylink.New(hospitality.ConnectCloudbedsPayByLink(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsPayByLinkAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPayByLink: %v", err)
+		t.Fatalf("ConnectCloudbedsPayByLink: %v", err)
 	}
 	// Both operations name the property in X-Property-Id, and the created link's property in its
 	// body must be the same; the link createPayByLink answers with is the one read back.
@@ -35,11 +36,11 @@ func TestContractCloudbedsPaymentElement(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsPaymentElement(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedspaymentelement.New(hospitality.ConnectCloudbedsPaymentElement(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsPaymentElementAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPaymentElement: %v", err)
+		t.Fatalf("ConnectCloudbedsPaymentElement: %v", err)
 	}
 	check(t, specs.CloudbedsPaymentElement, sandbox.CloudbedsPaymentElementAPIPath, client, sb,
 		contract.WithName("cloudbeds-payment-element"),
@@ -70,11 +71,11 @@ func TestContractCloudbedsPaymentsVault(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsPaymentsVault(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedsvault.New(hospitality.ConnectCloudbedsPaymentsVault(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsVaultAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPaymentsVault: %v", err)
+		t.Fatalf("ConnectCloudbedsPaymentsVault: %v", err)
 	}
 	// A test card number that passes the Luhn check, with an expiry the sandbox's clock never
 	// reaches (the document's example expires in 2030), stored for the sandbox's property.

@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedstags"
 	"testing"
 
 	"github.com/hospitality-sdk/hospitality-go"
@@ -14,11 +15,11 @@ func TestContractCloudbedsAttributeTagging(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsAttributeTagging(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedstags.New(hospitality.ConnectCloudbedsAttributeTagging(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsAttributeTaggingAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsAttributeTagging: %v", err)
+		t.Fatalf("ConnectCloudbedsAttributeTagging: %v", err)
 	}
 	// Attribute calls name the organization, tag calls the property; the sandbox serves one of
 	// each. The seeded attributes and tags the document's examples name (102 to change, 103 to

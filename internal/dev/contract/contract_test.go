@@ -2,6 +2,12 @@ package contract_test
 
 import (
 	"context"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbeds"
+	"github.com/hospitality-sdk/hospitality-go/gen/cloudbedsv2"
+	"github.com/hospitality-sdk/hospitality-go/gen/cobot"
+	"github.com/hospitality-sdk/hospitality-go/gen/cobotv1"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
+	"github.com/hospitality-sdk/hospitality-go/gen/octotable"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -90,12 +96,12 @@ func TestContractKobas(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewKobas(context.Background(), hospitality.KobasConfig{
+	client, err := kobas.New(hospitality.ConnectKobas(context.Background(), hospitality.KobasConfig{
 		ClientID: c.KobasClientID, ClientSecret: c.KobasClientSecret, CompanyID: c.KobasCompanyID,
 		BaseURL: root + sandbox.KobasAPIPath, TokenURL: root + sandbox.KobasTokenPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewKobas: %v", err)
+		t.Fatalf("ConnectKobas: %v", err)
 	}
 	check(t, specs.Kobas, sandbox.KobasAPIPath, client, sb)
 }
@@ -104,12 +110,12 @@ func TestContractOctotable(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewOctotable(context.Background(), hospitality.OctotableConfig{
+	client, err := octotable.New(hospitality.ConnectOctotable(context.Background(), hospitality.OctotableConfig{
 		ClientID: c.OctotableClientID, ClientSecret: c.OctotableClientSecret, PropertyID: c.OctotablePropertyID,
 		BaseURL: root + sandbox.OctotableAPIPath, AuthBaseURL: root + sandbox.OctotableAuthPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewOctotable: %v", err)
+		t.Fatalf("ConnectOctotable: %v", err)
 	}
 	// Reservations must name a dining room and a service the sandbox knows: those of its seed
 	// data, the examples of listRooms and listServices.
@@ -139,11 +145,11 @@ func TestContractCloudbeds(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbeds(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbeds.New(hospitality.ConnectCloudbeds(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbeds: %v", err)
+		t.Fatalf("ConnectCloudbeds: %v", err)
 	}
 	check(t, specs.Cloudbeds, sandbox.CloudbedsAPIPath, client, sb,
 		// The operations take the property as a parameter; the sandbox serves one.
@@ -169,11 +175,11 @@ func TestContractCloudbedsV2(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	c := sb.Credentials()
-	client, err := hospitality.NewCloudbedsV2(context.Background(), hospitality.CloudbedsConfig{
+	client, err := cloudbedsv2.New(hospitality.ConnectCloudbedsV2(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: c.CloudbedsAPIKey, BaseURL: root + sandbox.CloudbedsV2APIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsV2: %v", err)
+		t.Fatalf("ConnectCloudbedsV2: %v", err)
 	}
 	check(t, specs.CloudbedsV2, sandbox.CloudbedsV2APIPath, client, sb,
 		contract.WithValue("x-property-id", c.CloudbedsPropertyID))
@@ -251,11 +257,11 @@ func TestContractCobot(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	ac, tok := cobotAuth(t, root, sb.Credentials())
-	client, err := hospitality.NewCobot(context.Background(), hospitality.CobotConfig{
+	client, err := cobot.New(hospitality.ConnectCobot(context.Background(), hospitality.CobotConfig{
 		OAuth: ac, Token: tok, BaseURL: root + sandbox.CobotAPIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCobot: %v", err)
+		t.Fatalf("ConnectCobot: %v", err)
 	}
 	check(t, specs.Cobot, sandbox.CobotAPIPath, client, sb, contract.WithName("cobot"),
 		// The sandbox serves one space and seeds the memberships of the document's examples.
@@ -274,11 +280,11 @@ func TestContractCobotV1(t *testing.T) {
 	t.Parallel()
 	sb, root := startSandbox(t)
 	ac, tok := cobotAuth(t, root, sb.Credentials())
-	client, err := hospitality.NewCobotV1(context.Background(), hospitality.CobotConfig{
+	client, err := cobotv1.New(hospitality.ConnectCobotV1(context.Background(), hospitality.CobotConfig{
 		OAuth: ac, Token: tok, BaseURL: root + sandbox.CobotV1APIPath,
-	}, fast()...)
+	}, fast()...))
 	if err != nil {
-		t.Fatalf("NewCobotV1: %v", err)
+		t.Fatalf("ConnectCobotV1: %v", err)
 	}
 	// Revoking the token the client uses would fail the operations after it: revoke another.
 	_, spare := cobotAuth(t, root, sb.Credentials())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"log"
 	"net/http/httptest"
 
@@ -26,10 +27,10 @@ func ExampleRun() {
 	defer srv.Close()
 
 	c := sb.Credentials()
-	client, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	client, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID: c.KobasClientID, ClientSecret: c.KobasClientSecret, CompanyID: c.KobasCompanyID,
 		BaseURL: srv.URL + sandbox.KobasAPIPath, TokenURL: srv.URL + sandbox.KobasTokenPath,
-	})
+	}))
 	if err != nil {
 		log.Fatal(err)
 	}

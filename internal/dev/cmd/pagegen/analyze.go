@@ -112,6 +112,9 @@ type result struct {
 	ops     []*operation
 	skipped []skip
 	calls   []string // every <X>WithResponse method of ClientWithResponses, sorted
+	// jsonAPIIncluded is set when the package has JSON:API compound documents: the
+	// ResourceIdentifier and generic IncludedResource types Included works with.
+	jsonAPIIncluded bool
 }
 
 // pagingNames are params fields that suggest an operation pages.
@@ -183,6 +186,17 @@ func analyze(dir, out string) (*result, error) {
 	}
 	if pkg.Module != nil {
 		res.module = pkg.Module.Path
+	}
+	scope := pkg.Types.Scope()
+	res.jsonAPIIncluded = scope.Lookup("ResourceIdentifier") != nil && scope.Lookup("IncludedResource") != nil
+	names := []string{"Connection", "New"}
+	if res.jsonAPIIncluded {
+		names = append(names, "Included", "includedAs")
+	}
+	for _, name := range names {
+		if scope.Lookup(name) != nil {
+			return nil, fmt.Errorf("load %s: the package already declares %s, a name pagegen writes; rename the schema with x-go-name in the overlay", dir, name)
+		}
 	}
 	return res, nil
 }

@@ -19,7 +19,7 @@ import (
 // docName is the file holding the package documentation pagegen writes in the package directory.
 const docName = "doc.gen.go"
 
-// noConstructor is the -constructor value for an API the root package builds no client for.
+// noConstructor is the -connect value for an API the root package builds no connection for.
 const noConstructor = "none"
 
 // spec is what the package documentation takes from the OpenAPI document.
@@ -206,29 +206,29 @@ func typedBase(x string, raw map[string]bool) string {
 
 // docConfig is what the package documentation needs beyond the package and its spec.
 type docConfig struct {
-	constructor string // doc link target of the root constructor, "" when the root package has none
+	constructor string // doc link target of the root package's connecting function, "" when it has none
 }
 
-// constructorLink returns the doc link target for the -constructor value ctor: a name of the root
+// constructorLink returns the doc link target for the -connect value ctor: a name of the root
 // package (the module holding the generated package), a qualified import-path.Name, or "" for none.
 func constructorLink(ctor, module string) (string, error) {
 	switch {
 	case ctor == noConstructor:
 		return "", nil
 	case ctor == "":
-		return "", fmt.Errorf("-constructor is missing: name the root package's constructor of this client (for example -constructor NewKobas), or -constructor %s when the root package has none", noConstructor)
+		return "", fmt.Errorf("-connect is missing: name the root package's function that connects to this API (for example -connect ConnectKobas), or -connect %s when the root package has none", noConstructor)
 	case token.IsIdentifier(ctor):
 		if !token.IsExported(ctor) {
-			return "", fmt.Errorf("-constructor %s: want an exported name", ctor)
+			return "", fmt.Errorf("-connect %s: want an exported name", ctor)
 		}
 		if module == "" {
-			return "", fmt.Errorf("-constructor %s: the package's module is unknown; give the import path too (path.%s)", ctor, ctor)
+			return "", fmt.Errorf("-connect %s: the package's module is unknown; give the import path too (path.%s)", ctor, ctor)
 		}
 		return module + "." + ctor, nil
 	}
 	i := strings.LastIndex(ctor, ".")
 	if i <= 0 || !token.IsIdentifier(ctor[i+1:]) || !token.IsExported(ctor[i+1:]) {
-		return "", fmt.Errorf("-constructor %s: want an exported name, or an import path and a name (path.Name)", ctor)
+		return "", fmt.Errorf("-connect %s: want an exported name, or an import path and a name (path.Name)", ctor)
 	}
 	return ctor, nil
 }
@@ -253,13 +253,16 @@ func emitDoc(res *result, s *spec, cfg docConfig) ([]byte, error) {
 		about += " " + sentence
 	}
 	para("%s", about)
-	para("oapi-codegen writes the client (client.gen.go) from that document and the overlay the package's oapi-codegen.yaml names; pagegen writes the iterators (pages.gen.go) and this documentation (%s). None of it is edited by hand.", docName)
+	para("oapi-codegen writes the client (client.gen.go) from that document and the overlay the package's oapi-codegen.yaml names; pagegen writes the iterators (pages.gen.go), [New] (connect.gen.go) and this documentation (%s). None of it is edited by hand.", docName)
 
 	w("// # Getting a client\n//\n")
 	if cfg.constructor != "" {
-		para("[%s] returns this package's [ClientWithResponses], authenticated, carrying the headers the provider requires and sending through the SDK's shared transport (retries, rate limits, typed errors). [NewClientWithResponses] builds one from parts: a base URL and request editors such as the auth package's.", cfg.constructor)
+		c := newConnector(cfg.constructor)
+		para("[%s] connects to the API: its [Connection] authenticates every request, carries the headers the provider requires and sends through the SDK's shared transport (retries, rate limits, typed errors). [New] builds this package's [ClientWithResponses] on it:", cfg.constructor)
+		w("//\tc, err := %s.New(%s.%s(ctx, cfg))\n//\n", pkg, c.pkg, c.name)
+		para("The root package imports no generated package, so a program compiles only the APIs it uses. [NewClientWithResponses] builds a client from parts: a base URL, a doer (a [Connection] is one) and request editors such as the auth package's.")
 	} else {
-		para("The SDK's root package has no constructor for this API: [NewClientWithResponses] builds the client from a base URL and request editors such as the auth package's.")
+		para("The SDK's root package builds no connection for this API: [New] takes any [Connection], and [NewClientWithResponses] builds the client from a base URL and request editors such as the auth package's.")
 	}
 
 	w("// # Calling an operation\n//\n")

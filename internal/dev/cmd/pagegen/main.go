@@ -30,16 +30,22 @@
 // no parameters; the iterator sets the paging fields on its own copy and never writes to the
 // caller's value.
 //
+// Beside the iterators, in connect.gen.go, it writes New, which builds the client on a Connection (an interface of
+// the same file: a doer, the API's name and its base URL), as the root package's function named
+// by -connect returns one; New refuses a connection made for another API. For a package with
+// JSON:API compound documents (ResourceIdentifier and IncludedResource types) it writes Included
+// in included.gen.go, which finds a relationship's resource among the included ones.
+//
 // In <dir>/doc.gen.go it writes the package documentation: what the API is (the title and the
 // first sentence of the description of the document named by -spec), the root package's
-// constructor of the client (-constructor, a doc link), how calls and iterators work, the
+// function that connects to it (-connect, a doc link), how calls and iterators work, the
 // iterators and the operations with paging parameters it could not cover (and why), and an index
 // mapping every operationId of the document, as the provider writes it, to its Go method, its
 // HTTP method and path, and its iterator. Every operationId must match one operation of the
 // package and the other way round (names compared without case and separators), so a wrong
-// -spec fails. -constructor is required: a name of the root package (NewKobas), an import path
-// and a name (example.com/sdk.NewX), or none when the root package builds no client for the API,
-// which the documentation then says.
+// -spec fails. -connect is required: a name of the root package (ConnectKobas), an import path
+// and a name (example.com/sdk.ConnectX), or none when the root package builds no connection for
+// the API, which the documentation then says.
 //
 // The output is gofmt'd and deterministic: running pagegen twice on the same package gives the
 // same bytes. The files pagegen wrote before are ignored while the package is type-checked, so a
@@ -47,10 +53,11 @@
 //
 // Usage, from internal/dev (the //go:generate lines in generate.go run it after oapi-codegen):
 //
-//	go run ./cmd/pagegen -dir ../../gen/kobas -spec ../../specs/kobas.yaml -constructor NewKobas
+//	go run ./cmd/pagegen -dir ../../gen/kobas -spec ../../specs/kobas.yaml -connect ConnectKobas
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -62,7 +69,7 @@ import (
 const outputName = "pages.gen.go"
 
 // usage is the synopsis printed on a usage error.
-const usage = "usage: pagegen -dir <package dir> -spec <openapi document> -constructor <NewX|path.NewX|none> [-out file] [-doc file] [-v]"
+const usage = "usage: pagegen -dir <package dir> -spec <openapi document> -connect <ConnectX|path.ConnectX|none> [-out file] [-doc file] [-v]"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stderr))
@@ -75,7 +82,7 @@ func run(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("dir", "", "directory of the generated client package (required)")
 	specPath := fs.String("spec", "", "the OpenAPI document the package was generated from (required)")
-	ctor := fs.String("constructor", "", "the root package's constructor of this client, e.g. NewKobas, or none (required)")
+	ctor := fs.String("connect", "", "the root package's function that connects to this API, e.g. ConnectKobas, or none (required)")
 	out := fs.String("out", "", "iterators file (default <dir>/"+outputName+")")
 	docOut := fs.String("doc", "", "package documentation file (default <dir>/"+docName+")")
 	verbose := fs.Bool("v", false, "list the operations covered and the ones skipped")
@@ -121,10 +128,29 @@ func run(args []string, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	conn, err := emitConnect(res, newConnector(link))
+	if err != nil {
+		return fail(err)
+	}
+	included, err := emitIncluded(res)
+	if err != nil {
+		return fail(err)
+	}
 	if err := os.WriteFile(*out, src, 0o644); err != nil {
 		return fail(err)
 	}
 	if err := os.WriteFile(*docOut, doc, 0o644); err != nil {
+		return fail(err)
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(*out), connectName), conn, 0o644); err != nil {
+		return fail(err)
+	}
+	includedPath := filepath.Join(filepath.Dir(*out), includedName)
+	if included == nil {
+		if err := os.Remove(includedPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fail(err)
+		}
+	} else if err := os.WriteFile(includedPath, included, 0o644); err != nil {
 		return fail(err)
 	}
 	if *verbose {

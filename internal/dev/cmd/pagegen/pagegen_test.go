@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite testdata/fixture/pages.gen.go a
 const (
 	fixtureDir  = "testdata/fixture"
 	fixtureSpec = "testdata/fixture/openapi.yaml"
-	fixtureCtor = "example.com/sdk.NewFixture"
+	fixtureCtor = "example.com/sdk.ConnectFixture"
 	staleDir    = "testdata/stale"
 )
 
@@ -78,7 +78,12 @@ func fixtureDoc(t *testing.T) []byte {
 
 func TestGolden(t *testing.T) {
 	_, pages := fixtureOutput(t)
-	for name, got := range map[string][]byte{outputName: pages, docName: fixtureDoc(t)} {
+	res, _ := fixtureOutput(t)
+	conn, err := emitConnect(res, newConnector(fixtureCtor))
+	if err != nil {
+		t.Fatalf("emitConnect = %v", err)
+	}
+	for name, got := range map[string][]byte{outputName: pages, docName: fixtureDoc(t), connectName: conn} {
 		t.Run(name, func(t *testing.T) {
 			golden := filepath.Join(fixtureDir, name)
 			if *update {
@@ -274,16 +279,16 @@ func TestRun(t *testing.T) {
 		wantCode   int
 		wantStderr string
 	}{
-		{"writes the files and lists what it did", args("-spec", fixtureSpec, "-constructor", fixtureCtor, "-v"), 0, "pagegen: fixture: ListDocsIter (JSON:API pages)\n"},
-		{"no dir", []string{"-spec", fixtureSpec, "-constructor", "NewFixture"}, 2, "usage: pagegen -dir"},
-		{"no spec", []string{"-dir", fixtureDir, "-constructor", "NewFixture"}, 2, "usage: pagegen -dir"},
-		{"no constructor", args("-spec", fixtureSpec), 2, "pagegen: -constructor is missing: name the root package's constructor of this client (for example -constructor NewKobas), or -constructor none"},
-		{"constructor not exported", args("-spec", fixtureSpec, "-constructor", "newFixture"), 1, "pagegen: -constructor newFixture: want an exported name"},
-		{"extra argument", args("-spec", fixtureSpec, "-constructor", fixtureCtor, "x"), 2, "usage: pagegen -dir"},
+		{"writes the files and lists what it did", args("-spec", fixtureSpec, "-connect", fixtureCtor, "-v"), 0, "pagegen: fixture: ListDocsIter (JSON:API pages)\n"},
+		{"no dir", []string{"-spec", fixtureSpec, "-connect", "ConnectFixture"}, 2, "usage: pagegen -dir"},
+		{"no spec", []string{"-dir", fixtureDir, "-connect", "ConnectFixture"}, 2, "usage: pagegen -dir"},
+		{"no constructor", args("-spec", fixtureSpec), 2, "pagegen: -connect is missing: name the root package's function that connects to this API (for example -connect ConnectKobas), or -connect none"},
+		{"constructor not exported", args("-spec", fixtureSpec, "-connect", "newFixture"), 1, "pagegen: -connect newFixture: want an exported name"},
+		{"extra argument", args("-spec", fixtureSpec, "-connect", fixtureCtor, "x"), 2, "usage: pagegen -dir"},
 		{"unknown flag", []string{"-bogus"}, 2, "flag provided but not defined"},
-		{"not a package", []string{"-dir", "testdata/missing", "-out", out, "-doc", doc, "-spec", fixtureSpec, "-constructor", "NewFixture"}, 1, "pagegen: "},
-		{"missing spec file", args("-spec", "testdata/missing.yaml", "-constructor", fixtureCtor), 1, "pagegen: open testdata/missing.yaml"},
-		{"spec of another package", args("-spec", filepath.Join(staleDir, "openapi.yaml"), "-constructor", fixtureCtor), 1, "pagegen: specs/openapi.yaml: operation listItems (GET /items) has no method on fixture.ClientWithResponses"},
+		{"not a package", []string{"-dir", "testdata/missing", "-out", out, "-doc", doc, "-spec", fixtureSpec, "-connect", "ConnectFixture"}, 1, "pagegen: "},
+		{"missing spec file", args("-spec", "testdata/missing.yaml", "-connect", fixtureCtor), 1, "pagegen: open testdata/missing.yaml"},
+		{"spec of another package", args("-spec", filepath.Join(staleDir, "openapi.yaml"), "-connect", fixtureCtor), 1, "pagegen: specs/openapi.yaml: operation listItems (GET /items) has no method on fixture.ClientWithResponses"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -321,11 +326,11 @@ func TestRun(t *testing.T) {
 }
 
 // TestNoConstructor pins the documentation of an API the root package builds no client for:
-// -constructor none says so instead of linking a constructor.
+// -connect none says so instead of linking a constructor.
 func TestNoConstructor(t *testing.T) {
 	doc := filepath.Join(t.TempDir(), docName)
 	var stderr bytes.Buffer
-	args := []string{"-dir", fixtureDir, "-out", filepath.Join(t.TempDir(), outputName), "-doc", doc, "-spec", fixtureSpec, "-constructor", "none"}
+	args := []string{"-dir", fixtureDir, "-out", filepath.Join(t.TempDir(), outputName), "-doc", doc, "-spec", fixtureSpec, "-connect", "none"}
 	if code := run(args, &stderr); code != 0 {
 		t.Fatalf("run(%q) = %d, want 0 (stderr %s)", args, code, stderr.String())
 	}
@@ -333,11 +338,11 @@ func TestNoConstructor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "// The SDK's root package has no constructor for this API: [NewClientWithResponses] builds the\n"; !bytes.Contains(got, []byte(want)) {
-		t.Errorf("documentation with -constructor none lacks %q:\n%s", want, got)
+	if want := "// The SDK's root package builds no connection for this API: [New] takes any [Connection], and\n"; !bytes.Contains(got, []byte(want)) {
+		t.Errorf("documentation with -connect none lacks %q:\n%s", want, got)
 	}
-	if bytes.Contains(got, []byte("NewFixture")) {
-		t.Errorf("documentation with -constructor none links a constructor:\n%s", got)
+	if bytes.Contains(got, []byte("ConnectFixture")) {
+		t.Errorf("documentation with -connect none links a constructor:\n%s", got)
 	}
 }
 
@@ -345,13 +350,13 @@ func TestConstructorLink(t *testing.T) {
 	tests := []struct {
 		name, ctor, module, want, wantErr string
 	}{
-		{"root package name", "NewKobas", "github.com/hospitality-sdk/hospitality-go", "github.com/hospitality-sdk/hospitality-go.NewKobas", ""},
+		{"root package name", "ConnectKobas", "github.com/hospitality-sdk/hospitality-go", "github.com/hospitality-sdk/hospitality-go.ConnectKobas", ""},
 		{"qualified", "example.com/sdk.NewX", "github.com/other", "example.com/sdk.NewX", ""},
 		{"none", "none", "github.com/other", "", ""},
-		{"missing", "", "github.com/other", "", "-constructor is missing"},
+		{"missing", "", "github.com/other", "", "-connect is missing"},
 		{"unexported", "newKobas", "github.com/other", "", "want an exported name"},
 		{"qualified unexported", "example.com/sdk.newX", "", "", "want an exported name"},
-		{"unknown module", "NewKobas", "", "", "the package's module is unknown"},
+		{"unknown module", "ConnectKobas", "", "", "the package's module is unknown"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -34,9 +34,9 @@ func TestIterators(t *testing.T) {
 	}
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
-	c, err := hospitality.NewCloudbedsInsights(context.Background(), hospitality.CloudbedsConfig{
+	c, err := ci.New(hospitality.ConnectCloudbedsInsights(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: srv.URL + sandbox.CloudbedsInsightsAPIPath,
-	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true})))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,11 +26,11 @@ func accountingSandbox(t *testing.T) (*cloudbedsaccounting.ClientWithResponses, 
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
 	creds := sb.Credentials()
-	c, err := hospitality.NewCloudbedsAccounting(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsaccounting.New(hospitality.ConnectCloudbedsAccounting(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: creds.CloudbedsAPIKey, BaseURL: srv.URL + sandbox.CloudbedsAccountingAPIPath,
-	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})))
 	if err != nil {
-		t.Fatalf("NewCloudbedsAccounting: %v", err)
+		t.Fatalf("ConnectCloudbedsAccounting: %v", err)
 	}
 	property, err := strconv.ParseInt(creds.CloudbedsPropertyID, 10, 64)
 	if err != nil {
@@ -102,8 +102,8 @@ func TestNewCloudbedsAccountingConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := hospitality.NewCloudbedsAccounting(context.Background(), tc.cfg); err == nil {
-				t.Errorf("NewCloudbedsAccounting(%+v) = nil error, want one", tc.cfg)
+			if _, err := cloudbedsaccounting.New(hospitality.ConnectCloudbedsAccounting(context.Background(), tc.cfg)); err == nil {
+				t.Errorf("ConnectCloudbedsAccounting(%+v) = nil error, want one", tc.cfg)
 			}
 		})
 	}

@@ -26,11 +26,11 @@ func TestNewCloudbedsFiscalDocuments(t *testing.T) {
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
 	creds := sb.Credentials()
-	c, err := hospitality.NewCloudbedsFiscalDocuments(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsfiscal.New(hospitality.ConnectCloudbedsFiscalDocuments(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: creds.CloudbedsAPIKey, BaseURL: srv.URL + sandbox.CloudbedsFiscalAPIPath,
-	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})))
 	if err != nil {
-		t.Fatalf("NewCloudbedsFiscalDocuments: %v", err)
+		t.Fatalf("ConnectCloudbedsFiscalDocuments: %v", err)
 	}
 	property, err := strconv.ParseInt(creds.CloudbedsPropertyID, 10, 64)
 	if err != nil {
@@ -63,8 +63,8 @@ func TestNewCloudbedsFiscalDocumentsConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := hospitality.NewCloudbedsFiscalDocuments(context.Background(), tc.cfg); err == nil {
-				t.Errorf("NewCloudbedsFiscalDocuments(%+v) = nil error, want one", tc.cfg)
+			if _, err := cloudbedsfiscal.New(hospitality.ConnectCloudbedsFiscalDocuments(context.Background(), tc.cfg)); err == nil {
+				t.Errorf("ConnectCloudbedsFiscalDocuments(%+v) = nil error, want one", tc.cfg)
 			}
 		})
 	}

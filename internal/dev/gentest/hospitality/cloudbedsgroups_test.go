@@ -25,11 +25,11 @@ func groupsSandbox(t *testing.T) *cloudbedsgroups.ClientWithResponses {
 	}
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
-	c, err := hospitality.NewCloudbedsGroupProfile(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsgroups.New(hospitality.ConnectCloudbedsGroupProfile(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: srv.URL + sandbox.CloudbedsGroupProfileAPIPath,
-	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})))
 	if err != nil {
-		t.Fatalf("NewCloudbedsGroupProfile: %v", err)
+		t.Fatalf("ConnectCloudbedsGroupProfile: %v", err)
 	}
 	return c
 }
@@ -104,8 +104,8 @@ func TestNewCloudbedsGroupProfileConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := hospitality.NewCloudbedsGroupProfile(context.Background(), tc.cfg); err == nil {
-				t.Errorf("NewCloudbedsGroupProfile(%+v) = nil error, want one", tc.cfg)
+			if _, err := cloudbedsgroups.New(hospitality.ConnectCloudbedsGroupProfile(context.Background(), tc.cfg)); err == nil {
+				t.Errorf("ConnectCloudbedsGroupProfile(%+v) = nil error, want one", tc.cfg)
 			}
 		})
 	}

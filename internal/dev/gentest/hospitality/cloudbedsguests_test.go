@@ -24,11 +24,11 @@ func guestProfilesSandbox(t *testing.T) *cloudbedsguests.ClientWithResponses {
 	}
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
-	c, err := hospitality.NewCloudbedsGuestProfiles(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsguests.New(hospitality.ConnectCloudbedsGuestProfiles(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: sb.Credentials().CloudbedsAPIKey, BaseURL: srv.URL + sandbox.CloudbedsGuestProfilesAPIPath,
-	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})))
 	if err != nil {
-		t.Fatalf("NewCloudbedsGuestProfiles: %v", err)
+		t.Fatalf("ConnectCloudbedsGuestProfiles: %v", err)
 	}
 	return c
 }
@@ -92,8 +92,8 @@ func TestNewCloudbedsGuestProfilesConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := hospitality.NewCloudbedsGuestProfiles(context.Background(), tc.cfg); err == nil {
-				t.Errorf("NewCloudbedsGuestProfiles(%+v) = nil error, want one", tc.cfg)
+			if _, err := cloudbedsguests.New(hospitality.ConnectCloudbedsGuestProfiles(context.Background(), tc.cfg)); err == nil {
+				t.Errorf("ConnectCloudbedsGuestProfiles(%+v) = nil error, want one", tc.cfg)
 			}
 		})
 	}

@@ -26,11 +26,11 @@ func insightsSandbox(t *testing.T) (*cloudbedsinsights.ClientWithResponses, int)
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
 	creds := sb.Credentials()
-	c, err := hospitality.NewCloudbedsInsights(context.Background(), hospitality.CloudbedsConfig{
+	c, err := cloudbedsinsights.New(hospitality.ConnectCloudbedsInsights(context.Background(), hospitality.CloudbedsConfig{
 		APIKey: creds.CloudbedsAPIKey, BaseURL: srv.URL + sandbox.CloudbedsInsightsAPIPath,
-	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1}))
+	}, hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})))
 	if err != nil {
-		t.Fatalf("NewCloudbedsInsights: %v", err)
+		t.Fatalf("ConnectCloudbedsInsights: %v", err)
 	}
 	property, err := strconv.Atoi(creds.CloudbedsPropertyID)
 	if err != nil {
@@ -93,8 +93,8 @@ func TestNewCloudbedsInsightsConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := hospitality.NewCloudbedsInsights(context.Background(), tc.cfg); err == nil {
-				t.Errorf("NewCloudbedsInsights(%+v) = nil error, want one", tc.cfg)
+			if _, err := cloudbedsinsights.New(hospitality.ConnectCloudbedsInsights(context.Background(), tc.cfg)); err == nil {
+				t.Errorf("ConnectCloudbedsInsights(%+v) = nil error, want one", tc.cfg)
 			}
 		})
 	}

@@ -29,9 +29,9 @@ func TestNewCloudbedsPaymentsSharedCredential(t *testing.T) {
 	}
 	ctx := context.Background()
 
-	pbl, err := hospitality.NewCloudbedsPayByLink(ctx, cfg(sandbox.CloudbedsPayByLinkAPIPath), opts...)
+	pbl, err := cloudbedspaybylink.New(hospitality.ConnectCloudbedsPayByLink(ctx, cfg(sandbox.CloudbedsPayByLinkAPIPath), opts...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPayByLink: %v", err)
+		t.Fatalf("ConnectCloudbedsPayByLink: %v", err)
 	}
 	link, err := pbl.CreatePayByLinkWithResponse(ctx, &cloudbedspaybylink.CreatePayByLinkParams{PropertyID: creds.CloudbedsPropertyID},
 		cloudbedspaybylink.PayByLinkRequest{Paid: 80, InventoryObject: cloudbedspaybylink.InventoryObject{Type: "reservation", ID: "4417001"}})
@@ -39,18 +39,18 @@ func TestNewCloudbedsPaymentsSharedCredential(t *testing.T) {
 		t.Fatalf("CreatePayByLink = %v, %v; want a link", link, err)
 	}
 
-	pe, err := hospitality.NewCloudbedsPaymentElement(ctx, cfg(sandbox.CloudbedsPaymentElementAPIPath), opts...)
+	pe, err := cloudbedspaymentelement.New(hospitality.ConnectCloudbedsPaymentElement(ctx, cfg(sandbox.CloudbedsPaymentElementAPIPath), opts...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPaymentElement: %v", err)
+		t.Fatalf("ConnectCloudbedsPaymentElement: %v", err)
 	}
 	key, err := pe.IssueAPIKeyWithResponse(ctx, cloudbedspaymentelement.IssueAPIKeyRequest{PropertyIDs: []string{creds.CloudbedsPropertyID}})
 	if err != nil || key.JSON201 == nil || key.JSON201.Secret == "" {
 		t.Fatalf("IssueAPIKey = %v, %v; want a key with its secret", key, err)
 	}
 
-	vault, err := hospitality.NewCloudbedsPaymentsVault(ctx, cfg(sandbox.CloudbedsVaultAPIPath), opts...)
+	vault, err := cloudbedsvault.New(hospitality.ConnectCloudbedsPaymentsVault(ctx, cfg(sandbox.CloudbedsVaultAPIPath), opts...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsPaymentsVault: %v", err)
+		t.Fatalf("ConnectCloudbedsPaymentsVault: %v", err)
 	}
 	tok, err := vault.TokenizeCardWithResponse(ctx, &cloudbedsvault.TokenizeCardParams{PropertyID: &creds.CloudbedsPropertyID},
 		cloudbedsvault.Card{CardNumber: "4111111111111111", CVV: "123", CardholderName: "Ana Silva",

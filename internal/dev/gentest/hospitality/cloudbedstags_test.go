@@ -62,14 +62,14 @@ func TestNewCloudbedsAttributeTagging(t *testing.T) {
 	fast := []hospitality.Option{hospitality.WithRateLimit(transport.RateLimit{Disabled: true}), hospitality.WithRetry(transport.RetryPolicy{MaxAttempts: 1})}
 	base := srv.URL + sandbox.CloudbedsAttributeTaggingAPIPath
 	ctx := context.Background()
-	byKey, err := hospitality.NewCloudbedsAttributeTagging(ctx, hospitality.CloudbedsConfig{APIKey: creds.CloudbedsAPIKey, BaseURL: base}, fast...)
+	byKey, err := cloudbedstags.New(hospitality.ConnectCloudbedsAttributeTagging(ctx, hospitality.CloudbedsConfig{APIKey: creds.CloudbedsAPIKey, BaseURL: base}, fast...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsAttributeTagging(API key): %v", err)
+		t.Fatalf("ConnectCloudbedsAttributeTagging(API key): %v", err)
 	}
-	byToken, err := hospitality.NewCloudbedsAttributeTagging(ctx, hospitality.CloudbedsConfig{BaseURL: base,
-		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tagsConsentToken(t, srv.URL, creds)})}, fast...)
+	byToken, err := cloudbedstags.New(hospitality.ConnectCloudbedsAttributeTagging(ctx, hospitality.CloudbedsConfig{BaseURL: base,
+		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tagsConsentToken(t, srv.URL, creds)})}, fast...))
 	if err != nil {
-		t.Fatalf("NewCloudbedsAttributeTagging(token): %v", err)
+		t.Fatalf("ConnectCloudbedsAttributeTagging(token): %v", err)
 	}
 	property := creds.CloudbedsPropertyID
 	created, err := byKey.CreateTagsWithResponse(ctx, &cloudbedstags.CreateTagsParams{PropertyIDs: property},
@@ -119,8 +119,8 @@ func TestNewCloudbedsAttributeTaggingConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := hospitality.NewCloudbedsAttributeTagging(context.Background(), tc.cfg); err == nil {
-				t.Errorf("NewCloudbedsAttributeTagging(%+v) = nil error, want one", tc.cfg)
+			if _, err := cloudbedstags.New(hospitality.ConnectCloudbedsAttributeTagging(context.Background(), tc.cfg)); err == nil {
+				t.Errorf("ConnectCloudbedsAttributeTagging(%+v) = nil error, want one", tc.cfg)
 			}
 		})
 	}

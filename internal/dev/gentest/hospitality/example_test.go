@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hospitality-sdk/hospitality-go/gen/kobas"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -14,7 +15,7 @@ import (
 
 // ExampleNewKobas lists venues through a Kobas client. The sandbox stands in for Kobas here;
 // against the real API, leave BaseURL and TokenURL empty.
-func ExampleNewKobas() {
+func ExampleConnectKobas() {
 	sb, err := sandbox.New(sandbox.Options{})
 	if err != nil {
 		log.Fatal(err)
@@ -24,13 +25,13 @@ func ExampleNewKobas() {
 	creds := sb.Credentials()
 
 	ctx := context.Background()
-	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID:     creds.KobasClientID,
 		ClientSecret: creds.KobasClientSecret,
 		CompanyID:    creds.KobasCompanyID,
 		BaseURL:      srv.URL + sandbox.KobasAPIPath,
 		TokenURL:     srv.URL + sandbox.KobasTokenPath,
-	})
+	}))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -62,10 +63,10 @@ func ExampleAPIError() {
 	defer srv.Close()
 
 	ctx := context.Background()
-	c, err := hospitality.NewKobas(ctx, hospitality.KobasConfig{
+	c, err := kobas.New(hospitality.ConnectKobas(ctx, hospitality.KobasConfig{
 		ClientID: "id", ClientSecret: "secret", CompanyID: "1234",
 		BaseURL: srv.URL + "/v3", TokenURL: srv.URL + "/token",
-	})
+	}))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -41,9 +41,9 @@ func kobasSandboxConfig(sb *sandbox.Server, root string) hospitality.KobasConfig
 func TestNewKobasAgainstSandbox(t *testing.T) {
 	ctx := context.Background()
 	sb, root := startSandbox(t, sandbox.Options{})
-	c, err := hospitality.NewKobas(ctx, kobasSandboxConfig(sb, root))
+	c, err := kobas.New(hospitality.ConnectKobas(ctx, kobasSandboxConfig(sb, root)))
 	if err != nil {
-		t.Fatalf("NewKobas: %v", err)
+		t.Fatalf("ConnectKobas: %v", err)
 	}
 	// Many concurrent calls on a cold cache share one token.
 	var wg sync.WaitGroup
@@ -79,9 +79,9 @@ func TestNewKobasConfigErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := hospitality.NewKobas(context.Background(), tc.cfg)
+			_, err := kobas.New(hospitality.ConnectKobas(context.Background(), tc.cfg))
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "hospitality: kobas: ") {
-				t.Errorf("NewKobas(%+v) error = %v, want one naming %q", tc.cfg, err, tc.want)
+				t.Errorf("ConnectKobas(%+v) error = %v, want one naming %q", tc.cfg, err, tc.want)
 			}
 		})
 	}
@@ -135,12 +135,12 @@ func newFakeKobasClient(t *testing.T) (*fakeKobas, *kobas.ClientWithResponses) {
 	f := &fakeKobas{}
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
-	c, err := hospitality.NewKobas(context.Background(), hospitality.KobasConfig{
+	c, err := kobas.New(hospitality.ConnectKobas(context.Background(), hospitality.KobasConfig{
 		ClientID: "cid", ClientSecret: "csecret", CompanyID: "77",
 		BaseURL: srv.URL + "/v3", TokenURL: srv.URL + "/access_token",
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewKobas: %v", err)
+		t.Fatalf("ConnectKobas: %v", err)
 	}
 	return f, c
 }
@@ -249,11 +249,11 @@ func TestKobasWindowsQuery(t *testing.T) {
 		fmt.Fprint(w, `[]`)
 	}))
 	t.Cleanup(srv.Close)
-	c, err := hospitality.NewKobas(context.Background(), hospitality.KobasConfig{
+	c, err := kobas.New(hospitality.ConnectKobas(context.Background(), hospitality.KobasConfig{
 		ClientID: "cid", ClientSecret: "csecret", CompanyID: "77", BaseURL: srv.URL + "/v3", TokenURL: srv.URL + "/access_token",
-	})
+	}))
 	if err != nil {
-		t.Fatalf("NewKobas: %v", err)
+		t.Fatalf("ConnectKobas: %v", err)
 	}
 	from := time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC)
 	for w := range hospitality.KobasWindows(from, from.Add(48*time.Hour), 24*time.Hour, nil) {

@@ -34,9 +34,9 @@ func TestNewOctotableConfigErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := hospitality.NewOctotable(context.Background(), tc.cfg)
+			_, err := octotable.New(hospitality.ConnectOctotable(context.Background(), tc.cfg))
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "hospitality: octotable: ") {
-				t.Errorf("NewOctotable(%+v) error = %v, want one naming %q", tc.cfg, err, tc.want)
+				t.Errorf("ConnectOctotable(%+v) error = %v, want one naming %q", tc.cfg, err, tc.want)
 			}
 		})
 	}
@@ -51,12 +51,12 @@ func TestNewOctotableAgainstSandbox(t *testing.T) {
 			ctx := context.Background()
 			sb, root := startSandbox(t, sandbox.Options{OctotableRejectJSON: rejectJSON})
 			c := sb.Credentials()
-			client, err := hospitality.NewOctotable(ctx, hospitality.OctotableConfig{
+			client, err := octotable.New(hospitality.ConnectOctotable(ctx, hospitality.OctotableConfig{
 				ClientID: c.OctotableClientID, ClientSecret: c.OctotableClientSecret, PropertyID: c.OctotablePropertyID,
 				BaseURL: root + sandbox.OctotableAPIPath, AuthBaseURL: root + sandbox.OctotableAuthPath,
-			})
+			}))
 			if err != nil {
-				t.Fatalf("NewOctotable: %v", err)
+				t.Fatalf("ConnectOctotable: %v", err)
 			}
 			res, err := client.ListRoomsWithResponse(ctx)
 			if err != nil {
@@ -109,12 +109,12 @@ func newFakeOctotable(t *testing.T, answer func(w http.ResponseWriter, r *http.R
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
 	opts = append([]hospitality.Option{hospitality.WithRetry(transport.RetryPolicy{BaseDelay: time.Nanosecond, MaxDelay: time.Nanosecond})}, opts...)
-	c, err := hospitality.NewOctotable(context.Background(), hospitality.OctotableConfig{
+	c, err := octotable.New(hospitality.ConnectOctotable(context.Background(), hospitality.OctotableConfig{
 		ClientID: "public_test", ClientSecret: "octo-secret", PropertyID: 999643,
 		BaseURL: srv.URL + "/octotable-pms/api/v2", AuthBaseURL: srv.URL + "/octotable-auth/api/v2",
-	}, opts...)
+	}, opts...))
 	if err != nil {
-		t.Fatalf("NewOctotable: %v", err)
+		t.Fatalf("ConnectOctotable: %v", err)
 	}
 	return f, c
 }
@@ -254,7 +254,7 @@ func TestNewOctotableErrors(t *testing.T) {
 	}
 }
 
-// Where OctoTable returns the next reservation cursor is not documented. NewOctotable's client
+// Where OctoTable returns the next reservation cursor is not documented. ConnectOctotable's client
 // reads it wherever the answer holds it (or as a number) and pages on with it as next_cursor.
 func TestNewOctotableCursorTolerance(t *testing.T) {
 	const res = `{"id":%d,"pax":2,"status":"CONFIRMED","start_date":"2025-05-15","start_hour":"13:00:00"}`
@@ -309,12 +309,12 @@ func TestNewOctotableStoreKeyedByProperty(t *testing.T) {
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
 	for _, property := range []int64{1, 2, 1} {
-		c, err := hospitality.NewOctotable(context.Background(), hospitality.OctotableConfig{
+		c, err := octotable.New(hospitality.ConnectOctotable(context.Background(), hospitality.OctotableConfig{
 			ClientID: "public_test", ClientSecret: "octo-secret", PropertyID: property, TokenStore: store,
 			BaseURL: srv.URL + "/octotable-pms/api/v2", AuthBaseURL: srv.URL + "/octotable-auth/api/v2",
-		})
+		}))
 		if err != nil {
-			t.Fatalf("NewOctotable: %v", err)
+			t.Fatalf("ConnectOctotable: %v", err)
 		}
 		if _, err := c.ListRoomsWithResponse(context.Background()); err != nil {
 			t.Fatalf("ListRooms for property %d: %v", property, err)

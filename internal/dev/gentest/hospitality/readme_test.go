@@ -26,7 +26,7 @@ var readmeImports = []string{
 	"golang.org/x/oauth2",
 	module, module + "/auth", module + "/sandbox", module + "/transport", module + "/wire",
 	module + "/gen/kobas", module + "/gen/octotable", module + "/gen/cloudbeds", module + "/gen/cloudbedsv2",
-	module + "/gen/cobot", module + "/gen/cobotv1",
+	module + "/gen/cobot", module + "/gen/cobotv1", module + "/gen/cloudbedsfiscal",
 }
 
 // readmeSkip names the snippets of modules other than the core, which this module cannot
