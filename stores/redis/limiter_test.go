@@ -48,7 +48,8 @@ func newLimitedClient(lim transport.Limiter) *transport.Client {
 	})
 }
 
-// maybeLimiterWorker runs one process of TestLimiterFleet and exits.
+// maybeLimiterWorker runs one process of TestLimiterFleet (or
+// BenchmarkLimiterFleet) and exits.
 func maybeLimiterWorker() {
 	raw := os.Getenv(limiterWorkerEnv)
 	if raw == "" {
@@ -142,31 +143,57 @@ func (f *rateFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprint(w, `{}`)
 }
 
-// Regression test for issue 14: rate limits were per process, so N workers
-// each allowing 5 req/s sent 5N. Four processes sharing the Redis limiter
-// must use at least 95 % of the provider's limit with no 429 after a
-// one-second warm-up.
-func TestLimiterFleet(t *testing.T) {
-	if testing.Short() {
-		t.Skip("fleet test: 4 processes for several seconds; not in -short")
-	}
-	srv := testservers.Redis(t)
-	d := fleetDuration(t)
+// limiterFleetProcs is the number of processes of TestLimiterFleet and
+// BenchmarkLimiterFleet.
+const limiterFleetProcs = 4
+
+// limiterFleetReport is the outcome of runLimiterFleet: what the provider
+// accepted and refused, in the whole run and after the one-second warm-up,
+// and what the callers saw.
+type limiterFleetReport struct {
+	Procs    int
+	Duration time.Duration
+	// Accepted and Limited count the provider's 200 and 429 answers;
+	// AcceptedWarm and LimitedWarm those after the warm-up.
+	Accepted, AcceptedWarm int64
+	Limited, LimitedWarm   int64
+	Callers                limiterResult
+}
+
+// Share is the fraction of the provider's limit (5 req/s) the fleet used
+// after the warm-up.
+func (r limiterFleetReport) Share() float64 {
+	return float64(r.AcceptedWarm) / (5 * (r.Duration - time.Second).Seconds())
+}
+
+// String summarises the report in one line.
+func (r limiterFleetReport) String() string {
+	return fmt.Sprintf("%d processes, %v: %d accepted (%.1f %% of 5 req/s after warm-up), 429 at the provider %d (%d after warm-up); callers: %d ok, %d errors (%s)",
+		r.Procs, r.Duration, r.Accepted, 100*r.Share(), r.Limited, r.LimitedWarm, r.Callers.OK, r.Callers.Errors, r.Callers.Sample)
+}
+
+// runLimiterFleet starts a fake provider enforcing 5 req/s per client and
+// procs worker processes sharing a Redis limiter, each calling it from
+// three goroutines for d, and returns what happened. It fails tb only for
+// harness problems; the callers judge the report.
+func runLimiterFleet(tb testing.TB, procs int, d time.Duration) limiterFleetReport {
+	tb.Helper()
+	srv := testservers.Redis(tb)
 	fake := &rateFake{start: time.Now(), warm: time.Second, end: d}
 	hs := httptest.NewServer(fake)
-	t.Cleanup(hs.Close)
+	tb.Cleanup(hs.Close)
 	b, _ := json.Marshal(limiterSpec{URL: hs.URL, Redis: srv.Addr, Duration: d})
 	exe, _ := os.Executable()
 	var total limiterResult
 	var cmds []*exec.Cmd
 	var outs []*bufio.Scanner
-	for range 4 {
+	for range procs {
 		cmd := exec.Command(exe, "-test.run=^$")
 		cmd.Env = append(os.Environ(), limiterWorkerEnv+"="+string(b))
 		out, _ := cmd.StdoutPipe()
 		cmd.Stderr = os.Stderr
 		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		cmds, outs = append(cmds, cmd), append(outs, bufio.NewScanner(out))
 	}
@@ -184,18 +211,54 @@ func TestLimiterFleet(t *testing.T) {
 			}
 		}
 		if err := cmd.Wait(); err != nil {
-			t.Fatalf("worker %d: %v", i, err)
+			tb.Fatalf("worker %d: %v", i, err)
 		}
 	}
-	share := float64(fake.okWarm.Load()) / (5 * (d - time.Second).Seconds())
-	t.Logf("4 processes, %v: %d accepted (%.1f %% of 5 req/s after warm-up), 429 at the provider %d (%d after warm-up); callers: %d ok, %d errors (%s)",
-		d, fake.ok.Load(), 100*share, fake.limited.Load(), fake.limitedW.Load(), total.OK, total.Errors, total.Sample)
-	if share < 0.95 {
+	return limiterFleetReport{
+		Procs: procs, Duration: d,
+		Accepted: fake.ok.Load(), AcceptedWarm: fake.okWarm.Load(),
+		Limited: fake.limited.Load(), LimitedWarm: fake.limitedW.Load(),
+		Callers: total,
+	}
+}
+
+// Regression test for issue 14: rate limits were per process, so N workers
+// each allowing 5 req/s sent 5N. Four processes sharing the Redis limiter
+// must use at least 95 % of the provider's limit with no 429 after a
+// one-second warm-up.
+func TestLimiterFleet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fleet test: 4 processes for several seconds; not in -short")
+	}
+	rep := runLimiterFleet(t, limiterFleetProcs, fleetDuration(t))
+	t.Log(rep)
+	if share := rep.Share(); share < 0.95 {
 		t.Errorf("share of the limit = %.1f %%, want at least 95 %%", 100*share)
 	}
-	if n := fake.limitedW.Load(); n != 0 {
+	if n := rep.LimitedWarm; n != 0 {
 		t.Errorf("429 answers after warm-up = %d, want 0", n)
 	}
+}
+
+// BenchmarkLimiterFleet runs the fleet of TestLimiterFleet once, whatever
+// b.N (use -benchtime=1x): 4 processes sharing the Redis limiter against a
+// provider allowing 5 req/s per client, for HOSPITALITY_FLEET_DURATION (8 s
+// by default). It reports the share of the limit used after the one-second
+// warm-up (share-%), the 429 answers after it (429-after-warmup) and the
+// requests the provider accepted in the whole run (accepted); ns/op is the
+// run's wall time.
+func BenchmarkLimiterFleet(b *testing.B) {
+	if testing.Short() {
+		b.Skip("fleet benchmark: 4 processes for several seconds; not in -short")
+	}
+	d := fleetDuration(b)
+	start := time.Now()
+	rep := runLimiterFleet(b, limiterFleetProcs, d)
+	b.ReportMetric(float64(time.Since(start).Nanoseconds()), "ns/op")
+	b.ReportMetric(100*rep.Share(), "share-%")
+	b.ReportMetric(float64(rep.LimitedWarm), "429-after-warmup")
+	b.ReportMetric(float64(rep.Accepted), "accepted")
+	b.Log(rep)
 }
 
 // One worker's 429 pauses every client sharing the limiter.

@@ -39,7 +39,9 @@ func openStore(spec string) (auth.TokenStore, func(), error) {
 	return hredis.NewStore(c, opts), func() { c.Close() }, nil
 }
 
-func fleetDuration(t *testing.T) time.Duration {
+// fleetDuration is the length of a fleet run: $HOSPITALITY_FLEET_DURATION,
+// or 8 s.
+func fleetDuration(t testing.TB) time.Duration {
 	t.Helper()
 	if s := os.Getenv("HOSPITALITY_FLEET_DURATION"); s != "" {
 		d, err := time.ParseDuration(s)

@@ -1,14 +1,16 @@
-// Command summary reads the raw output of the benchmarks in package bench (go test -bench
-// format, any -count) and prints the Markdown tables of bench/RESULTS.md: per-call overhead
-// ratios, decoding, token fetching, rate-limit efficiency, sandbox throughput against Prism (and
-// against a baseline of the sandbox's own figures, given with -sandbox-before), and generation
-// time. Each figure is the median over the runs. scripts/bench.sh runs it:
+// Command summary reads the raw output of the benchmarks in package bench and stores/redis (go
+// test -bench format, any -count) and prints the Markdown tables of bench/RESULTS.md: per-call
+// overhead ratios, decoding, token fetching, rate-limit efficiency, fleet mode (token refresh
+// across processes, the shared limiter's cost and share of the limit), sandbox throughput against
+// Prism (and against a baseline of the sandbox's own figures, given with -sandbox-before), and
+// generation time. Each figure is the median over the runs. scripts/bench.sh runs it:
 //
 //	go run ./bench/cmd/summary -gen 1.71,1.69,1.70 -gen-apis kobas,octotable < bench/last.txt
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -51,6 +53,42 @@ func parse(r io.Reader) (results, error) {
 	return res, sc.Err()
 }
 
+// logs maps a benchmark name (without the -GOMAXPROCS suffix) to the lines it logged (b.Log),
+// without their file:line prefix, one per call of Log, in the order of the runs.
+type logs map[string][]string
+
+var (
+	// benchHeader matches "--- BENCH: BenchmarkName-2", which go test prints before a
+	// benchmark's log.
+	benchHeader = regexp.MustCompile(`^--- BENCH: (Benchmark\S+?)(?:-\d+)?$`)
+	// logLine matches a logged line, "    file_test.go:41: message".
+	logLine = regexp.MustCompile(`^\s+\S+\.go:\d+: (.*)$`)
+)
+
+// parseLogs collects what the benchmarks logged.
+func parseLogs(r io.Reader) (logs, error) {
+	l := logs{}
+	name := ""
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if m := benchHeader.FindStringSubmatch(line); m != nil {
+			name = m[1]
+			continue
+		}
+		if name == "" {
+			continue
+		}
+		if m := logLine.FindStringSubmatch(line); m != nil {
+			l[name] = append(l[name], m[1])
+		} else if !strings.HasPrefix(line, "    ") { // not the rest of a multi-line message
+			name = ""
+		}
+	}
+	return l, sc.Err()
+}
+
 // median returns the median of name's values in unit and whether there were any.
 func (r results) median(name, unit string) (float64, bool) {
 	vs := slices.Clone(r[name][unit])
@@ -80,7 +118,17 @@ func main() {
 	sandboxBefore := flag.String("sandbox-before", "", "raw benchmark output of the sandbox before issue 19, for comparison (optional)")
 	large := flag.String("large", "Cloudbeds getReservations, 100 reservations with guest details", "what the large call returns")
 	flag.Parse()
-	res, err := parse(os.Stdin)
+	in, err := io.ReadAll(os.Stdin)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "summary:", err)
+		os.Exit(1)
+	}
+	res, err := parse(bytes.NewReader(in))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "summary:", err)
+		os.Exit(1)
+	}
+	logged, err := parseLogs(bytes.NewReader(in))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "summary:", err)
 		os.Exit(1)
@@ -92,6 +140,7 @@ func main() {
 	piecesTable(w, res)
 	tokenTable(w, res)
 	rateTable(w, res)
+	fleetTable(w, res, logged)
 	var before results
 	if *sandboxBefore != "" {
 		f, err := os.Open(*sandboxBefore)
@@ -238,7 +287,7 @@ func tokenTable(w io.Writer, res results) {
 	fmt.Fprintln(w, "|---|---:|---:|---|")
 	for _, c := range []struct{ name, label string }{
 		{"Source", "fetch a token (CachedSource)"},
-		{"Client", "ListVenues through NewKobas (64 connections)"},
+		{"Client", "ListVenues through ConnectKobas (64 connections)"},
 	} {
 		n := "BenchmarkTokenColdCache/" + c.name
 		t, ok := res.median(n, "ns/op")
@@ -272,6 +321,205 @@ func rateTable(w io.Writer, res results) {
 	fmt.Fprintln(w, "|---:|---:|---:|---:|---|")
 	fmt.Fprintf(w, "| %d | %.2f | %.1f %% / %.1f %% | %g | share %s, 429s %s |\n",
 		len(res[n]["limit-%"]), rps, share, minShare, total429, verdict(minShare >= 95), verdict(total429 == 0))
+	fmt.Fprintln(w)
+}
+
+// fleetRefreshLog matches the line BenchmarkFleetFileStore logs (fleettest.Report.String).
+var fleetRefreshLog = regexp.MustCompile(`^(\d+) processes × (\d+) connections, (\S+), tokens .*?: token requests (\d+) \(per connection \[([\d ]*)\], ideal ([\d.]+); ([\d.]+) per expiry\), refused (\d+), lockouts (\d+); callers: (\d+) calls, invalid_grant (\d+), consent (\d+)`)
+
+// fleetLimitLog matches the line BenchmarkLimiterFleet logs.
+var fleetLimitLog = regexp.MustCompile(`^(\d+) processes, (\S+): (\d+) accepted \(([\d.]+) % of ([\d.]+) req/s after warm-up\), 429 at the provider (\d+) \((\d+) after warm-up\)`)
+
+// runs is the number of runs of name: its values in unit, or its log lines matching re if
+// there are more of them.
+func runs(res results, logged logs, name, unit string, re *regexp.Regexp) int {
+	n := len(res[name][unit])
+	m := 0
+	for _, l := range logged[name] {
+		if re.MatchString(l) {
+			m++
+		}
+	}
+	return max(n, m)
+}
+
+// runLog returns the submatches of the i-th of name's log lines matching re, or nil.
+func runLog(logged logs, name string, re *regexp.Regexp, i int) []string {
+	for _, l := range logged[name] {
+		if m := re.FindStringSubmatch(l); m != nil {
+			if i == 0 {
+				return m
+			}
+			i--
+		}
+	}
+	return nil
+}
+
+// runValue returns name's value in unit of the i-th run.
+func runValue(res results, name, unit string, i int) (float64, bool) {
+	vs := res[name][unit]
+	if i >= len(vs) {
+		return 0, false
+	}
+	return vs[i], true
+}
+
+// atoi parses a number matched by one of the log expressions.
+func atoi(s string) float64 {
+	v, _ := strconv.ParseFloat(s, 64)
+	return v
+}
+
+// fleetTable reports fleet mode (issue 14): token requests across a fleet sharing a token store
+// (BenchmarkFleetFileStore), the shared limiter's cost per call (BenchmarkLimiterReserve) and the
+// share of the limit a fleet sharing it uses (BenchmarkLimiterFleet), one row per run.
+func fleetTable(w io.Writer, res results, logged logs) {
+	fmt.Fprintln(w, "### 3b. Fleet mode (issue 14)")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Token refresh across a fleet (BenchmarkFleetFileStore): processes sharing one FileStore call")
+	fmt.Fprintln(w, "through each connection; access tokens live 1–2 s, refresh tokens rotate and reusing one revokes")
+	fmt.Fprintln(w, "the family (a lockout). Per expiry is the token requests per connection over the ideal, what one")
+	fmt.Fprintln(w, "process alone would make (a refresh per half lifetime). Targets: 1 per expiry (± 1 per connection),")
+	fmt.Fprintln(w, "0 lockouts, 0 invalid_grant reaching callers.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| fleet | duration | token requests (per connection) | ideal per connection | per expiry (off ideal per connection) | lockouts | invalid_grant to callers | callers' calls | targets |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---|")
+	const refresh = "BenchmarkFleetFileStore"
+	n := runs(res, logged, refresh, "token-requests/expiry", fleetRefreshLog)
+	if n == 0 {
+		fmt.Fprintln(w, "| FileStore | not measured ||||||||")
+	}
+	for i := range n {
+		m := runLog(logged, refresh, fleetRefreshLog, i)
+		perExpiry, okPE := runValue(res, refresh, "token-requests/expiry", i)
+		lockouts, okL := runValue(res, refresh, "lockouts", i)
+		invalid, okI := runValue(res, refresh, "invalid-grants", i)
+		label, dur, reqs, ideal, calls := "FileStore", "—", "—", "—", "—"
+		if m != nil {
+			label = fmt.Sprintf("FileStore, %s processes × %s connections", m[1], m[2])
+			dur, reqs, ideal, calls = m[3], fmt.Sprintf("%s (%s)", m[4], m[5]), m[6], m[10]
+			if !okPE {
+				perExpiry, okPE = atoi(m[7]), true
+			}
+			if !okL {
+				lockouts, okL = atoi(m[9]), true
+			}
+			if !okI {
+				invalid, okI = atoi(m[11])+atoi(m[12]), true
+			}
+		}
+		pe, lo, inv := "—", "—", "—"
+		var targets []string
+		if okPE {
+			pe = fmt.Sprintf("%.3f", perExpiry)
+			if m != nil {
+				// Off the ideal by at most one token request per connection.
+				off := (perExpiry - 1) * atoi(m[6])
+				pe += fmt.Sprintf(" (%+.1f)", off)
+				targets = append(targets, "per expiry "+verdict(math.Abs(off) <= 1))
+			}
+		}
+		if okL {
+			lo = fmt.Sprintf("%g", lockouts)
+			targets = append(targets, "lockouts "+verdict(lockouts == 0))
+		}
+		if okI {
+			inv = fmt.Sprintf("%g", invalid)
+			targets = append(targets, "invalid_grant "+verdict(invalid == 0))
+		}
+		target := strings.Join(targets, ", ")
+		if target == "" {
+			target = "—"
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", label, dur, reqs, ideal, pe, lo, inv, calls, target)
+	}
+	fmt.Fprintln(w)
+
+	const local, shared = "BenchmarkLimiterReserve/Local", "BenchmarkLimiterReserve/Redis"
+	fmt.Fprintln(w, "The limiter's cost per call (BenchmarkLimiterReserve, medians): the Reserve every rate-limited")
+	fmt.Fprintln(w, "call makes before it is sent, a Lua script on Redis over loopback (stores/redis) against the")
+	fmt.Fprintln(w, "in-process token buckets (transport.NewLocalLimiter).")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| limiter | ns/op | B/op | allocs/op |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|")
+	lt, okL := res.median(local, "ns/op")
+	rt, okR := res.median(shared, "ns/op")
+	lb, _ := res.median(local, "B/op")
+	la, _ := res.median(local, "allocs/op")
+	rb, _ := res.median(shared, "B/op")
+	ra, _ := res.median(shared, "allocs/op")
+	for _, r := range []struct {
+		label   string
+		ok      bool
+		t, b, a float64
+	}{
+		{"in process", okL, lt, lb, la},
+		{"Redis, one round trip", okR, rt, rb, ra},
+	} {
+		if !r.ok {
+			fmt.Fprintf(w, "| %s | not measured |||\n", r.label)
+			continue
+		}
+		fmt.Fprintf(w, "| %s | %.0f | %.0f | %.0f |\n", r.label, r.t, r.b, r.a)
+	}
+	if okL && okR {
+		fmt.Fprintf(w, "| difference (Redis − in process) | %+.1f µs (%.0f×) | %+.0f | %+.0f |\n", (rt-lt)/1000, ratio(rt, lt), rb-lb, ra-la)
+	} else {
+		fmt.Fprintln(w, "| difference (Redis − in process) | not measured |||")
+	}
+	fmt.Fprintln(w)
+
+	const fleet = "BenchmarkLimiterFleet"
+	fmt.Fprintln(w, "The fleet's share of the limit (BenchmarkLimiterFleet): processes of 3 goroutines each call through")
+	fmt.Fprintln(w, "clients sharing one Redis limiter, against a fake allowing 5 req/s per client id (GCRA, 429 +")
+	fmt.Fprintln(w, "Retry-After beyond it); the share counts the requests accepted after a 1 s warm-up. Targets: ≥ 95 %")
+	fmt.Fprintln(w, "of the limit, 0 × 429 after warm-up.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| fleet | duration | accepted | share of limit after warm-up | 429 after warm-up | 429 in all | targets |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---|")
+	n = runs(res, logged, fleet, "share-%", fleetLimitLog)
+	if n == 0 {
+		fmt.Fprintln(w, "| Redis limiter | not measured ||||||")
+	}
+	for i := range n {
+		m := runLog(logged, fleet, fleetLimitLog, i)
+		share, okS := runValue(res, fleet, "share-%", i)
+		late, okW := runValue(res, fleet, "429-after-warmup", i)
+		accepted, okA := runValue(res, fleet, "accepted", i)
+		label, dur, all429 := "Redis limiter", "—", "—"
+		if m != nil {
+			label = fmt.Sprintf("Redis limiter, %s processes", m[1])
+			dur, all429 = m[2], m[6]
+			if !okA {
+				accepted, okA = atoi(m[3]), true
+			}
+			if !okS {
+				share, okS = atoi(m[4]), true
+			}
+			if !okW {
+				late, okW = atoi(m[7]), true
+			}
+		}
+		acc, sh, lw := "—", "—", "—"
+		var targets []string
+		if okA {
+			acc = fmt.Sprintf("%g", accepted)
+		}
+		if okS {
+			sh = fmt.Sprintf("%.1f %%", share)
+			targets = append(targets, "share "+verdict(share >= 95))
+		}
+		if okW {
+			lw = fmt.Sprintf("%g", late)
+			targets = append(targets, "429s "+verdict(late == 0))
+		}
+		target := strings.Join(targets, ", ")
+		if target == "" {
+			target = "—"
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", label, dur, acc, sh, lw, all429, target)
+	}
 	fmt.Fprintln(w)
 }
 

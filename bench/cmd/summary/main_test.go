@@ -115,3 +115,81 @@ BenchmarkSandboxHandler/OctotableRead-2   200000   6900 ns/op   5136 B/op   91 a
 		t.Errorf("sandboxTable() lists an operation that was not measured:\n%s", out.String())
 	}
 }
+
+// fleetRaw is the fleet part of a raw output: BenchmarkFleetFileStore and BenchmarkLimiterReserve
+// as bench/RESULTS.md has them, BenchmarkLimiterFleet as stores/redis prints it.
+const fleetRaw = `pkg: github.com/hospitality-sdk/hospitality-go/bench
+BenchmarkFleetFileStore-2   	       1	20143464063 ns/op	         0 invalid-grants	         0 lockouts	         0.9850 token-requests/expiry
+--- BENCH: BenchmarkFleetFileStore-2
+    fleet_test.go:41: 8 processes × 4 connections, 20s, tokens 1s–2s (mean 1.473s): token requests 107 (per connection [27 26 28 26], ideal 27.2; 0.98 per expiry), refused 0, lockouts 0; callers: 24807 calls, invalid_grant 0, consent 0, other errors 0, API 401 0, save errors 0
+PASS
+ok  	github.com/hospitality-sdk/hospitality-go/bench	20.164s
+pkg: github.com/hospitality-sdk/hospitality-go/stores/redis
+BenchmarkLimiterReserve/Local-2         	 4574227	       261.3 ns/op	     136 B/op	       3 allocs/op
+BenchmarkLimiterReserve/Local-2         	 4532941	       255.4 ns/op	     136 B/op	       3 allocs/op
+BenchmarkLimiterReserve/Local-2         	 4826292	       255.8 ns/op	     136 B/op	       3 allocs/op
+BenchmarkLimiterReserve/Redis-2         	   54483	     21509 ns/op	     617 B/op	      19 allocs/op
+BenchmarkLimiterReserve/Redis-2         	   62034	     18478 ns/op	     617 B/op	      19 allocs/op
+BenchmarkLimiterReserve/Redis-2         	   62197	     18540 ns/op	     617 B/op	      19 allocs/op
+PASS
+BenchmarkLimiterFleet-2   	       1	22353806205 ns/op	         2.000 429-after-warmup	       112.0 accepted	        93.68 share-%
+--- BENCH: BenchmarkLimiterFleet-2
+    limiter_test.go:261: 4 processes, 20s: 112 accepted (93.7 % of 5 req/s after warm-up), 429 at the provider 3 (2 after warm-up); callers: 109 ok, 0 errors ()
+PASS
+`
+
+func TestFleetTable(t *testing.T) {
+	res, err := parse(strings.NewReader(fleetRaw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged, err := parseLogs(strings.NewReader(fleetRaw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(logged["BenchmarkFleetFileStore"]); got != 1 {
+		t.Fatalf("parsed %d log lines of BenchmarkFleetFileStore, want 1: %q", got, logged)
+	}
+	var out bytes.Buffer
+	fleetTable(&out, res, logged)
+	for _, want := range []string{
+		"### 3b. Fleet mode (issue 14)",
+		// 0.985 per expiry: 0.4 token requests per connection under the ideal of 27.2.
+		"| FileStore, 8 processes × 4 connections | 20s | 107 (27 26 28 26) | 27.2 | 0.985 (-0.4) | 0 | 0 | 24807 | per expiry met, lockouts met, invalid_grant met |",
+		// Medians: 255.8 and 18540 ns.
+		"| in process | 256 | 136 | 3 |",
+		"| Redis, one round trip | 18540 | 617 | 19 |",
+		"| difference (Redis − in process) | +18.3 µs (72×) | +481 | +16 |",
+		"| Redis limiter, 4 processes | 20s | 112 | 93.7 % | 2 | 3 | share **not met**, 429s **not met** |",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("fleetTable() =\n%s\nwant a line\n%s", out.String(), want)
+		}
+	}
+}
+
+func TestFleetTableNotMeasured(t *testing.T) {
+	// The fleet benchmark's figures without its log line; the others missing.
+	const raw = "BenchmarkFleetFileStore-2   1   20143464063 ns/op   0 invalid-grants   2 lockouts   1.3 token-requests/expiry\n"
+	res, err := parse(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged, err := parseLogs(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	fleetTable(&out, res, logged)
+	for _, want := range []string{
+		"| FileStore | — | — | — | 1.300 | 2 | 0 | — | lockouts **not met**, invalid_grant met |",
+		"| in process | not measured |||",
+		"| Redis, one round trip | not measured |||",
+		"| difference (Redis − in process) | not measured |||",
+		"| Redis limiter | not measured ||||||",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("fleetTable() =\n%s\nwant a line\n%s", out.String(), want)
+		}
+	}
+}
