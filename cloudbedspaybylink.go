@@ -62,9 +62,10 @@ func classifyCloudbedsPayByLink(e *APIError, body []byte) {
 // Authorization: Bearer — an APIKey too, instead of the x-api-key header of the PMS APIs.
 //
 // BaseURL, when set, is the base the /pay-by-link paths are appended to (for example root +
-// sandbox.CloudbedsPayByLinkAPIPath); the default is [cloudbedspaybylinkDefaultServer]. With
-// DiscoverHost and no BaseURL, the discovered host serves /payments/v2. It does no I/O unless
-// DiscoverHost is set. The connection is safe for concurrent use.
+// sandbox.CloudbedsPayByLinkAPIPath); the default is https://api.cloudbeds.com/payments/v2
+// (gen/cloudbedspaybylink's DefaultServer). With DiscoverHost and no BaseURL, the discovered host
+// serves /payments/v2. It does no I/O unless DiscoverHost is set. The connection is safe for
+// concurrent use.
 func ConnectCloudbedsPayByLink(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	base, doer, err := cfg.bearerClient(ctx, opts, cloudbedsPayByLinkProfile, cloudbedspaybylinkDefaultServer, "/payments/v2", nil)
 	if err != nil {

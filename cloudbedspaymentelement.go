@@ -31,9 +31,10 @@ var cloudbedsPaymentElementProfile = transport.Profile{
 // integrator's backend, never in a log or a browser.
 //
 // BaseURL, when set, is the base the /v1/keys paths are appended to (for example root +
-// sandbox.CloudbedsPaymentElementAPIPath); the default is [cloudbedspaymentelementDefaultServer].
-// With DiscoverHost and no BaseURL, the discovered host serves /payments/sdk-api. It does no I/O
-// unless DiscoverHost is set. The connection is safe for concurrent use.
+// sandbox.CloudbedsPaymentElementAPIPath); the default is
+// https://api.cloudbeds.com/payments/sdk-api (gen/cloudbedspaymentelement's DefaultServer). With
+// DiscoverHost and no BaseURL, the discovered host serves /payments/sdk-api. It does no I/O unless
+// DiscoverHost is set. The connection is safe for concurrent use.
 func ConnectCloudbedsPaymentElement(ctx context.Context, cfg CloudbedsConfig, opts ...Option) (*Connection, error) {
 	base, doer, err := cfg.bearerClient(ctx, opts, cloudbedsPaymentElementProfile, cloudbedspaymentelementDefaultServer, "/payments/sdk-api", nil)
 	if err != nil {

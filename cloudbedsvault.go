@@ -37,9 +37,9 @@ var cloudbedsVaultProfile = transport.Profile{
 // the Luhn check), are replaced by REDACTED, so neither [APIError.Message], [APIError.Body], the
 // error text nor a log line holds them.
 //
-// The vault has its own host, https://api.payments.cloudbeds.com ([cloudbedsvaultDefaultServer]),
-// which /oauth/metadata does not name: DiscoverHost does not apply and is ignored. BaseURL, when
-// set, is the origin the /vault/v1 paths are appended to (for example root +
+// The vault has its own host, https://api.payments.cloudbeds.com (gen/cloudbedsvault's
+// DefaultServer), which /oauth/metadata does not name: DiscoverHost does not apply and is ignored.
+// BaseURL, when set, is the origin the /vault/v1 paths are appended to (for example root +
 // sandbox.CloudbedsVaultAPIPath); unlike for the other Cloudbeds APIs it does not move the OAuth
 // endpoints, which the vault's host does not serve (set OAuth.BaseURL for that). It does no I/O.
 // The connection is safe for concurrent use.

@@ -24,7 +24,7 @@ type KobasConfig struct {
 	// Scopes requested with the token; the default is ["integration"].
 	Scopes []string
 	// BaseURL overrides the API base, for example for Kobas training mode. The default is
-	// [kobasDefaultServer].
+	// https://api.kobas.co.uk/v3 (gen/kobas's DefaultServer).
 	BaseURL string
 	// TokenURL overrides the token endpoint; the default is https://oauth.kobas.co.uk/access_token.
 	TokenURL string

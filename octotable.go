@@ -25,8 +25,9 @@ type OctotableConfig struct {
 	ClientID, ClientSecret string
 	// PropertyID selects the restaurant; it is sent as the Property header on every call. Required.
 	PropertyID int64
-	// BaseURL overrides the PMS API base; the default is [octotableDefaultServer]
-	// ([octotable.OctorateServer] is the api.octorate.com alias).
+	// BaseURL overrides the PMS API base; the default is
+	// https://api.octotable.com/octotable-pms/api/v2, gen/octotable's DefaultServer (its
+	// OctorateServer is the api.octorate.com alias).
 	BaseURL string
 	// AuthBaseURL overrides the auth base the token endpoint lives under; the default is
 	// https://api.octotable.com/octotable-auth/api/v2 (https://api.octorate.com/octotable-auth/api/v2
@@ -68,7 +69,7 @@ var octotableProfile = transport.Profile{
 // [OctotableConfig.TokenEncoding]), the Property header, and the shared transport chain. Failed
 // calls return an error that unwraps to [*APIError], whose Code is the code of OctoTable's
 // {"success": false, "error": {...}} envelope. The next-page cursor of reservation lists is read
-// tolerantly (see [octotable.ClientWithResponses.ListReservationsIter]): a numeric cursor, or one
+// tolerantly (see ListReservationsIter of gen/octotable): a numeric cursor, or one
 // found under nextCursor, cursor or a meta, pagination or paging object, is handed to the generated
 // client as the string next_cursor.
 //
